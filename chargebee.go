@@ -1,0 +1,341 @@
+// Package chargebee is a typed Go client for the Chargebee customer APIs:
+// customers, the parent/child hierarchy, customer entitlements, contacts and
+// promotional and account credits.
+//
+// The root package holds the Client, its options, errors, paging and the
+// shared value types. The actions live in the resource packages (customer,
+// relationship, contact, entitlement, credits), each built on Client.Do:
+//
+//	cb, err := chargebee.NewClient("acme-test", os.Getenv("CHARGEBEE_API_KEY"))
+//	if err != nil { ... }
+//	customers := customer.NewService(cb)
+//
+// A Client is safe for concurrent use and holds no global state: several
+// clients with different sites and settings can live side by side.
+package chargebee
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"reflect"
+	"regexp"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/billingkit/chargebee-go/internal/form"
+	"github.com/billingkit/chargebee-go/internal/transport"
+)
+
+// Version is the SDK version, sent in the User-Agent header.
+const Version = "0.1.0"
+
+var siteRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// maxSiteLength bounds a site name (a DNS label).
+const maxSiteLength = 63
+
+// Client calls the Chargebee API of one site. Create it with NewClient; it is
+// safe for concurrent use by many goroutines.
+type Client struct {
+	site           string
+	base           url.URL // scheme, host and path prefix including /api/vN
+	version        APIVersion
+	auth           string // the Authorization header value
+	userAgent      string
+	businessEntity string
+	maxRetries     int
+	noValidation   bool
+	transport      *transport.Transport
+}
+
+// NewClient returns a client for site (the part before .chargebee.com, for
+// example "acme" or "acme-test") authenticated with apiKey. The site must
+// match ^[a-z0-9][a-z0-9-]*$ and the key must not be empty; both are
+// reported as errors.
+func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
+	cfg := config{
+		version:      APIv2,
+		maxRetries:   transport.DefaultMaxRetries,
+		retryWaitMin: transport.DefaultRetryWaitMin,
+		retryWaitMax: transport.DefaultRetryWaitMax,
+		timeout:      transport.DefaultTimeout,
+	}
+	for _, o := range opts {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	if site == "" {
+		return nil, &ValidationError{Param: "site", Reason: "is required"}
+	}
+	if len(site) > maxSiteLength || !siteRE.MatchString(site) {
+		return nil, &ValidationError{Param: "site", Reason: "must match ^[a-z0-9][a-z0-9-]*$ (at most 63 characters), for example acme or acme-test"}
+	}
+	if strings.TrimSpace(apiKey) == "" {
+		return nil, &ValidationError{Param: "api key", Reason: "is required"}
+	}
+	if !validHeaderValue(apiKey) {
+		return nil, &ValidationError{Param: "api key", Reason: "must not contain control characters"}
+	}
+	if cfg.version != APIv2 && cfg.version != APIv1 {
+		return nil, &ValidationError{Param: "api version", Reason: `must be "v2" or "v1"`}
+	}
+	if cfg.maxRetries < 0 {
+		return nil, &ValidationError{Param: "max retries", Reason: "must not be negative"}
+	}
+	if cfg.retryWaitMin < 0 || cfg.retryWaitMax < cfg.retryWaitMin {
+		return nil, &ValidationError{Param: "retry wait", Reason: "needs 0 <= min <= max"}
+	}
+	if cfg.timeout < 0 {
+		return nil, &ValidationError{Param: "timeout", Reason: "must not be negative"}
+	}
+	if cfg.rateRPS < 0 || (cfg.rateRPS > 0 && cfg.rateBurst < 0) {
+		return nil, &ValidationError{Param: "rate limit", Reason: "needs rps > 0 and burst >= 1"}
+	}
+	if !validHeaderValue(cfg.userAgent) || !validHeaderValue(cfg.businessEntity) {
+		return nil, &ValidationError{Param: "header", Reason: "must not contain control characters"}
+	}
+
+	base := url.URL{Scheme: "https", Host: site + ".chargebee.com"}
+	if cfg.baseURL != "" {
+		u, err := url.Parse(cfg.baseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+			return nil, &ValidationError{Param: "base url", Reason: "must be an absolute http(s) URL without user info, query or fragment"}
+		}
+		base = url.URL{Scheme: u.Scheme, Host: u.Host, Path: strings.TrimSuffix(u.Path, "/")}
+	}
+	base.Path += "/api/" + string(cfg.version)
+
+	var limiter *transport.Limiter
+	if cfg.rateRPS > 0 {
+		limiter = transport.NewLimiter(cfg.rateRPS, cfg.rateBurst)
+	}
+	ua := "chargebee-go/" + Version + " (" + runtime.Version() + ")"
+	if cfg.userAgent != "" {
+		ua += " " + cfg.userAgent
+	}
+	return &Client{
+		site:           site,
+		base:           base,
+		version:        cfg.version,
+		auth:           "Basic " + base64.StdEncoding.EncodeToString([]byte(apiKey+":")),
+		userAgent:      ua,
+		businessEntity: cfg.businessEntity,
+		maxRetries:     cfg.maxRetries,
+		noValidation:   cfg.noValidation,
+		transport: transport.New(transport.Config{
+			HTTPClient:   cfg.httpClient,
+			MaxRetries:   cfg.maxRetries,
+			RetryWaitMin: cfg.retryWaitMin,
+			RetryWaitMax: cfg.retryWaitMax,
+			Timeout:      cfg.timeout,
+			Logger:       cfg.logger,
+			Limiter:      limiter,
+		}),
+	}, nil
+}
+
+// Site returns the site name the client was created with.
+func (c *Client) Site() string { return c.site }
+
+// APIVersion returns the API version the client speaks.
+func (c *Client) APIVersion() APIVersion { return c.version }
+
+// String describes the client without its credentials.
+func (c *Client) String() string {
+	return fmt.Sprintf("chargebee.Client{site: %s, api: %s}", c.site, c.version)
+}
+
+// GoString describes the client without its credentials, for %#v.
+func (c *Client) GoString() string { return c.String() }
+
+// Validator is implemented by request types that check themselves before
+// they are sent.
+type Validator interface {
+	Validate() error
+}
+
+// Do performs one API call: the escape hatch for actions the SDK does not wrap,
+// and what every service method uses.
+//
+// path is relative to the API base (for example "/customers" or
+// "/customers/" + url.PathEscape(id)); it must start with "/" and may carry
+// percent-escapes, which are sent as given. params is a request struct with
+// `url` tags (or nil); unless the client was made WithoutValidation, its
+// Validate method, if any, runs first and a failure sends nothing. For GET
+// the params go in the query, otherwise in a form body. A 2xx JSON response is
+// decoded into out (unless out is nil); any other status returns *Error.
+func (c *Client) Do(ctx context.Context, method, path string, params, out any, opts ...RequestOption) error {
+	start := time.Now()
+	if c == nil {
+		return errors.New("chargebee: nil *Client")
+	}
+	if ctx == nil {
+		return errors.New("chargebee: nil context")
+	}
+	var rc requestConfig
+	for _, o := range opts {
+		if o != nil {
+			o(&rc)
+		}
+	}
+	if rc.err != nil {
+		return rc.err
+	}
+	method = strings.ToUpper(method)
+	if method != http.MethodGet && method != http.MethodPost {
+		return &ValidationError{Param: "method", Reason: "must be GET or POST"}
+	}
+	u, err := c.resolve(path)
+	if err != nil {
+		return err
+	}
+	if params != nil && !c.noValidation {
+		if v, ok := params.(Validator); ok && !isNilPointer(params) {
+			if err := v.Validate(); err != nil {
+				return err
+			}
+		}
+	}
+	values, err := form.Encode(params)
+	if err != nil {
+		var fe *form.Error
+		if errors.As(err, &fe) {
+			return &ValidationError{Param: fe.Key, Reason: fe.Reason}
+		}
+		return fmt.Errorf("chargebee: encoding parameters: %w", err)
+	}
+	for _, kv := range rc.params {
+		if values == nil {
+			values = url.Values{}
+		}
+		values.Set(kv[0], kv[1])
+	}
+
+	header := make(http.Header, 8)
+	header.Set("Authorization", c.auth)
+	header.Set("Accept", "application/json")
+	header.Set("User-Agent", c.userAgent)
+	if be := rc.businessEntity; be != "" {
+		header.Set("chargebee-business-entity-id", be)
+	} else if c.businessEntity != "" {
+		header.Set("chargebee-business-entity-id", c.businessEntity)
+	}
+	for k, vs := range rc.header {
+		header[k] = vs
+	}
+	req := &transport.Request{Method: method, URL: u, Header: header, Retryable: method == http.MethodGet}
+	idemKey := ""
+	if method == http.MethodPost {
+		header.Set("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+		req.Body = []byte(values.Encode())
+		idemKey = rc.idempotencyKey
+		if idemKey == "" && c.maxRetries > 0 {
+			idemKey = newUUID()
+		}
+		if idemKey != "" {
+			header.Set("chargebee-idempotency-key", idemKey)
+			req.Retryable = true
+		}
+	} else if len(values) > 0 {
+		u.RawQuery = values.Encode()
+	}
+
+	res, err := c.transport.Do(ctx, req)
+	if err != nil {
+		if rc.response != nil {
+			var ae *transport.AttemptError
+			if errors.As(err, &ae) {
+				*rc.response = Response{Attempts: ae.Attempts, IdempotencyKey: idemKey, Duration: time.Since(start)}
+			}
+		}
+		return err
+	}
+	if rc.response != nil {
+		*rc.response = Response{
+			StatusCode:          res.StatusCode,
+			Header:              res.Header,
+			Attempts:            res.Attempts,
+			IdempotencyKey:      idemKey,
+			IdempotencyReplayed: strings.EqualFold(res.Header.Get("chargebee-idempotency-replayed"), "true"),
+			Duration:            time.Since(start),
+		}
+	}
+	if res.StatusCode < 200 || res.StatusCode > 299 {
+		return newError(res.StatusCode, res.Header, res.Body, res.Attempts, res.RetryAfter)
+	}
+	if out == nil {
+		return nil
+	}
+	if len(bytes.TrimSpace(res.Body)) == 0 {
+		return &DecodeError{Method: method, Path: u.Path, StatusCode: res.StatusCode, Err: errors.New("empty body")}
+	}
+	if err := json.Unmarshal(res.Body, out); err != nil {
+		return &DecodeError{Method: method, Path: u.Path, StatusCode: res.StatusCode, Err: err}
+	}
+	return nil
+}
+
+// resolve joins path to the client's base URL, refusing anything that could
+// leave the API: another host, a query or fragment, control characters or
+// dot segments.
+func (c *Client) resolve(path string) (*url.URL, error) {
+	bad := func(reason string) error { return &ValidationError{Param: "path", Reason: reason} }
+	if !strings.HasPrefix(path, "/") || strings.HasPrefix(path, "//") {
+		return nil, bad(`must start with a single "/"`)
+	}
+	if strings.ContainsAny(path, "?#\\") {
+		return nil, bad("must not contain ?, # or \\; escape ids with url.PathEscape")
+	}
+	for i := 0; i < len(path); i++ {
+		if path[i] < 0x21 || path[i] == 0x7f {
+			return nil, bad("must not contain spaces or control characters")
+		}
+	}
+	unescaped, err := url.PathUnescape(path)
+	if err != nil {
+		return nil, bad("has an invalid percent-escape")
+	}
+	for _, seg := range strings.Split(path, "/") {
+		if seg == "." || seg == ".." {
+			return nil, bad("must not contain dot segments")
+		}
+	}
+	u := c.base
+	u.Path = c.base.Path + unescaped
+	u.RawPath = c.base.EscapedPath() + path
+	return &u, nil
+}
+
+func isNilPointer(v any) bool {
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
+}
+
+// newUUID returns a random UUID version 4 in canonical form.
+func newUUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	var s [36]byte
+	hex.Encode(s[0:8], b[0:4])
+	s[8] = '-'
+	hex.Encode(s[9:13], b[4:6])
+	s[13] = '-'
+	hex.Encode(s[14:18], b[6:8])
+	s[18] = '-'
+	hex.Encode(s[19:23], b[8:10])
+	s[23] = '-'
+	hex.Encode(s[24:], b[10:])
+	return string(s[:])
+}

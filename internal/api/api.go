@@ -1,0 +1,168 @@
+// Package api holds the helpers every resource package uses: path ids,
+// API-version checks and the validation rules of request types. Its errors
+// are *chargebee.ValidationError values naming the wire key.
+package api
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/billingkit/chargebee-go"
+)
+
+// MaxIDLength bounds an id placed in a path. Chargebee ids are far shorter;
+// the bound stops absurd input before it is sent.
+const MaxIDLength = 512
+
+// PathID validates id and escapes it so that it stays one path segment:
+// "/", "?", "#", "%" are escaped and the dot segments "." and ".." are
+// written as %2E. param names the id in the error (for example
+// "customer_id").
+func PathID(param, id string) (string, error) {
+	switch {
+	case id == "":
+		return "", &chargebee.ValidationError{Param: param, Reason: "is required"}
+	case len(id) > MaxIDLength:
+		return "", &chargebee.ValidationError{Param: param, Reason: fmt.Sprintf("must be at most %d characters", MaxIDLength)}
+	case !utf8.ValidString(id):
+		return "", &chargebee.ValidationError{Param: param, Reason: "must be valid UTF-8"}
+	}
+	for i := 0; i < len(id); i++ {
+		if id[i] < 0x20 || id[i] == 0x7f {
+			return "", &chargebee.ValidationError{Param: param, Reason: "must not contain control characters"}
+		}
+	}
+	if id == "." || id == ".." {
+		return strings.Repeat("%2E", len(id)), nil
+	}
+	return url.PathEscape(id), nil
+}
+
+// RequireVersion fails with chargebee.ErrAPIVersion, before anything is sent,
+// when the client speaks another API version than the action needs. alt
+// names what to use instead; it may be empty.
+func RequireVersion(c *chargebee.Client, want chargebee.APIVersion, action, alt string) error {
+	if c == nil {
+		return fmt.Errorf("chargebee: %s: nil *chargebee.Client", action)
+	}
+	if c.APIVersion() == want {
+		return nil
+	}
+	msg := fmt.Sprintf("%s needs API %s but the client uses %s", action, want, c.APIVersion())
+	if alt != "" {
+		msg += "; " + alt
+	}
+	return fmt.Errorf("%w: %s", chargebee.ErrAPIVersion, msg)
+}
+
+// Invalid returns a *chargebee.ValidationError.
+func Invalid(param, reason string) error {
+	return &chargebee.ValidationError{Param: param, Reason: reason}
+}
+
+// First returns the first non-nil error.
+func First(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Required fails when set is false.
+func Required(param string, set bool) error {
+	if !set {
+		return Invalid(param, "is required")
+	}
+	return nil
+}
+
+// RequiredString fails when s is nil or empty.
+func RequiredString(param string, s *string) error {
+	if s == nil || *s == "" {
+		return Invalid(param, "is required")
+	}
+	return nil
+}
+
+// MaxLen fails when s is longer than n characters.
+func MaxLen(param string, s *string, n int) error {
+	if s != nil && utf8.RuneCountInString(*s) > n {
+		return Invalid(param, fmt.Sprintf("must be at most %d characters", n))
+	}
+	return nil
+}
+
+// Integer is the set of integer types request fields use.
+type Integer interface {
+	~int | ~int32 | ~int64
+}
+
+// Min fails when v is set and below lo.
+func Min[T Integer](param string, v *T, lo T) error {
+	if v != nil && *v < lo {
+		return Invalid(param, fmt.Sprintf("must be at least %d", lo))
+	}
+	return nil
+}
+
+// Range fails when v is set and outside lo..hi.
+func Range[T Integer](param string, v *T, lo, hi T) error {
+	if v != nil && (*v < lo || *v > hi) {
+		return Invalid(param, fmt.Sprintf("must be between %d and %d", lo, hi))
+	}
+	return nil
+}
+
+// CustomFields checks that every key starts with "cf_" and has a name after it.
+func CustomFields(m map[string]string) error {
+	for k := range m {
+		if !strings.HasPrefix(k, "cf_") || len(k) == 3 {
+			return Invalid(k, `custom field keys must start with "cf_"`)
+		}
+		for i := 0; i < len(k); i++ {
+			c := k[i]
+			if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+				return Invalid("custom field", "keys may hold only letters, digits and _")
+			}
+		}
+	}
+	return nil
+}
+
+// Metadata checks that m marshals to JSON of at most
+// chargebee.MaxMetadataLength characters.
+func Metadata(param string, m chargebee.Metadata) error {
+	if m == nil {
+		return nil
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return Invalid(param, "must be valid JSON (no NaN, infinity, channels or functions)")
+	}
+	if utf8.RuneCount(b) > chargebee.MaxMetadataLength {
+		return Invalid(param, fmt.Sprintf("must be at most %d characters of JSON", chargebee.MaxMetadataLength))
+	}
+	return nil
+}
+
+// JSON checks that v marshals to JSON.
+func JSON(param string, v any) error {
+	if v == nil {
+		return nil
+	}
+	if _, err := json.Marshal(v); err != nil {
+		return Invalid(param, "must be valid JSON (no NaN, infinity, channels or functions)")
+	}
+	return nil
+}
+
+// Limit checks a list page size: 1..100.
+func Limit(v *int32) error { return Range("limit", v, 1, 100) }
+
+// Offset checks a list offset: at most 1000 characters.
+func Offset(v *string) error { return MaxLen("offset", v, 1000) }

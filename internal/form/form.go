@@ -1,0 +1,343 @@
+// Package form encodes request structs into Chargebee's bracketed form and
+// query format.
+//
+// Fields are named by their `url` struct tags, as with
+// github.com/google/go-querystring, and any value implementing its
+// query.Encoder interface (the SDK's filter types do) encodes itself. On top
+// of that the package adds the shapes Chargebee needs:
+//
+//   - nested structs become parent[child]=v;
+//   - slices of structs are indexed after the attribute:
+//     entity_identifiers[id][0]=a, entity_identifiers[scheme][0]=b;
+//   - the "json" tag option sends the field as one compact JSON document
+//     (no trailing newline, no HTML escaping), also inside nested structs;
+//   - the "inline" tag option on a map[string]string sends each entry as a
+//     top-level key (custom fields, cf_*);
+//   - nil pointers, nil maps and nil slices are absent; a pointer to a zero
+//     value is sent ("false", "0", "");
+//   - integers are decimal, floats never use exponent notation.
+//
+// The field layout of each struct type is worked out once and cached, so
+// encoding does no per-call reflection over tags.
+package form
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/google/go-querystring/query"
+)
+
+// Error reports a field that cannot be encoded. Key is its wire key.
+type Error struct {
+	Key    string
+	Reason string
+}
+
+func (e *Error) Error() string { return "form: " + e.Key + ": " + e.Reason }
+
+var encoderType = reflect.TypeOf((*query.Encoder)(nil)).Elem()
+
+// Encode returns the form values of v, a struct or pointer to a struct with
+// `url` tags, or url.Values. A nil v gives nil values.
+func Encode(v any) (url.Values, error) {
+	switch x := v.(type) {
+	case nil:
+		return nil, nil
+	case url.Values:
+		out := make(url.Values, len(x))
+		for k, vs := range x {
+			out[k] = append([]string(nil), vs...)
+		}
+		return out, nil
+	}
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return nil, nil
+		}
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return nil, fmt.Errorf("form: cannot encode %s, want a struct", rv.Type())
+	}
+	out := make(url.Values, 16)
+	if err := planFor(rv.Type()).encode("", "", rv, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// fieldPlan is how one struct field is encoded.
+type fieldPlan struct {
+	index     int
+	name      string
+	omitEmpty bool
+	enc       encodeFunc
+}
+
+// encodeFunc writes value v under key (already complete for scalars) into out.
+type encodeFunc func(key string, v reflect.Value, out url.Values) error
+
+type structPlan struct {
+	fields []fieldPlan
+}
+
+var plans sync.Map // reflect.Type → *structPlan
+
+func planFor(t reflect.Type) *structPlan {
+	if p, ok := plans.Load(t); ok {
+		return p.(*structPlan)
+	}
+	p := &structPlan{}
+	// Store first so recursive types terminate; fields are filled in below
+	// before anyone else can see a partial plan via LoadOrStore semantics.
+	p.fields = buildFields(t)
+	actual, _ := plans.LoadOrStore(t, p)
+	return actual.(*structPlan)
+}
+
+func buildFields(t reflect.Type) []fieldPlan {
+	var fields []fieldPlan
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		tag := sf.Tag.Get("url")
+		if tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "" && !hasOpt(opts, "inline") {
+			name = sf.Name
+		}
+		fp := fieldPlan{index: i, name: name, omitEmpty: hasOpt(opts, "omitempty")}
+		switch {
+		case hasOpt(opts, "inline"):
+			fp.enc = inlineEncoder(sf.Type)
+		case hasOpt(opts, "json"):
+			fp.enc = jsonEncode
+		default:
+			fp.enc = encoderFor(sf.Type)
+		}
+		fields = append(fields, fp)
+	}
+	return fields
+}
+
+func hasOpt(opts, want string) bool {
+	for opts != "" {
+		var o string
+		o, opts, _ = strings.Cut(opts, ",")
+		if o == want {
+			return true
+		}
+	}
+	return false
+}
+
+// encode writes the fields of struct v. Each field's key is prefix[name]
+// (or name at the top level) followed by suffix, which carries an array
+// index for elements of a slice of structs.
+func (p *structPlan) encode(prefix, suffix string, v reflect.Value, out url.Values) error {
+	for i := range p.fields {
+		f := &p.fields[i]
+		fv := v.Field(f.index)
+		if isAbsent(fv, f.omitEmpty) {
+			continue
+		}
+		var key string
+		switch {
+		case f.name == "":
+			key = prefix
+		case prefix == "":
+			key = f.name + suffix
+		default:
+			key = prefix + "[" + f.name + "]" + suffix
+		}
+		if err := f.enc(key, fv, out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func isAbsent(v reflect.Value, omitEmpty bool) bool {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice:
+		return v.IsNil()
+	}
+	return omitEmpty && v.IsZero()
+}
+
+func encoderFor(t reflect.Type) encodeFunc {
+	if t.Implements(encoderType) {
+		return func(key string, v reflect.Value, out url.Values) error {
+			return v.Interface().(query.Encoder).EncodeValues(key, &out)
+		}
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		elem := encoderFor(t.Elem())
+		return func(key string, v reflect.Value, out url.Values) error {
+			if v.IsNil() {
+				return nil
+			}
+			return elem(key, v.Elem(), out)
+		}
+	case reflect.String:
+		return func(key string, v reflect.Value, out url.Values) error {
+			out[key] = []string{v.String()}
+			return nil
+		}
+	case reflect.Bool:
+		return func(key string, v reflect.Value, out url.Values) error {
+			out[key] = []string{strconv.FormatBool(v.Bool())}
+			return nil
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return func(key string, v reflect.Value, out url.Values) error {
+			out[key] = []string{strconv.FormatInt(v.Int(), 10)}
+			return nil
+		}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return func(key string, v reflect.Value, out url.Values) error {
+			out[key] = []string{strconv.FormatUint(v.Uint(), 10)}
+			return nil
+		}
+	case reflect.Float32, reflect.Float64:
+		return func(key string, v reflect.Value, out url.Values) error {
+			f := v.Float()
+			if math.IsNaN(f) || math.IsInf(f, 0) {
+				return &Error{Key: key, Reason: "must be a finite number"}
+			}
+			out[key] = []string{strconv.FormatFloat(f, 'f', -1, 64)}
+			return nil
+		}
+	case reflect.Struct:
+		return func(key string, v reflect.Value, out url.Values) error {
+			return planFor(t).encode(key, "", v, out)
+		}
+	case reflect.Slice, reflect.Array:
+		et := t.Elem()
+		if et.Kind() == reflect.Pointer {
+			et = et.Elem()
+		}
+		if et.Kind() == reflect.Struct && !reflect.PointerTo(et).Implements(encoderType) && !et.Implements(encoderType) {
+			// Array of objects: attribute first, then the element index.
+			return func(key string, v reflect.Value, out url.Values) error {
+				plan := planFor(et)
+				for i := 0; i < v.Len(); i++ {
+					ev := v.Index(i)
+					if ev.Kind() == reflect.Pointer {
+						if ev.IsNil() {
+							continue
+						}
+						ev = ev.Elem()
+					}
+					if err := plan.encode(key, "["+strconv.Itoa(i)+"]", ev, out); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+		}
+		elem := encoderFor(t.Elem())
+		return func(key string, v reflect.Value, out url.Values) error {
+			for i := 0; i < v.Len(); i++ {
+				if err := elem(key+"["+strconv.Itoa(i)+"]", v.Index(i), out); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	case reflect.Map:
+		if t.Key().Kind() != reflect.String {
+			break
+		}
+		elem := encoderFor(t.Elem())
+		return func(key string, v reflect.Value, out url.Values) error {
+			iter := v.MapRange()
+			for iter.Next() {
+				if err := elem(key+"["+iter.Key().String()+"]", iter.Value(), out); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	case reflect.Interface:
+		return func(key string, v reflect.Value, out url.Values) error {
+			if v.IsNil() {
+				return nil
+			}
+			return encoderFor(v.Elem().Type())(key, v.Elem(), out)
+		}
+	}
+	return func(key string, v reflect.Value, out url.Values) error {
+		return &Error{Key: key, Reason: "unsupported type " + t.String()}
+	}
+}
+
+// inlineEncoder sends each entry of a map[string]string as a top-level key.
+func inlineEncoder(t reflect.Type) encodeFunc {
+	if t.Kind() == reflect.Struct {
+		return func(key string, v reflect.Value, out url.Values) error {
+			return planFor(t).encode(key, "", v, out)
+		}
+	}
+	if t.Kind() != reflect.Map || t.Key().Kind() != reflect.String || t.Elem().Kind() != reflect.String {
+		return func(key string, v reflect.Value, out url.Values) error {
+			return &Error{Key: key, Reason: "inline needs map[string]string"}
+		}
+	}
+	return func(_ string, v reflect.Value, out url.Values) error {
+		iter := v.MapRange()
+		for iter.Next() {
+			k := iter.Key().String()
+			if k == "" {
+				return &Error{Key: "custom field", Reason: "key must not be empty"}
+			}
+			out[k] = []string{iter.Value().String()}
+		}
+		return nil
+	}
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// jsonEncode sends v as one compact JSON document without a trailing
+// newline and without HTML escaping.
+func jsonEncode(key string, v reflect.Value, out url.Values) error {
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(buf)
+	buf.Reset()
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v.Interface()); err != nil {
+		return &Error{Key: key, Reason: "is not valid JSON: " + jsonReason(err)}
+	}
+	b := bytes.TrimRight(buf.Bytes(), "\n")
+	out[key] = []string{string(b)}
+	return nil
+}
+
+// jsonReason describes a marshalling error without the offending value.
+func jsonReason(err error) string {
+	switch e := err.(type) {
+	case *json.UnsupportedValueError:
+		return "unsupported value (NaN or infinity?)"
+	case *json.UnsupportedTypeError:
+		return "unsupported type " + e.Type.String()
+	case *json.MarshalerError:
+		return "marshaller of " + e.Type.String() + " failed"
+	}
+	return "cannot be marshalled"
+}

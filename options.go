@@ -1,0 +1,109 @@
+package chargebee
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+)
+
+// APIVersion selects the Chargebee API version a client speaks.
+type APIVersion string
+
+// Supported API versions.
+const (
+	// APIv2 is the current API (base path /api/v2) and the default.
+	APIv2 APIVersion = "v2"
+	// APIv1 is the legacy API (base path /api/v1), needed for account credits.
+	APIv1 APIVersion = "v1"
+)
+
+// Option configures a Client in NewClient.
+type Option func(*config)
+
+type config struct {
+	httpClient     *http.Client
+	baseURL        string
+	version        APIVersion
+	maxRetries     int
+	retryWaitMin   time.Duration
+	retryWaitMax   time.Duration
+	timeout        time.Duration
+	logger         *slog.Logger
+	userAgent      string
+	businessEntity string
+	rateRPS        float64
+	rateBurst      int
+	noValidation   bool
+	err            error
+}
+
+// WithHTTPClient sends requests through hc (for example one whose Transport is
+// an httpmock.MockTransport). The client is copied, not modified. Default: a
+// pooled client of the SDK's own that reuses connections under concurrency.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *config) { c.httpClient = hc }
+}
+
+// WithBaseURL replaces https://{site}.chargebee.com, for tests, proxies and
+// custom domains. The API path (/api/v2 or /api/v1) is appended by the SDK; a
+// path in baseURL is kept as a prefix.
+func WithBaseURL(baseURL string) Option {
+	return func(c *config) { c.baseURL = baseURL }
+}
+
+// WithAPIVersion selects the API version. Default: APIv2.
+func WithAPIVersion(v APIVersion) Option {
+	return func(c *config) { c.version = v }
+}
+
+// WithMaxRetries sets how many times a failed attempt is retried (0 disables
+// retries). Default: 3. Connection errors, 429 and 5xx other than 501 are
+// retried; a POST only when it carries an idempotency key.
+func WithMaxRetries(n int) Option {
+	return func(c *config) { c.maxRetries = n }
+}
+
+// WithRetryWait sets the bounds of the exponential backoff between attempts.
+// A Retry-After sent by Chargebee is honoured but never waits longer than
+// max. Default: 500ms and 10s.
+func WithRetryWait(min, max time.Duration) Option {
+	return func(c *config) { c.retryWaitMin, c.retryWaitMax = min, max }
+}
+
+// WithTimeout bounds each attempt, including reading the response body.
+// Default: 60s. Use the context for a deadline on the whole call.
+func WithTimeout(d time.Duration) Option {
+	return func(c *config) { c.timeout = d }
+}
+
+// WithLogger logs one structured line per attempt: method, path without
+// query, status, attempt and duration. Keys, headers, query values and bodies
+// are never logged. Default: silent.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) { c.logger = l }
+}
+
+// WithUserAgent appends ua to the SDK's User-Agent header.
+func WithUserAgent(ua string) Option {
+	return func(c *config) { c.userAgent = ua }
+}
+
+// WithBusinessEntity sends the chargebee-business-entity-id header on every
+// request of the client, scoping calls to one business entity. A request's
+// WithBusinessEntityID wins over it.
+func WithBusinessEntity(id string) Option {
+	return func(c *config) { c.businessEntity = id }
+}
+
+// WithRateLimit limits the client to rps requests per second with bursts of
+// burst, shared by all goroutines using the client. Every attempt, retries
+// included, takes a token. Default: no limit.
+func WithRateLimit(rps float64, burst int) Option {
+	return func(c *config) { c.rateRPS, c.rateBurst = rps, burst }
+}
+
+// WithoutValidation turns off client-side validation of requests, leaving
+// every check to Chargebee.
+func WithoutValidation() Option {
+	return func(c *config) { c.noValidation = true }
+}

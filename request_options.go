@@ -1,0 +1,170 @@
+package chargebee
+
+import (
+	"encoding/base64"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// RequestOption adjusts one call.
+type RequestOption func(*requestConfig)
+
+type requestConfig struct {
+	idempotencyKey string
+	header         http.Header
+	params         [][2]string
+	businessEntity string
+	response       *Response
+	err            error
+}
+
+func (rc *requestConfig) setHeader(k, v string) {
+	if rc.header == nil {
+		rc.header = http.Header{}
+	}
+	if !validHeaderValue(v) && rc.err == nil {
+		rc.err = &ValidationError{Param: "header " + k, Reason: "must not contain control characters such as CR or LF"}
+		return
+	}
+	rc.header.Set(k, v)
+}
+
+// MaxIdempotencyKeyLength is the longest idempotency key Chargebee accepts.
+const MaxIdempotencyKeyLength = 100
+
+// WithIdempotencyKey sends key as chargebee-idempotency-key. Chargebee
+// replays the stored response when it sees the key again. Without it, the SDK
+// generates a UUID v4 per call of a POST action when retries are enabled.
+// Keys longer than 100 characters are rejected before sending.
+func WithIdempotencyKey(key string) RequestOption {
+	return func(rc *requestConfig) {
+		switch {
+		case key == "":
+			rc.err = &ValidationError{Param: "chargebee-idempotency-key", Reason: "must not be empty"}
+		case len(key) > MaxIdempotencyKeyLength:
+			rc.err = &ValidationError{Param: "chargebee-idempotency-key", Reason: "must be at most 100 characters"}
+		case !validHeaderValue(key):
+			rc.err = &ValidationError{Param: "chargebee-idempotency-key", Reason: "must not contain control characters"}
+		default:
+			rc.idempotencyKey = key
+		}
+	}
+}
+
+// WithHeader sets a request header. Values with CR, LF or other control
+// characters are rejected before sending.
+func WithHeader(key, value string) RequestOption {
+	return func(rc *requestConfig) {
+		if key == "" || strings.ContainsAny(key, " :\r\n\t") {
+			rc.err = &ValidationError{Param: "header", Reason: "invalid header name"}
+			return
+		}
+		rc.setHeader(key, value)
+	}
+}
+
+// WithOriginIP sends chargebee-request-origin-ip: the end user's IP address,
+// used by Chargebee for fraud checks.
+func WithOriginIP(ip string) RequestOption {
+	return func(rc *requestConfig) { rc.setHeader("chargebee-request-origin-ip", ip) }
+}
+
+// WithOriginUser sends the end user's e-mail as chargebee-request-origin-user,
+// or Base64-encoded as chargebee-request-origin-user-encoded when it is not
+// ASCII.
+func WithOriginUser(email string) RequestOption {
+	return func(rc *requestConfig) {
+		if isASCII(email) {
+			rc.setHeader("chargebee-request-origin-user", email)
+			return
+		}
+		rc.setHeader("chargebee-request-origin-user-encoded", base64.StdEncoding.EncodeToString([]byte(email)))
+	}
+}
+
+// WithOriginDevice sends chargebee-request-origin-device (for example "iOS").
+func WithOriginDevice(device string) RequestOption {
+	return func(rc *requestConfig) { rc.setHeader("chargebee-request-origin-device", device) }
+}
+
+// WithBusinessEntityID scopes this call to a business entity with the
+// chargebee-business-entity-id header, overriding the client's
+// WithBusinessEntity.
+func WithBusinessEntityID(id string) RequestOption {
+	return func(rc *requestConfig) {
+		if !validHeaderValue(id) {
+			rc.err = &ValidationError{Param: "chargebee-business-entity-id", Reason: "must not contain control characters"}
+			return
+		}
+		rc.businessEntity = id
+	}
+}
+
+// WithEventActionsDisabled sends chargebee-event-actions: all-disabled, so the
+// events this call creates trigger neither e-mails nor webhooks.
+func WithEventActionsDisabled() RequestOption {
+	return func(rc *requestConfig) { rc.setHeader("chargebee-event-actions", "all-disabled") }
+}
+
+// WithEventEmailsDisabled sends chargebee-event-email: all-disabled, skipping
+// e-mails for the events this call creates.
+func WithEventEmailsDisabled() RequestOption {
+	return func(rc *requestConfig) { rc.setHeader("chargebee-event-email", "all-disabled") }
+}
+
+// WithEventWebhooksDisabled sends chargebee-event-webhook: all-disabled,
+// skipping webhooks for the events this call creates.
+func WithEventWebhooksDisabled() RequestOption {
+	return func(rc *requestConfig) { rc.setHeader("chargebee-event-webhook", "all-disabled") }
+}
+
+// WithParam adds a form (POST) or query (GET) parameter that the request type
+// does not model, for example a parameter newer than this SDK. It replaces a
+// parameter of the same key.
+func WithParam(key, value string) RequestOption {
+	return func(rc *requestConfig) { rc.params = append(rc.params, [2]string{key, value}) }
+}
+
+// WithResponse fills r with what the final response of the call carried. It is
+// filled for successful calls and for Chargebee error responses.
+func WithResponse(r *Response) RequestOption {
+	return func(rc *requestConfig) { rc.response = r }
+}
+
+// Response describes the final HTTP response of a call.
+type Response struct {
+	// StatusCode is the HTTP status.
+	StatusCode int
+	// Header holds the response headers.
+	Header http.Header
+	// Attempts is the number of HTTP attempts made.
+	Attempts int
+	// IdempotencyKey is the key sent with the call, given or generated; empty
+	// when none was sent.
+	IdempotencyKey string
+	// IdempotencyReplayed is true when Chargebee answered from its
+	// idempotency store (chargebee-idempotency-replayed: true).
+	IdempotencyReplayed bool
+	// Duration is the time the call took, retries and waits included.
+	Duration time.Duration
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func validHeaderValue(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; (c < 0x20 && c != '\t') || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}

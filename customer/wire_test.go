@@ -598,6 +598,8 @@ var wantList = url.Values{
 	"relationship[invoice_owner_id][starts_with]": {"i"},
 }
 
+var wantListDesc = url.Values{"sort_by[desc]": {"updated_at"}}
+
 func fullListRequest() *ListRequest {
 	yes, no := true, false
 	return NewListRequest().
@@ -649,6 +651,18 @@ func TestActionsWire(t *testing.T) {
 			_, err := s.ListPage(ctx, fullListRequest())
 			return err
 		}, http.MethodGet, "/api/v2/customers", wantList},
+		{"list sorted descending", `{"list":[]}`, func(s *Service) error {
+			_, err := s.ListPage(ctx, NewListRequest().SetSortBy(chargebee.SortDesc("updated_at")))
+			return err
+		}, http.MethodGet, "/api/v2/customers", wantListDesc},
+		{"list without request", `{"list":[]}`, func(s *Service) error {
+			_, err := s.ListPage(ctx, nil)
+			return err
+		}, http.MethodGet, "/api/v2/customers", url.Values{}},
+		{"create without request", customerBody, func(s *Service) error {
+			_, err := s.Create(ctx, nil)
+			return err
+		}, http.MethodPost, "/api/v2/customers", url.Values{}},
 		{"retrieve", customerCardBody, func(s *Service) error {
 			_, err := s.Retrieve(ctx, escapingID)
 			return err

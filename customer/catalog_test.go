@@ -15,7 +15,7 @@ const catalogFile = "../internal/gen/catalog.json"
 
 type testCatalog struct {
 	Actions []struct {
-		ID      string `json:"id"`
+		ID      string                  `json:"id"`
 		Params  []struct{ Wire string } `json:"params"`
 		Filters []struct {
 			Operators []struct{ Wire string } `json:"operators"`

@@ -19,9 +19,9 @@ const MaxIDLength = 512
 
 // PathID validates id and escapes it so that it stays one path segment:
 // "/", "?", "#", "%", spaces and non-ASCII characters are percent-escaped.
-// Ids that no escaping can keep in place are rejected: empty ids, the dot
-// segments "." and ".." (which servers and proxies resolve even when
-// escaped), control characters such as NUL or newline, invalid UTF-8 and ids
+// Ids that no escaping can keep in place are rejected: empty ids, ids that
+// are or contain the dot segments "." and ".." between slashes (which servers
+// and proxies resolve even when escaped), control characters such as NUL or newline, invalid UTF-8 and ids
 // longer than MaxIDLength. param names the id in the error (for example
 // "customer_id").
 func PathID(param, id string) (string, error) {
@@ -38,8 +38,10 @@ func PathID(param, id string) (string, error) {
 			return "", &chargebee.ValidationError{Param: param, Reason: "must not contain control characters"}
 		}
 	}
-	if id == "." || id == ".." {
-		return "", &chargebee.ValidationError{Param: param, Reason: `must not be "." or ".."`}
+	for _, seg := range strings.Split(id, "/") {
+		if seg == "." || seg == ".." {
+			return "", &chargebee.ValidationError{Param: param, Reason: `must not be or contain the path segments "." or ".."`}
+		}
 	}
 	return url.PathEscape(id), nil
 }

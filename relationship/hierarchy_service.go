@@ -14,7 +14,7 @@ import (
 // HierarchySubordinates). The list is not paginated. BuildTree, or Tree,
 // turns it into a tree. The action needs API v2.
 //
-// See https://apidocs.chargebee.com/docs/api/customers#get_hierarchy.
+// See https://apidocs.chargebee.com/docs/api/hierarchies.
 func (s *Service) Hierarchy(ctx context.Context, customerID string, t HierarchyType, opts ...chargebee.RequestOption) (*HierarchyResult, error) {
 	if err := api.RequireVersion(s.cb, chargebee.APIv2, "relationship.Hierarchy", ""); err != nil {
 		return nil, err
@@ -63,7 +63,7 @@ func (s *Service) Tree(ctx context.Context, customerID string, opts ...chargebee
 // the first error is yielded once. req is not modified. The action needs API
 // v2.
 //
-// See https://apidocs.chargebee.com/docs/api/customers#list_hierarchy_detail.
+// See https://apidocs.chargebee.com/docs/api/hierarchies.
 func (s *Service) ListDetail(ctx context.Context, customerID string, req *ListDetailRequest, opts ...chargebee.RequestOption) iter.Seq2[*ListDetailEntry, error] {
 	return chargebee.Paginate(ctx, func(ctx context.Context, offset string) (*chargebee.Page[ListDetailEntry], error) {
 		var r ListDetailRequest

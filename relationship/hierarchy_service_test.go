@@ -98,10 +98,10 @@ func TestHierarchyFailures(t *testing.T) {
 		if _, err := svc.Tree(ctx, "a"); !errors.Is(err, chargebee.ErrAPIVersion) {
 			t.Fatalf("Tree err = %v", err)
 		}
-		if _, err := svc.ListDetailPage(ctx, "a", NewListDetailRequest(HierarchyComplete)); !errors.Is(err, chargebee.ErrAPIVersion) {
+		if _, err := svc.ListDetailPage(ctx, "a", NewListDetailRequest().SetHierarchyOperationType(HierarchyComplete)); !errors.Is(err, chargebee.ErrAPIVersion) {
 			t.Fatalf("ListDetailPage err = %v", err)
 		}
-		for _, err := range svc.ListDetail(ctx, "a", NewListDetailRequest(HierarchyComplete)) {
+		for _, err := range svc.ListDetail(ctx, "a", NewListDetailRequest().SetHierarchyOperationType(HierarchyComplete)) {
 			if !errors.Is(err, chargebee.ErrAPIVersion) {
 				t.Fatalf("ListDetail err = %v", err)
 			}
@@ -180,7 +180,7 @@ func TestListDetailPages(t *testing.T) {
 		{200, `{"list":[{"hierarchy":{"customer_id":"root","payment_owner_id":"root","invoice_owner_id":"root","has_children":true,"children_ids":["a"]}},{"hierarchy":{"customer_id":"a","parent_id":"root","payment_owner_id":"a","invoice_owner_id":"a"}}],"next_offset":"[\"a\",\"17\"]"}`},
 		{200, `{"list":[{"hierarchy":{"customer_id":"b","parent_id":"root","payment_owner_id":"b","invoice_owner_id":"b"}}]}`},
 	})
-	req := NewListDetailRequest(HierarchySubordinates).SetLimit(2)
+	req := NewListDetailRequest().SetHierarchyOperationType(HierarchySubordinates).SetLimit(2)
 	seq := NewService(m.cb).ListDetail(context.Background(), "root", req)
 	m.nothingSent() // lazy until ranged over
 
@@ -211,7 +211,7 @@ func TestListDetailPageEveryParam(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(`{"list":[{"hierarchy":{"customer_id":"x y","payment_owner_id":"x y","invoice_owner_id":"x y"}}],"next_offset":"n2"}`))
 	page, err := NewService(m.cb).ListDetailPage(context.Background(), "x y",
-		NewListDetailRequest(HierarchyPathToRoot).SetLimit(100).SetOffset("n1").SetHierarchyOperationType(HierarchyImmediateChildren))
+		NewListDetailRequest().SetLimit(100).SetOffset("n1").SetHierarchyOperationType(HierarchyImmediateChildren))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,10 +232,10 @@ func TestListDetailValidation(t *testing.T) {
 	}{
 		{"nil request", nil, "hierarchy_operation_type"},
 		{"no type", &ListDetailRequest{}, "hierarchy_operation_type"},
-		{"empty type", NewListDetailRequest(""), "hierarchy_operation_type"},
-		{"limit 0", NewListDetailRequest(HierarchyComplete).SetLimit(0), "limit"},
-		{"limit 101", NewListDetailRequest(HierarchyComplete).SetLimit(101), "limit"},
-		{"offset too long", NewListDetailRequest(HierarchyComplete).SetOffset(long), "offset"},
+		{"empty type", NewListDetailRequest().SetHierarchyOperationType(""), "hierarchy_operation_type"},
+		{"limit 0", NewListDetailRequest().SetHierarchyOperationType(HierarchyComplete).SetLimit(0), "limit"},
+		{"limit 101", NewListDetailRequest().SetHierarchyOperationType(HierarchyComplete).SetLimit(101), "limit"},
+		{"offset too long", NewListDetailRequest().SetHierarchyOperationType(HierarchyComplete).SetOffset(long), "offset"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -265,7 +265,7 @@ func TestListDetailValidation(t *testing.T) {
 func TestListDetailMissingList(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(`{"next_offset":"x"}`))
-	_, err := NewService(m.cb).ListDetailPage(context.Background(), "c", NewListDetailRequest(HierarchyComplete))
+	_, err := NewService(m.cb).ListDetailPage(context.Background(), "c", NewListDetailRequest().SetHierarchyOperationType(HierarchyComplete))
 	var de *chargebee.DecodeError
 	if !errors.As(err, &de) {
 		t.Fatalf("err = %v", err)

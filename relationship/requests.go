@@ -1,21 +1,24 @@
 package relationship
 
 import (
+	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/internal/api"
 )
 
 // PortalAccess is a level of access in the Self-Serve Portal, used by the
 // portal_* settings of ParentAccountAccessParams and ChildAccountAccessParams.
-type PortalAccess string
+// It is the customer package's type, so the settings read back from a
+// customer.Customer compare directly with these constants.
+type PortalAccess = customer.PortalAccess
 
 // PortalAccess values.
 const (
 	// PortalAccessYes allows viewing and editing (or downloading).
-	PortalAccessYes PortalAccess = "yes"
+	PortalAccessYes = customer.PortalAccessYes
 	// PortalAccessViewOnly allows viewing only.
-	PortalAccessViewOnly PortalAccess = "view_only"
+	PortalAccessViewOnly = customer.PortalAccessViewOnly
 	// PortalAccessNo allows neither.
-	PortalAccessNo PortalAccess = "no"
+	PortalAccessNo = customer.PortalAccessNo
 )
 
 // maxIDLength is the longest customer id the relationship actions accept in
@@ -278,11 +281,9 @@ type ListDetailRequest struct {
 	HierarchyOperationType *HierarchyType `url:"hierarchy_operation_type,omitempty"`
 }
 
-// NewListDetailRequest returns a ListDetailRequest for the given part of the
-// hierarchy.
-func NewListDetailRequest(t HierarchyType) *ListDetailRequest {
-	return &ListDetailRequest{HierarchyOperationType: &t}
-}
+// NewListDetailRequest returns an empty ListDetailRequest; set the required
+// part of the hierarchy with SetHierarchyOperationType.
+func NewListDetailRequest() *ListDetailRequest { return &ListDetailRequest{} }
 
 // SetLimit sets limit.
 func (r *ListDetailRequest) SetLimit(v int32) *ListDetailRequest { r.Limit = &v; return r }

@@ -16,6 +16,7 @@ package contact
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -31,31 +32,61 @@ type Contact = customer.Contact
 // ListEntry is one entry of Service.List.
 type ListEntry struct {
 	// Contact is the contact.
-	Contact Contact `json:"contact"`
+	Contact *Contact `json:"contact"`
+}
+
+// UnmarshalJSON decodes an entry and fails when "contact" is missing.
+func (e *ListEntry) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		Contact *Contact `json:"contact"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	if raw.Contact == nil {
+		return missingKey("contact.List", "contact")
+	}
+	e.Contact = raw.Contact
+	return nil
 }
 
 // AddResult is the response of Service.Add.
 type AddResult struct {
 	// Customer is the customer with its contacts, the new one included.
-	Customer customer.Customer `json:"customer"`
+	Customer *customer.Customer `json:"customer"`
 	// Card is the customer's card, when it has one.
 	Card *customer.Card `json:"card,omitempty"`
+}
+
+// UnmarshalJSON decodes the response and fails when "customer" is missing.
+func (r *AddResult) UnmarshalJSON(b []byte) error {
+	return decodeResult(b, "contact.Add", &r.Customer, &r.Card)
 }
 
 // UpdateResult is the response of Service.Update.
 type UpdateResult struct {
 	// Customer is the customer with its contacts, the changed one included.
-	Customer customer.Customer `json:"customer"`
+	Customer *customer.Customer `json:"customer"`
 	// Card is the customer's card, when it has one.
 	Card *customer.Card `json:"card,omitempty"`
+}
+
+// UnmarshalJSON decodes the response and fails when "customer" is missing.
+func (r *UpdateResult) UnmarshalJSON(b []byte) error {
+	return decodeResult(b, "contact.Update", &r.Customer, &r.Card)
 }
 
 // DeleteResult is the response of Service.Delete.
 type DeleteResult struct {
 	// Customer is the customer with its remaining contacts.
-	Customer customer.Customer `json:"customer"`
+	Customer *customer.Customer `json:"customer"`
 	// Card is the customer's card, when it has one.
 	Card *customer.Card `json:"card,omitempty"`
+}
+
+// UnmarshalJSON decodes the response and fails when "customer" is missing.
+func (r *DeleteResult) UnmarshalJSON(b []byte) error {
+	return decodeResult(b, "contact.Delete", &r.Customer, &r.Card)
 }
 
 // Service calls the contact actions of the Chargebee customer API. It is safe
@@ -101,16 +132,9 @@ func (s *Service) ListPage(ctx context.Context, customerID string, req *ListRequ
 	if err != nil {
 		return nil, err
 	}
-	path := "/customers/" + id + "/contacts"
-	var out struct {
-		List       *[]ListEntry `json:"list"`
-		NextOffset string       `json:"next_offset"`
-	}
-	if err := s.cb.Do(ctx, http.MethodGet, path, req, &out, opts...); err != nil {
+	out := new(listResponse)
+	if err := s.cb.Do(ctx, http.MethodGet, "/customers/"+id+"/contacts", req, out, opts...); err != nil {
 		return nil, err
-	}
-	if out.List == nil {
-		return nil, missingKey(http.MethodGet, path, "list")
 	}
 	return &chargebee.Page[ListEntry]{Items: *out.List, NextOffset: out.NextOffset}, nil
 }
@@ -126,11 +150,11 @@ func (s *Service) Add(ctx context.Context, customerID string, req *AddRequest, o
 	if req == nil {
 		req = &AddRequest{} // fails validation: the e-mail is required
 	}
-	var out AddResult
-	if err := s.post(ctx, customerID, "add_contact", req, &out.Customer, &out.Card, opts); err != nil {
+	out := new(AddResult)
+	if err := s.post(ctx, customerID, "/add_contact", req, out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out, nil
 }
 
 // Update changes a contact of a customer; req.ID names the contact and is
@@ -142,11 +166,11 @@ func (s *Service) Update(ctx context.Context, customerID string, req *UpdateRequ
 	if req == nil {
 		req = &UpdateRequest{} // fails validation: the contact id is required
 	}
-	var out UpdateResult
-	if err := s.post(ctx, customerID, "update_contact", req, &out.Customer, &out.Card, opts); err != nil {
+	out := new(UpdateResult)
+	if err := s.post(ctx, customerID, "/update_contact", req, out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out, nil
 }
 
 // Delete removes the contact contactID from a customer. The action exists in
@@ -157,42 +181,59 @@ func (s *Service) Delete(ctx context.Context, customerID, contactID string, opts
 	if contactID == "" {
 		return nil, api.Invalid("contact[id]", "is required")
 	}
-	var out DeleteResult
-	if err := s.post(ctx, customerID, "delete_contact", &deleteParams{ID: contactID}, &out.Customer, &out.Card, opts); err != nil {
+	out := new(DeleteResult)
+	if err := s.post(ctx, customerID, "/delete_contact", &deleteParams{ID: contactID}, out, opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out, nil
 }
 
-// post sends POST /customers/{id}/{action} and fills c and card from a
-// {"customer": ..., "card": ...} response.
-func (s *Service) post(ctx context.Context, customerID, action string, params any, c *customer.Customer, card **customer.Card, opts []chargebee.RequestOption) error {
+// post sends POST /customers/{id}{suffix} and decodes the response into out.
+func (s *Service) post(ctx context.Context, customerID, suffix string, params, out any, opts []chargebee.RequestOption) error {
 	id, err := api.PathID("customer_id", customerID)
 	if err != nil {
 		return err
 	}
-	path := "/customers/" + id + "/" + action
-	var out struct {
-		Customer *customer.Customer `json:"customer"`
-		Card     *customer.Card     `json:"card"`
-	}
-	if err := s.cb.Do(ctx, http.MethodPost, path, params, &out, opts...); err != nil {
+	return s.cb.Do(ctx, http.MethodPost, "/customers/"+id+suffix, params, out, opts...)
+}
+
+// listResponse is the response of the contacts list; "list" must be present.
+type listResponse struct {
+	List       *[]ListEntry `json:"list"`
+	NextOffset string       `json:"next_offset"`
+}
+
+func (r *listResponse) UnmarshalJSON(b []byte) error {
+	type plain listResponse
+	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
 		return err
 	}
-	if out.Customer == nil {
-		return missingKey(http.MethodPost, path, "customer")
+	if r.List == nil {
+		return missingKey("contact.List", "list")
 	}
-	*c, *card = *out.Customer, out.Card
 	return nil
 }
 
-// missingKey is the error for a 2xx response that lacks a top-level key the
-// action always returns. No partial result is returned with it.
-func missingKey(method, path, key string) error {
-	return &chargebee.DecodeError{
-		Method:     method,
-		Path:       path,
-		StatusCode: http.StatusOK,
-		Err:        fmt.Errorf("response has no %q", key),
+// decodeResult decodes a {"customer": ..., "card": ...} response and fails
+// when the customer is missing.
+func decodeResult(b []byte, action string, c **customer.Customer, card **customer.Card) error {
+	var raw struct {
+		Customer *customer.Customer `json:"customer"`
+		Card     *customer.Card     `json:"card"`
 	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	if raw.Customer == nil {
+		return missingKey(action, "customer")
+	}
+	*c, *card = raw.Customer, raw.Card
+	return nil
+}
+
+// missingKey reports a 2xx response without a key the action always
+// returns. Client.Do returns it as a *chargebee.DecodeError, with no partial
+// result.
+func missingKey(action, key string) error {
+	return fmt.Errorf("contact: response of %s has no %q", action, key)
 }

@@ -1,5 +1,7 @@
 package relationship
 
+import "encoding/json"
+
 // HierarchyType selects which part of a customer hierarchy the hierarchy and
 // hierarchy_detail actions return (the wire parameter
 // hierarchy_operation_type). Chargebee may add values; any string is sent as
@@ -57,8 +59,39 @@ type HierarchyResult struct {
 	Hierarchies []Hierarchy `json:"hierarchies"`
 }
 
+// UnmarshalJSON decodes the response and fails when "hierarchies" is
+// missing.
+func (r *HierarchyResult) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		Hierarchies *[]Hierarchy `json:"hierarchies"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	if raw.Hierarchies == nil {
+		return missingKey("relationship.Hierarchy", "hierarchies")
+	}
+	r.Hierarchies = *raw.Hierarchies
+	return nil
+}
+
 // ListDetailEntry is one entry of Service.ListDetail.
 type ListDetailEntry struct {
 	// Hierarchy is the hierarchy entry of one customer.
-	Hierarchy Hierarchy `json:"hierarchy"`
+	Hierarchy *Hierarchy `json:"hierarchy"`
+}
+
+// UnmarshalJSON decodes an entry and fails when "hierarchy" is missing.
+func (e *ListDetailEntry) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		Hierarchy *Hierarchy `json:"hierarchy"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	if raw.Hierarchy == nil {
+		return missingKey("relationship.ListDetail", "hierarchy")
+	}
+	e.Hierarchy = raw.Hierarchy
+	return nil
 }

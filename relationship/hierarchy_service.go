@@ -23,17 +23,11 @@ func (s *Service) Hierarchy(ctx context.Context, customerID string, t HierarchyT
 	if err != nil {
 		return nil, err
 	}
-	path := "/customers/" + id + "/hierarchy"
-	var out struct {
-		Hierarchies *[]Hierarchy `json:"hierarchies"`
-	}
-	if err := s.cb.Do(ctx, http.MethodGet, path, &hierarchyParams{Type: t}, &out, opts...); err != nil {
+	out := new(HierarchyResult)
+	if err := s.cb.Do(ctx, http.MethodGet, "/customers/"+id+"/hierarchy", &hierarchyParams{Type: t}, out, opts...); err != nil {
 		return nil, err
 	}
-	if out.Hierarchies == nil {
-		return nil, missingKey(http.MethodGet, path, "hierarchies")
-	}
-	return &HierarchyResult{Hierarchies: *out.Hierarchies}, nil
+	return out, nil
 }
 
 // Tree fetches the complete hierarchy of the customer with one call and
@@ -91,6 +85,5 @@ func (s *Service) ListDetailPage(ctx context.Context, customerID string, req *Li
 	if req == nil {
 		req = &ListDetailRequest{}
 	}
-	path := "/customers/" + id + "/hierarchy_detail"
-	return getPage[ListDetailEntry](ctx, s.cb, path, req, opts)
+	return getPage[ListDetailEntry](ctx, s.cb, "relationship.ListDetail", "/customers/"+id+"/hierarchy_detail", req, opts)
 }

@@ -13,19 +13,34 @@ import (
 type LinkResult struct {
 	// Customer is the child with its new relationship, hierarchy setting
 	// and account access.
-	Customer customer.Customer `json:"customer"`
+	Customer *customer.Customer `json:"customer"`
+}
+
+// UnmarshalJSON decodes the response and fails when "customer" is missing.
+func (r *LinkResult) UnmarshalJSON(b []byte) error {
+	return decodeCustomer(b, "relationship.Link", &r.Customer)
 }
 
 // UnlinkResult is the response of Service.Unlink.
 type UnlinkResult struct {
 	// Customer is the customer no longer linked to a parent.
-	Customer customer.Customer `json:"customer"`
+	Customer *customer.Customer `json:"customer"`
+}
+
+// UnmarshalJSON decodes the response and fails when "customer" is missing.
+func (r *UnlinkResult) UnmarshalJSON(b []byte) error {
+	return decodeCustomer(b, "relationship.Unlink", &r.Customer)
 }
 
 // UpdateSettingsResult is the response of Service.UpdateSettings.
 type UpdateSettingsResult struct {
 	// Customer is the customer with its updated access settings.
-	Customer customer.Customer `json:"customer"`
+	Customer *customer.Customer `json:"customer"`
+}
+
+// UnmarshalJSON decodes the response and fails when "customer" is missing.
+func (r *UpdateSettingsResult) UnmarshalJSON(b []byte) error {
+	return decodeCustomer(b, "relationship.UpdateSettings", &r.Customer)
 }
 
 // Link places the customer childID under a parent (req.ParentID) and sets who
@@ -57,11 +72,11 @@ func (s *Service) Link(ctx context.Context, childID string, req *LinkRequest, op
 	if req != nil && req.ParentID != nil && *req.ParentID == childID {
 		return nil, api.Invalid("parent_id", "must differ from the customer being linked")
 	}
-	c, err := s.post(ctx, "/customers/"+id+"/relationships", req, opts)
-	if err != nil {
+	out := new(LinkResult)
+	if err := s.cb.Do(ctx, http.MethodPost, "/customers/"+id+"/relationships", req, out, opts...); err != nil {
 		return nil, err
 	}
-	return &LinkResult{Customer: *c}, nil
+	return out, nil
 }
 
 // Unlink removes the customer childID from its parent. The action takes no
@@ -76,11 +91,11 @@ func (s *Service) Unlink(ctx context.Context, childID string, opts ...chargebee.
 	if err != nil {
 		return nil, err
 	}
-	c, err := s.post(ctx, "/customers/"+id+"/delete_relationship", nil, opts)
-	if err != nil {
+	out := new(UnlinkResult)
+	if err := s.cb.Do(ctx, http.MethodPost, "/customers/"+id+"/delete_relationship", nil, out, opts...); err != nil {
 		return nil, err
 	}
-	return &UnlinkResult{Customer: *c}, nil
+	return out, nil
 }
 
 // UpdateSettings changes the hierarchy access settings of a customer that is
@@ -101,23 +116,9 @@ func (s *Service) UpdateSettings(ctx context.Context, customerID string, req *Up
 	if err != nil {
 		return nil, err
 	}
-	c, err := s.post(ctx, "/customers/"+id+"/update_hierarchy_settings", req, opts)
-	if err != nil {
+	out := new(UpdateSettingsResult)
+	if err := s.cb.Do(ctx, http.MethodPost, "/customers/"+id+"/update_hierarchy_settings", req, out, opts...); err != nil {
 		return nil, err
 	}
-	return &UpdateSettingsResult{Customer: *c}, nil
-}
-
-// post sends a POST action whose response is {"customer": ...}.
-func (s *Service) post(ctx context.Context, path string, params any, opts []chargebee.RequestOption) (*customer.Customer, error) {
-	var out struct {
-		Customer *customer.Customer `json:"customer"`
-	}
-	if err := s.cb.Do(ctx, http.MethodPost, path, params, &out, opts...); err != nil {
-		return nil, err
-	}
-	if out.Customer == nil {
-		return nil, missingKey(http.MethodPost, path, "customer")
-	}
-	return out.Customer, nil
+	return out, nil
 }

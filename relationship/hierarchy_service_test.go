@@ -113,7 +113,7 @@ func TestHierarchyFailures(t *testing.T) {
 		m := newMock(t, ok(`{"list":[]}`))
 		res, err := NewService(m.cb).Hierarchy(ctx, "a", HierarchyComplete)
 		var de *chargebee.DecodeError
-		if res != nil || !errors.As(err, &de) || de.Path != "/customers/a/hierarchy" {
+		if res != nil || !errors.As(err, &de) || de.Path != "/api/v2/customers/a/hierarchy" {
 			t.Fatalf("res %v err = %v", res, err)
 		}
 	})
@@ -262,12 +262,21 @@ func TestListDetailValidation(t *testing.T) {
 	}
 }
 
-func TestListDetailMissingList(t *testing.T) {
+func TestListDetailMissingKeys(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(`{"next_offset":"x"}`))
-	_, err := NewService(m.cb).ListDetailPage(context.Background(), "c", NewListDetailRequest().SetHierarchyOperationType(HierarchyComplete))
-	var de *chargebee.DecodeError
-	if !errors.As(err, &de) {
-		t.Fatalf("err = %v", err)
+	for name, body := range map[string]string{
+		"no list":                 `{"next_offset":"x"}`,
+		"entry without hierarchy": `{"list":[{"hierarchy":{"customer_id":"a"}},{"customer":{"id":"b"}}]}`,
+		"not json":                `<html>`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			m := newMock(t, ok(body))
+			page, err := NewService(m.cb).ListDetailPage(context.Background(), "c", NewListDetailRequest().SetHierarchyOperationType(HierarchyComplete))
+			var de *chargebee.DecodeError
+			if page != nil || !errors.As(err, &de) || de.Path != "/api/v2/customers/c/hierarchy_detail" {
+				t.Fatalf("page %v err = %v", page, err)
+			}
+		})
 	}
 }

@@ -29,7 +29,10 @@ var (
 )
 
 // SkipChildren is returned by a Tree.Walk callback to skip the children of
-// the node it was called with; the walk goes on with the next sibling.
+// the node it was called with; the walk goes on with the next sibling. Like
+// fs.SkipDir it is a signal, not a failure.
+//
+//lint:ignore ST1012 named like fs.SkipDir, as a control value for Walk
 var SkipChildren = errors.New("relationship: skip children")
 
 // TreeError reports why a list of hierarchy entries does not form a tree.

@@ -33,11 +33,11 @@ func TestHierarchyEveryType(t *testing.T) {
 		t.Run(typ.wire, func(t *testing.T) {
 			t.Parallel()
 			m := newMock(t, ok(hierarchyJSON))
-			res, err := NewService(m.cb).Hierarchy(context.Background(), "acme/../x?y", typ.c)
+			res, err := NewService(m.cb).Hierarchy(context.Background(), "acme/eu?x y%", typ.c)
 			if err != nil {
 				t.Fatalf("Hierarchy: %v", err)
 			}
-			expect(t, m.only(), http.MethodGet, "/api/v2/customers/acme%2F..%2Fx%3Fy/hierarchy",
+			expect(t, m.only(), http.MethodGet, "/api/v2/customers/acme%2Feu%3Fx%20y%25/hierarchy",
 				url.Values{"hierarchy_operation_type": {typ.wire}})
 			if len(res.Hierarchies) != 4 {
 				t.Fatalf("%d entries", len(res.Hierarchies))

@@ -30,7 +30,8 @@ const (
 
 // Hierarchy is one customer's place in a customer hierarchy, as the hierarchy
 // and hierarchy_detail actions return it. It is its own object, not a
-// customer: it carries ids only.
+// customer: it carries ids only. Chargebee documents at most 250 direct
+// children per customer and 5 levels from the root to the lowest child.
 //
 // See https://apidocs.chargebee.com/docs/api/hierarchies.
 type Hierarchy struct {

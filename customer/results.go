@@ -22,13 +22,9 @@ type CreateResult struct {
 // UnmarshalJSON decodes the response and fails when "customer" is missing.
 func (r *CreateResult) UnmarshalJSON(b []byte) error {
 	type plain CreateResult
-	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
-		return err
-	}
-	if r.Customer == nil {
-		return missingKey("customer.create", "customer")
-	}
-	return nil
+	return decodeCustomerResult(b, "customer.create", &r.Customer, &r.Card, func() error {
+		return json.Unmarshal(b, (*plain)(r))
+	})
 }
 
 // RetrieveResult is the response of Service.Retrieve.
@@ -42,13 +38,9 @@ type RetrieveResult struct {
 // UnmarshalJSON decodes the response and fails when "customer" is missing.
 func (r *RetrieveResult) UnmarshalJSON(b []byte) error {
 	type plain RetrieveResult
-	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
-		return err
-	}
-	if r.Customer == nil {
-		return missingKey("customer.retrieve", "customer")
-	}
-	return nil
+	return decodeCustomerResult(b, "customer.retrieve", &r.Customer, &r.Card, func() error {
+		return json.Unmarshal(b, (*plain)(r))
+	})
 }
 
 // UpdateResult is the response of Service.Update.
@@ -62,13 +54,9 @@ type UpdateResult struct {
 // UnmarshalJSON decodes the response and fails when "customer" is missing.
 func (r *UpdateResult) UnmarshalJSON(b []byte) error {
 	type plain UpdateResult
-	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
-		return err
-	}
-	if r.Customer == nil {
-		return missingKey("customer.update", "customer")
-	}
-	return nil
+	return decodeCustomerResult(b, "customer.update", &r.Customer, &r.Card, func() error {
+		return json.Unmarshal(b, (*plain)(r))
+	})
 }
 
 // UpdatePaymentMethodResult is the response of Service.UpdatePaymentMethod.
@@ -82,13 +70,9 @@ type UpdatePaymentMethodResult struct {
 // UnmarshalJSON decodes the response and fails when "customer" is missing.
 func (r *UpdatePaymentMethodResult) UnmarshalJSON(b []byte) error {
 	type plain UpdatePaymentMethodResult
-	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
-		return err
-	}
-	if r.Customer == nil {
-		return missingKey("customer.update_payment_method", "customer")
-	}
-	return nil
+	return decodeCustomerResult(b, "customer.update_payment_method", &r.Customer, &r.Card, func() error {
+		return json.Unmarshal(b, (*plain)(r))
+	})
 }
 
 // UpdateBillingInfoResult is the response of Service.UpdateBillingInfo.
@@ -102,13 +86,9 @@ type UpdateBillingInfoResult struct {
 // UnmarshalJSON decodes the response and fails when "customer" is missing.
 func (r *UpdateBillingInfoResult) UnmarshalJSON(b []byte) error {
 	type plain UpdateBillingInfoResult
-	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
-		return err
-	}
-	if r.Customer == nil {
-		return missingKey("customer.update_billing_info", "customer")
-	}
-	return nil
+	return decodeCustomerResult(b, "customer.update_billing_info", &r.Customer, &r.Card, func() error {
+		return json.Unmarshal(b, (*plain)(r))
+	})
 }
 
 // AssignPaymentRoleResult is the response of Service.AssignPaymentRole.
@@ -194,13 +174,9 @@ type DeleteResult struct {
 // UnmarshalJSON decodes the response and fails when "customer" is missing.
 func (r *DeleteResult) UnmarshalJSON(b []byte) error {
 	type plain DeleteResult
-	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
-		return err
-	}
-	if r.Customer == nil {
-		return missingKey("customer.delete", "customer")
-	}
-	return nil
+	return decodeCustomerResult(b, "customer.delete", &r.Customer, &r.Card, func() error {
+		return json.Unmarshal(b, (*plain)(r))
+	})
 }
 
 // MoveResult is the response of Service.Move.
@@ -231,13 +207,9 @@ type ChangeBillingDateResult struct {
 // UnmarshalJSON decodes the response and fails when "customer" is missing.
 func (r *ChangeBillingDateResult) UnmarshalJSON(b []byte) error {
 	type plain ChangeBillingDateResult
-	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
-		return err
-	}
-	if r.Customer == nil {
-		return missingKey("customer.change_billing_date", "customer")
-	}
-	return nil
+	return decodeCustomerResult(b, "customer.change_billing_date", &r.Customer, nil, func() error {
+		return json.Unmarshal(b, (*plain)(r))
+	})
 }
 
 // MergeResult is the response of Service.Merge.
@@ -249,13 +221,9 @@ type MergeResult struct {
 // UnmarshalJSON decodes the response and fails when "customer" is missing.
 func (r *MergeResult) UnmarshalJSON(b []byte) error {
 	type plain MergeResult
-	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
-		return err
-	}
-	if r.Customer == nil {
-		return missingKey("customer.merge", "customer")
-	}
-	return nil
+	return decodeCustomerResult(b, "customer.merge", &r.Customer, nil, func() error {
+		return json.Unmarshal(b, (*plain)(r))
+	})
 }
 
 // ClearPersonalDataResult is the response of Service.ClearPersonalData.
@@ -267,13 +235,9 @@ type ClearPersonalDataResult struct {
 // UnmarshalJSON decodes the response and fails when "customer" is missing.
 func (r *ClearPersonalDataResult) UnmarshalJSON(b []byte) error {
 	type plain ClearPersonalDataResult
-	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
-		return err
-	}
-	if r.Customer == nil {
-		return missingKey("customer.clear_personal_data", "customer")
-	}
-	return nil
+	return decodeCustomerResult(b, "customer.clear_personal_data", &r.Customer, nil, func() error {
+		return json.Unmarshal(b, (*plain)(r))
+	})
 }
 
 // ListEntry is one entry of a customer list page.
@@ -295,8 +259,7 @@ type listResponse struct {
 // customer of an entry, is missing. Entries are checked here rather than by
 // a method on ListEntry so that a page is decoded in one pass.
 func (r *listResponse) UnmarshalJSON(b []byte) error {
-	type plain listResponse
-	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
+	if err := r.decode(b); err != nil {
 		return err
 	}
 	if r.List == nil {
@@ -304,7 +267,7 @@ func (r *listResponse) UnmarshalJSON(b []byte) error {
 	}
 	for i := range *r.List {
 		if (*r.List)[i].Customer == nil {
-			return fmt.Errorf("customer: response of customer.list has no \"customer\" in list[%d]", i)
+			return listEntryError(i)
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 )
 
@@ -76,12 +77,12 @@ func customFields(b []byte) (map[string]any, error) {
 		if !bytes.HasPrefix(key, cfMarker) {
 			continue
 		}
-		var name string
-		if err := json.Unmarshal(key, &name); err != nil {
+		name, err := jsonString(key)
+		if err != nil {
 			return nil, err
 		}
-		var v any
-		if err := json.Unmarshal(b[valStart:i], &v); err != nil {
+		v, err := jsonValue(b[valStart:i])
+		if err != nil {
 			return nil, err
 		}
 		if out == nil {
@@ -92,6 +93,59 @@ func customFields(b []byte) (map[string]any, error) {
 }
 
 var errBadObject = errors.New("customer: malformed JSON object")
+
+// plainString reports whether the JSON string literal b (with its quotes)
+// decodes to its inner bytes unchanged: no escapes, no control characters
+// and only ASCII, which encoding/json would otherwise check and replace.
+func plainString(b []byte) bool {
+	if len(b) < 2 {
+		return false
+	}
+	for _, c := range b[1 : len(b)-1] {
+		if c < 0x20 || c >= 0x80 || c == '\\' || c == '"' {
+			return false
+		}
+	}
+	return true
+}
+
+// jsonString decodes the JSON string literal b as encoding/json does,
+// without its machinery for the common plain case.
+func jsonString(b []byte) (string, error) {
+	if plainString(b) {
+		return string(b[1 : len(b)-1]), nil
+	}
+	var s string
+	err := json.Unmarshal(b, &s)
+	return s, err
+}
+
+// jsonValue decodes the JSON value b into an any as encoding/json does
+// (strings, float64 numbers, booleans, nil, maps and slices), handling plain
+// strings, numbers and literals directly.
+func jsonValue(b []byte) (any, error) {
+	if len(b) > 0 {
+		switch c := b[0]; {
+		case c == '"':
+			if plainString(b) {
+				return string(b[1 : len(b)-1]), nil
+			}
+		case c == '-' || (c >= '0' && c <= '9'):
+			if f, err := strconv.ParseFloat(string(b), 64); err == nil {
+				return f, nil
+			}
+		case string(b) == "true":
+			return true, nil
+		case string(b) == "false":
+			return false, nil
+		case string(b) == "null":
+			return nil, nil
+		}
+	}
+	var v any
+	err := json.Unmarshal(b, &v)
+	return v, err
+}
 
 func skipSpace(b []byte, i int) int {
 	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {

@@ -91,6 +91,10 @@ type fieldPlan struct {
 	// embedded is the struct type of an untagged embedded field, whose
 	// fields are encoded as if they were the outer struct's.
 	embedded reflect.Type
+	// typ, inline and json describe the field for the direct writer of
+	// EncodeBytes.
+	typ          reflect.Type
+	inline, json bool
 }
 
 // encodeFunc writes value v under key (already complete for scalars) into out.
@@ -98,6 +102,9 @@ type encodeFunc func(key string, v reflect.Value, out url.Values) error
 
 type structPlan struct {
 	fields []fieldPlan
+
+	fastOnce sync.Once
+	fastP    *fastPlan
 }
 
 var plans sync.Map // reflect.Type → *structPlan
@@ -139,7 +146,8 @@ func buildFields(t reflect.Type) []fieldPlan {
 		if name == "" && !hasOpt(opts, "inline") {
 			name = sf.Name
 		}
-		fp := fieldPlan{index: i, name: name, omitEmpty: hasOpt(opts, "omitempty")}
+		fp := fieldPlan{index: i, name: name, omitEmpty: hasOpt(opts, "omitempty"),
+			typ: sf.Type, inline: hasOpt(opts, "inline"), json: hasOpt(opts, "json")}
 		switch {
 		case hasOpt(opts, "inline"):
 			fp.enc = inlineEncoder(sf.Type)

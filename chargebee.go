@@ -210,19 +210,13 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 			}
 		}
 	}
-	values, err := form.Encode(params)
+	encoded, err := encodeParams(params, rc.params)
 	if err != nil {
 		var fe *form.Error
 		if errors.As(err, &fe) {
 			return &ValidationError{Param: fe.Key, Reason: fe.Reason}
 		}
 		return fmt.Errorf("chargebee: encoding parameters: %w", err)
-	}
-	for _, kv := range rc.params {
-		if values == nil {
-			values = url.Values{}
-		}
-		values.Set(kv[0], kv[1])
 	}
 
 	// Keys are written in canonical form directly, which spares
@@ -243,7 +237,10 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 	idemKey := ""
 	if method == http.MethodPost {
 		header["Content-Type"] = []string{"application/x-www-form-urlencoded; charset=utf-8"}
-		req.Body = []byte(values.Encode())
+		req.Body = encoded
+		if req.Body == nil {
+			req.Body = []byte{}
+		}
 		idemKey = rc.idempotencyKey
 		if idemKey == "" && c.maxRetries > 0 {
 			idemKey = newUUID()
@@ -252,8 +249,8 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 			header["Chargebee-Idempotency-Key"] = []string{idemKey}
 			req.Retryable = true
 		}
-	} else if len(values) > 0 {
-		u.RawQuery = values.Encode()
+	} else if len(encoded) > 0 {
+		u.RawQuery = string(encoded)
 	}
 
 	res, err := c.transport.Do(ctx, req)
@@ -333,6 +330,25 @@ func hasDotSegment(p string) bool {
 		}
 	}
 	return false
+}
+
+// encodeParams returns the URL-encoded form of params with the extra
+// parameters of WithParam set over it (nil when there is none).
+func encodeParams(params any, extra [][2]string) ([]byte, error) {
+	if len(extra) == 0 {
+		return form.EncodeBytes(params)
+	}
+	values, err := form.Encode(params)
+	if err != nil {
+		return nil, err
+	}
+	if values == nil {
+		values = url.Values{}
+	}
+	for _, kv := range extra {
+		values.Set(kv[0], kv[1])
+	}
+	return []byte(values.Encode()), nil
 }
 
 func isNilPointer(v any) bool {

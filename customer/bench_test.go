@@ -706,7 +706,8 @@ func create105Values() (url.Values, error) {
 }
 
 // BenchmarkEncodeCreateRequest encodes the full create request into the
-// form body sent on the wire, against building the same form by hand.
+// form body sent on the wire, as Client.Do does, against building the same
+// form by hand with url.Values.
 func BenchmarkEncodeCreateRequest(b *testing.B) {
 	b.Run("impl=baseline", func(b *testing.B) {
 		b.ReportAllocs()
@@ -724,11 +725,11 @@ func BenchmarkEncodeCreateRequest(b *testing.B) {
 		req := create105()
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
-			v, err := form.Encode(req)
+			body, err := form.EncodeBytes(req)
 			if err != nil {
 				b.Fatal(err)
 			}
-			if body := v.Encode(); len(body) == 0 {
+			if len(body) == 0 {
 				b.Fatal("empty body")
 			}
 		}
@@ -962,6 +963,10 @@ func TestBenchRequests(t *testing.T) {
 		}
 		if len(want) != tc.keys || !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: sdk form (%d keys) != baseline form (%d keys):\n%v\n%v", tc.name, len(got), len(want), got, want)
+		}
+		body, err := form.EncodeBytes(tc.req)
+		if err != nil || string(body) != want.Encode() {
+			t.Errorf("%s: sdk body %q (%v), want %q", tc.name, body, err, want.Encode())
 		}
 	}
 	var params []string

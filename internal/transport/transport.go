@@ -6,7 +6,6 @@
 package transport
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -60,10 +59,23 @@ type Request struct {
 type Result struct {
 	StatusCode int
 	Header     http.Header
-	Body       []byte
-	Attempts   int
+	// Body is the response body. It stays valid until Release.
+	Body     []byte
+	Attempts int
 	// RetryAfter is the wait the final response asked for, or zero.
 	RetryAfter time.Duration
+
+	buf *[]byte
+}
+
+// Release hands the body's buffer back for reuse by later calls. Body must
+// not be used, nor kept, after it. Calling Release is optional: a result
+// that is never released is simply collected as garbage.
+func (r *Result) Release() {
+	if r != nil && r.buf != nil {
+		putBody(r.buf)
+		r.buf, r.Body = nil, nil
+	}
 }
 
 // Transport performs calls. It is safe for concurrent use.
@@ -77,7 +89,7 @@ type Transport struct {
 type callState struct {
 	retryable  bool
 	attempts   int
-	body       []byte
+	body       *[]byte // the last attempt's body, from bodyPool
 	retryAfter time.Duration
 	path       string
 	method     string
@@ -169,18 +181,26 @@ func (t *Transport) Do(ctx context.Context, r *Request) (*Result, error) {
 		resp.Body.Close()
 	}
 	if err != nil {
+		if st.body != nil {
+			putBody(st.body)
+			st.body = nil
+		}
 		if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
 			err = fmt.Errorf("%w (%v)", ctxErr, err)
 		}
 		return nil, &AttemptError{Method: r.Method, Path: r.URL.Path, Attempts: max(st.attempts, 1), Err: cleanErr(err)}
 	}
-	return &Result{
+	res := &Result{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
-		Body:       st.body,
 		Attempts:   max(st.attempts, 1),
 		RetryAfter: st.retryAfter,
-	}, nil
+		buf:        st.body,
+	}
+	if st.body != nil {
+		res.Body = *st.body
+	}
+	return res, nil
 }
 
 // AttemptError reports a call that got no HTTP response on its last attempt.
@@ -225,15 +245,20 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	if err != nil {
 		return st.retryable && retryableConnErr(err), err
 	}
+	// Only the last attempt's body is kept.
+	if st.body != nil {
+		putBody(st.body)
+		st.body = nil
+	}
 	body, rerr := readBody(resp.Body, resp.ContentLength)
 	// The body is kept in the call state; the response carries none any
 	// more, so nothing downstream can leave it open.
 	resp.Body = http.NoBody
 	if rerr != nil {
+		putBody(body)
 		if ctx.Err() != nil {
 			return false, ctx.Err()
 		}
-		st.body = nil
 		return st.retryable, fmt.Errorf("reading response body: %w", cleanErr(rerr))
 	}
 	st.body = body
@@ -247,20 +272,51 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	return false, nil
 }
 
-// readBody reads and closes a response body, at most MaxBodyBytes of it. A
-// body of known length is read into one buffer of that size (net/http
-// reports EOF with the last bytes, which releases the connection for reuse);
-// a shorter body is an error.
-func readBody(rc io.ReadCloser, length int64) ([]byte, error) {
+// readBody reads and closes a response body, at most MaxBodyBytes of it,
+// into a buffer from bodyPool. A body of known length is read in one go
+// (net/http reports EOF with the last bytes, which releases the connection
+// for reuse); a shorter body is an error.
+func readBody(rc io.ReadCloser, length int64) (*[]byte, error) {
 	defer rc.Close()
+	bp := bodyPool.Get().(*[]byte)
+	b := (*bp)[:0]
 	if length > 0 && length <= MaxBodyBytes {
-		b := make([]byte, length)
-		n, err := io.ReadFull(rc, b)
-		return b[:n], err
+		if int64(cap(b)) < length {
+			b = make([]byte, 0, length)
+		}
+		n, err := io.ReadFull(rc, b[:length])
+		*bp = b[:n]
+		return bp, err
 	}
-	var buf bytes.Buffer
-	_, err := buf.ReadFrom(io.LimitReader(rc, MaxBodyBytes))
-	return buf.Bytes(), err
+	lr := io.LimitedReader{R: rc, N: MaxBodyBytes}
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := lr.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			*bp = b
+			if err == io.EOF {
+				err = nil
+			}
+			return bp, err
+		}
+	}
+}
+
+// maxPooledBody bounds the buffers kept for reuse, so that one huge
+// response does not stay in memory.
+const maxPooledBody = 1 << 20
+
+// bodyPool holds response body buffers.
+var bodyPool = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
+
+func putBody(bp *[]byte) {
+	if cap(*bp) <= maxPooledBody {
+		*bp = (*bp)[:0]
+		bodyPool.Put(bp)
+	}
 }
 
 // retryableConnErr excludes failures that another attempt cannot fix: bad

@@ -1,0 +1,95 @@
+package transport
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// TestReadBody checks that bodies of every size, with and without a known
+// length, are read whole, and that a body shorter than its length fails.
+func TestReadBody(t *testing.T) {
+	t.Parallel()
+	for _, size := range []int{0, 1, 16<<10 - 1, 16 << 10, 16<<10 + 1, 100 << 10, maxPooledBody + 5} {
+		want := bytes.Repeat([]byte("0123456789abcdef"), size/16+1)[:size]
+		for _, known := range []bool{false, true} {
+			length := int64(-1)
+			if known {
+				length = int64(size)
+			}
+			bp, err := readBody(io.NopCloser(bytes.NewReader(want)), length)
+			if err != nil || !bytes.Equal(*bp, want) {
+				t.Errorf("size %d, known length %v: read %d bytes, %v", size, known, len(*bp), err)
+			}
+			putBody(bp)
+		}
+	}
+	bp, err := readBody(io.NopCloser(strings.NewReader("short")), 10)
+	if !errors.Is(err, io.ErrUnexpectedEOF) || string(*bp) != "short" {
+		t.Errorf("short body: %q, %v", *bp, err)
+	}
+}
+
+// TestResultRelease checks that a released buffer serves later calls
+// without leaking old bytes into them, and that Release is safe to repeat.
+func TestResultRelease(t *testing.T) {
+	t.Parallel()
+	bodies := []string{strings.Repeat("a", 50000), "short", strings.Repeat("b", 20000), ""}
+	rt := &fakeRT{answer: func(n int, _ *http.Request) (int, string, error) { return 200, bodies[(n-1)%len(bodies)], nil }}
+	tr := newTestTransport(rt, 0)
+	for i, want := range bodies {
+		res, err := tr.Do(context.Background(), testRequest(http.MethodGet, true))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(res.Body) != want {
+			t.Fatalf("call %d: body of %d bytes, want %d", i, len(res.Body), len(want))
+		}
+		res.Release()
+		res.Release()
+		if res.Body != nil {
+			t.Errorf("call %d: Body kept after Release", i)
+		}
+	}
+	var none *Result
+	none.Release()
+}
+
+// TestConcurrentBodies checks that calls in flight at the same time never
+// share a body buffer.
+func TestConcurrentBodies(t *testing.T) {
+	t.Parallel()
+	rt := &fakeRT{answer: func(_ int, req *http.Request) (int, string, error) {
+		id := req.Header.Get("X-Call")
+		return 200, strings.Repeat(id+",", 500+len(id)*100), nil
+	}}
+	tr := newTestTransport(rt, 0)
+	var wg sync.WaitGroup
+	for g := 0; g < 16; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				id := fmt.Sprintf("g%d-%d", g, i)
+				req := testRequest(http.MethodGet, true)
+				req.Header = http.Header{"X-Call": {id}}
+				res, err := tr.Do(context.Background(), req)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if want := strings.Repeat(id+",", 500+len(id)*100); string(res.Body) != want {
+					t.Errorf("%s: got another call's body", id)
+				}
+				res.Release()
+			}
+		}()
+	}
+	wg.Wait()
+}

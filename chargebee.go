@@ -174,7 +174,9 @@ type Validator interface {
 // `url` tags (or nil); unless the client was made WithoutValidation, its
 // Validate method, if any, runs first and a failure sends nothing. For GET
 // the params go in the query, otherwise in a form body. A 2xx JSON response is
-// decoded into out (unless out is nil); any other status returns *Error.
+// decoded into out (unless out is nil); any other status returns *Error. As
+// encoding/json requires, an UnmarshalJSON method of out must copy the bytes
+// it keeps: the buffer holding the body is reused after Do returns.
 func (c *Client) Do(ctx context.Context, method, path string, params, out any, opts ...RequestOption) error {
 	start := time.Now()
 	if c == nil {
@@ -263,6 +265,9 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 		}
 		return err
 	}
+	// The body's buffer is reused by later calls once the response is
+	// decoded: encoding/json copies what it keeps.
+	defer res.Release()
 	if rc.response != nil {
 		*rc.response = Response{
 			StatusCode:          res.StatusCode,

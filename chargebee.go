@@ -177,6 +177,11 @@ type Validator interface {
 // decoded into out (unless out is nil); any other status returns *Error. As
 // encoding/json requires, an UnmarshalJSON method of out must copy the bytes
 // it keeps: the buffer holding the body is reused after Do returns.
+//
+// When out has a method DecodeResponse(body []byte) error, Do calls it with
+// the body instead of json.Unmarshal (which would scan the whole body before
+// handing it to an UnmarshalJSON method, and once more to find its end); an
+// error it returns is reported as a *DecodeError. It must not keep body.
 func (c *Client) Do(ctx context.Context, method, path string, params, out any, opts ...RequestOption) error {
 	start := time.Now()
 	if c == nil {
@@ -287,7 +292,12 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 	if len(bytes.TrimSpace(res.Body)) == 0 {
 		return &DecodeError{Method: method, Path: u.Path, StatusCode: res.StatusCode, Err: errors.New("empty body")}
 	}
-	if err := json.Unmarshal(res.Body, out); err != nil {
+	if d, ok := out.(interface{ DecodeResponse(body []byte) error }); ok {
+		err = d.DecodeResponse(res.Body)
+	} else {
+		err = json.Unmarshal(res.Body, out)
+	}
+	if err != nil {
 		return &DecodeError{Method: method, Path: u.Path, StatusCode: res.StatusCode, Err: err}
 	}
 	return nil

@@ -21,6 +21,15 @@ import (
 // only in case, an escaped or non-ASCII key, or a repeated key), the
 // response is decoded the general way instead.
 
+// direct wraps a result for Client.Do, which then hands the body to the
+// result's UnmarshalJSON as it is. Through json.Unmarshal the body would be
+// scanned twice more first: once to validate it and once to find the end of
+// the value the method is given.
+type direct struct{ result json.Unmarshaler }
+
+// DecodeResponse decodes a response body into the result.
+func (d direct) DecodeResponse(body []byte) error { return d.result.UnmarshalJSON(body) }
+
 // customerCardFields mirrors the results made of a customer and,
 // optionally, a card.
 type customerCardFields struct {

@@ -2,6 +2,7 @@ package customer
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"iter"
 	"net/http"
@@ -110,7 +111,7 @@ func (s *Service) Create(ctx context.Context, req *CreateRequest, opts ...charge
 		}
 	}
 	out := new(CreateResult)
-	if err := s.cb.Do(ctx, http.MethodPost, "/customers", req, out, opts...); err != nil {
+	if err := s.cb.Do(ctx, http.MethodPost, "/customers", req, direct{out}, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -126,7 +127,7 @@ func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...charge
 		return nil, err
 	}
 	var out listResponse
-	if err := s.cb.Do(ctx, http.MethodGet, "/customers", req, &out, opts...); err != nil {
+	if err := s.cb.Do(ctx, http.MethodGet, "/customers", req, direct{&out}, opts...); err != nil {
 		return nil, err
 	}
 	return &chargebee.Page[ListEntry]{Items: *out.List, NextOffset: out.NextOffset}, nil
@@ -173,7 +174,7 @@ func (s *Service) Retrieve(ctx context.Context, id string, opts ...chargebee.Req
 		return nil, err
 	}
 	out := new(RetrieveResult)
-	if err := s.cb.Do(ctx, http.MethodGet, path, nil, out, opts...); err != nil {
+	if err := s.cb.Do(ctx, http.MethodGet, path, nil, direct{out}, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -326,7 +327,7 @@ func (s *Service) Move(ctx context.Context, req *MoveRequest, opts ...chargebee.
 		req = &MoveRequest{}
 	}
 	out := new(MoveResult)
-	if err := s.cb.Do(ctx, http.MethodPost, "/customers/move", req, out, opts...); err != nil {
+	if err := s.cb.Do(ctx, http.MethodPost, "/customers/move", req, direct{out}, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -360,7 +361,7 @@ func (s *Service) Merge(ctx context.Context, req *MergeRequest, opts ...chargebe
 		req = &MergeRequest{}
 	}
 	out := new(MergeResult)
-	if err := s.cb.Do(ctx, http.MethodPost, "/customers/merge", req, out, opts...); err != nil {
+	if err := s.cb.Do(ctx, http.MethodPost, "/customers/merge", req, direct{out}, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -383,7 +384,7 @@ func (s *Service) ClearPersonalData(ctx context.Context, id string, opts ...char
 }
 
 // post sends a POST to /customers/{id}{suffix}.
-func (s *Service) post(ctx context.Context, id, suffix string, params, out any, opts []chargebee.RequestOption) error {
+func (s *Service) post(ctx context.Context, id, suffix string, params any, out json.Unmarshaler, opts []chargebee.RequestOption) error {
 	if s == nil || s.cb == nil {
 		return errNilClient
 	}
@@ -391,7 +392,7 @@ func (s *Service) post(ctx context.Context, id, suffix string, params, out any, 
 	if err != nil {
 		return err
 	}
-	return s.cb.Do(ctx, http.MethodPost, path, params, out, opts...)
+	return s.cb.Do(ctx, http.MethodPost, path, params, direct{out}, opts...)
 }
 
 var siteRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)

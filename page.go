@@ -35,11 +35,22 @@ var ErrEmptyPage = errors.New("chargebee: list paging returned an empty page wit
 // page, ends the iteration with ErrRepeatedOffset or ErrEmptyPage rather than
 // looping. If ctx is done between pages, ctx.Err() is yielded.
 //
+// Memory stays flat however many pages there are: one page is held at a
+// time, and repeated offsets are caught without keeping every offset. An
+// offset seen within the last 64 pages is caught at once; a longer cycle is
+// caught on its first or second pass (by keeping one offset of the cycle
+// and comparing against it, as in Brent's cycle detection).
+//
 // Every list action of the SDK uses Paginate; it is exported for callers of
 // Client.Do who page through actions the SDK does not wrap.
 func Paginate[T any](ctx context.Context, fetch func(ctx context.Context, offset string) (*Page[T], error)) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
-		seen := map[string]struct{}{}
+		var seen offsetRing
+		// mark is an offset kept for the long cycles seen no longer
+		// remembers: it moves to the latest offset after 1, 2, 4, 8, ...
+		// pages, so that it eventually lies inside any cycle and is met
+		// again within one more pass.
+		mark, span, steps := "", 1, 0
 		offset := ""
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {
@@ -64,7 +75,7 @@ func Paginate[T any](ctx context.Context, fetch func(ctx context.Context, offset
 			if next == "" {
 				return
 			}
-			if _, dup := seen[next]; dup || next == offset {
+			if next == offset || next == mark || seen.has(next) {
 				yield(nil, ErrRepeatedOffset)
 				return
 			}
@@ -72,8 +83,31 @@ func Paginate[T any](ctx context.Context, fetch func(ctx context.Context, offset
 				yield(nil, ErrEmptyPage)
 				return
 			}
-			seen[next] = struct{}{}
+			seen.add(next)
+			if steps++; steps == span {
+				mark, span, steps = next, span*2, 0
+			}
 			offset = next
 		}
 	}
+}
+
+// offsetRing remembers the last offsets a list returned.
+type offsetRing struct {
+	offsets [64]string
+	n       int
+}
+
+func (r *offsetRing) add(offset string) {
+	r.offsets[r.n%len(r.offsets)] = offset
+	r.n++
+}
+
+func (r *offsetRing) has(offset string) bool {
+	for _, o := range r.offsets[:min(r.n, len(r.offsets))] {
+		if o == offset {
+			return true
+		}
+	}
+	return false
 }

@@ -304,7 +304,7 @@ func FuzzEncodeBytes(f *testing.F) {
 	f.Add("john@example.com", "cf_gender", uint8(2), 1.5)
 	f.Add("jöhn+1&x=y", "email", uint8(12), math.Inf(1))
 	f.Add("", "", uint8(0), 0.0)
-	f.Add("\x00\n\"\\", "cf_a[b]", uint8(11), -0.0)
+	f.Add("\x00\n\"\\", "cf_a[b]", uint8(11), math.Copysign(0, -1))
 	f.Fuzz(func(t *testing.T, s, key string, n uint8, x float64) {
 		req := &customer.CreateRequest{
 			Email:          &s,

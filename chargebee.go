@@ -168,16 +168,29 @@ type Validator interface {
 // Do performs one API call: the escape hatch for actions the SDK does not wrap,
 // and what every service method uses.
 //
-// path is relative to the API base (for example "/customers" or
-// "/customers/" + url.PathEscape(id)); it must start with "/" and may carry
-// percent-escapes, which are sent as given. params is a request struct with
-// `url` tags (or nil); unless the client was made WithoutValidation, its
+// method is GET or POST. path is relative to the API base (for example
+// "/customers" or "/customers/" + url.PathEscape(id)); it must start with "/"
+// and may carry percent-escapes, which are sent as given; a path with a
+// query, a fragment, control characters or "." and ".." segments (also
+// escaped ones) is refused. params is a request struct with `url` tags, or
+// url.Values, or nil; unless the client was made WithoutValidation, its
 // Validate method, if any, runs first and a failure sends nothing. For GET
-// the params go in the query, otherwise in a form body. A 2xx JSON response is
-// decoded into out (unless out is nil); any other status returns *Error. As
-// encoding/json requires, an UnmarshalJSON method of out must copy the bytes
-// it keeps: the buffer holding the body is reused after Do returns.
+// the params go in the query, for POST in a form body.
 //
+// A POST carries a chargebee-idempotency-key: the caller's
+// (WithIdempotencyKey) or, when retries are on, a UUID v4 generated for this
+// call. Every retry of the call sends the same key and the same body. A POST
+// without a key is never retried.
+//
+// A 2xx JSON response is decoded into out (unless out is nil); an empty or
+// undecodable body gives *DecodeError. Any other status returns *Error with
+// the final response's status, headers and Chargebee error fields. A call
+// that got no response (connection error, timeout, cancelled context)
+// returns an error naming the method and path, never the query; it wraps
+// the cause, so errors.Is(err, context.Canceled) works.
+//
+// As encoding/json requires, an UnmarshalJSON method of out must copy the
+// bytes it keeps: the buffer holding the body is reused after Do returns.
 // When out has a method DecodeResponse(body []byte) error, Do calls it with
 // the body instead of json.Unmarshal (which would scan the whole body before
 // handing it to an UnmarshalJSON method, and once more to find its end); an

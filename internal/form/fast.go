@@ -85,8 +85,8 @@ const (
 // fastPlan is the direct writer's view of a struct type, derived from its
 // structPlan once.
 type fastPlan struct {
-	kinds []fieldKind // by field, as structPlan.fields
-	elems []*structPlan
+	kinds []fieldKind   // by field, as structPlan.fields
+	elems []*structPlan // plan of a nested struct, or of a slice's elements
 	// top and nested list the fields (not the inline one) in the order of
 	// their wire keys when the struct is at the top level (keys "name" and
 	// "name[...]") and when it is nested (keys "p[name]" and "p[name][...]").
@@ -177,7 +177,7 @@ func classify(f *fieldPlan) (fieldKind, *structPlan) {
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		return kindStruct, nil
+		return kindStruct, planFor(t)
 	case reflect.Slice, reflect.Array:
 		et := t.Elem()
 		if et.Kind() == reflect.Pointer {
@@ -357,7 +357,7 @@ func (w *writer) structFields(p *structPlan, prefix string, v reflect.Value) err
 			err = w.json(kc.raw[i], kc.esc[i], fv)
 		case kindStruct:
 			if fv = deref(fv); fv.IsValid() {
-				err = w.structFields(planFor(fv.Type()), kc.raw[i], fv)
+				err = w.structFields(fp.elems[i], kc.raw[i], fv)
 			}
 		case kindStructSlice:
 			err = w.structSlice(fp.elems[i], kc.raw[i], fv)

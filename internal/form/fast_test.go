@@ -92,6 +92,10 @@ type (
 		inner
 		Name *string `url:"name,omitempty"`
 	}
+	tree struct {
+		ID    *string `url:"id,omitempty"`
+		Child *tree   `url:"child,omitempty"`
+	}
 	dupReq struct {
 		A *string `url:"x,omitempty"`
 		B *string `url:"x,omitempty"`
@@ -136,11 +140,15 @@ func TestEncodeBytesShapes(t *testing.T) {
 		"nested inline":          &nestedInline{In: &namedInline{Email: s("e")}},
 		"embedded":               &embeddedReq{inner: inner{A: s("a")}, Name: s("n")},
 		"duplicate names":        &dupReq{A: s("1"), B: s("2")},
+		"recursive type":         &tree{ID: s("a"), Child: &tree{ID: s("b"), Child: &tree{ID: s("c")}}},
 		"NaN":                    &shapesReq{F64: math.NaN()},
 		"infinity":               &shapesReq{F32: chargebee.Ptr(float32(math.Inf(-1)))},
 	}
 	for name, v := range cases {
 		checkSameBytes(t, name, v)
+	}
+	if err := form.DirectErr(cases["recursive type"]); err != nil {
+		t.Errorf("recursive type is not written directly: %v", err)
 	}
 }
 

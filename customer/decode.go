@@ -30,8 +30,8 @@ type direct struct{ result json.Unmarshaler }
 // DecodeResponse decodes a response body into the result.
 func (d direct) DecodeResponse(body []byte) error { return d.result.UnmarshalJSON(body) }
 
-// customerCardFields mirrors the results made of a customer and,
-// optionally, a card.
+// customerCardFields mirrors ListEntry and the results made of a customer
+// and, optionally, a card.
 type customerCardFields struct {
 	Customer *customerFields `json:"customer"`
 	Card     *Card           `json:"card,omitempty"`
@@ -72,13 +72,7 @@ func decodeCustomerResult(b []byte, action string, cust **Customer, card **Card,
 	return nil
 }
 
-// listEntryFields mirrors ListEntry.
-type listEntryFields struct {
-	Customer *customerFields `json:"customer"`
-	Card     *Card           `json:"card,omitempty"`
-}
-
-// decodeList decodes a customer list page into r.
+// decode decodes a customer list page into r.
 func (r *listResponse) decode(b []byte) error {
 	cfs, sure := listCustomFields(b)
 	if !sure {
@@ -86,8 +80,8 @@ func (r *listResponse) decode(b []byte) error {
 		return json.Unmarshal(b, (*plain)(r))
 	}
 	var raw struct {
-		List       *[]listEntryFields `json:"list"`
-		NextOffset string             `json:"next_offset"`
+		List       *[]customerCardFields `json:"list"`
+		NextOffset string                `json:"next_offset"`
 	}
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return err

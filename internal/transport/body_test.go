@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // TestReadBody checks that bodies of every size, with and without a known
@@ -92,4 +93,43 @@ func TestConcurrentBodies(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestAttemptTimeout checks that the per-attempt timeout is enforced by
+// attemptTransport, not by http.Client.Timeout (which costs goroutines per
+// request for a wrapped transport), and that running out of it gives a
+// timeout error matching context.DeadlineExceeded.
+func TestAttemptTimeout(t *testing.T) {
+	t.Parallel()
+	hang := make(chan struct{})
+	t.Cleanup(func() { close(hang) })
+	rt := &fakeRT{answer: func(n int, req *http.Request) (int, string, error) {
+		if n == 1 {
+			select {
+			case <-req.Context().Done():
+				return 0, "", req.Context().Err()
+			case <-hang:
+			}
+		}
+		return 200, `{"ok":true}`, nil
+	}}
+	user := &http.Client{Transport: rt, Timeout: time.Hour}
+	tr := New(Config{HTTPClient: user, MaxRetries: 1, RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond, Timeout: 20 * time.Millisecond})
+	if tr.rc.HTTPClient.Timeout != 0 || user.Timeout != time.Hour {
+		t.Errorf("http.Client.Timeout = %v (caller's %v), want 0 on the copy", tr.rc.HTTPClient.Timeout, user.Timeout)
+	}
+	res, err := tr.Do(context.Background(), testRequest(http.MethodGet, true))
+	if err != nil || res.Attempts != 2 || string(res.Body) != `{"ok":true}` {
+		t.Fatalf("Do = %+v, %v; want the second attempt's body", res, err)
+	}
+
+	tr = New(Config{HTTPClient: &http.Client{Transport: &fakeRT{answer: func(_ int, req *http.Request) (int, string, error) {
+		<-req.Context().Done()
+		return 0, "", req.Context().Err()
+	}}}, Timeout: 10 * time.Millisecond})
+	_, err = tr.Do(context.Background(), testRequest(http.MethodGet, true))
+	var ne interface{ Timeout() bool }
+	if !errors.Is(err, context.DeadlineExceeded) || !errors.As(err, &ne) || !ne.Timeout() || !strings.Contains(err.Error(), "per-attempt timeout of 10ms") {
+		t.Errorf("err = %v, want a per-attempt timeout", err)
+	}
 }

@@ -125,10 +125,17 @@ func New(cfg Config) *Transport {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	c.Transport = &attemptTransport{base: base, logger: cfg.Logger, limiter: cfg.Limiter}
+	at := &attemptTransport{base: base, logger: cfg.Logger, limiter: cfg.Limiter}
 	if cfg.Timeout > 0 {
-		c.Timeout = cfg.Timeout
+		// The attempt's deadline is set by attemptTransport rather than
+		// through http.Client.Timeout: for a RoundTripper it does not know,
+		// http.Client enforces its Timeout with a timer, a goroutine and the
+		// legacy Request.Cancel channel (one more goroutine in
+		// http.Transport) on every request.
+		at.timeout = cfg.Timeout
+		c.Timeout = 0
 	}
+	c.Transport = at
 	if c.CheckRedirect == nil {
 		// The API does not redirect; a 3xx is returned as it is rather than
 		// followed (a followed POST would turn into a GET without its body).
@@ -382,15 +389,67 @@ func Backoff(minWait, maxWait time.Duration, attemptNum int, resp *http.Response
 	return max(min(d, maxWait), minWait)
 }
 
-// attemptTransport wraps the HTTP transport: it waits for the rate limiter,
-// counts attempts and logs each one.
+// attemptTransport wraps the HTTP transport: it bounds each attempt by the
+// per-attempt timeout, waits for the rate limiter, counts attempts and logs
+// each one.
 type attemptTransport struct {
 	base    http.RoundTripper
 	logger  *slog.Logger
 	limiter *Limiter
+	timeout time.Duration // per attempt, reading the body included; 0: none
 }
 
 func (a *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if a.timeout <= 0 {
+		return a.attempt(req)
+	}
+	// Like http.Client.Timeout, the deadline covers the wait for the rate
+	// limiter, the exchange and reading the body: it is released when the
+	// body is closed.
+	parent := req.Context()
+	ctx, cancel := context.WithTimeout(parent, a.timeout)
+	resp, err := a.attempt(req.WithContext(ctx))
+	if err != nil {
+		cancel()
+		if errors.Is(err, context.DeadlineExceeded) && parent.Err() == nil {
+			err = &attemptTimeout{err: err, timeout: a.timeout}
+		}
+		return nil, err
+	}
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	return resp, nil
+}
+
+// attemptTimeout reports an attempt that ran out of its per-attempt time
+// before the response headers arrived. Like the error of
+// http.Client.Timeout, it is a timeout net.Error and matches
+// context.DeadlineExceeded.
+type attemptTimeout struct {
+	err     error
+	timeout time.Duration
+}
+
+func (e *attemptTimeout) Error() string {
+	return fmt.Sprintf("%v (per-attempt timeout of %v exceeded while awaiting headers)", e.err, e.timeout)
+}
+func (e *attemptTimeout) Unwrap() error   { return e.err }
+func (e *attemptTimeout) Timeout() bool   { return true }
+func (e *attemptTimeout) Temporary() bool { return true }
+
+// cancelOnClose releases an attempt's deadline when its body is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b *cancelOnClose) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
+}
+
+// attempt sends one attempt.
+func (a *attemptTransport) attempt(req *http.Request) (*http.Response, error) {
 	st, _ := req.Context().Value(stateKey{}).(*callState)
 	if a.limiter != nil {
 		if err := a.limiter.Wait(req.Context()); err != nil {

@@ -777,27 +777,25 @@ func listCustomers(c *call) (any, *APIError) {
 		}
 		return (a.seq < b.seq) == asc
 	})
-	var rows []map[string]any
-	var recs []*customerRec
-	for _, cu := range all {
-		m := c.s.customerJSON(cu)
-		if matchFilters(m, c.p.filter) {
-			rows = append(rows, m)
-			recs = append(recs, cu)
+	// Render only what filters need to look at, and the page.
+	recs := all
+	if hasFilters(c.p.filter) {
+		recs = nil
+		for _, cu := range all {
+			if matchFilters(c.s.customerJSON(cu), c.p.filter) {
+				recs = append(recs, cu)
+			}
 		}
 	}
-	start, end, next, e := page(c.p, len(rows))
+	start, end, next, e := page(c.p, len(recs))
 	if e != nil {
 		return nil, e
 	}
 	list := make([]any, 0, end-start)
-	for i := start; i < end; i++ {
-		entry := map[string]any{"customer": rows[i]}
-		if c.v1() {
-			entry["customer"] = c.s.customerV1JSON(recs[i])
-		}
-		if ps := recs[i].source(recs[i].primary); ps != nil && ps.typ == "card" {
-			entry["card"] = cardJSON(recs[i], ps)
+	for _, cu := range recs[start:end] {
+		entry := map[string]any{"customer": c.customerJSON(cu)}
+		if ps := cu.source(cu.primary); ps != nil && ps.typ == "card" {
+			entry["card"] = cardJSON(cu, ps)
 		}
 		list = append(list, entry)
 	}

@@ -23,6 +23,16 @@ func matchFilters(m map[string]any, filters map[string]string) bool {
 	return true
 }
 
+// hasFilters reports whether filters holds more than sorting.
+func hasFilters(filters map[string]string) bool {
+	for k := range filters {
+		if !strings.HasPrefix(k, "sort_by[") {
+			return true
+		}
+	}
+	return false
+}
+
 // splitFilterKey turns "relationship[parent_id][is]" into
 // (["relationship", "parent_id"], "is").
 func splitFilterKey(key string) ([]string, string) {

@@ -98,7 +98,6 @@ func linkCustomer(c *call) (any, *APIError) {
 	}
 	c.applyAccess(child)
 	child.touch(c.now)
-	parent.touch(c.now)
 	return map[string]any{"customer": c.customerJSON(child)}, nil
 }
 
@@ -129,12 +128,8 @@ func unlinkCustomer(c *call) (any, *APIError) {
 	if cu.parent == "" {
 		return nil, stateError("customer_id", "the customer is not linked to a parent")
 	}
-	parent := c.st.customers[cu.parent]
 	c.st.unlink(cu)
 	cu.touch(c.now)
-	if parent != nil {
-		parent.touch(c.now)
-	}
 	return map[string]any{"customer": c.customerJSON(cu)}, nil
 }
 

@@ -348,6 +348,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rec := Request{Method: r.Method, Path: r.URL.EscapedPath(), Header: maskedHeader(r.Header)}
 	values, parseErr := requestValues(r, body)
 	rec.Params = values
+	if a, _, err := route(r.Method, rec.Path); err == nil {
+		rec.Action = a.ID
+	}
 
 	f, delay, hasFault := s.takeFault()
 	if delay > 0 {
@@ -380,9 +383,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case len(body) > maxBody:
 		resp = errorResponse(&APIError{Status: http.StatusRequestEntityTooLarge, Type: "invalid_request", APIErrorCode: "invalid_request", Message: "request body too large"})
 	default:
-		var action string
-		resp, action = s.handle(r, body, values, parseErr)
-		rec.Action = action
+		resp = s.handle(r, body, values, parseErr)
 	}
 	rec.Replayed = resp.header.Get("chargebee-idempotency-replayed") == "true"
 
@@ -490,18 +491,17 @@ func (s *Server) authorized(r *http.Request) bool {
 	return ok && pass == "" && subtle.ConstantTimeCompare([]byte(user), []byte(s.key)) == 1
 }
 
-// handle authenticates, routes, validates and runs one request. It returns
-// the answer and the catalog id of the action.
-func (s *Server) handle(r *http.Request, body []byte, values url.Values, parseErr *APIError) (*response, string) {
+// handle authenticates, routes, validates and runs one request.
+func (s *Server) handle(r *http.Request, body []byte, values url.Values, parseErr *APIError) *response {
 	if !s.authorized(r) {
-		return errorResponse(StatusError(http.StatusUnauthorized)), ""
+		return errorResponse(StatusError(http.StatusUnauthorized))
 	}
 	a, ids, e := route(r.Method, r.URL.EscapedPath())
 	if e != nil {
-		return errorResponse(e), ""
+		return errorResponse(e)
 	}
 	if parseErr != nil {
-		return errorResponse(parseErr), a.ID
+		return errorResponse(parseErr)
 	}
 
 	s.mu.Lock()
@@ -512,18 +512,18 @@ func (s *Server) handle(r *http.Request, body []byte, values url.Values, parseEr
 	fingerprint := ""
 	if r.Method == http.MethodPost && key != "" {
 		if len(key) > 100 {
-			return errorResponse(paramError("chargebee-idempotency-key", "cannot be more than 100 characters")), a.ID
+			return errorResponse(paramError("chargebee-idempotency-key", "cannot be more than 100 characters"))
 		}
 		fingerprint = r.Method + " " + r.URL.EscapedPath() + "\n" + string(body)
 		if prev, ok := st.idem[key]; ok {
 			if prev.fingerprint != fingerprint {
 				e := StatusError(http.StatusConflict)
 				e.Message = "the idempotency key was already used with a different request"
-				return errorResponse(e), a.ID
+				return errorResponse(e)
 			}
 			replay := &response{status: prev.resp.status, header: prev.resp.header.Clone(), body: prev.resp.body}
 			replay.header.Set("chargebee-idempotency-replayed", "true")
-			return replay, a.ID
+			return replay
 		}
 	}
 
@@ -531,7 +531,7 @@ func (s *Server) handle(r *http.Request, body []byte, values url.Values, parseEr
 	if fingerprint != "" && resp.status < 500 && resp.status != http.StatusTooManyRequests {
 		st.idem[key] = idemEntry{fingerprint: fingerprint, resp: resp}
 	}
-	return resp, a.ID
+	return resp
 }
 
 // run validates the parameters and calls the action's handler.

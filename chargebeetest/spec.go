@@ -101,16 +101,6 @@ func leafOf(p *paramSpec) string {
 	return leaf
 }
 
-// actionByID returns the action with the catalog id.
-func actionByID(id string) *actionSpec {
-	for _, a := range loadSpec().Actions {
-		if a.ID == id {
-			return a
-		}
-	}
-	return nil
-}
-
 // params are the decoded, validated parameters of one request.
 type params struct {
 	top    map[string]string                    // top-level keys (no group)

@@ -189,3 +189,17 @@ func (c *Client) BusinessEntity(opts ...RequestOption) string {
 	}
 	return c.businessEntity
 }
+
+// IdempotencyKey returns the key given with WithIdempotencyKey in opts, or ""
+// when there is none (the SDK then generates one per POST call while retries
+// are on). Services that make several calls for one operation use it to give
+// each call a key of its own derived from the caller's.
+func IdempotencyKey(opts ...RequestOption) string {
+	var rc requestConfig
+	for _, o := range opts {
+		if o != nil {
+			o(&rc)
+		}
+	}
+	return rc.idempotencyKey
+}

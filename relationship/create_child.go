@@ -1,0 +1,118 @@
+package relationship
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+
+	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/customer"
+	"github.com/billingkit/chargebee-go/internal/api"
+)
+
+// CreateChildResult is the outcome of Service.CreateChild.
+type CreateChildResult struct {
+	// Customer is the new customer as the link returned it, with its
+	// relationship and access settings.
+	Customer *customer.Customer
+	// Card is the card created with the customer, when one was.
+	Card *customer.Card
+}
+
+// LinkError is returned by Service.CreateChild when the customer was created
+// but linking it to the parent failed. The customer exists in Chargebee
+// without a parent: link it again with Service.Link, or delete it.
+type LinkError struct {
+	// CustomerID is the id of the customer that was created.
+	CustomerID string
+	// ParentID is the parent the customer was to be linked to.
+	ParentID string
+	// Customer is the created customer as Chargebee returned it.
+	Customer *customer.Customer
+	// Err is the error of the link call, for example a *chargebee.Error.
+	Err error
+}
+
+// Error names the created customer, the parent and the cause.
+func (e *LinkError) Error() string {
+	return fmt.Sprintf("relationship: customer %s was created but not linked to parent %s: %v", e.CustomerID, e.ParentID, e.Err)
+}
+
+// Unwrap returns the error of the link call.
+func (e *LinkError) Unwrap() error { return e.Err }
+
+// CreateChild creates a customer and links it under parentID, so that a
+// caller can pick the parent at creation. create is sent to
+// customer.Service.Create and may be nil; link may be nil and may leave
+// ParentID unset (when set it must equal parentID). The result holds the
+// customer as the link returned it.
+//
+// It is two calls, not one atomic operation. Both requests are checked
+// before anything is sent, and an error from the create call means no
+// customer was made. If the create succeeds and the link fails, the error is
+// a *LinkError carrying the created customer's id (and the customer), so
+// that nothing is orphaned silently:
+//
+//	res, err := rels.CreateChild(ctx, "parent_1", create, nil)
+//	var le *relationship.LinkError
+//	if errors.As(err, &le) {
+//		// le.CustomerID exists without a parent: retry rels.Link or delete it.
+//	}
+//
+// The request options apply to both calls. A key given with
+// chargebee.WithIdempotencyKey is used for the create call, and the link
+// call gets a key derived from it, so that retrying CreateChild with the
+// same key replays the create instead of making a second customer. A
+// chargebee.WithResponse option ends up describing the last call made. The
+// action needs API v2.
+func (s *Service) CreateChild(ctx context.Context, parentID string, create *customer.CreateRequest, link *LinkRequest, opts ...chargebee.RequestOption) (*CreateChildResult, error) {
+	if err := api.RequireVersion(s.cb, chargebee.APIv2, "relationship.CreateChild", ""); err != nil {
+		return nil, err
+	}
+	if err := api.First(
+		api.RequiredString("parent_id", &parentID),
+		api.MaxLen("parent_id", &parentID, maxIDLength),
+	); err != nil {
+		return nil, err
+	}
+	lr := link.clone()
+	if lr.ParentID != nil && *lr.ParentID != parentID {
+		return nil, api.Invalid("parent_id", "must be unset or equal to the parentID argument")
+	}
+	lr.ParentID = &parentID
+	if create != nil && create.ID != nil && *create.ID == parentID {
+		return nil, api.Invalid("parent_id", "must differ from the customer being linked")
+	}
+	// Check the link before creating anything; the create request is
+	// checked by customer.Service.Create.
+	if err := lr.Validate(); err != nil {
+		return nil, err
+	}
+
+	created, err := customer.NewService(s.cb).Create(ctx, create, opts...)
+	if err != nil {
+		return nil, err
+	}
+	linkOpts := opts
+	if key := chargebee.IdempotencyKey(opts...); key != "" {
+		linkOpts = append(slices.Clone(opts), chargebee.WithIdempotencyKey(linkKey(key)))
+	}
+	linked, err := s.Link(ctx, created.Customer.ID, lr, linkOpts...)
+	if err != nil {
+		return nil, &LinkError{CustomerID: created.Customer.ID, ParentID: parentID, Customer: created.Customer, Err: err}
+	}
+	return &CreateChildResult{Customer: linked.Customer, Card: created.Card}, nil
+}
+
+// linkKey derives the idempotency key of CreateChild's link call from the
+// caller's key, keeping it within Chargebee's 100 characters.
+func linkKey(key string) string {
+	const suffix = ":link"
+	if len(key)+len(suffix) <= chargebee.MaxIdempotencyKeyLength {
+		return key + suffix
+	}
+	sum := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(sum[:]) + suffix
+}

@@ -1,0 +1,295 @@
+package relationship
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Errors a hierarchy can fail to form a tree with. They are wrapped in a
+// *TreeError that names the customers concerned; match them with errors.Is.
+var (
+	// ErrEmptyHierarchy means the hierarchy had no entries.
+	ErrEmptyHierarchy = errors.New("relationship: hierarchy has no entries")
+	// ErrMissingCustomerID means an entry had an empty customer_id.
+	ErrMissingCustomerID = errors.New("relationship: hierarchy entry without a customer id")
+	// ErrDuplicateCustomer means a customer appeared in more than one entry.
+	ErrDuplicateCustomer = errors.New("relationship: customer appears more than once in the hierarchy")
+	// ErrMissingParent means an entry names a parent that is not in the
+	// hierarchy (and it cannot be taken as the root, see BuildTree).
+	ErrMissingParent = errors.New("relationship: parent is not in the hierarchy")
+	// ErrMultipleRoots means more than one entry has no parent.
+	ErrMultipleRoots = errors.New("relationship: hierarchy has more than one root")
+	// ErrCycle means following parent ids leads back to where it started.
+	ErrCycle = errors.New("relationship: hierarchy contains a cycle")
+	// ErrNotInHierarchy means the customer a tree was asked for is not part
+	// of the hierarchy Chargebee returned for it.
+	ErrNotInHierarchy = errors.New("relationship: customer is not in its hierarchy")
+)
+
+// SkipChildren is returned by a Tree.Walk callback to skip the children of
+// the node it was called with; the walk goes on with the next sibling. Like
+// fs.SkipDir it is a signal, not a failure.
+//
+//lint:ignore ST1012 named like fs.SkipDir, as a control value for Walk
+var SkipChildren = errors.New("relationship: skip children")
+
+// TreeError reports why a list of hierarchy entries does not form a tree.
+type TreeError struct {
+	// Err is one of ErrEmptyHierarchy, ErrMissingCustomerID,
+	// ErrDuplicateCustomer, ErrMissingParent, ErrMultipleRoots, ErrCycle and
+	// ErrNotInHierarchy.
+	Err error
+	// CustomerIDs are the customers concerned, in a stable order: the
+	// duplicated customer, the customers whose parent is missing (sorted),
+	// the roots (sorted), or the customers of the cycle in parent order
+	// starting at the smallest id.
+	CustomerIDs []string
+	// ParentID is, for ErrMissingParent, the missing parent of the first
+	// customer in CustomerIDs.
+	ParentID string
+}
+
+// Error describes the problem with the customer ids involved.
+func (e *TreeError) Error() string {
+	msg := e.Err.Error()
+	switch {
+	case errors.Is(e.Err, ErrCycle):
+		msg += ": " + strings.Join(e.CustomerIDs, " -> ")
+		if len(e.CustomerIDs) > 0 {
+			msg += " -> " + e.CustomerIDs[0]
+		}
+	case errors.Is(e.Err, ErrMissingParent) && len(e.CustomerIDs) > 0:
+		msg += fmt.Sprintf(": customer %s has parent %s", e.CustomerIDs[0], e.ParentID)
+		if n := len(e.CustomerIDs) - 1; n > 0 {
+			msg += fmt.Sprintf(" (and %d more customers with a missing parent)", n)
+		}
+	case len(e.CustomerIDs) > 0:
+		msg += ": " + strings.Join(e.CustomerIDs, ", ")
+	}
+	return msg
+}
+
+// Unwrap returns Err.
+func (e *TreeError) Unwrap() error { return e.Err }
+
+// Tree is a customer hierarchy as a tree: one root, each customer linked to
+// its parent and to its children. Build it with BuildTree or Service.Tree. A
+// Tree is read-only once built and safe for concurrent reads.
+type Tree struct {
+	root  *Node
+	nodes map[string]*Node
+}
+
+// Node is one customer of a Tree.
+type Node struct {
+	// Hierarchy is the entry Chargebee returned for the customer.
+	Hierarchy Hierarchy
+
+	parent   *Node
+	children []*Node
+	depth    int
+}
+
+// ID returns the customer id of the node.
+func (n *Node) ID() string { return n.Hierarchy.CustomerID }
+
+// Parent returns the node's parent, or nil for the root.
+func (n *Node) Parent() *Node { return n.parent }
+
+// Children returns the node's direct children ordered by customer id. The
+// slice is a copy.
+func (n *Node) Children() []*Node { return slices.Clone(n.children) }
+
+// Depth returns the number of links between the node and the root: 0 for
+// the root, 1 for its children, and so on.
+func (n *Node) Depth() int { return n.depth }
+
+// PathToRoot returns the node, its parent, its grandparent and so on up to
+// and including the root.
+func (n *Node) PathToRoot() []*Node {
+	path := make([]*Node, 0, n.depth+1)
+	for p := n; p != nil; p = p.parent {
+		path = append(path, p)
+	}
+	return path
+}
+
+// Root returns the root of the tree.
+func (t *Tree) Root() *Node { return t.root }
+
+// Len returns the number of customers in the tree.
+func (t *Tree) Len() int { return len(t.nodes) }
+
+// Node returns the node of the customer with the given id.
+func (t *Tree) Node(customerID string) (*Node, bool) {
+	n, ok := t.nodes[customerID]
+	return n, ok
+}
+
+// Walk calls fn for every node, depth first, parents before their children
+// and children in customer id order (the order Children returns). If fn
+// returns SkipChildren the node's subtree is skipped; any other non-nil error
+// stops the walk and is returned.
+func (t *Tree) Walk(fn func(n *Node) error) error {
+	if t == nil || t.root == nil {
+		return nil
+	}
+	stack := []*Node{t.root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if err := fn(n); err != nil {
+			if errors.Is(err, SkipChildren) {
+				continue
+			}
+			return err
+		}
+		for i := len(n.children) - 1; i >= 0; i-- {
+			stack = append(stack, n.children[i])
+		}
+	}
+	return nil
+}
+
+// String draws the tree as indented customer ids, one per line, two spaces
+// per level, in Walk order.
+func (t *Tree) String() string {
+	var b strings.Builder
+	_ = t.Walk(func(n *Node) error {
+		b.WriteString(strings.Repeat("  ", n.depth))
+		b.WriteString(n.ID())
+		b.WriteByte('\n')
+		return nil
+	})
+	return b.String()
+}
+
+// BuildTree links flat hierarchy entries, such as the Hierarchies of a
+// HierarchyResult, into a tree. The links come from each entry's ParentID;
+// ChildrenIDs is kept on the nodes but not used. Children are ordered by
+// customer id, so the same hierarchy always gives the same tree whatever
+// order its entries come in.
+//
+// The root is the one entry without a parent. When no entry lacks a parent
+// but exactly one entry names a parent outside the list, that entry becomes
+// the root: the list is then a subtree (as HierarchySubordinates returns),
+// and the root's Hierarchy.ParentID still names its real parent while
+// Parent() is nil.
+//
+// BuildTree never loops on bad data; it returns a *TreeError instead, for an
+// empty list, an entry without a customer id, a customer listed twice, more
+// than one root, a parent missing from the list, or a cycle of parent links.
+// The input is not modified.
+func BuildTree(entries []Hierarchy) (*Tree, error) {
+	if len(entries) == 0 {
+		return nil, &TreeError{Err: ErrEmptyHierarchy}
+	}
+	nodes := make(map[string]*Node, len(entries))
+	ids := make([]string, 0, len(entries))
+	for i := range entries {
+		id := entries[i].CustomerID
+		if id == "" {
+			return nil, &TreeError{Err: ErrMissingCustomerID}
+		}
+		if _, dup := nodes[id]; dup {
+			return nil, &TreeError{Err: ErrDuplicateCustomer, CustomerIDs: []string{id}}
+		}
+		h := entries[i]
+		h.ChildrenIDs = slices.Clone(h.ChildrenIDs)
+		nodes[id] = &Node{Hierarchy: h}
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+
+	// Classify every entry by its parent: none (a root), one in the list,
+	// or one outside it.
+	var roots, outside []string
+	for _, id := range ids {
+		p := nodes[id].Hierarchy.ParentID
+		switch _, in := nodes[p]; {
+		case p == "":
+			roots = append(roots, id)
+		case !in:
+			outside = append(outside, id)
+		}
+	}
+	var root *Node
+	switch {
+	case len(roots) > 1:
+		return nil, &TreeError{Err: ErrMultipleRoots, CustomerIDs: roots}
+	case len(roots) == 1 && len(outside) == 0:
+		root = nodes[roots[0]]
+	case len(roots) == 0 && len(outside) == 1:
+		root = nodes[outside[0]]
+	case len(outside) > 0:
+		return nil, &TreeError{Err: ErrMissingParent, CustomerIDs: outside, ParentID: nodes[outside[0]].Hierarchy.ParentID}
+	default:
+		// Every entry has a parent inside the list: they cannot all lead
+		// to a root, so there is a cycle.
+		return nil, &TreeError{Err: ErrCycle, CustomerIDs: findCycle(nodes, ids[0])}
+	}
+
+	// ids is sorted, so appending in its order sorts every child list.
+	for _, id := range ids {
+		n := nodes[id]
+		if n == root {
+			continue
+		}
+		if p, ok := nodes[n.Hierarchy.ParentID]; ok {
+			p.children = append(p.children, n)
+		}
+	}
+
+	// Link parents and depths from the root down. Nodes not reached hang
+	// off a cycle that the root cannot reach.
+	visited := 1
+	queue := []*Node{root}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		for _, c := range n.children {
+			c.parent = n
+			c.depth = n.depth + 1
+			visited++
+			queue = append(queue, c)
+		}
+	}
+	if visited != len(nodes) {
+		for _, id := range ids {
+			if n := nodes[id]; n != root && n.parent == nil {
+				return nil, &TreeError{Err: ErrCycle, CustomerIDs: findCycle(nodes, id)}
+			}
+		}
+	}
+	return &Tree{root: root, nodes: nodes}, nil
+}
+
+// findCycle follows parent links from start, which must lead into a cycle,
+// and returns the customers of that cycle in parent order, beginning with
+// the smallest id.
+func findCycle(nodes map[string]*Node, start string) []string {
+	seen := map[string]int{}
+	var path []string
+	id := start
+	for {
+		if i, ok := seen[id]; ok {
+			cycle := path[i:]
+			m := 0
+			for j := range cycle {
+				if cycle[j] < cycle[m] {
+					m = j
+				}
+			}
+			return append(slices.Clone(cycle[m:]), cycle[:m]...)
+		}
+		seen[id] = len(path)
+		path = append(path, id)
+		n, ok := nodes[id]
+		if !ok {
+			return path // not reached when start leads into a cycle
+		}
+		id = n.Hierarchy.ParentID
+	}
+}

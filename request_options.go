@@ -168,3 +168,24 @@ func validHeaderValue(v string) bool {
 	}
 	return true
 }
+
+// BusinessEntity returns the business entity id a call made with opts would
+// send in the chargebee-business-entity-id header: the request's
+// WithBusinessEntityID if given, else the client's WithBusinessEntity, else
+// "". Services use it to check a business_entity_id parameter against the
+// header before sending.
+func (c *Client) BusinessEntity(opts ...RequestOption) string {
+	var rc requestConfig
+	for _, o := range opts {
+		if o != nil {
+			o(&rc)
+		}
+	}
+	if rc.businessEntity != "" {
+		return rc.businessEntity
+	}
+	if c == nil {
+		return ""
+	}
+	return c.businessEntity
+}

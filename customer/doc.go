@@ -1,0 +1,19 @@
+// Package customer wraps the Chargebee customer actions: create, list,
+// retrieve, update, payment methods, billing info, payment roles, excess
+// payments, payment collection, delete, move, billing date, merge and
+// clearing personal data.
+//
+//	customers := customer.NewService(cb)
+//	res, err := customers.Create(ctx, customer.NewCreateRequest().
+//		SetFirstName("John").
+//		SetEmail("john@acme.com"))
+//
+// Requests are built with New...Request and chainable Set... setters; every
+// request validates itself before it is sent. Models, requests and enums in
+// the *_gen.go files are generated from the API catalog
+// (internal/gen/catalog.json) by internal/gen/customer.
+//
+// See https://apidocs.chargebee.com/docs/api/customers.
+package customer
+
+//go:generate go run ../internal/gen/customer -catalog ../internal/gen/catalog.json -out .

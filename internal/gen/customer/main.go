@@ -45,13 +45,22 @@ func main() {
 type catalog struct {
 	Actions []action         `json:"actions"`
 	Models  map[string]model `json:"models"`
+	V1Diff  []struct {
+		V2Action string   `json:"v2_action"`
+		V2Only   []string `json:"v2_only_params"`
+	} `json:"v1_v2_param_diff"`
 }
 
 type action struct {
-	ID     string  `json:"id"`
-	Method string  `json:"http_method"`
-	Path   string  `json:"path"`
-	Params []param `json:"params"`
+	ID      string  `json:"id"`
+	Method  string  `json:"http_method"`
+	Path    string  `json:"path"`
+	Params  []param `json:"params"`
+	Filters []struct {
+		Operators []struct {
+			Wire string `json:"wire"`
+		} `json:"operators"`
+	} `json:"filters"`
 }
 
 type param struct {
@@ -294,7 +303,64 @@ func (g *gen) requests() ([]byte, error) {
 			return nil, err
 		}
 	}
+	if err := g.v1Keys(&b, actions); err != nil {
+		return nil, err
+	}
 	return b.Bytes(), nil
+}
+
+// v1Keys writes the wire keys each action accepts in API v1: its v2 keys
+// without the catalog's v2-only keys.
+func (g *gen) v1Keys(b *bytes.Buffer, actions map[string]*action) error {
+	b.WriteString("// v1Keys lists, per action, the wire keys API v1 accepts (array indexes\n// written as [N]). Actions absent from the map do not exist in API v1.\nvar v1Keys = map[string]map[string]bool{\n")
+	for _, d := range g.cat.V1Diff {
+		a, ok := actions[d.V2Action]
+		if !ok {
+			return fmt.Errorf("v1 diff names unknown action %q", d.V2Action)
+		}
+		if !isCustomerAction(d.V2Action) {
+			continue
+		}
+		v2only := map[string]bool{}
+		for _, k := range d.V2Only {
+			v2only[k] = true
+		}
+		var keys []string
+		for _, p := range a.Params {
+			if !v2only[p.Wire] {
+				keys = append(keys, p.Wire)
+			}
+			delete(v2only, p.Wire)
+		}
+		for _, f := range a.Filters {
+			for _, o := range f.Operators {
+				if !v2only[o.Wire] {
+					keys = append(keys, o.Wire)
+				}
+				delete(v2only, o.Wire)
+			}
+		}
+		if len(v2only) > 0 {
+			return fmt.Errorf("%s: v2-only keys not among the action's keys: %v", d.V2Action, v2only)
+		}
+		fmt.Fprintf(b, "\t%q: {", d.V2Action)
+		for _, k := range keys {
+			fmt.Fprintf(b, "\n\t\t%q: true,", k)
+		}
+		b.WriteString("\n\t},\n")
+	}
+	b.WriteString("}\n\n")
+	return nil
+}
+
+// isCustomerAction reports whether package customer wraps the action
+// (contacts live in package contact).
+func isCustomerAction(id string) bool {
+	switch id {
+	case "customer.add_contact", "customer.update_contact", "customer.delete_contact":
+		return false
+	}
+	return strings.HasPrefix(id, "customer.")
 }
 
 // field is one Go field of a request or params type.

@@ -413,3 +413,24 @@ func TestCustomerV1JSON(t *testing.T) {
 		t.Error("a non-numeric account_credits decoded")
 	}
 }
+
+func TestNilService(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	for _, svc := range []*credits.Service{nil, credits.NewService(nil)} {
+		if _, err := svc.Add(ctx, credits.NewAddRequest()); err == nil || !strings.Contains(err.Error(), "NewService") {
+			t.Errorf("Add: %v", err)
+		}
+		if _, err := svc.Retrieve(ctx, "pc"); err == nil {
+			t.Error("Retrieve: no error")
+		}
+		if _, err := svc.SetAccountCredits(ctx, "c", nil); err == nil {
+			t.Error("SetAccountCredits: no error")
+		}
+		for _, err := range svc.List(ctx, nil) {
+			if err == nil {
+				t.Error("List: no error")
+			}
+		}
+	}
+}

@@ -206,7 +206,6 @@ func TestRetrieve(t *testing.T) {
 	cases := []struct{ id, path string }{
 		{"pc_2", "/api/v2/promotional_credits/pc_2"},
 		{"a/b?c", "/api/v2/promotional_credits/a%2Fb%3Fc"},
-		{"..", "/api/v2/promotional_credits/%2E%2E"},
 	}
 	for _, tc := range cases {
 		cb, _, rec := newClient(t, respond(200, readFile(t, "retrieve.json")))
@@ -223,14 +222,16 @@ func TestRetrieve(t *testing.T) {
 		}
 	}
 
-	cb, mt, _ := newClient(t, respond(200, readFile(t, "retrieve.json")))
-	_, err := credits.NewService(cb).Retrieve(context.Background(), "")
-	var ve *chargebee.ValidationError
-	if !errors.As(err, &ve) || ve.Param != "promotional_credit_id" || mt.GetTotalCallCount() != 0 {
-		t.Errorf("empty id: %v", err)
+	for _, id := range []string{"", "..", "a/./b", "pc\x00"} {
+		cb, mt, _ := newClient(t, respond(200, readFile(t, "retrieve.json")))
+		_, err := credits.NewService(cb).Retrieve(context.Background(), id)
+		var ve *chargebee.ValidationError
+		if !errors.As(err, &ve) || ve.Param != "promotional_credit_id" || mt.GetTotalCallCount() != 0 {
+			t.Errorf("id %q: %v", id, err)
+		}
 	}
 
-	cb, _, _ = newClient(t, respond(200, `{"customer":{"id":"x"}}`))
+	cb, _, _ := newClient(t, respond(200, `{"customer":{"id":"x"}}`))
 	var de *chargebee.DecodeError
 	if _, err := credits.NewService(cb).Retrieve(context.Background(), "pc_2"); !errors.As(err, &de) {
 		t.Errorf("missing promotional_credit: %v", err)

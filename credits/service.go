@@ -21,6 +21,18 @@ type Service struct {
 // actions work depends on cb's API version; see the package documentation.
 func NewService(cb *chargebee.Client) *Service { return &Service{cb: cb} }
 
+var errNilService = errors.New("credits: nil *Service or *chargebee.Client; create it with credits.NewService(cb)")
+
+// require fails, before anything is sent, when the service has no client or
+// the client speaks another API version than the action needs; alt names
+// what to use instead.
+func (s *Service) require(want chargebee.APIVersion, action, alt string) error {
+	if s == nil || s.cb == nil {
+		return errNilService
+	}
+	return api.RequireVersion(s.cb, want, action, alt)
+}
+
 // Alternatives named in API version errors.
 const (
 	altAddV1    = "on API v1 use AddAccountCredits"
@@ -45,7 +57,7 @@ const (
 //
 // See https://apidocs.chargebee.com/docs/api/promotional_credits#add_promotional_credits.
 func (s *Service) Add(ctx context.Context, req *AddRequest, opts ...chargebee.RequestOption) (*Result, error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv2, "credits.Add", altAddV1); err != nil {
+	if err := s.require(chargebee.APIv2, "credits.Add", altAddV1); err != nil {
 		return nil, err
 	}
 	if req == nil {
@@ -65,7 +77,7 @@ func (s *Service) Add(ctx context.Context, req *AddRequest, opts ...chargebee.Re
 //
 // See https://apidocs.chargebee.com/docs/api/promotional_credits#deduct_promotional_credits.
 func (s *Service) Deduct(ctx context.Context, req *DeductRequest, opts ...chargebee.RequestOption) (*Result, error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv2, "credits.Deduct", altDeductV1); err != nil {
+	if err := s.require(chargebee.APIv2, "credits.Deduct", altDeductV1); err != nil {
 		return nil, err
 	}
 	if req == nil {
@@ -85,7 +97,7 @@ func (s *Service) Deduct(ctx context.Context, req *DeductRequest, opts ...charge
 //
 // See https://apidocs.chargebee.com/docs/api/promotional_credits#set_promotional_credits.
 func (s *Service) Set(ctx context.Context, req *SetRequest, opts ...chargebee.RequestOption) (*Result, error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv2, "credits.Set", altSetV1); err != nil {
+	if err := s.require(chargebee.APIv2, "credits.Set", altSetV1); err != nil {
 		return nil, err
 	}
 	if req == nil {
@@ -118,7 +130,7 @@ func (s *Service) promotional(ctx context.Context, action, path string, req any,
 //
 // See https://apidocs.chargebee.com/docs/api/promotional_credits#list_promotional_credits.
 func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv2, "credits.List", altNoneV1); err != nil {
+	if err := s.require(chargebee.APIv2, "credits.List", altNoneV1); err != nil {
 		return nil, err
 	}
 	var out listPage
@@ -159,7 +171,7 @@ func (s *Service) List(ctx context.Context, req *ListRequest, opts ...chargebee.
 //
 // See https://apidocs.chargebee.com/docs/api/promotional_credits#retrieve_a_promotional_credit.
 func (s *Service) Retrieve(ctx context.Context, id string, opts ...chargebee.RequestOption) (*RetrieveResult, error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv2, "credits.Retrieve", altNoneV1); err != nil {
+	if err := s.require(chargebee.APIv2, "credits.Retrieve", altNoneV1); err != nil {
 		return nil, err
 	}
 	pid, err := api.PathID("promotional_credit_id", id)
@@ -188,7 +200,7 @@ func (s *Service) Retrieve(ctx context.Context, id string, opts ...chargebee.Req
 // /promotional_credits/add; use Add, which also returns the recorded
 // PromotionalCredit entry.
 func (s *Service) AddPromotionalCredits(ctx context.Context, customerID string, req *AddPromotionalCreditsRequest, opts ...chargebee.RequestOption) (*CustomerResult, error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv2, "credits.AddPromotionalCredits", altAddV1); err != nil {
+	if err := s.require(chargebee.APIv2, "credits.AddPromotionalCredits", altAddV1); err != nil {
 		return nil, err
 	}
 	if req == nil {
@@ -206,7 +218,7 @@ func (s *Service) AddPromotionalCredits(ctx context.Context, customerID string, 
 // /promotional_credits/deduct; use Deduct, which also returns the recorded
 // PromotionalCredit entry.
 func (s *Service) DeductPromotionalCredits(ctx context.Context, customerID string, req *DeductPromotionalCreditsRequest, opts ...chargebee.RequestOption) (*CustomerResult, error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv2, "credits.DeductPromotionalCredits", altDeductV1); err != nil {
+	if err := s.require(chargebee.APIv2, "credits.DeductPromotionalCredits", altDeductV1); err != nil {
 		return nil, err
 	}
 	if req == nil {
@@ -224,7 +236,7 @@ func (s *Service) DeductPromotionalCredits(ctx context.Context, customerID strin
 // /promotional_credits/set; use Set, which also returns the recorded
 // PromotionalCredit entry.
 func (s *Service) SetPromotionalCredits(ctx context.Context, customerID string, req *SetPromotionalCreditsRequest, opts ...chargebee.RequestOption) (*CustomerResult, error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv2, "credits.SetPromotionalCredits", altSetV1); err != nil {
+	if err := s.require(chargebee.APIv2, "credits.SetPromotionalCredits", altSetV1); err != nil {
 		return nil, err
 	}
 	if req == nil {
@@ -265,7 +277,7 @@ func (s *Service) customerAction(ctx context.Context, action, customerID, verb s
 //
 // See https://apidocs.chargebee.com/docs/api/customers (API V1).
 func (s *Service) AddAccountCredits(ctx context.Context, customerID string, req *AddAccountCreditsRequest, opts ...chargebee.RequestOption) (*AccountCreditsResult, error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv1, "credits.AddAccountCredits", altAddV2); err != nil {
+	if err := s.require(chargebee.APIv1, "credits.AddAccountCredits", altAddV2); err != nil {
 		return nil, err
 	}
 	if req == nil {
@@ -284,7 +296,7 @@ func (s *Service) AddAccountCredits(ctx context.Context, customerID string, req 
 //
 // See https://apidocs.chargebee.com/docs/api/customers (API V1).
 func (s *Service) DeductAccountCredits(ctx context.Context, customerID string, req *DeductAccountCreditsRequest, opts ...chargebee.RequestOption) (*AccountCreditsResult, error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv1, "credits.DeductAccountCredits", altDeductV2); err != nil {
+	if err := s.require(chargebee.APIv1, "credits.DeductAccountCredits", altDeductV2); err != nil {
 		return nil, err
 	}
 	if req == nil {
@@ -303,7 +315,7 @@ func (s *Service) DeductAccountCredits(ctx context.Context, customerID string, r
 //
 // See https://apidocs.chargebee.com/docs/api/customers (API V1).
 func (s *Service) SetAccountCredits(ctx context.Context, customerID string, req *SetAccountCreditsRequest, opts ...chargebee.RequestOption) (*AccountCreditsResult, error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv1, "credits.SetAccountCredits", altSetV2); err != nil {
+	if err := s.require(chargebee.APIv1, "credits.SetAccountCredits", altSetV2); err != nil {
 		return nil, err
 	}
 	if req == nil {

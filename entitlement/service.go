@@ -20,6 +20,8 @@ type Service struct {
 // NewService returns a Service that sends its calls through cb.
 func NewService(cb *chargebee.Client) *Service { return &Service{cb: cb} }
 
+var errNilService = errors.New("entitlement: nil *Service or *chargebee.Client; create it with entitlement.NewService(cb)")
+
 // loadPageSize is the number of features Load asks for per page: the
 // largest Chargebee allows, so that most customers take one call.
 const loadPageSize = 100
@@ -39,6 +41,9 @@ const loadPageSize = 100
 //
 // See https://apidocs.chargebee.com/docs/api/customer_entitlements#list_customer_entitlements.
 func (s *Service) ListPage(ctx context.Context, customerID string, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
+	if s == nil || s.cb == nil {
+		return nil, errNilService
+	}
 	if err := api.RequireVersion(s.cb, chargebee.APIv2, "entitlement.List", "customer entitlements exist only in API v2"); err != nil {
 		return nil, err
 	}

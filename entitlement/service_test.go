@@ -216,10 +216,6 @@ func TestListPageWire(t *testing.T) {
 			path: "/api/v2/customers/a%2Fb%20c%3Fd%25e/customer_entitlements", query: url.Values{},
 		},
 		{
-			name: "dot-dot id", customerID: "..",
-			path: "/api/v2/customers/%2E%2E/customer_entitlements", query: url.Values{},
-		},
-		{
 			name: "headers", customerID: "c1",
 			opts: []chargebee.RequestOption{chargebee.WithBusinessEntityID("be_1"), chargebee.WithOriginIP("10.0.0.1")},
 			path: "/api/v2/customers/c1/customer_entitlements", query: url.Values{},
@@ -286,6 +282,8 @@ func TestValidationSendsNothing(t *testing.T) {
 		{"offset too long", "c1", entitlement.NewListRequest().SetOffset(strings.Repeat("x", 1001)), "offset"},
 		{"empty customer id", "", nil, "customer_id"},
 		{"control character in id", "c\n1", nil, "customer_id"},
+		{"dot-dot id", "..", nil, "customer_id"},
+		{"id with a dot-dot segment", "a/../b", nil, "customer_id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -369,6 +367,12 @@ func TestNotEnabled(t *testing.T) {
 			name:       "error code only",
 			status:     403,
 			body:       `{"message":"Forbidden","api_error_code":"feature_not_enabled"}`,
+			notEnabled: true, is: chargebee.ErrUnauthorized,
+		},
+		{
+			name:       "plain-text answer",
+			status:     403,
+			body:       "This API operation is not enabled for this site.",
 			notEnabled: true, is: chargebee.ErrUnauthorized,
 		},
 		{
@@ -511,5 +515,17 @@ func TestListRepeatedOffset(t *testing.T) {
 	}
 	if mt.GetTotalCallCount() != 2 {
 		t.Errorf("%d calls, want 2", mt.GetTotalCallCount())
+	}
+}
+
+func TestNilService(t *testing.T) {
+	t.Parallel()
+	for _, svc := range []*entitlement.Service{nil, entitlement.NewService(nil)} {
+		if _, err := svc.Load(context.Background(), "c1"); err == nil || !strings.Contains(err.Error(), "NewService") {
+			t.Errorf("Load: %v", err)
+		}
+		if _, err := svc.ListPage(context.Background(), "c1", nil); err == nil {
+			t.Error("ListPage: no error")
+		}
 	}
 }

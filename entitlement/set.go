@@ -21,8 +21,10 @@ import (
 //	}
 //	// A quantity feature: the level is in Value.
 //	if v, ok := set.Value("user-licenses"); ok && v != "Unlimited" {
-//		max, _ := strconv.Atoi(v)
-//		...
+//		seats, _ := strconv.Atoi(v)
+//		if usedSeats >= seats {
+//			return errSeatLimit
+//		}
 //	}
 //
 // A feature the customer has no entitlement to is simply absent: Enabled

@@ -5,8 +5,8 @@
 // customer and the PromotionalCredit entry recorded for the change, and List
 // and Retrieve to read the history:
 //
-//	credits := credits.NewService(cb)
-//	res, err := credits.Add(ctx, credits.NewAddRequest().
+//	svc := credits.NewService(cb)
+//	res, err := svc.Add(ctx, credits.NewAddRequest().
 //		SetCustomerID("cust_123").
 //		SetAmount(500). // minor units: 5.00
 //		SetDescription("Referral bonus"))

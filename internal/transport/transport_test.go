@@ -165,6 +165,18 @@ func testRequest(method string, retryable bool) *Request {
 	return &Request{Method: method, URL: u, Header: http.Header{}, Body: body, Retryable: retryable}
 }
 
+func TestRetryablehttpLoggerIsOff(t *testing.T) {
+	t.Parallel()
+	// retryablehttp logs every attempt with the full URL to stderr unless
+	// its Logger is nil; the SDK logs through slog only.
+	if tr := newTestTransport(&fakeRT{}, 1); tr.rc.Logger != nil {
+		t.Errorf("retryablehttp Logger = %#v, want nil", tr.rc.Logger)
+	}
+	if tr := New(Config{}); tr.rc.Logger != nil || tr.rc.HTTPClient == nil {
+		t.Errorf("defaults: Logger %#v, HTTPClient %v", tr.rc.Logger, tr.rc.HTTPClient)
+	}
+}
+
 func TestGivingUpClosesEveryBody(t *testing.T) {
 	t.Parallel()
 	rt := &fakeRT{answer: func(int, *http.Request) (int, string, error) { return 503, `{"message":"down"}`, nil }}

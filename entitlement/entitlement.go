@@ -38,8 +38,8 @@ import (
 type CustomerEntitlement struct {
 	// CustomerID is the id of the customer.
 	CustomerID string `json:"customer_id"`
-	// SubscriptionID is the subscription that grants the entitlement. It is
-	// empty when entitlements are consolidated across subscriptions.
+	// SubscriptionID is the subscription that grants the entitlement. It may
+	// be absent when entitlements are consolidated across subscriptions.
 	SubscriptionID string `json:"subscription_id,omitempty"`
 	// FeatureID is the id of the feature.
 	FeatureID string `json:"feature_id,omitempty"`

@@ -3,6 +3,7 @@ package customer
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 )
 
@@ -25,24 +26,128 @@ func (c *Customer) UnmarshalJSON(b []byte) error {
 	if !bytes.Contains(b, cfMarker) {
 		return nil
 	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(b, &top); err != nil {
+	cf, err := customFields(b)
+	if err != nil {
 		return err
 	}
-	for k, raw := range top {
-		if !strings.HasPrefix(k, "cf_") {
+	c.CustomFields = cf
+	return nil
+}
+
+// customFields returns the top-level cf_* members of the JSON object b,
+// which has already been checked to be valid JSON. It walks the top level
+// only, skipping other values without decoding them, so that a customer
+// with custom fields costs little more than one without.
+func customFields(b []byte) (map[string]any, error) {
+	var out map[string]any
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return nil, nil
+	}
+	i++
+	for {
+		i = skipSpace(b, i)
+		if i >= len(b) {
+			return out, nil
+		}
+		switch b[i] {
+		case '}':
+			return out, nil
+		case ',':
+			i++
+			continue
+		case '"':
+		default:
+			return nil, errBadObject
+		}
+		keyStart := i
+		i = skipString(b, i)
+		key := b[keyStart:i]
+		i = skipSpace(b, i)
+		if i >= len(b) || b[i] != ':' {
+			return nil, errBadObject
+		}
+		i = skipSpace(b, i+1)
+		valStart := i
+		i = skipValue(b, i)
+		if i > len(b) {
+			return nil, errBadObject
+		}
+		if !bytes.HasPrefix(key, cfMarker) {
 			continue
 		}
+		var name string
+		if err := json.Unmarshal(key, &name); err != nil {
+			return nil, err
+		}
 		var v any
-		if err := json.Unmarshal(raw, &v); err != nil {
-			return err
+		if err := json.Unmarshal(b[valStart:i], &v); err != nil {
+			return nil, err
 		}
-		if c.CustomFields == nil {
-			c.CustomFields = make(map[string]any)
+		if out == nil {
+			out = make(map[string]any)
 		}
-		c.CustomFields[k] = v
+		out[name] = v
 	}
-	return nil
+}
+
+var errBadObject = errors.New("customer: malformed JSON object")
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipString returns the index after the string starting at b[i] ('"').
+func skipString(b []byte, i int) int {
+	for i++; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return len(b) + 1
+}
+
+// skipValue returns the index after the JSON value starting at b[i].
+func skipValue(b []byte, i int) int {
+	if i >= len(b) {
+		return len(b) + 1
+	}
+	switch b[i] {
+	case '"':
+		return skipString(b, i)
+	case '{', '[':
+		depth := 0
+		for i < len(b) {
+			switch b[i] {
+			case '"':
+				i = skipString(b, i)
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+			i++
+		}
+		return len(b) + 1
+	}
+	for i < len(b) {
+		switch b[i] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return i
+		}
+		i++
+	}
+	return i
 }
 
 // MarshalJSON encodes a customer as Chargebee does, with CustomFields as

@@ -284,18 +284,6 @@ type ListEntry struct {
 	Card *Card `json:"card,omitempty"`
 }
 
-// UnmarshalJSON decodes an entry and fails when "customer" is missing.
-func (e *ListEntry) UnmarshalJSON(b []byte) error {
-	type plain ListEntry
-	if err := json.Unmarshal(b, (*plain)(e)); err != nil {
-		return err
-	}
-	if e.Customer == nil {
-		return missingKey("customer.list", "list[].customer")
-	}
-	return nil
-}
-
 // listResponse is the body of a list call; List is a pointer so that a
 // missing "list" key is told apart from an empty page.
 type listResponse struct {
@@ -303,7 +291,9 @@ type listResponse struct {
 	NextOffset string       `json:"next_offset"`
 }
 
-// UnmarshalJSON decodes a list page and fails when "list" is missing.
+// UnmarshalJSON decodes a list page and fails when "list", or the
+// customer of an entry, is missing. Entries are checked here rather than by
+// a method on ListEntry so that a page is decoded in one pass.
 func (r *listResponse) UnmarshalJSON(b []byte) error {
 	type plain listResponse
 	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
@@ -311,6 +301,11 @@ func (r *listResponse) UnmarshalJSON(b []byte) error {
 	}
 	if r.List == nil {
 		return missingKey("customer.list", "list")
+	}
+	for i := range *r.List {
+		if (*r.List)[i].Customer == nil {
+			return fmt.Errorf("customer: response of customer.list has no \"customer\" in list[%d]", i)
+		}
 	}
 	return nil
 }

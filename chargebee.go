@@ -23,6 +23,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -98,7 +99,7 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 	if cfg.timeout < 0 {
 		return nil, &ValidationError{Param: "timeout", Reason: "must not be negative"}
 	}
-	if cfg.rateRPS < 0 || (cfg.rateRPS > 0 && cfg.rateBurst < 0) {
+	if cfg.rateRPS < 0 || math.IsNaN(cfg.rateRPS) || math.IsInf(cfg.rateRPS, 0) || (cfg.rateRPS > 0 && cfg.rateBurst < 0) {
 		return nil, &ValidationError{Param: "rate limit", Reason: "needs rps > 0 and burst >= 1"}
 	}
 	if !validHeaderValue(cfg.userAgent) || !validHeaderValue(cfg.businessEntity) {
@@ -181,6 +182,9 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 	}
 	if ctx == nil {
 		return errors.New("chargebee: nil context")
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	var rc requestConfig
 	for _, o := range opts {
@@ -305,9 +309,13 @@ func (c *Client) resolve(path string) (*url.URL, error) {
 	if err != nil {
 		return nil, bad("has an invalid percent-escape")
 	}
-	for _, seg := range strings.Split(path, "/") {
-		if seg == "." || seg == ".." {
-			return nil, bad("must not contain dot segments")
+	// Dot segments are refused both as written and once unescaped (%2E%2E),
+	// since servers and proxies resolve either form.
+	for _, p := range [2]string{path, unescaped} {
+		for _, seg := range strings.Split(p, "/") {
+			if seg == "." || seg == ".." {
+				return nil, bad("must not contain dot segments")
+			}
 		}
 	}
 	u := c.base

@@ -1,6 +1,7 @@
 package chargebee
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Sentinel errors for errors.Is. A *Error matches the sentinels that fit its
@@ -108,54 +108,57 @@ func (e *Error) Is(target error) bool {
 // maxSnippet bounds how much of a non-JSON error body is kept in Message.
 const maxSnippet = 256
 
-// newError builds the *Error for a non-2xx response.
+// newError builds the *Error for a non-2xx response. Chargebee error JSON is
+// read leniently: a field of an unexpected type is skipped rather than
+// losing the others. A body that is not a JSON object leaves a bounded
+// snippet of itself in Message; an empty body leaves the status text.
 func newError(status int, header http.Header, body []byte, attempts int, retryAfter time.Duration) *Error {
-	e := &Error{}
-	trimmed := strings.TrimSpace(string(body))
-	if len(trimmed) > 0 && trimmed[0] == '{' {
-		// Legacy fields are read too, in case only they are present.
-		var legacy struct {
-			ErrorMsg   string `json:"error_msg"`
-			ErrorParam string `json:"error_param"`
-		}
-		if json.Unmarshal(body, e) == nil {
-			_ = json.Unmarshal(body, &legacy)
-			if e.Message == "" {
-				e.Message = legacy.ErrorMsg
+	e := &Error{HTTPStatusCode: status, Header: header, Attempts: attempts, RetryAfter: retryAfter}
+	trimmed := bytes.TrimSpace(body)
+	var fields map[string]json.RawMessage
+	if len(trimmed) > 0 && trimmed[0] == '{' && json.Unmarshal(trimmed, &fields) == nil {
+		str := func(keys ...string) string {
+			for _, k := range keys {
+				var s string
+				if raw, ok := fields[k]; ok && json.Unmarshal(raw, &s) == nil && s != "" {
+					return s
+				}
 			}
-			if e.Param == "" {
-				e.Param = legacy.ErrorParam
-			}
-		} else {
-			*e = Error{Message: snippet(trimmed)}
+			return ""
 		}
-	} else if trimmed != "" {
-		e.Message = snippet(trimmed)
-	} else {
+		// The legacy error_msg and error_param are read when the current
+		// names are absent.
+		e.Message = str("message", "error_msg")
+		e.Type = str("type")
+		e.APIErrorCode = str("api_error_code")
+		e.Param = str("param", "error_param")
+		e.ErrorCode = str("error_code")
+		e.ErrorCauseID = str("error_cause_id")
+	} else if len(trimmed) > 0 {
+		e.Message = snippet(string(trimmed))
+	}
+	if e.Message == "" {
 		e.Message = http.StatusText(status)
 	}
-	e.HTTPStatusCode = status
-	e.Header = header
-	e.Attempts = attempts
-	e.RetryAfter = retryAfter
 	return e
 }
 
 // snippet returns a bounded, single-line, printable excerpt of a body.
 func snippet(s string) string {
-	if len(s) > maxSnippet {
+	cut := len(s) > maxSnippet
+	if cut {
 		s = s[:maxSnippet]
-		for !utf8.ValidString(s) {
-			s = s[:len(s)-1]
-		}
-		s += "…"
 	}
-	return strings.Map(func(r rune) rune {
+	s = strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f {
 			return ' '
 		}
 		return r
-	}, s)
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+	if cut {
+		s += "…"
+	}
+	return s
 }
 
 // ValidationError reports a request that failed client-side validation. It is

@@ -63,15 +63,17 @@ func WithMaxRetries(n int) Option {
 	return func(c *config) { c.maxRetries = n }
 }
 
-// WithRetryWait sets the bounds of the exponential backoff between attempts.
-// A Retry-After sent by Chargebee is honoured but never waits longer than
-// max. Default: 500ms and 10s.
+// WithRetryWait sets the bounds of the exponential backoff between attempts
+// (0 <= min <= max). A Retry-After sent by Chargebee is honoured but never
+// waits longer than max. Default: 500ms and 10s.
 func WithRetryWait(min, max time.Duration) Option {
 	return func(c *config) { c.retryWaitMin, c.retryWaitMax = min, max }
 }
 
-// WithTimeout bounds each attempt, including reading the response body.
-// Default: 60s. Use the context for a deadline on the whole call.
+// WithTimeout bounds each attempt, including reading the response body; an
+// attempt that runs out of time is retried like a connection error. 0 keeps
+// the Timeout of the http.Client given to WithHTTPClient. Default: 60s. Use
+// the context for a deadline on the whole call.
 func WithTimeout(d time.Duration) Option {
 	return func(c *config) { c.timeout = d }
 }

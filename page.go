@@ -51,6 +51,10 @@ func Paginate[T any](ctx context.Context, fetch func(ctx context.Context, offset
 				yield(nil, fmt.Errorf("chargebee: list page %d: %w", page, err))
 				return
 			}
+			if p == nil {
+				yield(nil, fmt.Errorf("chargebee: list page %d: no page returned", page))
+				return
+			}
 			for i := range p.Items {
 				if !yield(&p.Items[i], nil) {
 					return

@@ -21,14 +21,21 @@ type requestConfig struct {
 }
 
 func (rc *requestConfig) setHeader(k, v string) {
+	if !validHeaderValue(v) {
+		rc.fail(&ValidationError{Param: "header " + k, Reason: "must not contain control characters such as CR or LF"})
+		return
+	}
 	if rc.header == nil {
 		rc.header = http.Header{}
 	}
-	if !validHeaderValue(v) && rc.err == nil {
-		rc.err = &ValidationError{Param: "header " + k, Reason: "must not contain control characters such as CR or LF"}
-		return
-	}
 	rc.header.Set(k, v)
+}
+
+// fail records the first error of the options; Do returns it before sending.
+func (rc *requestConfig) fail(err error) {
+	if rc.err == nil {
+		rc.err = err
+	}
 }
 
 // MaxIdempotencyKeyLength is the longest idempotency key Chargebee accepts.
@@ -40,28 +47,53 @@ const MaxIdempotencyKeyLength = 100
 // Keys longer than 100 characters are rejected before sending.
 func WithIdempotencyKey(key string) RequestOption {
 	return func(rc *requestConfig) {
-		switch {
-		case key == "":
-			rc.err = &ValidationError{Param: "chargebee-idempotency-key", Reason: "must not be empty"}
-		case len(key) > MaxIdempotencyKeyLength:
-			rc.err = &ValidationError{Param: "chargebee-idempotency-key", Reason: "must be at most 100 characters"}
-		case !validHeaderValue(key):
-			rc.err = &ValidationError{Param: "chargebee-idempotency-key", Reason: "must not contain control characters"}
-		default:
-			rc.idempotencyKey = key
-		}
+		rc.setIdempotencyKey(key)
 	}
 }
 
-// WithHeader sets a request header. Values with CR, LF or other control
-// characters are rejected before sending.
+func (rc *requestConfig) setIdempotencyKey(key string) {
+	switch {
+	case key == "":
+		rc.fail(&ValidationError{Param: "chargebee-idempotency-key", Reason: "must not be empty"})
+	case len(key) > MaxIdempotencyKeyLength:
+		rc.fail(&ValidationError{Param: "chargebee-idempotency-key", Reason: "must be at most 100 characters"})
+	case !validHeaderValue(key):
+		rc.fail(&ValidationError{Param: "chargebee-idempotency-key", Reason: "must not contain control characters"})
+	default:
+		rc.idempotencyKey = key
+	}
+}
+
+func (rc *requestConfig) setBusinessEntity(id string) {
+	if !validHeaderValue(id) {
+		rc.fail(&ValidationError{Param: "chargebee-business-entity-id", Reason: "must not contain control characters"})
+		return
+	}
+	rc.businessEntity = id
+}
+
+// WithHeader sets a request header, replacing one of the same name. Values
+// with CR, LF or other control characters are rejected before sending, and so
+// are the headers the client sets itself (Authorization, Content-Type,
+// Content-Length, Host, Transfer-Encoding). chargebee-idempotency-key and
+// chargebee-business-entity-id act like WithIdempotencyKey and
+// WithBusinessEntityID.
 func WithHeader(key, value string) RequestOption {
 	return func(rc *requestConfig) {
-		if key == "" || strings.ContainsAny(key, " :\r\n\t") {
-			rc.err = &ValidationError{Param: "header", Reason: "invalid header name"}
+		if !validHeaderName(key) {
+			rc.fail(&ValidationError{Param: "header", Reason: "invalid header name"})
 			return
 		}
-		rc.setHeader(key, value)
+		switch http.CanonicalHeaderKey(key) {
+		case "Authorization", "Content-Type", "Content-Length", "Host", "Transfer-Encoding":
+			rc.fail(&ValidationError{Param: "header " + key, Reason: "is set by the client"})
+		case "Chargebee-Idempotency-Key":
+			rc.setIdempotencyKey(value)
+		case "Chargebee-Business-Entity-Id":
+			rc.setBusinessEntity(value)
+		default:
+			rc.setHeader(key, value)
+		}
 	}
 }
 
@@ -93,13 +125,7 @@ func WithOriginDevice(device string) RequestOption {
 // chargebee-business-entity-id header, overriding the client's
 // WithBusinessEntity.
 func WithBusinessEntityID(id string) RequestOption {
-	return func(rc *requestConfig) {
-		if !validHeaderValue(id) {
-			rc.err = &ValidationError{Param: "chargebee-business-entity-id", Reason: "must not contain control characters"}
-			return
-		}
-		rc.businessEntity = id
-	}
+	return func(rc *requestConfig) { rc.setBusinessEntity(id) }
 }
 
 // WithEventActionsDisabled sends chargebee-event-actions: all-disabled, so the
@@ -122,9 +148,16 @@ func WithEventWebhooksDisabled() RequestOption {
 
 // WithParam adds a form (POST) or query (GET) parameter that the request type
 // does not model, for example a parameter newer than this SDK. It replaces a
-// parameter of the same key.
+// parameter of the same key, including one set by the request. The key is
+// sent as written, for example "billing_address[line3]".
 func WithParam(key, value string) RequestOption {
-	return func(rc *requestConfig) { rc.params = append(rc.params, [2]string{key, value}) }
+	return func(rc *requestConfig) {
+		if key == "" {
+			rc.fail(&ValidationError{Param: "param", Reason: "key must not be empty"})
+			return
+		}
+		rc.params = append(rc.params, [2]string{key, value})
+	}
 }
 
 // WithResponse fills r with what the final response of the call carried. It is
@@ -154,6 +187,20 @@ type Response struct {
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// validHeaderName reports whether k is a non-empty HTTP token.
+func validHeaderName(k string) bool {
+	if k == "" {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if c >= 0x7f || c <= 0x20 || strings.IndexByte(`"(),/:;<=>?@[\]{}`, c) >= 0 {
 			return false
 		}
 	}

@@ -18,8 +18,11 @@ import (
 const MaxIDLength = 512
 
 // PathID validates id and escapes it so that it stays one path segment:
-// "/", "?", "#", "%" are escaped and the dot segments "." and ".." are
-// written as %2E. param names the id in the error (for example
+// "/", "?", "#", "%", spaces and non-ASCII characters are percent-escaped.
+// Ids that no escaping can keep in place are rejected: empty ids, ids that
+// are or contain the dot segments "." and ".." between slashes (which servers
+// and proxies resolve even when escaped), control characters such as NUL or newline, invalid UTF-8 and ids
+// longer than MaxIDLength. param names the id in the error (for example
 // "customer_id").
 func PathID(param, id string) (string, error) {
 	switch {
@@ -35,8 +38,10 @@ func PathID(param, id string) (string, error) {
 			return "", &chargebee.ValidationError{Param: param, Reason: "must not contain control characters"}
 		}
 	}
-	if id == "." || id == ".." {
-		return strings.Repeat("%2E", len(id)), nil
+	for _, seg := range strings.Split(id, "/") {
+		if seg == "." || seg == ".." {
+			return "", &chargebee.ValidationError{Param: param, Reason: `must not be or contain the path segments "." or ".."`}
+		}
 	}
 	return url.PathEscape(id), nil
 }
@@ -127,7 +132,7 @@ func CustomFields(m map[string]string) error {
 		for i := 0; i < len(k); i++ {
 			c := k[i]
 			if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-				return Invalid("custom field", "keys may hold only letters, digits and _")
+				return Invalid(k, "custom field keys may hold only letters, digits and _")
 			}
 		}
 	}

@@ -15,7 +15,9 @@
 //     top-level key (custom fields, cf_*);
 //   - nil pointers, nil maps and nil slices are absent; a pointer to a zero
 //     value is sent ("false", "0", "");
-//   - integers are decimal, floats never use exponent notation.
+//   - integers are decimal, floats never use exponent notation, time.Time
+//     values are Unix seconds;
+//   - untagged embedded structs contribute their fields to the outer level.
 //
 // The field layout of each struct type is worked out once and cached, so
 // encoding does no per-call reflection over tags.
@@ -31,6 +33,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/google/go-querystring/query"
 )
@@ -43,7 +46,10 @@ type Error struct {
 
 func (e *Error) Error() string { return "form: " + e.Key + ": " + e.Reason }
 
-var encoderType = reflect.TypeOf((*query.Encoder)(nil)).Elem()
+var (
+	encoderType = reflect.TypeOf((*query.Encoder)(nil)).Elem()
+	timeType    = reflect.TypeOf(time.Time{})
+)
 
 // Encode returns the form values of v, a struct or pointer to a struct with
 // `url` tags, or url.Values. A nil v gives nil values.
@@ -81,6 +87,9 @@ type fieldPlan struct {
 	name      string
 	omitEmpty bool
 	enc       encodeFunc
+	// embedded is the struct type of an untagged embedded field, whose
+	// fields are encoded as if they were the outer struct's.
+	embedded reflect.Type
 }
 
 // encodeFunc writes value v under key (already complete for scalars) into out.
@@ -96,10 +105,10 @@ func planFor(t reflect.Type) *structPlan {
 	if p, ok := plans.Load(t); ok {
 		return p.(*structPlan)
 	}
-	p := &structPlan{}
-	// Store first so recursive types terminate; fields are filled in below
-	// before anyone else can see a partial plan via LoadOrStore semantics.
-	p.fields = buildFields(t)
+	// Building a plan never recurses into planFor (nested struct types are
+	// planned lazily, on first use), so recursive types terminate. Two
+	// goroutines may build the same plan; LoadOrStore keeps one.
+	p := &structPlan{fields: buildFields(t)}
 	actual, _ := plans.LoadOrStore(t, p)
 	return actual.(*structPlan)
 }
@@ -108,11 +117,21 @@ func buildFields(t reflect.Type) []fieldPlan {
 	var fields []fieldPlan
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
-		if !sf.IsExported() {
+		tag, tagged := sf.Tag.Lookup("url")
+		if tag == "-" {
 			continue
 		}
-		tag := sf.Tag.Get("url")
-		if tag == "-" {
+		ft := sf.Type
+		if ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		if sf.Anonymous && !tagged && ft.Kind() == reflect.Struct && !sf.Type.Implements(encoderType) {
+			// An untagged embedded struct contributes its fields at the
+			// level of the outer struct, as with go-querystring.
+			fields = append(fields, fieldPlan{index: i, embedded: ft})
+			continue
+		}
+		if !sf.IsExported() {
 			continue
 		}
 		name, opts, _ := strings.Cut(tag, ",")
@@ -154,6 +173,18 @@ func (p *structPlan) encode(prefix, suffix string, v reflect.Value, out url.Valu
 		if isAbsent(fv, f.omitEmpty) {
 			continue
 		}
+		if f.embedded != nil {
+			if fv.Kind() == reflect.Pointer {
+				if fv.IsNil() {
+					continue
+				}
+				fv = fv.Elem()
+			}
+			if err := planFor(f.embedded).encode(prefix, suffix, fv, out); err != nil {
+				return err
+			}
+			continue
+		}
 		var key string
 		switch {
 		case f.name == "":
@@ -181,7 +212,16 @@ func isAbsent(v reflect.Value, omitEmpty bool) bool {
 func encoderFor(t reflect.Type) encodeFunc {
 	if t.Implements(encoderType) {
 		return func(key string, v reflect.Value, out url.Values) error {
+			if (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && v.IsNil() {
+				return nil
+			}
 			return v.Interface().(query.Encoder).EncodeValues(key, &out)
+		}
+	}
+	if t == timeType {
+		return func(key string, v reflect.Value, out url.Values) error {
+			out[key] = []string{strconv.FormatInt(v.Interface().(time.Time).Unix(), 10)}
+			return nil
 		}
 	}
 	switch t.Kind() {
@@ -214,12 +254,13 @@ func encoderFor(t reflect.Type) encodeFunc {
 			return nil
 		}
 	case reflect.Float32, reflect.Float64:
+		bits := t.Bits()
 		return func(key string, v reflect.Value, out url.Values) error {
 			f := v.Float()
 			if math.IsNaN(f) || math.IsInf(f, 0) {
 				return &Error{Key: key, Reason: "must be a finite number"}
 			}
-			out[key] = []string{strconv.FormatFloat(f, 'f', -1, 64)}
+			out[key] = []string{strconv.FormatFloat(f, 'f', -1, bits)}
 			return nil
 		}
 	case reflect.Struct:
@@ -231,7 +272,7 @@ func encoderFor(t reflect.Type) encodeFunc {
 		if et.Kind() == reflect.Pointer {
 			et = et.Elem()
 		}
-		if et.Kind() == reflect.Struct && !reflect.PointerTo(et).Implements(encoderType) && !et.Implements(encoderType) {
+		if et.Kind() == reflect.Struct && et != timeType && !reflect.PointerTo(et).Implements(encoderType) && !et.Implements(encoderType) {
 			// Array of objects: attribute first, then the element index.
 			return func(key string, v reflect.Value, out url.Values) error {
 				plan := planFor(et)

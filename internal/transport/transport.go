@@ -38,9 +38,9 @@ const (
 // Config configures a Transport.
 type Config struct {
 	HTTPClient   *http.Client // nil: a pooled client of the package's own
-	MaxRetries   int
+	MaxRetries   int          // retries after the first attempt; 0 disables them
 	RetryWaitMin time.Duration
-	RetryWaitMax time.Duration
+	RetryWaitMax time.Duration // raised to RetryWaitMin when below it
 	Timeout      time.Duration // per attempt; 0 keeps HTTPClient.Timeout
 	Logger       *slog.Logger  // nil: silent
 	Limiter      *Limiter      // nil: no client-side rate limit
@@ -104,8 +104,10 @@ func New(cfg Config) *Transport {
 	}
 	// Work on a copy so that the caller's client is not modified, and wrap its
 	// transport so that per-attempt logging and rate limiting happen on every
-	// attempt, and retryablehttp cannot close idle connections shared by
-	// other goroutines when one call gives up.
+	// attempt. The wrapper deliberately has no CloseIdleConnections method:
+	// retryablehttp calls http.Client.CloseIdleConnections whenever a call
+	// gives up, which would otherwise close the idle connections that other
+	// goroutines are about to reuse.
 	c := *hc
 	base := c.Transport
 	if base == nil {
@@ -115,10 +117,12 @@ func New(cfg Config) *Transport {
 	if cfg.Timeout > 0 {
 		c.Timeout = cfg.Timeout
 	}
-	minWait, maxWait := cfg.RetryWaitMin, cfg.RetryWaitMax
-	if minWait <= 0 {
-		minWait = DefaultRetryWaitMin
+	if c.CheckRedirect == nil {
+		// The API does not redirect; a 3xx is returned as it is rather than
+		// followed (a followed POST would turn into a GET without its body).
+		c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	}
+	minWait, maxWait := max(cfg.RetryWaitMin, 0), cfg.RetryWaitMax
 	if maxWait < minWait {
 		maxWait = minWait
 	}
@@ -149,17 +153,17 @@ func (t *Transport) Do(ctx context.Context, r *Request) (*Result, error) {
 	ctx = context.WithValue(ctx, stateKey{}, st)
 	var body any
 	if r.Body != nil {
-		body = r.Body
+		body = r.Body // []byte: every attempt reads the same bytes
 	}
-	req, err := retryablehttp.NewRequestWithContext(ctx, r.Method, r.URL.String(), body)
+	// The URL is set directly rather than formatted and parsed again; a
+	// parse error would also repeat the query in its message.
+	req, err := retryablehttp.NewRequestWithContext(ctx, r.Method, "", body)
 	if err != nil {
 		return nil, err
 	}
 	req.URL = r.URL
-	req.Host = ""
-	for k, vs := range r.Header {
-		req.Header[k] = vs
-	}
+	req.Host = r.URL.Host
+	req.Header = r.Header
 	resp, err := t.rc.Do(req)
 	if resp != nil && resp.Body != nil {
 		resp.Body.Close()
@@ -249,11 +253,13 @@ func readBody(rc io.ReadCloser) ([]byte, error) {
 }
 
 // retryableConnErr excludes failures that another attempt cannot fix: bad
-// URLs and TLS certificate problems.
+// URLs, invalid headers, TLS certificate problems and unknown hosts.
 func retryableConnErr(err error) bool {
 	msg := err.Error()
-	if strings.Contains(msg, "unsupported protocol scheme") || strings.Contains(msg, "certificate") {
-		return false
+	for _, permanent := range []string{"unsupported protocol scheme", "certificate", "invalid header field", "x509:"} {
+		if strings.Contains(msg, permanent) {
+			return false
+		}
 	}
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) && dnsErr.IsNotFound {
@@ -332,27 +338,30 @@ func (a *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		st.attempts++
 		attempt = st.attempts
 	}
+	if a.logger == nil {
+		return a.base.RoundTrip(req)
+	}
 	start := time.Now()
 	resp, err := a.base.RoundTrip(req)
-	if a.logger != nil {
-		attrs := []slog.Attr{
-			slog.String("method", req.Method),
-			slog.String("path", req.URL.Path),
-			slog.Int("attempt", attempt),
-			slog.Duration("duration", time.Since(start)),
-		}
-		level := slog.LevelDebug
-		if err != nil {
-			attrs = append(attrs, slog.String("error", errorClass(err)))
-			level = slog.LevelWarn
-		} else {
-			attrs = append(attrs, slog.Int("status", resp.StatusCode))
-			if resp.StatusCode >= 400 {
-				level = slog.LevelWarn
-			}
-		}
-		a.logger.LogAttrs(req.Context(), level, "chargebee request", attrs...)
+	level := slog.LevelDebug
+	if err != nil || resp.StatusCode >= 400 {
+		level = slog.LevelWarn
 	}
+	if !a.logger.Enabled(req.Context(), level) {
+		return resp, err
+	}
+	attrs := []slog.Attr{
+		slog.String("method", req.Method),
+		slog.String("path", req.URL.Path),
+		slog.Int("attempt", attempt),
+		slog.Duration("duration", time.Since(start)),
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", errorClass(err)))
+	} else {
+		attrs = append(attrs, slog.Int("status", resp.StatusCode))
+	}
+	a.logger.LogAttrs(req.Context(), level, "chargebee request", attrs...)
 	return resp, err
 }
 

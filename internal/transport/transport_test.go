@@ -1,0 +1,291 @@
+package transport
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestParseRetryAfter(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want time.Duration
+	}{
+		{"", 0},
+		{"1", time.Second},
+		{" 2 ", 2 * time.Second},
+		{"0.5", 500 * time.Millisecond},
+		{"0", 0},
+		{"-3", 0},
+		{"3600", time.Hour},
+		{"99999999999", 24 * time.Hour},
+		{"1e400", 0},
+		{"NaN", 0},
+		{"soon", 0},
+		{"Wed, 01 May 2024 12:00:30 GMT", 30 * time.Second},
+		{"Wednesday, 01-May-24 12:01:00 GMT", time.Minute},
+		{"Wed May  1 12:00:10 2024", 10 * time.Second},
+		{"Wed, 01 May 2024 11:00:00 GMT", 0},
+		{"Fri, 01 May 2026 12:00:00 GMT", 24 * time.Hour},
+	}
+	for _, tt := range tests {
+		if got := parseRetryAfter(tt.in, now); got != tt.want {
+			t.Errorf("parseRetryAfter(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestBackoff(t *testing.T) {
+	t.Parallel()
+	minW, maxW := 100*time.Millisecond, 2*time.Second
+	for attempt := 0; attempt < 40; attempt++ {
+		upper := min(minW<<min(attempt, 20), maxW)
+		for i := 0; i < 50; i++ {
+			d := Backoff(minW, maxW, attempt, nil)
+			if d < max(upper/2, minW) || d > upper {
+				t.Fatalf("Backoff(attempt %d) = %v, want within [%v, %v]", attempt, d, max(upper/2, minW), upper)
+			}
+		}
+	}
+	resp := func(status int, ra string) *http.Response {
+		return &http.Response{StatusCode: status, Header: http.Header{"Retry-After": {ra}}}
+	}
+	if d := Backoff(minW, maxW, 0, resp(429, "1")); d != time.Second {
+		t.Errorf("429 Retry-After 1 → %v", d)
+	}
+	if d := Backoff(minW, maxW, 0, resp(503, "3600")); d != maxW {
+		t.Errorf("503 Retry-After 3600 → %v, want the cap %v", d, maxW)
+	}
+	if d := Backoff(minW, maxW, 0, resp(500, "1")); d > minW {
+		t.Errorf("500 honours Retry-After: %v", d)
+	}
+	if d := Backoff(minW, maxW, 0, resp(429, "garbage")); d > minW {
+		t.Errorf("garbage Retry-After → %v", d)
+	}
+	if d := Backoff(0, 0, 5, nil); d != 0 {
+		t.Errorf("zero waits → %v", d)
+	}
+}
+
+func TestLimiter(t *testing.T) {
+	t.Parallel()
+	l := NewLimiter(100, 3)
+	start := time.Now()
+	for i := 0; i < 3; i++ {
+		if err := l.Wait(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if time.Since(start) > 20*time.Millisecond {
+		t.Errorf("burst of 3 waited %v", time.Since(start))
+	}
+	for i := 0; i < 5; i++ {
+		if err := l.Wait(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if time.Since(start) < 45*time.Millisecond {
+		t.Errorf("5 tokens past the burst at 100/s took %v, want about 50ms", time.Since(start))
+	}
+	slow := NewLimiter(0.01, 0)
+	_ = slow.Wait(context.Background())
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := slow.Wait(ctx); !errors.Is(err, context.Canceled) {
+		t.Errorf("Wait on a cancelled context = %v", err)
+	}
+}
+
+// trackedBody records whether it was closed and read to the end.
+type trackedBody struct {
+	r      io.Reader
+	closed atomic.Bool
+}
+
+func (b *trackedBody) Read(p []byte) (int, error) { return b.r.Read(p) }
+func (b *trackedBody) Close() error               { b.closed.Store(true); return nil }
+
+// fakeRT answers from a function and keeps every body it handed out.
+type fakeRT struct {
+	mu     sync.Mutex
+	bodies []*trackedBody
+	calls  int
+	answer func(n int, req *http.Request) (int, string, error)
+}
+
+func (f *fakeRT) RoundTrip(req *http.Request) (*http.Response, error) {
+	f.mu.Lock()
+	f.calls++
+	n := f.calls
+	f.mu.Unlock()
+	if req.Body != nil {
+		_, _ = io.Copy(io.Discard, req.Body)
+		req.Body.Close()
+	}
+	status, body, err := f.answer(n, req)
+	if err != nil {
+		return nil, err
+	}
+	b := &trackedBody{r: strings.NewReader(body)}
+	f.mu.Lock()
+	f.bodies = append(f.bodies, b)
+	f.mu.Unlock()
+	return &http.Response{StatusCode: status, Header: http.Header{}, Body: b, Request: req}, nil
+}
+
+func (f *fakeRT) CloseIdleConnections() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls += 1000 // visible in the call count if it is ever reached
+}
+
+func newTestTransport(rt http.RoundTripper, retries int) *Transport {
+	return New(Config{
+		HTTPClient: &http.Client{Transport: rt}, MaxRetries: retries,
+		RetryWaitMin: time.Millisecond, RetryWaitMax: 2 * time.Millisecond,
+	})
+}
+
+func testRequest(method string, retryable bool) *Request {
+	u, _ := url.Parse("https://acme.chargebee.com/api/v2/customers?email=x")
+	var body []byte
+	if method == http.MethodPost {
+		body = []byte("a=1")
+	}
+	return &Request{Method: method, URL: u, Header: http.Header{}, Body: body, Retryable: retryable}
+}
+
+func TestRetryablehttpLoggerIsOff(t *testing.T) {
+	t.Parallel()
+	// retryablehttp logs every attempt with the full URL to stderr unless
+	// its Logger is nil; the SDK logs through slog only.
+	if tr := newTestTransport(&fakeRT{}, 1); tr.rc.Logger != nil {
+		t.Errorf("retryablehttp Logger = %#v, want nil", tr.rc.Logger)
+	}
+	if tr := New(Config{}); tr.rc.Logger != nil || tr.rc.HTTPClient == nil {
+		t.Errorf("defaults: Logger %#v, HTTPClient %v", tr.rc.Logger, tr.rc.HTTPClient)
+	}
+}
+
+func TestGivingUpClosesEveryBody(t *testing.T) {
+	t.Parallel()
+	rt := &fakeRT{answer: func(int, *http.Request) (int, string, error) { return 503, `{"message":"down"}`, nil }}
+	res, err := newTestTransport(rt, 2).Do(context.Background(), testRequest(http.MethodGet, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.StatusCode != 503 || res.Attempts != 3 || string(res.Body) != `{"message":"down"}` {
+		t.Errorf("result = %+v", res)
+	}
+	if rt.calls != 3 {
+		t.Errorf("calls = %d (CloseIdleConnections reached the base transport?)", rt.calls)
+	}
+	for i, b := range rt.bodies {
+		if !b.closed.Load() {
+			t.Errorf("body of attempt %d left open", i+1)
+		}
+	}
+}
+
+func TestCancelAfterResponseClosesBody(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	rt := &fakeRT{answer: func(int, *http.Request) (int, string, error) {
+		cancel() // the context ends while the response is on its way back
+		return 200, "{}", nil
+	}}
+	_, err := newTestTransport(rt, 2).Do(ctx, testRequest(http.MethodGet, true))
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v", err)
+	}
+	if len(rt.bodies) != 1 || !rt.bodies[0].closed.Load() {
+		t.Error("response body left open")
+	}
+}
+
+func TestNonRetryablePOSTIsSentOnce(t *testing.T) {
+	t.Parallel()
+	for _, answer := range []func(int, *http.Request) (int, string, error){
+		func(int, *http.Request) (int, string, error) { return 503, "", nil },
+		func(int, *http.Request) (int, string, error) { return 429, "", nil },
+		func(int, *http.Request) (int, string, error) { return 0, "", errors.New("connection reset by peer") },
+	} {
+		rt := &fakeRT{answer: answer}
+		_, _ = newTestTransport(rt, 3).Do(context.Background(), testRequest(http.MethodPost, false))
+		if rt.calls != 1 {
+			t.Errorf("POST without idempotency key sent %d times, want 1", rt.calls)
+		}
+	}
+}
+
+func TestPermanentConnectionErrorsAreNotRetried(t *testing.T) {
+	t.Parallel()
+	for _, msg := range []string{
+		"tls: failed to verify certificate: x509: certificate signed by unknown authority",
+		`net/http: invalid header field value for "X"`,
+	} {
+		rt := &fakeRT{answer: func(int, *http.Request) (int, string, error) { return 0, "", errors.New(msg) }}
+		_, err := newTestTransport(rt, 3).Do(context.Background(), testRequest(http.MethodGet, true))
+		if err == nil || rt.calls != 1 {
+			t.Errorf("%q: err %v, calls %d; want one attempt", msg, err, rt.calls)
+		}
+	}
+}
+
+func TestAttemptErrorHidesQuery(t *testing.T) {
+	t.Parallel()
+	rt := &fakeRT{answer: func(int, *http.Request) (int, string, error) { return 0, "", errors.New("boom") }}
+	_, err := newTestTransport(rt, 1).Do(context.Background(), testRequest(http.MethodGet, true))
+	var ae *AttemptError
+	if !errors.As(err, &ae) || ae.Attempts != 2 || ae.Path != "/api/v2/customers" {
+		t.Fatalf("err = %#v", err)
+	}
+	if msg := err.Error(); strings.Contains(msg, "email") || strings.Contains(msg, "?") {
+		t.Errorf("error repeats the query: %q", msg)
+	}
+	if want := "chargebee: GET /api/v2/customers failed after 2 attempt(s): boom"; err.Error() != want {
+		t.Errorf("Error() = %q, want %q", err, want)
+	}
+}
+
+func TestBodyIsIdenticalOnEveryAttempt(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var bodies []string
+	rt := roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		b, _ := io.ReadAll(req.Body)
+		mu.Lock()
+		bodies = append(bodies, string(b))
+		n := len(bodies)
+		mu.Unlock()
+		if n < 3 {
+			return nil, errors.New("connection reset by peer")
+		}
+		return &http.Response{StatusCode: 200, Body: io.NopCloser(bytes.NewReader(nil)), Header: http.Header{}}, nil
+	})
+	req := testRequest(http.MethodPost, true)
+	req.Body = []byte("email=a%40b.com&first_name=J%C3%B6hn")
+	res, err := newTestTransport(rt, 3).Do(context.Background(), req)
+	if err != nil || res.Attempts != 3 {
+		t.Fatalf("res %+v err %v", res, err)
+	}
+	for i, b := range bodies {
+		if b != string(req.Body) {
+			t.Errorf("attempt %d body %q", i+1, b)
+		}
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

@@ -1,0 +1,477 @@
+package chargebee_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/billingkit/chargebee-go"
+)
+
+func createParams() *params {
+	return &params{Email: chargebee.String("john@example.com"), FirstName: chargebee.String("John")}
+}
+
+func checkSameKeyAndBody(t *testing.T, reqs []seen, want int) {
+	t.Helper()
+	if len(reqs) != want {
+		t.Fatalf("server saw %d attempts, want %d", len(reqs), want)
+	}
+	key := reqs[0].Header.Get("chargebee-idempotency-key")
+	if key == "" {
+		t.Fatal("no idempotency key on the first attempt")
+	}
+	for i, r := range reqs {
+		if got := r.Header.Get("chargebee-idempotency-key"); got != key {
+			t.Errorf("attempt %d key %q, want %q", i+1, got, key)
+		}
+		if r.Body != reqs[0].Body || r.Body == "" {
+			t.Errorf("attempt %d body %q, want %q", i+1, r.Body, reqs[0].Body)
+		}
+		if r.Method != "POST" || r.Path != reqs[0].Path {
+			t.Errorf("attempt %d: %s %s", i+1, r.Method, r.Path)
+		}
+	}
+}
+
+func Test429RetryAfterThenSuccess(t *testing.T) {
+	t.Parallel()
+	cb, _, rec := newMockClient(t, []reply{
+		{status: 429, body: `{"message":"slow down","api_error_code":"api_request_limit_exceeded"}`, header: map[string]string{"Retry-After": "1"}},
+		{status: 200, body: customerJSON},
+	}, chargebee.WithRetryWait(time.Millisecond, 5*time.Second))
+	var out customerResult
+	var resp chargebee.Response
+	start := time.Now()
+	err := cb.Do(context.Background(), "POST", "/customers", createParams(), &out, chargebee.WithResponse(&resp))
+	elapsed := time.Since(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Customer.ID != "cust_1" || resp.Attempts != 2 || resp.StatusCode != 200 {
+		t.Errorf("out %+v, resp %+v", out, resp)
+	}
+	checkSameKeyAndBody(t, rec.all(), 2)
+	if elapsed < time.Second || elapsed > 3*time.Second {
+		t.Errorf("call took %v, want about the 1s of Retry-After", elapsed)
+	}
+}
+
+func TestRetryAfterVariants(t *testing.T) {
+	t.Parallel()
+	const maxWait = 150 * time.Millisecond
+	tests := []struct {
+		name       string
+		retryAfter string
+		min, max   time.Duration // bounds of the elapsed time of the call
+		wantField  time.Duration // Error.RetryAfter when the retry also fails
+	}{
+		{"seconds above max are capped", "3600", maxWait, time.Second, time.Hour},
+		{"HTTP date far ahead is capped", time.Now().Add(time.Hour).UTC().Format(http.TimeFormat), maxWait, time.Second, -1},
+		{"HTTP date in the past uses backoff", time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat), 0, maxWait - 50*time.Millisecond, 0},
+		{"garbage uses backoff", "soon", 0, maxWait - 50*time.Millisecond, 0},
+		{"negative uses backoff", "-5", 0, maxWait - 50*time.Millisecond, 0},
+		{"fraction", "0.1", 100 * time.Millisecond, maxWait + 500*time.Millisecond, 100 * time.Millisecond},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cb, mt, _ := newMockClient(t, []reply{{status: 429, body: `{}`, header: map[string]string{"Retry-After": tt.retryAfter}}},
+				chargebee.WithMaxRetries(1), chargebee.WithRetryWait(time.Millisecond, maxWait))
+			start := time.Now()
+			err := cb.Do(context.Background(), "GET", "/customers", nil, nil)
+			elapsed := time.Since(start)
+			var ce *chargebee.Error
+			if !errors.As(err, &ce) || ce.HTTPStatusCode != 429 || ce.Attempts != 2 || mt.GetTotalCallCount() != 2 {
+				t.Fatalf("err %v, calls %d", err, mt.GetTotalCallCount())
+			}
+			if elapsed < tt.min || elapsed > tt.max {
+				t.Errorf("call took %v, want between %v and %v", elapsed, tt.min, tt.max)
+			}
+			if tt.wantField >= 0 && ce.RetryAfter != tt.wantField {
+				t.Errorf("RetryAfter = %v, want %v", ce.RetryAfter, tt.wantField)
+			}
+			if tt.wantField < 0 && (ce.RetryAfter < 59*time.Minute || ce.RetryAfter > time.Hour) {
+				t.Errorf("RetryAfter = %v, want about an hour", ce.RetryAfter)
+			}
+			if !errors.Is(err, chargebee.ErrRateLimited) {
+				t.Error("not ErrRateLimited")
+			}
+		})
+	}
+}
+
+func Test503UntilRetriesRunOut(t *testing.T) {
+	t.Parallel()
+	const body = `{"message":"Service is temporarily unavailable","type":"operation_failed","api_error_code":"site_not_ready","error_code":"site_not_ready","http_status_code":503}`
+	for _, method := range []string{"GET", "POST"} {
+		t.Run(method, func(t *testing.T) {
+			t.Parallel()
+			cb, mt, rec := newMockClient(t, []reply{{status: 503, body: body, header: map[string]string{"Retry-After": "1"}}},
+				chargebee.WithMaxRetries(2), chargebee.WithRetryWait(time.Millisecond, 5*time.Millisecond))
+			var resp chargebee.Response
+			err := cb.Do(context.Background(), method, "/customers", createParams(), &customerResult{}, chargebee.WithResponse(&resp))
+			var ce *chargebee.Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("err = %v, want *chargebee.Error", err)
+			}
+			if ce.HTTPStatusCode != 503 || ce.Attempts != 3 || ce.RetryAfter != time.Second ||
+				ce.Message != "Service is temporarily unavailable" || ce.Type != "operation_failed" ||
+				ce.APIErrorCode != "site_not_ready" || ce.ErrorCode != "site_not_ready" || ce.Header.Get("Retry-After") != "1" {
+				t.Errorf("Error = %+v", ce)
+			}
+			if !errors.Is(err, chargebee.ErrOperationFailed) {
+				t.Error("not ErrOperationFailed")
+			}
+			if mt.GetTotalCallCount() != 3 || resp.Attempts != 3 || resp.StatusCode != 503 {
+				t.Errorf("calls %d, resp %+v", mt.GetTotalCallCount(), resp)
+			}
+			if method == "POST" {
+				checkSameKeyAndBody(t, rec.all(), 3)
+			}
+		})
+	}
+}
+
+func Test5xxThenSuccessOnPOST(t *testing.T) {
+	t.Parallel()
+	for _, status := range []int{500, 502, 504} {
+		t.Run(strconv.Itoa(status), func(t *testing.T) {
+			t.Parallel()
+			cb, _, rec := newMockClient(t, []reply{{status: status, body: `{"message":"oops"}`}, {status: 200, body: customerJSON}})
+			var out customerResult
+			if err := cb.Do(context.Background(), "POST", "/customers", createParams(), &out); err != nil {
+				t.Fatal(err)
+			}
+			if out.Customer.ID != "cust_1" {
+				t.Errorf("out = %+v", out)
+			}
+			checkSameKeyAndBody(t, rec.all(), 2)
+		})
+	}
+}
+
+func TestNoRetryWithoutRetries(t *testing.T) {
+	t.Parallel()
+	for _, method := range []string{"GET", "POST"} {
+		for _, r := range []reply{{status: 500, body: "{}"}, {status: 429, body: "{}"}, {err: errors.New("connection reset by peer")}} {
+			cb, mt, rec := newMockClient(t, []reply{r, {status: 200, body: "{}"}}, chargebee.WithMaxRetries(0))
+			err := cb.Do(context.Background(), method, "/customers", createParams(), nil)
+			if err == nil || mt.GetTotalCallCount() != 1 {
+				t.Errorf("%s %+v: err %v, calls %d; want one failed call", method, r, err, mt.GetTotalCallCount())
+			}
+			if key := rec.all()[0].Header.Get("chargebee-idempotency-key"); key != "" {
+				t.Errorf("%s: key %q invented with retries off", method, key)
+			}
+		}
+	}
+}
+
+func TestNonRetryableStatusesCallOnce(t *testing.T) {
+	t.Parallel()
+	for _, status := range []int{400, 401, 402, 403, 404, 405, 408, 409, 422, 501} {
+		for _, method := range []string{"GET", "POST"} {
+			cb, mt, _ := newMockClient(t, []reply{{status: status, body: `{"message":"no"}`}, {status: 200, body: "{}"}})
+			err := cb.Do(context.Background(), method, "/customers", nil, nil)
+			var ce *chargebee.Error
+			if !errors.As(err, &ce) || ce.HTTPStatusCode != status || ce.Attempts != 1 {
+				t.Errorf("%s %d: err %v", method, status, err)
+			}
+			if n := mt.GetTotalCallCount(); n != 1 {
+				t.Errorf("%s %d: %d calls, want 1", method, status, n)
+			}
+		}
+	}
+}
+
+func TestRedirectIsNotFollowed(t *testing.T) {
+	t.Parallel()
+	cb, mt, _ := newMockClient(t, []reply{{status: 302, header: map[string]string{"Location": "https://evil.example.com/steal"}}})
+	err := cb.Do(context.Background(), "POST", "/customers", createParams(), nil)
+	var ce *chargebee.Error
+	if !errors.As(err, &ce) || ce.HTTPStatusCode != 302 || mt.GetTotalCallCount() != 1 {
+		t.Errorf("err %v, calls %d", err, mt.GetTotalCallCount())
+	}
+}
+
+func TestConnectionErrorsAreRetried(t *testing.T) {
+	t.Parallel()
+	errReset := errors.New("connection reset by peer")
+	cb, mt, rec := newMockClient(t, []reply{{err: errReset}, {err: errReset}, {status: 200, body: customerJSON}})
+	if err := cb.Do(context.Background(), "POST", "/customers", createParams(), &customerResult{}); err != nil {
+		t.Fatal(err)
+	}
+	checkSameKeyAndBody(t, rec.all(), 3)
+
+	cb, mt, _ = newMockClient(t, []reply{{err: errReset}}, chargebee.WithMaxRetries(2))
+	var resp chargebee.Response
+	err := cb.Do(context.Background(), "GET", "/customers", nil, nil, chargebee.WithResponse(&resp))
+	if !errors.Is(err, errReset) || mt.GetTotalCallCount() != 3 || resp.Attempts != 3 {
+		t.Errorf("err %v, calls %d, resp %+v", err, mt.GetTotalCallCount(), resp)
+	}
+	var ce *chargebee.Error
+	if errors.As(err, &ce) {
+		t.Errorf("connection error reported as *chargebee.Error: %v", err)
+	}
+}
+
+// TestConnectionResetAfterPOSTWasRead runs a server that reads the whole POST
+// and then drops the connection without answering: the client cannot know
+// whether the call took effect, so it must retry with the same key and body.
+func TestConnectionResetAfterPOSTWasRead(t *testing.T) {
+	t.Parallel()
+	rec := &recorder{}
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec.add(r)
+		if n.Add(1) == 1 {
+			conn, _, err := w.(http.Hijacker).Hijack()
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if tc, ok := conn.(*net.TCPConn); ok {
+				_ = tc.SetLinger(0) // send RST rather than FIN
+			}
+			conn.Close()
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, customerJSON)
+	}))
+	t.Cleanup(srv.Close)
+	cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithBaseURL(srv.URL), chargebee.WithRetryWait(time.Millisecond, 5*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out customerResult
+	var resp chargebee.Response
+	if err := cb.Do(context.Background(), "POST", "/customers", createParams(), &out, chargebee.WithResponse(&resp)); err != nil {
+		t.Fatal(err)
+	}
+	if out.Customer.ID != "cust_1" || resp.Attempts != 2 {
+		t.Errorf("out %+v resp %+v", out, resp)
+	}
+	checkSameKeyAndBody(t, rec.all(), 2)
+}
+
+func TestContextCancelledDuringBackoff(t *testing.T) {
+	t.Parallel()
+	cb, _, _ := newMockClient(t, []reply{{status: 503, body: "{}", header: map[string]string{"Retry-After": "10"}}},
+		chargebee.WithRetryWait(time.Millisecond, time.Minute))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var cancelledAt atomic.Int64
+	go func() {
+		time.Sleep(100 * time.Millisecond) // the first 503 is long back: the client sleeps
+		cancelledAt.Store(time.Now().UnixNano())
+		cancel()
+	}()
+	var resp chargebee.Response
+	err := cb.Do(ctx, "POST", "/customers", createParams(), nil, chargebee.WithResponse(&resp))
+	returned := time.Now()
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if d := returned.Sub(time.Unix(0, cancelledAt.Load())); d > 50*time.Millisecond {
+		t.Errorf("Do returned %v after cancel, want within 50ms", d)
+	}
+	if resp.Attempts != 1 {
+		t.Errorf("attempts = %d", resp.Attempts)
+	}
+}
+
+func TestContextDeadlineDuringAttempt(t *testing.T) {
+	t.Parallel()
+	block := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-block:
+		}
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(block) })
+	cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	err = cb.Do(ctx, "GET", "/customers", nil, nil)
+	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > time.Second {
+		t.Errorf("err = %v after %v", err, time.Since(start))
+	}
+}
+
+// hangingServer answers the attempts listed in hang by hanging (before the
+// headers, or after part of the body when partial is set) until the client
+// gives up, and every other attempt with customerJSON.
+func hangingServer(t *testing.T, partial bool, hang func(n int32) bool) (*httptest.Server, *atomic.Int32) {
+	t.Helper()
+	var n atomic.Int32
+	block := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if hang(n.Add(1)) {
+			if partial {
+				w.Header().Set("Content-Length", strconv.Itoa(len(customerJSON)))
+				_, _ = io.WriteString(w, customerJSON[:20])
+				w.(http.Flusher).Flush()
+			}
+			select {
+			case <-r.Context().Done():
+			case <-block:
+			}
+			return
+		}
+		_, _ = io.WriteString(w, customerJSON)
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(block) })
+	return srv, &n
+}
+
+func TestPerAttemptTimeout(t *testing.T) {
+	t.Parallel()
+	srv, n := hangingServer(t, false, func(n int32) bool { return n == 1 })
+	cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithBaseURL(srv.URL),
+		chargebee.WithTimeout(100*time.Millisecond), chargebee.WithRetryWait(time.Millisecond, 5*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out customerResult
+	start := time.Now()
+	if err := cb.Do(context.Background(), "GET", "/customers/cust_1", nil, &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Customer.ID != "cust_1" || n.Load() != 2 || time.Since(start) < 100*time.Millisecond {
+		t.Errorf("out %+v, attempts %d, took %v", out, n.Load(), time.Since(start))
+	}
+
+	// A server that always hangs: the caller gets a timeout after max+1 attempts.
+	srv, n = hangingServer(t, false, func(int32) bool { return true })
+	cb, err = chargebee.NewClient(testSite, testKey, chargebee.WithBaseURL(srv.URL), chargebee.WithMaxRetries(1),
+		chargebee.WithTimeout(50*time.Millisecond), chargebee.WithRetryWait(time.Millisecond, 5*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = cb.Do(context.Background(), "GET", "/customers/cust_1", nil, &out)
+	var ne net.Error
+	if !errors.As(err, &ne) || !ne.Timeout() {
+		t.Errorf("err = %v (%T), want a timeout net.Error", err, errors.Unwrap(err))
+	}
+	if n.Load() != 2 {
+		t.Errorf("attempts = %d, want 2", n.Load())
+	}
+}
+
+func TestBodyStallingMidwayIsRetried(t *testing.T) {
+	t.Parallel()
+	srv, n := hangingServer(t, true, func(n int32) bool { return n == 1 })
+	cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithBaseURL(srv.URL),
+		chargebee.WithTimeout(150*time.Millisecond), chargebee.WithRetryWait(time.Millisecond, 5*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out customerResult
+	var resp chargebee.Response
+	if err := cb.Do(context.Background(), "GET", "/customers/cust_1", nil, &out, chargebee.WithResponse(&resp)); err != nil {
+		t.Fatal(err)
+	}
+	if out.Customer.ID != "cust_1" || n.Load() != 2 || resp.Attempts != 2 {
+		t.Errorf("out %+v, server attempts %d, resp %+v", out, n.Load(), resp)
+	}
+}
+
+// TestGivingUpKeepsOtherConnections checks that a call that gives up after
+// its retries does not close the idle connections of the shared pool
+// (retryablehttp calls CloseIdleConnections at that point).
+func TestGivingUpKeepsOtherConnections(t *testing.T) {
+	t.Parallel()
+	var conns atomic.Int32
+	var fail atomic.Bool
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if fail.Load() {
+			w.WriteHeader(503)
+			_, _ = io.WriteString(w, `{"message":"down"}`)
+			return
+		}
+		_, _ = io.WriteString(w, customerJSON)
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithBaseURL(srv.URL), chargebee.WithMaxRetries(1),
+		chargebee.WithRetryWait(time.Millisecond, 2*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := cb.Do(ctx, "GET", "/customers", nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	fail.Store(true)
+	var ce *chargebee.Error
+	if err := cb.Do(ctx, "GET", "/customers", nil, nil); !errors.As(err, &ce) || ce.Attempts != 2 {
+		t.Fatalf("err = %v", err)
+	}
+	fail.Store(false)
+	if err := cb.Do(ctx, "GET", "/customers", nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if c := conns.Load(); c != 1 {
+		t.Errorf("server saw %d connections, want 1 reused throughout", c)
+	}
+}
+
+func TestRateLimiterIsShared(t *testing.T) {
+	t.Parallel()
+	cb, mt, _ := newMockClient(t, []reply{{status: 200, body: "{}"}}, chargebee.WithRateLimit(50, 1))
+	const goroutines, calls = 8, 3
+	var wg sync.WaitGroup
+	start := time.Now()
+	for g := 0; g < goroutines; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < calls; i++ {
+				if err := cb.Do(context.Background(), "GET", "/customers", nil, nil); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	// 24 attempts at 50/s with a burst of 1 need at least 23/50 s.
+	if elapsed, want := time.Since(start), 23*time.Second/50; elapsed < want-20*time.Millisecond {
+		t.Errorf("24 calls took %v, want at least %v", elapsed, want)
+	}
+	if mt.GetTotalCallCount() != goroutines*calls {
+		t.Errorf("calls = %d", mt.GetTotalCallCount())
+	}
+
+	// The limiter's wait ends with the context.
+	cb, _, _ = newMockClient(t, []reply{{status: 200, body: "{}"}}, chargebee.WithRateLimit(0.1, 1))
+	if err := cb.Do(context.Background(), "GET", "/customers", nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
+	defer cancel()
+	start = time.Now()
+	if err := cb.Do(ctx, "GET", "/customers", nil, nil); !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > time.Second {
+		t.Errorf("err = %v after %v", err, time.Since(start))
+	}
+}

@@ -525,6 +525,7 @@ func recordExcessPayment(c *call) (any, *APIError) {
 	cu.touch(c.now)
 	txn := c.transaction(cu, amount, cur, g["payment_method"], "")
 	txn["date"] = date
+	txn["amount_unused"] = amount
 	if g["id"] != "" {
 		txn["id_at_gateway"] = g["id"]
 	}
@@ -541,7 +542,7 @@ func (c *call) transaction(cu *customerRec, amount int64, currency, method, sour
 	t := map[string]any{
 		"id": c.st.newID("txn_", nil), "customer_id": cu.id, "type": "payment", "status": "success",
 		"amount": amount, "currency_code": currency, "payment_method": method, "gateway": "not_applicable",
-		"date": c.now, "updated_at": c.now, "resource_version": c.now * 1000, "deleted": false, "object": "transaction",
+		"date": c.now, "exchange_rate": 1.0, "updated_at": c.now, "resource_version": c.now * 1000, "deleted": false, "object": "transaction",
 	}
 	if source != "" {
 		t["payment_source_id"] = source
@@ -561,9 +562,11 @@ func collectPayment(c *call) (any, *APIError) {
 		return nil, e
 	}
 	var allocated int64
+	var linked []any
 	for _, el := range c.p.array("invoice_allocations") {
 		n, _ := strconv.ParseInt(el["allocation_amount"], 10, 64)
 		allocated += n
+		linked = append(linked, map[string]any{"invoice_id": el["invoice_id"], "applied_amount": n, "applied_at": c.now, "invoice_status": "paid"})
 	}
 	amount, hasAmount := c.p.int("amount")
 	if !hasAmount {
@@ -601,6 +604,18 @@ func collectPayment(c *call) (any, *APIError) {
 	cu.touch(c.now)
 	txn := c.transaction(cu, amount, cur, ps.typ, ps.id)
 	txn["gateway"] = ps.gateway
+	if ps.gatewayAccountID != "" {
+		txn["gateway_account_id"] = ps.gatewayAccountID
+	}
+	if amount > allocated {
+		txn["amount_unused"] = amount - allocated
+	}
+	if linked != nil {
+		txn["linked_invoices"] = linked
+	}
+	if m, ok := ps.card["masked_number"]; ok {
+		txn["masked_card_number"] = m
+	}
 	return map[string]any{"customer": c.customerJSON(cu), "transaction": txn}, nil
 }
 

@@ -1,6 +1,7 @@
 package chargebeetest
 
 import (
+	"net/http"
 	"strconv"
 )
 
@@ -53,6 +54,10 @@ func (s *Server) SetEntitlements(customerID string, ents ...Entitlement) {
 }
 
 func listEntitlements(c *call) (any, *APIError) {
+	if c.s.noEnts {
+		return nil, &APIError{Status: http.StatusBadRequest, APIErrorCode: "configuration_incompatible",
+			Message: "This API operation is not enabled for this site. Contact Chargebee Support to enable it."}
+	}
 	cu, e := c.pathCustomer()
 	if e != nil {
 		return nil, e

@@ -1,5 +1,10 @@
 package chargebeetest
 
+import (
+	"fmt"
+	"net/http"
+)
+
 // link makes child a child of parent with the given owners.
 func (st *state) link(child, parent *customerRec, paymentOwner, invoiceOwner string) {
 	if child.parent != "" {
@@ -25,6 +30,41 @@ func (st *state) unlink(child *customerRec) {
 	}
 	child.parent, child.paymentOwner, child.invoiceOwner = "", "", ""
 	child.useDefault, child.parentAccess, child.childAccess = nil, nil, nil
+}
+
+// Account hierarchy limits.
+const (
+	// MaxChildren is how many direct children a customer may have.
+	MaxChildren = 250
+	// MaxHierarchyLevels is how many levels a hierarchy may have, the root
+	// included.
+	MaxHierarchyLevels = 5
+)
+
+// depth is the level of c in its tree: 1 for a root.
+func (st *state) depth(c *customerRec) int {
+	d := 1
+	for n := c; n.parent != "" && d <= len(st.customers); d++ {
+		if n = st.customers[n.parent]; n == nil {
+			break
+		}
+	}
+	return d
+}
+
+// height is the number of levels of the subtree under c, c included.
+func (st *state) height(c *customerRec) int {
+	h := 0
+	for _, id := range c.children {
+		if ch := st.customers[id]; ch != nil {
+			h = max(h, st.height(ch))
+		}
+	}
+	return h + 1
+}
+
+func limitError(param, msg string) *APIError {
+	return &APIError{Status: http.StatusBadRequest, Type: "invalid_request", APIErrorCode: "resource_limit_exceeded", Param: param, Message: msg}
 }
 
 // isAncestor reports whether a is c or one of c's ancestors.
@@ -70,6 +110,12 @@ func linkCustomer(c *call) (any, *APIError) {
 	}
 	if c.st.isAncestor(child, parent) {
 		return nil, paramError("parent_id", "linking would create a cycle: "+parentID+" is a descendant of "+child.id)
+	}
+	if child.parent != parentID && len(parent.children) >= MaxChildren {
+		return nil, limitError("parent_id", fmt.Sprintf("a customer can have at most %d direct children", MaxChildren))
+	}
+	if depth := c.st.depth(parent) + c.st.height(child); depth > MaxHierarchyLevels {
+		return nil, limitError("parent_id", fmt.Sprintf("the hierarchy would have %d levels; at most %d are allowed", depth, MaxHierarchyLevels))
 	}
 	owner := func(key, current string) (string, *APIError) {
 		v := c.p.get(key)
@@ -146,15 +192,14 @@ func updateHierarchySettings(c *call) (any, *APIError) {
 	return map[string]any{"customer": c.customerJSON(cu)}, nil
 }
 
-// hierarchyNodes returns the customers a hierarchy_operation_type selects;
-// every view includes the customer asked about:
-//   - complete_hierarchy: the whole tree, from the root down (depth first,
-//     children in the order they were linked);
+// hierarchyNodes returns the customers a hierarchy_operation_type selects:
+//   - complete_hierarchy: the whole tree the customer is in, from the root
+//     down (depth first, children in the order they were linked);
 //   - subordinates: the customer and all its descendants;
 //   - path_to_root: the customer and its ancestors up to the root;
-//   - immediate_children: the customer and its direct children;
-//   - subordinates_with_unbilled_charges_payable_by_parent: the customer and
-//     the descendants whose payment owner is their parent.
+//   - immediate_children: the customer's direct children;
+//   - subordinates_with_unbilled_charges_payable_by_parent: the descendants
+//     whose payment owner is their parent.
 func (c *call) hierarchyNodes(cu *customerRec) []*customerRec {
 	st := c.st
 	var walk func(n *customerRec, keep func(*customerRec) bool, out *[]*customerRec)
@@ -187,12 +232,11 @@ func (c *call) hierarchyNodes(cu *customerRec) []*customerRec {
 			}
 		}
 	case "immediate_children":
-		out = append(out, cu)
 		for _, id := range cu.children {
 			out = append(out, st.customers[id])
 		}
 	case "subordinates_with_unbilled_charges_payable_by_parent":
-		walk(cu, func(n *customerRec) bool { return n == cu || (n.parent != "" && n.paymentOwner == n.parent) }, &out)
+		walk(cu, func(n *customerRec) bool { return n != cu && n.paymentOwner == n.parent }, &out)
 	}
 	return out
 }

@@ -93,9 +93,45 @@ func TestLinkRules(t *testing.T) {
 	// Relinking moves a customer.
 	must(t, send(t, s, "POST", "/customers/a2/relationships", vals("parent_id", "b")), 200)
 	a = must(t, send(t, s, "GET", "/customers/a/hierarchy", vals("hierarchy_operation_type", "immediate_children")), 200)
-	if got := ids(a, "hierarchies", "customer_id"); got != "a,a1" {
+	if got := ids(a, "hierarchies", "customer_id"); got != "a1" {
 		t.Fatalf("after move: %s", got)
 	}
+}
+
+func TestHierarchyLimits(t *testing.T) {
+	t.Parallel()
+	s := chargebeetest.NewServer(t)
+	// A chain of MaxHierarchyLevels levels: l1 ← l2 ← … ← l5.
+	for i := 1; i <= chargebeetest.MaxHierarchyLevels+1; i++ {
+		createCustomer(t, s, "id", "l"+strconv.Itoa(i))
+		if i > 1 && i <= chargebeetest.MaxHierarchyLevels {
+			must(t, send(t, s, "POST", "/customers/l"+strconv.Itoa(i)+"/relationships", vals("parent_id", "l"+strconv.Itoa(i-1))), 200)
+		}
+	}
+	deep := send(t, s, "POST", "/customers/l6/relationships", vals("parent_id", "l5"))
+	if deep.status != 400 || deep.str("api_error_code") != "resource_limit_exceeded" || deep.str("param") != "parent_id" {
+		t.Fatalf("sixth level: %s", deep.raw)
+	}
+	// Linking a whole subtree counts its levels too.
+	createCustomer(t, s, "id", "top")
+	must(t, send(t, s, "POST", "/customers/l6/relationships", vals("parent_id", "top")), 200)
+	if a := send(t, s, "POST", "/customers/top/relationships", vals("parent_id", "l4")); a.status != 400 {
+		t.Fatalf("subtree too deep: %s", a.raw)
+	}
+	must(t, send(t, s, "POST", "/customers/top/relationships", vals("parent_id", "l3")), 200)
+
+	createCustomer(t, s, "id", "big")
+	for i := 0; i < chargebeetest.MaxChildren; i++ {
+		id := "k" + strconv.Itoa(i)
+		createCustomer(t, s, "id", id)
+		must(t, send(t, s, "POST", "/customers/"+id+"/relationships", vals("parent_id", "big")), 200)
+	}
+	createCustomer(t, s, "id", "one-too-many")
+	if a := send(t, s, "POST", "/customers/one-too-many/relationships", vals("parent_id", "big")); a.status != 400 || a.str("api_error_code") != "resource_limit_exceeded" {
+		t.Fatalf("child %d: %s", chargebeetest.MaxChildren+1, a.raw)
+	}
+	// Re-linking an existing child does not count it twice.
+	must(t, send(t, s, "POST", "/customers/k0/relationships", vals("parent_id", "big", "payment_owner_id", "big")), 200)
 }
 
 func TestHierarchyViews(t *testing.T) {
@@ -108,7 +144,7 @@ func TestHierarchyViews(t *testing.T) {
 		{"root", "complete_hierarchy", "root,a,a1,a2,b"},
 		{"a", "subordinates", "a,a1,a2"},
 		{"a2", "path_to_root", "a2,a,root"},
-		{"root", "immediate_children", "root,a,b"},
+		{"root", "immediate_children", "a,b"},
 		{"b", "subordinates", "b"},
 	}
 	for _, tt := range tests {
@@ -147,7 +183,7 @@ func TestHierarchyViews(t *testing.T) {
 	// payable by parent: children whose payment owner is their parent.
 	must(t, send(t, s, "POST", "/customers/a1/relationships", vals("parent_id", "a", "payment_owner_id", "a")), 200)
 	a = must(t, send(t, s, "GET", "/customers/root/hierarchy", vals("hierarchy_operation_type", "subordinates_with_unbilled_charges_payable_by_parent")), 200)
-	if got := ids(a, "hierarchies", "customer_id"); got != "root,a1" {
+	if got := ids(a, "hierarchies", "customer_id"); got != "a1" {
 		t.Fatalf("payable by parent: %s", got)
 	}
 }

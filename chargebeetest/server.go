@@ -43,6 +43,7 @@ type Server struct {
 	site     string
 	currency string
 	entity   string // default business entity
+	noEnts   bool   // customer entitlements switched off
 	clock    func() time.Time
 	tb       testing.TB
 	done     chan struct{}
@@ -80,6 +81,11 @@ func WithCurrency(code string) Option { return func(s *Server) { s.currency = co
 // business_entity_id parameter. Default: none (such customers carry no
 // business_entity_id).
 func WithDefaultBusinessEntity(id string) Option { return func(s *Server) { s.entity = id } }
+
+// WithEntitlementsDisabled makes the fake answer the customer entitlements
+// endpoint as Chargebee does on a site where it has not been enabled (it is
+// off by default): a 400 saying the operation is not enabled.
+func WithEntitlementsDisabled() Option { return func(s *Server) { s.noEnts = true } }
 
 // Request is one request the fake received, as returned by Requests.
 type Request struct {

@@ -826,22 +826,27 @@ func listAnswer(list []any, next string) map[string]any {
 	return out
 }
 
-// page works out the slice of a list of n items that limit and offset
-// select, and the next offset ("" on the last page). Offsets are the
-// decimal positions the fake hands out.
+// page works out the slice of a list of n items that the request's limit
+// and offset select, and the next offset ("" on the last page).
 func page(p *params, n int) (start, end int, next string, e *APIError) {
 	limit := int64(10)
 	if l, ok := p.int("limit"); ok {
 		limit = l
 	}
-	if off, ok := p.str("offset"); ok && off != "" {
-		o, err := strictInt(off)
+	return window(int(limit), p.get("offset"), n)
+}
+
+// window is the paging rule of every list the fake serves: offsets are
+// the decimal positions it hands out as next_offset.
+func window(limit int, offset string, n int) (start, end int, next string, e *APIError) {
+	if offset != "" {
+		o, err := strictInt(offset)
 		if err != nil || o < 0 || o > int64(n) {
 			return 0, 0, "", paramError("offset", "is not an offset this list handed out")
 		}
 		start = int(o)
 	}
-	end = min(start+int(limit), n)
+	end = min(start+limit, n)
 	if end < n {
 		next = strconv.Itoa(end)
 	}

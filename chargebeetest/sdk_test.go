@@ -370,6 +370,7 @@ func TestSDKCredits(t *testing.T) {
 	if err != nil || got.PromotionalCredit.Amount != 1000 {
 		t.Fatalf("retrieve: %+v %v", got, err)
 	}
+	//lint:ignore SA1019 the deprecated customer-level action must keep working against the fake
 	old, err := cr.AddPromotionalCredits(ctx, "c1", credits.NewAddPromotionalCreditsRequest().SetAmount(5).SetDescription("old"))
 	if err != nil || old.Customer.PromotionalCredits != 105 {
 		t.Fatalf("deprecated add: %+v %v", old, err)

@@ -113,8 +113,6 @@ type params struct {
 
 func (p *params) has(key string) bool { _, ok := p.top[key]; return ok }
 
-func (p *params) str(key string) (string, bool) { v, ok := p.top[key]; return v, ok }
-
 func (p *params) get(key string) string { return p.top[key] }
 
 func (p *params) int(key string) (int64, bool) {

@@ -51,8 +51,11 @@ func TestSDKRequestsMatchTheWireTable(t *testing.T) {
 		{"promotional_credit.deduct", credits.NewDeductRequest()},
 		{"promotional_credit.set", credits.NewSetRequest()},
 		{"promotional_credit.list", credits.NewListRequest()},
+		//lint:ignore SA1019 the deprecated action is part of the wire table
 		{"customer.add_promotional_credits", credits.NewAddPromotionalCreditsRequest()},
+		//lint:ignore SA1019 the deprecated action is part of the wire table
 		{"customer.deduct_promotional_credits", credits.NewDeductPromotionalCreditsRequest()},
+		//lint:ignore SA1019 the deprecated action is part of the wire table
 		{"customer.set_promotional_credits", credits.NewSetPromotionalCreditsRequest()},
 		{"customer_v1.add_account_credits", credits.NewAddAccountCreditsRequest()},
 		{"customer_v1.deduct_account_credits", credits.NewDeductAccountCreditsRequest()},

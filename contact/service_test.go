@@ -467,3 +467,20 @@ func TestRequestsNotChanged(t *testing.T) {
 		t.Fatal("request changed")
 	}
 }
+
+func TestNilRequestsValidate(t *testing.T) {
+	t.Parallel()
+	var add *AddRequest
+	var upd *UpdateRequest
+	var list *ListRequest
+	var ve *chargebee.ValidationError
+	if err := add.Validate(); !errors.As(err, &ve) || ve.Param != "contact[email]" {
+		t.Fatalf("nil AddRequest: %v", err)
+	}
+	if err := upd.Validate(); !errors.As(err, &ve) || ve.Param != "contact[id]" {
+		t.Fatalf("nil UpdateRequest: %v", err)
+	}
+	if err := list.Validate(); err != nil {
+		t.Fatalf("nil ListRequest: %v", err)
+	}
+}

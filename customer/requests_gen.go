@@ -122,20 +122,26 @@ type CreateRequest struct {
 	// InvoiceNotes is invoice_notes, a note printed on every invoice of the
 	// customer (at most 2000 characters).
 	InvoiceNotes *string `url:"invoice_notes,omitempty"`
-	// Card is card, sent as card[<field>].
+	// Card is card, new card details, sent as card[<field>].
 	Card *CardParams `url:"card,omitempty"`
-	// BankAccount is bank_account, sent as bank_account[<field>].
+	// BankAccount is bank_account, new bank account details for direct debit,
+	// sent as bank_account[<field>].
 	BankAccount *BankAccountParams `url:"bank_account,omitempty"`
-	// PaymentMethod is payment_method, sent as payment_method[<field>].
+	// PaymentMethod is payment_method, a new payment method, sent as
+	// payment_method[<field>].
 	PaymentMethod *PaymentMethodParams `url:"payment_method,omitempty"`
-	// PaymentIntent is payment_intent, sent as payment_intent[<field>].
+	// PaymentIntent is payment_intent, an authorised payment intent, sent as
+	// payment_intent[<field>].
 	PaymentIntent *PaymentIntentParams `url:"payment_intent,omitempty"`
-	// BillingAddress is billing_address, sent as billing_address[<field>].
+	// BillingAddress is billing_address, the customer's billing address, sent as
+	// billing_address[<field>].
 	BillingAddress *BillingAddressParams `url:"billing_address,omitempty"`
-	// EntityIdentifiers is entity_identifiers, an array of objects sent as
+	// EntityIdentifiers is entity_identifiers, the legal entity identifiers used
+	// for e-invoicing, an array of objects sent as
 	// entity_identifiers[<field>][<index>].
 	EntityIdentifiers []EntityIdentifierParams `url:"entity_identifiers,omitempty"`
-	// TaxProvidersFields is tax_providers_fields, an array of objects sent as
+	// TaxProvidersFields is tax_providers_fields, fields required by the tax
+	// provider, an array of objects sent as
 	// tax_providers_fields[<field>][<index>].
 	TaxProvidersFields []TaxProvidersFieldParams `url:"tax_providers_fields,omitempty"`
 	// CustomFields are sent as top-level cf_* keys (custom fields are
@@ -562,7 +568,8 @@ type UpdateRequest struct {
 	// ConsolidatedInvoicing is consolidated_invoicing, whether charges of several
 	// subscriptions are invoiced together.
 	ConsolidatedInvoicing *bool `url:"consolidated_invoicing,omitempty"`
-	// TaxProvidersFields is tax_providers_fields, an array of objects sent as
+	// TaxProvidersFields is tax_providers_fields, fields required by the tax
+	// provider, an array of objects sent as
 	// tax_providers_fields[<field>][<index>].
 	TaxProvidersFields []TaxProvidersFieldParams `url:"tax_providers_fields,omitempty"`
 	// CustomFields are sent as top-level cf_* keys (custom fields are
@@ -772,7 +779,8 @@ func (r *UpdateRequest) Validate() error {
 //
 // See https://apidocs.chargebee.com/docs/api/customers.
 type UpdatePaymentMethodRequest struct {
-	// PaymentMethod is payment_method, sent as payment_method[<field>].
+	// PaymentMethod is payment_method, a new payment method, sent as
+	// payment_method[<field>].
 	PaymentMethod *PaymentMethodParams `url:"payment_method,omitempty"`
 }
 
@@ -839,12 +847,15 @@ type UpdateBillingInfoRequest struct {
 	// EinvoicingMethod is einvoicing_method, how e-invoices are sent (one of the
 	// EinvoicingMethod constants).
 	EinvoicingMethod *EinvoicingMethod `url:"einvoicing_method,omitempty"`
-	// BillingAddress is billing_address, sent as billing_address[<field>].
+	// BillingAddress is billing_address, the customer's billing address, sent as
+	// billing_address[<field>].
 	BillingAddress *BillingAddressParams `url:"billing_address,omitempty"`
-	// EntityIdentifiers is entity_identifiers, an array of objects sent as
+	// EntityIdentifiers is entity_identifiers, the legal entity identifiers used
+	// for e-invoicing, an array of objects sent as
 	// entity_identifiers[<field>][<index>].
 	EntityIdentifiers []BillingInfoEntityIdentifierParams `url:"entity_identifiers,omitempty"`
-	// TaxProvidersFields is tax_providers_fields, an array of objects sent as
+	// TaxProvidersFields is tax_providers_fields, fields required by the tax
+	// provider, an array of objects sent as
 	// tax_providers_fields[<field>][<index>].
 	TaxProvidersFields []TaxProvidersFieldParams `url:"tax_providers_fields,omitempty"`
 }
@@ -1022,7 +1033,8 @@ func (r *AssignPaymentRoleRequest) Validate() error {
 type RecordExcessPaymentRequest struct {
 	// Comment is comment, a note kept with the payment (at most 300 characters).
 	Comment *string `url:"comment,omitempty"`
-	// Transaction is transaction, sent as transaction[<field>].
+	// Transaction is transaction, the payment received, sent as
+	// transaction[<field>].
 	Transaction *TransactionParams `url:"transaction,omitempty"`
 }
 
@@ -1096,13 +1108,16 @@ type CollectPaymentRequest struct {
 	// PaymentInitiator is payment_initiator, who initiates the payment (one of
 	// the PaymentInitiator constants).
 	PaymentInitiator *PaymentInitiator `url:"payment_initiator,omitempty"`
-	// PaymentMethod is payment_method, sent as payment_method[<field>].
+	// PaymentMethod is payment_method, a new payment method, sent as
+	// payment_method[<field>].
 	PaymentMethod *CollectPaymentMethodParams `url:"payment_method,omitempty"`
-	// Card is card, sent as card[<field>].
+	// Card is card, new card details, sent as card[<field>].
 	Card *CollectPaymentCardParams `url:"card,omitempty"`
-	// PaymentIntent is payment_intent, sent as payment_intent[<field>].
+	// PaymentIntent is payment_intent, an authorised payment intent, sent as
+	// payment_intent[<field>].
 	PaymentIntent *PaymentIntentParams `url:"payment_intent,omitempty"`
-	// InvoiceAllocations is invoice_allocations, an array of objects sent as
+	// InvoiceAllocations is invoice_allocations, how the payment is split over
+	// invoices, an array of objects sent as
 	// invoice_allocations[<field>][<index>].
 	InvoiceAllocations []InvoiceAllocationParams `url:"invoice_allocations,omitempty"`
 }

@@ -194,6 +194,10 @@ func TestValidationSendsNothing(t *testing.T) {
 			_, err := s.Retrieve(ctx, "")
 			return err
 		}, "customer_id"},
+		{"retrieve dot-dot id", nil, func(s *Service) error {
+			_, err := s.Retrieve(ctx, "..")
+			return err
+		}, "customer_id"},
 		{"delete id with newline", nil, func(s *Service) error {
 			_, err := s.Delete(ctx, "a\nb", nil)
 			return err

@@ -295,3 +295,37 @@ func TestLinkDoesNotChangeRequest(t *testing.T) {
 		t.Fatalf("request changed: %+v", req)
 	}
 }
+
+func TestNilRequestsValidate(t *testing.T) {
+	t.Parallel()
+	var link *LinkRequest
+	var settings *UpdateSettingsRequest
+	var detail *ListDetailRequest
+	if link.Validate() != nil || settings.Validate() != nil {
+		t.Fatal("nil optional requests must validate")
+	}
+	var ve *chargebee.ValidationError
+	if err := detail.Validate(); !errors.As(err, &ve) || ve.Param != "hierarchy_operation_type" {
+		t.Fatalf("nil ListDetailRequest: %v", err)
+	}
+}
+
+// WithoutValidation leaves lengths to Chargebee, but a customer is never
+// linked to itself.
+func TestLinkWithoutValidation(t *testing.T) {
+	t.Parallel()
+	m := newMock(t, ok(minimalCustomer), chargebee.WithoutValidation())
+	svc := NewService(m.cb)
+	long := strings.Repeat("p", 60)
+	if _, err := svc.Link(context.Background(), "c", NewLinkRequest().SetParentID(long)); err != nil {
+		t.Fatal(err)
+	}
+	expect(t, m.only(), http.MethodPost, "/api/v2/customers/c/relationships", url.Values{"parent_id": {long}})
+	var ve *chargebee.ValidationError
+	if _, err := svc.Link(context.Background(), "c", NewLinkRequest().SetParentID("c")); !errors.As(err, &ve) || ve.Param != "parent_id" {
+		t.Fatalf("self link: %v", err)
+	}
+	if n := len(m.requests()); n != 1 {
+		t.Fatalf("%d requests", n)
+	}
+}

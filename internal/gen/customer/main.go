@@ -522,10 +522,10 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 			f := field{Name: name, Group: p.Group, Array: pt.array, GT: pt}
 			if pt.array {
 				f.Type = "[]" + gs.Type
-				f.Doc = fmt.Sprintf("%s is %s, an array of objects sent as %s[<field>][<index>].", name, p.Group, p.Group)
+				f.Doc = fmt.Sprintf("%s is %s, %s, an array of objects sent as %s[<field>][<index>].", name, p.Group, groupDesc(p.Group), p.Group)
 			} else {
 				f.Type = "*" + gs.Type
-				f.Doc = fmt.Sprintf("%s is %s, sent as %s[<field>].", name, p.Group, p.Group)
+				f.Doc = fmt.Sprintf("%s is %s, %s, sent as %s[<field>].", name, p.Group, groupDesc(p.Group), p.Group)
 			}
 			f.Tag = p.Group + ",omitempty"
 			fields = append(fields, f)

@@ -40,12 +40,6 @@ func (r *recorder) last(t *testing.T) captured {
 	return r.reqs[len(r.reqs)-1]
 }
 
-func (r *recorder) all() []captured {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]captured(nil), r.reqs...)
-}
-
 // newMock returns a client whose requests go to an httpmock transport that
 // answers status and body to everything.
 func newMock(t *testing.T, status int, body string, opts ...chargebee.Option) (*Service, *httpmock.MockTransport, *recorder) {

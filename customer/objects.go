@@ -52,37 +52,59 @@ type PaymentSource struct {
 
 // PaymentSourceCard is the card of a card payment source.
 type PaymentSourceCard struct {
-	FirstName    string      `json:"first_name,omitempty"`
-	LastName     string      `json:"last_name,omitempty"`
-	IIN          string      `json:"iin,omitempty"`
-	Last4        string      `json:"last4,omitempty"`
-	Brand        CardType    `json:"brand,omitempty"`
-	FundingType  FundingType `json:"funding_type,omitempty"`
-	ExpiryMonth  int32       `json:"expiry_month,omitempty"`
-	ExpiryYear   int32       `json:"expiry_year,omitempty"`
-	MaskedNumber string      `json:"masked_number,omitempty"`
-	Object       string      `json:"object,omitempty"`
+	// FirstName is the cardholder's first name.
+	FirstName string `json:"first_name,omitempty"`
+	// LastName is the cardholder's last name.
+	LastName string `json:"last_name,omitempty"`
+	// IIN is the issuer identification number (first digits).
+	IIN string `json:"iin,omitempty"`
+	// Last4 is the last four digits of the number.
+	Last4 string `json:"last4,omitempty"`
+	// Brand is the card brand.
+	Brand CardType `json:"brand,omitempty"`
+	// FundingType is how the card is funded.
+	FundingType FundingType `json:"funding_type,omitempty"`
+	// ExpiryMonth is the expiry month.
+	ExpiryMonth int32 `json:"expiry_month,omitempty"`
+	// ExpiryYear is the expiry year.
+	ExpiryYear int32 `json:"expiry_year,omitempty"`
+	// MaskedNumber is the number with all but the last digits masked.
+	MaskedNumber string `json:"masked_number,omitempty"`
+	// Object is "card".
+	Object string `json:"object,omitempty"`
 }
 
 // PaymentSourceBankAccount is the bank account of a direct debit payment
 // source.
 type PaymentSourceBankAccount struct {
-	Last4         string `json:"last4,omitempty"`
+	// Last4 is the last four digits of the account number or IBAN.
+	Last4 string `json:"last4,omitempty"`
+	// NameOnAccount is the account holder's name.
 	NameOnAccount string `json:"name_on_account,omitempty"`
-	FirstName     string `json:"first_name,omitempty"`
-	LastName      string `json:"last_name,omitempty"`
-	BankName      string `json:"bank_name,omitempty"`
-	MandateID     string `json:"mandate_id,omitempty"`
-	AccountType   string `json:"account_type,omitempty"`
-	Email         string `json:"email,omitempty"`
-	Object        string `json:"object,omitempty"`
+	// FirstName is the account holder's first name.
+	FirstName string `json:"first_name,omitempty"`
+	// LastName is the account holder's last name.
+	LastName string `json:"last_name,omitempty"`
+	// BankName is the bank's name.
+	BankName string `json:"bank_name,omitempty"`
+	// MandateID is the direct debit mandate.
+	MandateID string `json:"mandate_id,omitempty"`
+	// AccountType is the type of account.
+	AccountType BankAccountType `json:"account_type,omitempty"`
+	// Email is the account holder's e-mail address.
+	Email string `json:"email,omitempty"`
+	// Object is "bank_account".
+	Object string `json:"object,omitempty"`
 }
 
 // PaymentSourcePaypal is the PayPal account of a PayPal payment source.
 type PaymentSourcePaypal struct {
-	Email       string `json:"email,omitempty"`
+	// Email is the PayPal account's e-mail address.
+	Email string `json:"email,omitempty"`
+	// AgreementID is the PayPal billing agreement.
 	AgreementID string `json:"agreement_id,omitempty"`
-	Object      string `json:"object,omitempty"`
+	// Object is "paypal".
+	Object string `json:"object,omitempty"`
 }
 
 // TransactionType is the kind of a transaction.
@@ -186,12 +208,18 @@ type Transaction struct {
 
 // LinkedInvoice is an invoice a payment was applied to.
 type LinkedInvoice struct {
-	InvoiceID     string              `json:"invoice_id"`
-	AppliedAmount int64               `json:"applied_amount"`
-	AppliedAt     chargebee.Timestamp `json:"applied_at"`
-	InvoiceDate   chargebee.Timestamp `json:"invoice_date,omitempty"`
-	InvoiceTotal  int64               `json:"invoice_total,omitempty"`
-	InvoiceStatus string              `json:"invoice_status"`
+	// InvoiceID is the invoice.
+	InvoiceID string `json:"invoice_id"`
+	// AppliedAmount is the part of the payment applied (minor units).
+	AppliedAmount int64 `json:"applied_amount"`
+	// AppliedAt is when it was applied (Unix seconds).
+	AppliedAt chargebee.Timestamp `json:"applied_at"`
+	// InvoiceDate is the invoice's date (Unix seconds).
+	InvoiceDate chargebee.Timestamp `json:"invoice_date,omitempty"`
+	// InvoiceTotal is the invoice's total (minor units).
+	InvoiceTotal int64 `json:"invoice_total,omitempty"`
+	// InvoiceStatus is the invoice's status (paid, payment_due, ...).
+	InvoiceStatus string `json:"invoice_status"`
 }
 
 // ResourceMigrationStatus is the state of a resource migration.

@@ -85,12 +85,24 @@ func customerPath(id, suffix string) (string, error) {
 //
 // Custom fields go in CustomFields (cf_* keys); meta_data is at most 65,535
 // characters of JSON. On an API v1 client only the v1 parameters are
-// accepted.
+// accepted, and a card without a tmp_token needs number, expiry_month and
+// expiry_year.
 //
 // See https://apidocs.chargebee.com/docs/api/customers#create_a_customer.
 func (s *Service) Create(ctx context.Context, req *CreateRequest, opts ...chargebee.RequestOption) (*CreateResult, error) {
 	if err := s.v1Rules("customer.create", req); err != nil {
 		return nil, err
+	}
+	if s.cb.APIVersion() == chargebee.APIv1 && req != nil && req.Card != nil &&
+		(req.Card.TmpToken == nil || *req.Card.TmpToken == "") {
+		c := req.Card
+		if err := api.First(
+			api.RequiredString("card[number]", c.Number),
+			api.Required("card[expiry_month]", c.ExpiryMonth != nil),
+			api.Required("card[expiry_year]", c.ExpiryYear != nil),
+		); err != nil {
+			return nil, err
+		}
 	}
 	if req != nil && req.BusinessEntityID != nil {
 		if header := s.cb.BusinessEntity(opts...); header != "" && header != *req.BusinessEntityID {

@@ -194,6 +194,10 @@ func TestValidationSendsNothing(t *testing.T) {
 			_, err := s.Retrieve(ctx, "")
 			return err
 		}, "customer_id"},
+		{"retrieve dot-dot id", nil, func(s *Service) error {
+			_, err := s.Retrieve(ctx, "..")
+			return err
+		}, "customer_id"},
 		{"delete id with newline", nil, func(s *Service) error {
 			_, err := s.Delete(ctx, "a\nb", nil)
 			return err
@@ -239,6 +243,14 @@ func TestValidationSendsNothing(t *testing.T) {
 			_, err := s.Create(ctx, NewCreateRequest().AddEntityIdentifier(NewEntityIdentifierParams().SetScheme("s")))
 			return err
 		}, "entity_identifiers[scheme][0]"},
+		{"v1 create card without number", []chargebee.Option{chargebee.WithAPIVersion(chargebee.APIv1)}, func(s *Service) error {
+			_, err := s.Create(ctx, NewCreateRequest().SetCard(NewCardParams().SetExpiryMonth(1).SetExpiryYear(2030)))
+			return err
+		}, "card[number]"},
+		{"v1 create card without expiry year", []chargebee.Option{chargebee.WithAPIVersion(chargebee.APIv1)}, func(s *Service) error {
+			_, err := s.Create(ctx, NewCreateRequest().SetCard(NewCardParams().SetNumber("4111111111111111").SetExpiryMonth(1)))
+			return err
+		}, "card[expiry_year]"},
 		{"v1 update with fraud_flag", []chargebee.Option{chargebee.WithAPIVersion(chargebee.APIv1)}, func(s *Service) error {
 			_, err := s.Update(ctx, "c", NewUpdateRequest().SetFraudFlag(FraudFlagSafe))
 			return err
@@ -403,5 +415,23 @@ func TestRequestValidateDirectly(t *testing.T) {
 	// Lengths count characters, not bytes.
 	if err := NewCreateRequest().SetFirstName(strings.Repeat("é", 150)).Validate(); err != nil {
 		t.Errorf("150 two-byte characters: %v", err)
+	}
+}
+
+// TestV1CreateCard checks that on API v1 a card given as a tmp_token needs
+// no number, and that a full card is accepted.
+func TestV1CreateCard(t *testing.T) {
+	t.Parallel()
+	for _, card := range []*CardParams{
+		NewCardParams().SetTmpToken("tok_visa"),
+		NewCardParams().SetNumber("4111111111111111").SetExpiryMonth(12).SetExpiryYear(2030).SetCVV("100"),
+	} {
+		s, _, rec := newMock(t, 200, customerBody, chargebee.WithAPIVersion(chargebee.APIv1))
+		if _, err := s.Create(context.Background(), NewCreateRequest().SetCard(card)); err != nil {
+			t.Fatalf("card %+v: %v", card, err)
+		}
+		if got := rec.last(t); got.Path != "/api/v1/customers" {
+			t.Errorf("path = %s", got.Path)
+		}
 	}
 }

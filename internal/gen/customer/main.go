@@ -239,7 +239,7 @@ func (g *gen) models() ([]byte, error) {
 			default:
 				return nil, fmt.Errorf("model %s.%s: unknown type %q", spec.Key, a.Name, a.Type)
 			}
-			writeDoc(&b, "\t", attrDoc(goName(a.GoField), a, typ))
+			writeDoc(&b, "\t", attrDoc(goName(a.GoField), spec.Key, a, typ))
 			tag := a.Name
 			if !a.Req {
 				tag += ",omitempty"
@@ -255,7 +255,7 @@ func (g *gen) models() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func attrDoc(name string, a attribute, typ string) string {
+func attrDoc(name, modelKey string, a attribute, typ string) string {
 	var parts []string
 	switch {
 	case a.Unit == "cents":
@@ -273,6 +273,9 @@ func attrDoc(name string, a attribute, typ string) string {
 		parts = append(parts, "always present")
 	}
 	s := name + " is " + a.Name
+	if d := describe(modelKey+":", a.Name); d != "" {
+		s += ", " + d
+	}
 	if len(parts) > 0 {
 		s += " (" + strings.Join(parts, "; ") + ")"
 	}
@@ -475,6 +478,13 @@ func paramDoc(name string, p *param, typ string) string {
 		parts = append(parts, fmt.Sprintf("at most %d characters of JSON", 65535))
 	}
 	s := name + " is " + p.Wire
+	scope := ""
+	if p.Group != "" {
+		scope = p.Group + "."
+	}
+	if d := describe(scope, p.Leaf); d != "" {
+		s += ", " + d
+	}
 	if len(parts) > 0 {
 		s += " (" + strings.Join(parts, "; ") + ")"
 	}
@@ -512,10 +522,10 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 			f := field{Name: name, Group: p.Group, Array: pt.array, GT: pt}
 			if pt.array {
 				f.Type = "[]" + gs.Type
-				f.Doc = fmt.Sprintf("%s is %s, an array of objects sent as %s[<field>][<index>].", name, p.Group, p.Group)
+				f.Doc = fmt.Sprintf("%s is %s, %s, an array of objects sent as %s[<field>][<index>].", name, p.Group, groupDesc(p.Group), p.Group)
 			} else {
 				f.Type = "*" + gs.Type
-				f.Doc = fmt.Sprintf("%s is %s, sent as %s[<field>].", name, p.Group, p.Group)
+				f.Doc = fmt.Sprintf("%s is %s, %s, sent as %s[<field>].", name, p.Group, groupDesc(p.Group), p.Group)
 			}
 			f.Tag = p.Group + ",omitempty"
 			fields = append(fields, f)
@@ -620,6 +630,28 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 		b.WriteString("\treturn nil\n}\n\n")
 	}
 	return nil
+}
+
+// groupDesc describes a parameter group.
+func groupDesc(group string) string {
+	switch group {
+	case "card":
+		return "new card details"
+	case "bank_account":
+		return "new bank account details for direct debit"
+	case "payment_method":
+		return "a new payment method"
+	case "payment_intent":
+		return "an authorised payment intent"
+	case "transaction":
+		return "the payment received"
+	case "invoice_allocations":
+		return "how the payment is split over invoices"
+	}
+	if d := describe("", group); d != "" {
+		return d
+	}
+	return "a group of parameters"
 }
 
 func hasRequired(fields []field) bool {

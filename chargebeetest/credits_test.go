@@ -1,6 +1,9 @@
 package chargebeetest_test
 
 import (
+	"encoding/json"
+	"fmt"
+	"os"
 	"testing"
 	"time"
 
@@ -148,4 +151,63 @@ func TestV1AccountCredits(t *testing.T) {
 	if a.str("list.0.customer.id") != "v1c" || !a.has("list.0.customer.account_credits") {
 		t.Fatalf("v1 list: %s", a.raw)
 	}
+}
+
+// TestV1AnswerMatchesTheSample compares the shape of the fake's v1
+// add_account_credits answer with Chargebee's sample answer
+// (testdata/v1_add_account_credits.json): the same keys, nested keys and
+// value types.
+func TestV1AnswerMatchesTheSample(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile("testdata/v1_add_account_credits.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sample map[string]any
+	if err := json.Unmarshal(raw, &sample); err != nil {
+		t.Fatal(err)
+	}
+	s := chargebeetest.NewServer(t)
+	must(t, send(t, s, "POST", "/customers", vals("id", "__test__3Nl9RLTRcPq8ZI3q", "first_name", "Mark", "last_name", "Henry",
+		"payment_method[type]", "card", "payment_method[reference_id]", "tok___test__3Nl9RLTRcPq8a13r")), 200)
+	a := must(t, send(t, s, "POST", "/api/v1/customers/__test__3Nl9RLTRcPq8ZI3q/add_account_credits", vals("amount", "500", "description", "Loyalty credits")), 200)
+	var got map[string]any
+	if err := json.Unmarshal(a.raw, &got); err != nil {
+		t.Fatal(err)
+	}
+	if diff := shapeDiff("", sample, got); diff != "" {
+		t.Fatalf("shape differs from the sample: %s\n%s", diff, a.raw)
+	}
+	if a.num("customer.account_credits") != 500 || a.str("customer.payment_method.reference_id") != "tok___test__3Nl9RLTRcPq8a13r" {
+		t.Fatalf("values: %s", a.raw)
+	}
+}
+
+// shapeDiff names the first key whose presence or JSON type differs.
+func shapeDiff(path string, want, got any) string {
+	wm, wok := want.(map[string]any)
+	gm, gok := got.(map[string]any)
+	if wok != gok {
+		return path + ": object vs not"
+	}
+	if !wok {
+		if fmt.Sprintf("%T", want) != fmt.Sprintf("%T", got) {
+			return fmt.Sprintf("%s: %T vs %T", path, want, got)
+		}
+		return ""
+	}
+	for k := range wm {
+		if _, ok := gm[k]; !ok {
+			return path + "." + k + " missing"
+		}
+		if d := shapeDiff(path+"."+k, wm[k], gm[k]); d != "" {
+			return d
+		}
+	}
+	for k := range gm {
+		if _, ok := wm[k]; !ok {
+			return path + "." + k + " not in the sample"
+		}
+	}
+	return ""
 }

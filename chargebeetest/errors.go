@@ -28,7 +28,7 @@ type APIError struct {
 }
 
 // Error formats the status, code and message.
-func (e *APIError) Error() string {
+func (e APIError) Error() string {
 	s := "chargebeetest: " + http.StatusText(e.Status)
 	if e.APIErrorCode != "" {
 		s += " " + e.APIErrorCode
@@ -42,7 +42,7 @@ func (e *APIError) Error() string {
 // MarshalJSON writes the body Chargebee sends: message, type, api_error_code,
 // param and error_cause_id when set, http_status_code, and the legacy
 // error_msg / error_param fields older clients read.
-func (e *APIError) MarshalJSON() ([]byte, error) {
+func (e APIError) MarshalJSON() ([]byte, error) {
 	m := map[string]any{
 		"message":          e.Message,
 		"http_status_code": e.Status,
@@ -74,8 +74,8 @@ func (e *APIError) body() []byte {
 // more specific cause: 401 api_authentication_failed, 404
 // resource_not_found, 429 api_request_limit_exceeded, 500 internal_error,
 // 503 internal_temporary_error, and so on.
-func StatusError(status int) *APIError {
-	e := &APIError{Status: status}
+func StatusError(status int) APIError {
+	e := APIError{Status: status}
 	switch {
 	case status == http.StatusUnauthorized:
 		e.APIErrorCode, e.Message = "api_authentication_failed", "Sorry, authentication failed. Invalid api key"
@@ -99,6 +99,12 @@ func StatusError(status int) *APIError {
 		e.Type, e.APIErrorCode, e.Message = "invalid_request", "invalid_request", http.StatusText(status)
 	}
 	return e
+}
+
+// statusError is StatusError as a pointer, for the fake's handlers.
+func statusError(status int) *APIError {
+	e := StatusError(status)
+	return &e
 }
 
 // paramError is a 400 param_wrong_value about one key, with Chargebee's

@@ -77,7 +77,7 @@ func Example_httpmock() {
 
 	chargebeetest.RegisterCustomer(mt, customer.Customer{ID: "c1", FirstName: "Ann"})
 	chargebeetest.RegisterError(mt, "GET", chargebeetest.PathV2("customers", "gone"),
-		*chargebeetest.StatusError(http.StatusNotFound))
+		chargebeetest.StatusError(http.StatusNotFound))
 
 	msg, err := greeting(ctx, customers, "c1")
 	fmt.Println(msg, err)

@@ -82,7 +82,7 @@ func TestMockErrorResponder(t *testing.T) {
 	mt := httpmock.NewMockTransport()
 	customers := customer.NewService(chargebeetest.NewMockClient(t, mt))
 
-	chargebeetest.RegisterError(mt, "GET", chargebeetest.PathV2("customers", "ghost"), *chargebeetest.StatusError(http.StatusNotFound))
+	chargebeetest.RegisterError(mt, "GET", chargebeetest.PathV2("customers", "ghost"), chargebeetest.StatusError(http.StatusNotFound))
 	_, err := customers.Retrieve(ctx, "ghost")
 	var ce *chargebee.Error
 	if !errors.Is(err, chargebee.ErrNotFound) || !errors.As(err, &ce) || ce.APIErrorCode != "resource_not_found" || ce.Type != "invalid_request" {
@@ -98,7 +98,7 @@ func TestMockErrorResponder(t *testing.T) {
 
 	// A 429 with Retry-After is retried by the SDK, then succeeds.
 	calls := 0
-	limited := chargebeetest.ErrorResponder(*chargebeetest.StatusError(http.StatusTooManyRequests), "1")
+	limited := chargebeetest.ErrorResponder(chargebeetest.StatusError(http.StatusTooManyRequests), "1")
 	ok := chargebeetest.JSONResponder(200, map[string]any{"customer": customer.Customer{ID: "r1"}})
 	mt.RegisterResponder("GET", chargebeetest.PathV2("customers", "r1"), func(r *http.Request) (*http.Response, error) {
 		calls++

@@ -224,7 +224,7 @@ func (s *Server) newClient(v chargebee.APIVersion, opts []chargebee.Option) *cha
 // processed. Faults queue up in call order with DropConnectionNext and
 // FailNextWith.
 func (s *Server) FailNext(n int, status int, retryAfter string) {
-	s.addFault(fault{kind: faultFail, n: n, err: StatusError(status), retryAfter: retryAfter})
+	s.addFault(fault{kind: faultFail, n: n, err: statusError(status), retryAfter: retryAfter})
 }
 
 // FailNextWith makes the next n requests fail with e, unprocessed.
@@ -369,7 +369,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		case <-s.done:
 			t.Stop()
-			s.writeResponse(w, errorResponse(StatusError(http.StatusServiceUnavailable)))
+			s.writeResponse(w, errorResponse(statusError(http.StatusServiceUnavailable)))
 			rec.Status = http.StatusServiceUnavailable
 			s.log(rec)
 			return
@@ -500,7 +500,7 @@ func (s *Server) authorized(r *http.Request) bool {
 // handle authenticates, routes, validates and runs one request.
 func (s *Server) handle(r *http.Request, body []byte, values url.Values, parseErr *APIError) *response {
 	if !s.authorized(r) {
-		return errorResponse(StatusError(http.StatusUnauthorized))
+		return errorResponse(statusError(http.StatusUnauthorized))
 	}
 	a, ids, e := route(r.Method, r.URL.EscapedPath())
 	if e != nil {
@@ -523,7 +523,7 @@ func (s *Server) handle(r *http.Request, body []byte, values url.Values, parseEr
 		fingerprint = r.Method + " " + r.URL.EscapedPath() + "\n" + string(body)
 		if prev, ok := st.idem[key]; ok {
 			if prev.fingerprint != fingerprint {
-				e := StatusError(http.StatusConflict)
+				e := statusError(http.StatusConflict)
 				e.Message = "the idempotency key was already used with a different request"
 				return errorResponse(e)
 			}
@@ -623,7 +623,7 @@ func route(method, escaped string) (*actionSpec, []string, *APIError) {
 	}
 	if best == nil {
 		if methodMismatch {
-			e := StatusError(http.StatusMethodNotAllowed)
+			e := statusError(http.StatusMethodNotAllowed)
 			e.Message = method + " is not supported on " + escaped
 			return nil, nil, e
 		}

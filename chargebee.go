@@ -168,13 +168,26 @@ type Validator interface {
 // Do performs one API call: the escape hatch for actions the SDK does not wrap,
 // and what every service method uses.
 //
-// path is relative to the API base (for example "/customers" or
-// "/customers/" + url.PathEscape(id)); it must start with "/" and may carry
-// percent-escapes, which are sent as given. params is a request struct with
-// `url` tags (or nil); unless the client was made WithoutValidation, its
+// method is GET or POST. path is relative to the API base (for example
+// "/customers" or "/customers/" + url.PathEscape(id)); it must start with "/"
+// and may carry percent-escapes, which are sent as given; a path with a
+// query, a fragment, control characters or "." and ".." segments (also
+// escaped ones) is refused. params is a request struct with `url` tags, or
+// url.Values, or nil; unless the client was made WithoutValidation, its
 // Validate method, if any, runs first and a failure sends nothing. For GET
-// the params go in the query, otherwise in a form body. A 2xx JSON response is
-// decoded into out (unless out is nil); any other status returns *Error.
+// the params go in the query, for POST in a form body.
+//
+// A POST carries a chargebee-idempotency-key: the caller's
+// (WithIdempotencyKey) or, when retries are on, a UUID v4 generated for this
+// call. Every retry of the call sends the same key and the same body. A POST
+// without a key is never retried.
+//
+// A 2xx JSON response is decoded into out (unless out is nil); an empty or
+// undecodable body gives *DecodeError. Any other status returns *Error with
+// the final response's status, headers and Chargebee error fields. A call
+// that got no response (connection error, timeout, cancelled context)
+// returns an error naming the method and path, never the query; it wraps
+// the cause, so errors.Is(err, context.Canceled) works.
 func (c *Client) Do(ctx context.Context, method, path string, params, out any, opts ...RequestOption) error {
 	start := time.Now()
 	if c == nil {
@@ -225,29 +238,31 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 		values.Set(kv[0], kv[1])
 	}
 
-	header := make(http.Header, 8)
-	header.Set("Authorization", c.auth)
-	header.Set("Accept", "application/json")
-	header.Set("User-Agent", c.userAgent)
-	if be := rc.businessEntity; be != "" {
-		header.Set("chargebee-business-entity-id", be)
-	} else if c.businessEntity != "" {
-		header.Set("chargebee-business-entity-id", c.businessEntity)
-	}
+	// Keys are written in canonical form directly, which spares
+	// http.Header.Set its canonicalisation work on every call.
+	header := make(http.Header, 6+len(rc.header))
 	for k, vs := range rc.header {
 		header[k] = vs
+	}
+	header["Authorization"] = []string{c.auth}
+	header["Accept"] = []string{"application/json"}
+	header["User-Agent"] = []string{c.userAgent}
+	if be := rc.businessEntity; be != "" {
+		header["Chargebee-Business-Entity-Id"] = []string{be}
+	} else if c.businessEntity != "" {
+		header["Chargebee-Business-Entity-Id"] = []string{c.businessEntity}
 	}
 	req := &transport.Request{Method: method, URL: u, Header: header, Retryable: method == http.MethodGet}
 	idemKey := ""
 	if method == http.MethodPost {
-		header.Set("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+		header["Content-Type"] = []string{"application/x-www-form-urlencoded; charset=utf-8"}
 		req.Body = []byte(values.Encode())
 		idemKey = rc.idempotencyKey
 		if idemKey == "" && c.maxRetries > 0 {
 			idemKey = newUUID()
 		}
 		if idemKey != "" {
-			header.Set("chargebee-idempotency-key", idemKey)
+			header["Chargebee-Idempotency-Key"] = []string{idemKey}
 			req.Retryable = true
 		}
 	} else if len(values) > 0 {
@@ -311,17 +326,26 @@ func (c *Client) resolve(path string) (*url.URL, error) {
 	}
 	// Dot segments are refused both as written and once unescaped (%2E%2E),
 	// since servers and proxies resolve either form.
-	for _, p := range [2]string{path, unescaped} {
-		for _, seg := range strings.Split(p, "/") {
-			if seg == "." || seg == ".." {
-				return nil, bad("must not contain dot segments")
-			}
-		}
+	if hasDotSegment(path) || hasDotSegment(unescaped) {
+		return nil, bad("must not contain dot segments")
 	}
 	u := c.base
 	u.Path = c.base.Path + unescaped
 	u.RawPath = c.base.EscapedPath() + path
 	return &u, nil
+}
+
+// hasDotSegment reports whether a slash-separated path has a "." or ".."
+// segment.
+func hasDotSegment(p string) bool {
+	for p != "" {
+		var seg string
+		seg, p, _ = strings.Cut(p, "/")
+		if seg == "." || seg == ".." {
+			return true
+		}
+	}
+	return false
 }
 
 func isNilPointer(v any) bool {

@@ -34,7 +34,6 @@ type config struct {
 	rateRPS        float64
 	rateBurst      int
 	noValidation   bool
-	err            error
 }
 
 // WithHTTPClient sends requests through hc (for example one whose Transport is

@@ -41,10 +41,12 @@ func (rc *requestConfig) fail(err error) {
 // MaxIdempotencyKeyLength is the longest idempotency key Chargebee accepts.
 const MaxIdempotencyKeyLength = 100
 
-// WithIdempotencyKey sends key as chargebee-idempotency-key. Chargebee
-// replays the stored response when it sees the key again. Without it, the SDK
-// generates a UUID v4 per call of a POST action when retries are enabled.
-// Keys longer than 100 characters are rejected before sending.
+// WithIdempotencyKey sends key as chargebee-idempotency-key on a POST.
+// Chargebee replays the stored response when it sees the key again, so a
+// call repeated with the same key (by the SDK's retries or by the caller
+// after a crash) takes effect once. Without it, the SDK generates a UUID v4
+// per POST call when retries are enabled. Keys longer than 100 characters
+// are rejected before sending. GET calls send no key.
 func WithIdempotencyKey(key string) RequestOption {
 	return func(rc *requestConfig) {
 		rc.setIdempotencyKey(key)

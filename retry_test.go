@@ -205,13 +205,13 @@ func TestRedirectIsNotFollowed(t *testing.T) {
 func TestConnectionErrorsAreRetried(t *testing.T) {
 	t.Parallel()
 	errReset := errors.New("connection reset by peer")
-	cb, mt, rec := newMockClient(t, []reply{{err: errReset}, {err: errReset}, {status: 200, body: customerJSON}})
+	cb, _, rec := newMockClient(t, []reply{{err: errReset}, {err: errReset}, {status: 200, body: customerJSON}})
 	if err := cb.Do(context.Background(), "POST", "/customers", createParams(), &customerResult{}); err != nil {
 		t.Fatal(err)
 	}
 	checkSameKeyAndBody(t, rec.all(), 3)
 
-	cb, mt, _ = newMockClient(t, []reply{{err: errReset}}, chargebee.WithMaxRetries(2))
+	cb, mt, _ := newMockClient(t, []reply{{err: errReset}}, chargebee.WithMaxRetries(2))
 	var resp chargebee.Response
 	err := cb.Do(context.Background(), "GET", "/customers", nil, nil, chargebee.WithResponse(&resp))
 	if !errors.Is(err, errReset) || mt.GetTotalCallCount() != 3 || resp.Attempts != 3 {

@@ -2,6 +2,7 @@ package chargebee
 
 import (
 	"encoding/json"
+	"math"
 	"reflect"
 	"strconv"
 	"time"
@@ -36,7 +37,7 @@ func (t *Timestamp) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var f float64
-	if err := json.Unmarshal(b, &f); err != nil {
+	if err := json.Unmarshal(b, &f); err != nil || f < math.MinInt64 || f >= math.MaxInt64 {
 		return &json.UnmarshalTypeError{Value: "timestamp " + truncate(s, 32), Type: timestampType}
 	}
 	*t = Timestamp(int64(f))

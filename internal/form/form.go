@@ -74,8 +74,9 @@ func Encode(v any) (url.Values, error) {
 	if rv.Kind() != reflect.Struct {
 		return nil, fmt.Errorf("form: cannot encode %s, want a struct", rv.Type())
 	}
-	out := make(url.Values, 16)
-	if err := planFor(rv.Type()).encode("", "", rv, out); err != nil {
+	plan := planFor(rv.Type())
+	out := make(url.Values, len(plan.fields))
+	if err := plan.encode("", "", rv, out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -352,20 +353,33 @@ func inlineEncoder(t reflect.Type) encodeFunc {
 	}
 }
 
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// jsonBuffer is a reusable buffer with a JSON encoder writing into it.
+type jsonBuffer struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+var jsonPool = sync.Pool{New: func() any {
+	jb := &jsonBuffer{}
+	jb.enc = json.NewEncoder(&jb.buf)
+	jb.enc.SetEscapeHTML(false)
+	return jb
+}}
 
 // jsonEncode sends v as one compact JSON document without a trailing
 // newline and without HTML escaping.
 func jsonEncode(key string, v reflect.Value, out url.Values) error {
-	buf := bufPool.Get().(*bytes.Buffer)
-	defer bufPool.Put(buf)
-	buf.Reset()
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v.Interface()); err != nil {
+	jb := jsonPool.Get().(*jsonBuffer)
+	defer func() {
+		if jb.buf.Cap() <= 64<<10 { // do not keep huge buffers alive
+			jsonPool.Put(jb)
+		}
+	}()
+	jb.buf.Reset()
+	if err := jb.enc.Encode(v.Interface()); err != nil {
 		return &Error{Key: key, Reason: "is not valid JSON: " + jsonReason(err)}
 	}
-	b := bytes.TrimRight(buf.Bytes(), "\n")
+	b := bytes.TrimRight(jb.buf.Bytes(), "\n")
 	out[key] = []string{string(b)}
 	return nil
 }

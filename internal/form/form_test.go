@@ -595,3 +595,28 @@ func FuzzEncode(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkEncode(b *testing.B) {
+	req := &createRequest{
+		Email:            chargebee.String("john@example.com"),
+		FirstName:        chargebee.String("John"),
+		AllowDirectDebit: chargebee.Bool(true),
+		NetTermDays:      chargebee.Int32(30),
+		MetaData:         chargebee.Metadata{"plan": "gold", "seats": 5},
+		CustomFields:     map[string]string{"cf_gender": "female"},
+		BillingAddress:   &billingAddress{FirstName: chargebee.String("John"), Line1: chargebee.String("PO Box 9999")},
+		Card:             &card{ExpiryMonth: chargebee.Int32(12), AdditionalInformation: map[string]any{"k": "v"}},
+		EntityIdentifiers: []entityIdentifier{
+			{ID: chargebee.String("e1"), Scheme: chargebee.String("s1")},
+			{Scheme: chargebee.String("s2"), Value: chargebee.String("v2")},
+		},
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		v, err := form.Encode(req)
+		if err != nil || len(v) != 14 {
+			b.Fatal(len(v), err)
+		}
+		_ = v.Encode()
+	}
+}

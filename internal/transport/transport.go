@@ -225,8 +225,10 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	if err != nil {
 		return st.retryable && retryableConnErr(err), err
 	}
-	body, rerr := readBody(resp.Body)
-	resp.Body = io.NopCloser(bytes.NewReader(body))
+	body, rerr := readBody(resp.Body, resp.ContentLength)
+	// The body is kept in the call state; the response carries none any
+	// more, so nothing downstream can leave it open.
+	resp.Body = http.NoBody
 	if rerr != nil {
 		if ctx.Err() != nil {
 			return false, ctx.Err()
@@ -245,8 +247,17 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	return false, nil
 }
 
-func readBody(rc io.ReadCloser) ([]byte, error) {
+// readBody reads and closes a response body, at most MaxBodyBytes of it. A
+// body of known length is read into one buffer of that size (net/http
+// reports EOF with the last bytes, which releases the connection for reuse);
+// a shorter body is an error.
+func readBody(rc io.ReadCloser, length int64) ([]byte, error) {
 	defer rc.Close()
+	if length > 0 && length <= MaxBodyBytes {
+		b := make([]byte, length)
+		n, err := io.ReadFull(rc, b)
+		return b[:n], err
+	}
 	var buf bytes.Buffer
 	_, err := buf.ReadFrom(io.LimitReader(rc, MaxBodyBytes))
 	return buf.Bytes(), err

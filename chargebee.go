@@ -178,9 +178,10 @@ type Validator interface {
 // the params go in the query, for POST in a form body.
 //
 // A POST carries a chargebee-idempotency-key: the caller's
-// (WithIdempotencyKey) or, when retries are on, a UUID v4 generated for this
-// call. Every retry of the call sends the same key and the same body. A POST
-// without a key is never retried.
+// (WithIdempotencyKey) or, when retries are on and the client speaks API v2,
+// a UUID v4 generated for this call. Every retry of the call sends the same
+// key and the same body. A POST without a key is never retried, so on an
+// API v1 client POSTs are sent once unless the caller gives a key.
 //
 // A 2xx JSON response is decoded into out (unless out is nil); an empty or
 // undecodable body gives *DecodeError. Any other status returns *Error with
@@ -258,7 +259,10 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 		header["Content-Type"] = []string{"application/x-www-form-urlencoded; charset=utf-8"}
 		req.Body = []byte(values.Encode())
 		idemKey = rc.idempotencyKey
-		if idemKey == "" && c.maxRetries > 0 {
+		// Chargebee documents idempotency keys for API v2 only, so a key is
+		// generated (and a POST made retryable) only there. On API v1 a POST
+		// is retried only when the caller gives a key of its own.
+		if idemKey == "" && c.maxRetries > 0 && c.version == APIv2 {
 			idemKey = newUUID()
 		}
 		if idemKey != "" {

@@ -270,10 +270,10 @@ func (s *Service) customerAction(ctx context.Context, action, customerID, verb s
 //
 // It needs a client made with chargebee.WithAPIVersion(chargebee.APIv1); on a
 // v2 client it fails before sending with chargebee.ErrAPIVersion, naming Add
-// as the v2 action. Chargebee's v1 documentation does not say whether
-// these actions honour chargebee-idempotency-key, which the client sends on
-// POSTs when retries are on; where a repeated credit would matter, call
-// them through a client made WithMaxRetries(0).
+// as the v2 action. Chargebee documents idempotency keys for API v2 only,
+// so on a v1 client no key is generated and a failed call is not retried:
+// a retry could credit twice. Check the customer's balance before calling
+// again after an error.
 //
 // See https://apidocs.chargebee.com/docs/api/customers (API V1).
 func (s *Service) AddAccountCredits(ctx context.Context, customerID string, req *AddAccountCreditsRequest, opts ...chargebee.RequestOption) (*AccountCreditsResult, error) {

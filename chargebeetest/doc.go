@@ -91,8 +91,9 @@
 // Chargebee error, FailNextWith with an error of your own, and
 // DropConnectionNext processes a request and then closes the connection
 // without answering. Delay slows every answer down. Requests returns what the
-// fake received (method, path, action, decoded parameters, headers with the
-// Authorization value masked, status) for assertions; Reset empties it all.
+// fake received (method, path, action, decoded parameters, the raw body,
+// headers with the Authorization value masked, status) for assertions;
+// Reset empties it all.
 // A Server is safe for concurrent use.
 //
 // # httpmock

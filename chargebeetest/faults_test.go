@@ -273,8 +273,16 @@ func TestRequestLog(t *testing.T) {
 		t.Fatal("Requests returned shared state")
 	}
 	must(t, send(t, s, "POST", "/customers", vals("id", "x")), 200)
-	if got := s.RequestsFor("customer.create"); len(got) != 1 || got[0].Params.Get("id") != "x" {
+	got := s.RequestsFor("customer.create")
+	if len(got) != 1 || got[0].Params.Get("id") != "x" || string(got[0].Body) != "id=x" {
 		t.Fatalf("RequestsFor: %+v", got)
+	}
+	got[0].Body[0] = 'X'
+	if string(s.RequestsFor("customer.create")[0].Body) != "id=x" {
+		t.Fatal("Requests returned a shared body")
+	}
+	if len(r.Body) != 0 {
+		t.Fatalf("GET logged a body %q", r.Body)
 	}
 	s.ClearRequests()
 	if len(s.Requests()) != 0 {

@@ -100,6 +100,10 @@ type Request struct {
 	Action string
 	// Params holds the decoded query (GET) or form body (POST).
 	Params url.Values
+	// Body is the request body exactly as received: the form body of a
+	// POST, byte for byte, so that tests can compare the attempts of a
+	// retried call. It is empty for a GET.
+	Body []byte
 	// Header holds the request headers, with the Authorization value
 	// replaced by "Basic <masked>".
 	Header http.Header
@@ -294,6 +298,7 @@ func (s *Server) Requests() []Request {
 	for i, r := range s.reqs {
 		r.Params = cloneValues(r.Params)
 		r.Header = r.Header.Clone()
+		r.Body = bytes.Clone(r.Body)
 		out[i] = r
 	}
 	return out
@@ -351,7 +356,7 @@ func errorResponse(e *APIError) *response {
 // delay, then authenticates, routes, validates and runs the action.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, readErr := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
-	rec := Request{Method: r.Method, Path: r.URL.EscapedPath(), Header: maskedHeader(r.Header)}
+	rec := Request{Method: r.Method, Path: r.URL.EscapedPath(), Header: maskedHeader(r.Header), Body: bytes.Clone(body)}
 	values, parseErr := requestValues(r, body)
 	rec.Params = values
 	if a, _, err := route(r.Method, rec.Path); err == nil {

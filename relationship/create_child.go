@@ -68,7 +68,7 @@ func (e *LinkError) Unwrap() error { return e.Err }
 // chargebee.WithResponse option ends up describing the last call made. The
 // action needs API v2.
 func (s *Service) CreateChild(ctx context.Context, parentID string, create *customer.CreateRequest, link *LinkRequest, opts ...chargebee.RequestOption) (*CreateChildResult, error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv2, "relationship.CreateChild", ""); err != nil {
+	if err := s.v2("relationship.CreateChild"); err != nil {
 		return nil, err
 	}
 	if err := api.First(

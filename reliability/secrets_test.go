@@ -124,8 +124,9 @@ func unwrapAll(err error) []error {
 }
 
 // TestNoSecretLeaksOnEveryAction covers scenario 9 for every action. The
-// API key carries a marker, e-mails ride in list filters, form bodies and
-// billing addresses, and a logger at debug level is attached. Each action
+// API key carries a marker, e-mails ride in list filters, form bodies,
+// billing addresses and the request-origin header, and a logger at debug
+// level is attached. Each action
 // is run through success after a storm of faults, exhausted retries, an
 // authentication failure with a wrong key, a broken 200 body, and a
 // connection refused. What must hold: the key, the Authorization value,
@@ -145,7 +146,8 @@ func TestNoSecretLeaksOnEveryAction(t *testing.T) {
 			check, logger := newLeakCheck(t)
 			f := newFixture(t, chargebeetest.WithAPIKey(secretKey))
 			a.setup(t, f)
-			opts := keyFor(a)
+			// The end user's e-mail also rides in a request header.
+			opts := append(keyFor(a), chargebee.WithOriginUser(piiEmail))
 			clientOpts := []chargebee.Option{chargebee.WithLogger(logger), chargebee.WithRetryWait(time.Millisecond, 2*time.Millisecond)}
 
 			// Success after 429, 503 and a dropped connection.
@@ -155,8 +157,8 @@ func TestNoSecretLeaksOnEveryAction(t *testing.T) {
 				t.Fatalf("stormy call failed: %v", err)
 			}
 			sent := f.srv.Requests()
-			if len(sent) < 4 || sent[0].Header.Get("Authorization") != "Basic <masked>" {
-				t.Fatalf("fake saw %d requests", len(sent))
+			if len(sent) < 4 || sent[0].Header.Get("Authorization") != "Basic <masked>" || sent[0].Header.Get("chargebee-request-origin-user") != piiEmail {
+				t.Fatalf("fake saw %d requests, first with headers %v", len(sent), sent[0].Header)
 			}
 			var wire string
 			for _, r := range sent {

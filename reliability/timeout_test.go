@@ -87,13 +87,14 @@ func concurrently(t *testing.T, names []string, fn func(r *report, i int)) {
 // a server that hangs before sending headers and one that stalls in the
 // middle of the body. The client allows 150ms per attempt and 2 retries
 // with waits of at most 10ms. What must hold:
-//   - every attempt is cut off by the per-attempt timeout and retried (the
-//     server sees 3 requests: a stall counts like a connection error);
+//   - every attempt is cut off by the per-attempt timeout and retried (3
+//     requests are sent: a stall counts like a connection error);
 //   - the caller gets an error that is a timeout (net.Error with Timeout()),
 //     names the method and path, and comes with no result;
 //   - the call takes at least 3 timeouts and at most 3 timeouts plus the
 //     waits plus a generous margin for a loaded machine;
-//   - nothing is sent after the last attempt.
+//   - nothing is sent after the last attempt, and the bodies of the stalled
+//     responses are closed.
 func TestTimeoutsBoundEveryAction(t *testing.T) {
 	t.Parallel()
 	const (
@@ -126,8 +127,9 @@ func TestTimeoutsBoundEveryAction(t *testing.T) {
 		if a.v1 {
 			v, prefix = chargebee.APIv1, "/api/v1"
 		}
+		counter := newBodyCounter(t)
 		cb, err := chargebee.NewClient("acme-test", testKey, chargebee.WithBaseURL(srv.URL), chargebee.WithAPIVersion(v),
-			chargebee.WithTimeout(perAttempt), chargebee.WithMaxRetries(attempts-1), chargebee.WithRetryWait(time.Millisecond, maxWait))
+			chargebee.WithHTTPClient(&http.Client{Transport: counter}), chargebee.WithTimeout(perAttempt), chargebee.WithMaxRetries(attempts-1), chargebee.WithRetryWait(time.Millisecond, maxWait))
 		if err != nil {
 			r.Errorf("NewClient: %v", err)
 			return
@@ -153,9 +155,19 @@ func TestTimeoutsBoundEveryAction(t *testing.T) {
 		if low, high := attempts*perAttempt, attempts*perAttempt+(attempts-1)*maxWait+margin; took < low || took > high {
 			r.Errorf("call took %v, want between %v and %v", took, low, high)
 		}
+		// The client sent exactly the attempts; the server may not have
+		// reached the last one before it was cut off, but never sees more.
+		if got := counter.requests.Load(); got != attempts {
+			r.Errorf("client sent %d requests, want %d", got, attempts)
+		}
 		time.Sleep(50 * time.Millisecond)
-		if got := n.Load(); got != attempts {
-			r.Errorf("server saw %d requests, want %d", got, attempts)
+		if got := n.Load(); got > attempts {
+			r.Errorf("server saw %d requests, want at most %d", got, attempts)
+		}
+		// A stalled body is cut off and closed. (On a loaded machine an
+		// attempt may time out before even the headers arrive.)
+		if counter.open() != 0 || (!cases[i].midBody && counter.opened.Load() != 0) {
+			r.Errorf("%d response bodies opened, %d left open", counter.opened.Load(), counter.open())
 		}
 	})
 }

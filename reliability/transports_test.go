@@ -17,10 +17,12 @@ import (
 // (and with it a connection) open.
 type bodyCounter struct {
 	base           http.RoundTripper
+	requests       atomic.Int64 // requests sent
 	opened, closed atomic.Int64
 }
 
 func (c *bodyCounter) RoundTrip(req *http.Request) (*http.Response, error) {
+	c.requests.Add(1)
 	resp, err := c.base.RoundTrip(req)
 	if resp != nil && resp.Body != nil {
 		c.opened.Add(1)

@@ -721,8 +721,8 @@ func TestEveryActionWorksAgainstTheFake(t *testing.T) {
 			}
 		})
 	}
-	// Every SDK method of the resource packages that sends a request is in
-	// the table.
+	// Every method of the resource packages that sends a request is in the
+	// table (each List standing for its ListPage as well).
 	if len(names) != 48 {
 		t.Errorf("%d actions in the table, want 48", len(names))
 	}

@@ -124,7 +124,8 @@ type expected struct {
 //     once, and every customer has exactly the credits, credit entries,
 //     contacts and parent of the calls that succeeded on it;
 //   - connections are reused: the TCP connections opened stay within the
-//     number of dropped connections plus two per goroutine.
+//     number of dropped connections plus two per goroutine;
+//   - request values shared by all goroutines are only read, never written.
 func TestLoadThroughFaults(t *testing.T) {
 	t.Parallel()
 	const (
@@ -150,6 +151,10 @@ func TestLoadThroughFaults(t *testing.T) {
 	}
 	customers, contacts, rels := customer.NewService(cb), contact.NewService(cb), relationship.NewService(cb)
 	creds, ents := credits.NewService(cb), entitlement.NewService(cb)
+	// Requests shared by every goroutine: the SDK must only read them (the
+	// race detector sees any write), so they end as they started.
+	sharedList := customer.NewListRequest().SetLimit(5)
+	sharedContacts := contact.NewListRequest().SetLimit(1)
 
 	var failures atomic.Int64
 	states := make([]map[string]*expected, workers)
@@ -225,7 +230,7 @@ func TestLoadThroughFaults(t *testing.T) {
 					complete(r != nil && r.Customer != nil)
 				case 5:
 					var r *chargebee.Page[customer.ListEntry]
-					r, err = customers.ListPage(ctx, customer.NewListRequest().SetLimit(5))
+					r, err = customers.ListPage(ctx, sharedList)
 					res = r
 					complete(r != nil && len(r.Items) > 0 && len(r.Items) <= 5 && r.Items[0].Customer != nil)
 				case 6:
@@ -257,7 +262,7 @@ func TestLoadThroughFaults(t *testing.T) {
 					}
 				case 8:
 					var n int
-					for _, lerr := range contacts.List(ctx, current, contact.NewListRequest().SetLimit(1)) {
+					for _, lerr := range contacts.List(ctx, current, sharedContacts) {
 						if lerr != nil {
 							err = lerr
 							break
@@ -292,6 +297,9 @@ func TestLoadThroughFaults(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+	if *sharedList.Limit != 5 || sharedList.Offset != nil || *sharedContacts.Limit != 1 || sharedContacts.Offset != nil {
+		t.Errorf("shared requests changed: %+v %+v", sharedList, sharedContacts)
+	}
 	took := time.Since(start)
 	total := int64(workers * calls)
 	t.Logf("%d calls in %v; front: %d requests, %d 429, %d 503, %d dropped (%d after processing); %d TCP connections; %d failed calls",

@@ -50,7 +50,7 @@ type Client struct {
 	site           string
 	base           url.URL // scheme, host and path prefix including /api/vN
 	version        APIVersion
-	auth           string // the Authorization header value
+	auth           *string // the Authorization header value; a pointer, so that fmt prints a Client without it
 	userAgent      string
 	businessEntity string
 	maxRetries     int
@@ -120,6 +120,7 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 	if cfg.rateRPS > 0 {
 		limiter = transport.NewLimiter(cfg.rateRPS, cfg.rateBurst)
 	}
+	auth := "Basic " + base64.StdEncoding.EncodeToString([]byte(apiKey+":"))
 	ua := "chargebee-go/" + Version + " (" + runtime.Version() + ")"
 	if cfg.userAgent != "" {
 		ua += " " + cfg.userAgent
@@ -128,7 +129,7 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 		site:           site,
 		base:           base,
 		version:        cfg.version,
-		auth:           "Basic " + base64.StdEncoding.EncodeToString([]byte(apiKey+":")),
+		auth:           &auth,
 		userAgent:      ua,
 		businessEntity: cfg.businessEntity,
 		maxRetries:     cfg.maxRetries,
@@ -245,7 +246,7 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 	for k, vs := range rc.header {
 		header[k] = vs
 	}
-	header["Authorization"] = []string{c.auth}
+	header["Authorization"] = []string{*c.auth}
 	header["Accept"] = []string{"application/json"}
 	header["User-Agent"] = []string{c.userAgent}
 	if be := rc.businessEntity; be != "" {

@@ -17,6 +17,11 @@ import (
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/chargebeetest"
+	"github.com/billingkit/chargebee-go/contact"
+	"github.com/billingkit/chargebee-go/credits"
+	"github.com/billingkit/chargebee-go/customer"
+	"github.com/billingkit/chargebee-go/entitlement"
+	"github.com/billingkit/chargebee-go/relationship"
 )
 
 // secretKey is an API key with a marker that is easy to find.
@@ -243,4 +248,34 @@ func versionOf(a action) chargebee.APIVersion {
 		return chargebee.APIv1
 	}
 	return chargebee.APIv2
+}
+
+// TestClientsAndServicesPrintNoSecret formats what a caller might log by
+// mistake: the client (pointer and value), each service (pointer and
+// value), and structs holding them, with every common verb. None shows the
+// key or the Authorization value.
+func TestClientsAndServicesPrintNoSecret(t *testing.T) {
+	t.Parallel()
+	check, _ := newLeakCheck(t)
+	for _, v1 := range []bool{false, true} {
+		f := newFixture(t, chargebeetest.WithAPIKey(secretKey))
+		cb := f.client(action{v1: v1})
+		values := []any{
+			cb, *cb,
+			customer.NewService(cb), *customer.NewService(cb),
+			contact.NewService(cb), *contact.NewService(cb),
+			relationship.NewService(cb), *relationship.NewService(cb),
+			entitlement.NewService(cb), *entitlement.NewService(cb),
+			credits.NewService(cb), *credits.NewService(cb),
+			struct {
+				Client chargebee.Client
+				client chargebee.Client
+			}{*cb, *cb},
+		}
+		for i, v := range values {
+			for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {
+				check.clean(fmt.Sprintf("%s of value %d (%T)", verb, i, v), fmt.Sprintf(verb, v))
+			}
+		}
+	}
 }

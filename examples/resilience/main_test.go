@@ -22,7 +22,7 @@ func TestRunOnFake(t *testing.T) {
 		"The same key with another body: 409 the idempotency key was already used with a different request",
 		"Updated cust_1 after a 503: 2 attempts sent 1 generated idempotency key",
 		"Retrieve through 4 injected 503s gave up after 4 attempts:",
-		"  chargebee: 503 internal_temporary_error: Sorry, something went wrong when trying to process the request. Please try again. after 4 attempts",
+		"  chargebee: 503 internal_temporary_error after 4 attempts: Sorry, something went wrong when trying to process the request. Please try again.",
 		"  errors.Is(err, chargebee.ErrOperationFailed): true",
 		"Cleaned up: deleted 1 customer",
 	)

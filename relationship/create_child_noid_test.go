@@ -12,8 +12,8 @@ import (
 // rather than a validation error about the link's empty customer id.
 func TestCreateChildAnswerWithoutID(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, []reply{{200, `{"customer":{"first_name":"Kid"}}`}})
-	res, err := NewService(m.cb).CreateChild(context.Background(), "parent_1", nil, nil)
+	m := newMock(t, ok(`{"customer":{"first_name":"Kid"}}`))
+	res, err := NewService(m.CB).CreateChild(context.Background(), "parent_1", nil, nil)
 	var le *LinkError
 	if res != nil || !errors.As(err, &le) || !errors.Is(err, errNoCreatedID) {
 		t.Fatalf("CreateChild = %+v, %v; want a *LinkError for the missing id", res, err)
@@ -24,7 +24,7 @@ func TestCreateChildAnswerWithoutID(t *testing.T) {
 	if msg := err.Error(); !strings.HasPrefix(msg, "relationship: a customer was created but not linked to parent parent_1: ") {
 		t.Errorf("err = %q", msg)
 	}
-	if n := len(m.requests()); n != 1 {
+	if n := len(m.Requests()); n != 1 {
 		t.Errorf("%d requests, want only the create", n)
 	}
 }

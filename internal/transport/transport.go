@@ -193,7 +193,10 @@ type AttemptError struct {
 }
 
 func (e *AttemptError) Error() string {
-	return fmt.Sprintf("chargebee: %s %s failed after %d attempt(s): %v", e.Method, e.Path, e.Attempts, e.Err)
+	if e.Attempts > 1 {
+		return fmt.Sprintf("chargebee: %s %s failed after %d attempts: %v", e.Method, e.Path, e.Attempts, e.Err)
+	}
+	return fmt.Sprintf("chargebee: %s %s failed: %v", e.Method, e.Path, e.Err)
 }
 
 func (e *AttemptError) Unwrap() error { return e.Err }

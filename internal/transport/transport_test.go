@@ -256,7 +256,7 @@ func TestAttemptErrorHidesQuery(t *testing.T) {
 	if msg := err.Error(); strings.Contains(msg, "email") || strings.Contains(msg, "?") {
 		t.Errorf("error repeats the query: %q", msg)
 	}
-	if want := "chargebee: GET /api/v2/customers failed after 2 attempt(s): boom"; err.Error() != want {
+	if want := "chargebee: GET /api/v2/customers failed after 2 attempts: boom"; err.Error() != want {
 		t.Errorf("Error() = %q, want %q", err, want)
 	}
 }

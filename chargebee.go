@@ -50,7 +50,7 @@ type Client struct {
 	site           string
 	base           url.URL // scheme, host and path prefix including /api/vN
 	version        APIVersion
-	auth           string // the Authorization header value
+	auth           *string // the Authorization header value; a pointer, so that fmt prints a Client without it
 	userAgent      string
 	businessEntity string
 	maxRetries     int
@@ -120,6 +120,7 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 	if cfg.rateRPS > 0 {
 		limiter = transport.NewLimiter(cfg.rateRPS, cfg.rateBurst)
 	}
+	auth := "Basic " + base64.StdEncoding.EncodeToString([]byte(apiKey+":"))
 	ua := "chargebee-go/" + Version + " (" + runtime.Version() + ")"
 	if cfg.userAgent != "" {
 		ua += " " + cfg.userAgent
@@ -128,7 +129,7 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 		site:           site,
 		base:           base,
 		version:        cfg.version,
-		auth:           "Basic " + base64.StdEncoding.EncodeToString([]byte(apiKey+":")),
+		auth:           &auth,
 		userAgent:      ua,
 		businessEntity: cfg.businessEntity,
 		maxRetries:     cfg.maxRetries,
@@ -178,9 +179,10 @@ type Validator interface {
 // the params go in the query, for POST in a form body.
 //
 // A POST carries a chargebee-idempotency-key: the caller's
-// (WithIdempotencyKey) or, when retries are on, a UUID v4 generated for this
-// call. Every retry of the call sends the same key and the same body. A POST
-// without a key is never retried.
+// (WithIdempotencyKey) or, when retries are on and the client speaks API v2,
+// a UUID v4 generated for this call. Every retry of the call sends the same
+// key and the same body. A POST without a key is never retried, so on an
+// API v1 client POSTs are sent once unless the caller gives a key.
 //
 // A 2xx JSON response is decoded into out (unless out is nil); an empty or
 // undecodable body gives *DecodeError. Any other status returns *Error with
@@ -245,7 +247,7 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 	for k, vs := range rc.header {
 		header[k] = vs
 	}
-	header["Authorization"] = []string{c.auth}
+	header["Authorization"] = []string{*c.auth}
 	header["Accept"] = []string{"application/json"}
 	header["User-Agent"] = []string{c.userAgent}
 	if be := rc.businessEntity; be != "" {
@@ -262,7 +264,10 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 			req.Body = []byte{}
 		}
 		idemKey = rc.idempotencyKey
-		if idemKey == "" && c.maxRetries > 0 {
+		// Chargebee documents idempotency keys for API v2 only, so a key is
+		// generated (and a POST made retryable) only there. On API v1 a POST
+		// is retried only when the caller gives a key of its own.
+		if idemKey == "" && c.maxRetries > 0 && c.version == APIv2 {
 			idemKey = newUUID()
 		}
 		if idemKey != "" {

@@ -71,10 +71,6 @@ func (e *Error) Error() string {
 		b.WriteString(" ")
 		b.WriteString(e.APIErrorCode)
 	}
-	if e.Message != "" {
-		b.WriteString(": ")
-		b.WriteString(e.Message)
-	}
 	if e.Param != "" {
 		b.WriteString(" (param ")
 		b.WriteString(e.Param)
@@ -82,6 +78,10 @@ func (e *Error) Error() string {
 	}
 	if e.Attempts > 1 {
 		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
+	}
+	if e.Message != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Message)
 	}
 	return b.String()
 }

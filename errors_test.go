@@ -167,7 +167,7 @@ func TestErrorSnippetIsBounded(t *testing.T) {
 func TestErrorFormatting(t *testing.T) {
 	t.Parallel()
 	e := &chargebee.Error{HTTPStatusCode: 404, APIErrorCode: "resource_not_found", Message: "gone", Param: "id", Attempts: 3, RetryAfter: time.Second}
-	if got, want := e.Error(), "chargebee: 404 resource_not_found: gone (param id) after 3 attempts"; got != want {
+	if got, want := e.Error(), "chargebee: 404 resource_not_found (param id) after 3 attempts: gone"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 	ve := &chargebee.ValidationError{Param: "billing_address[line1]", Reason: "must be at most 150 characters"}

@@ -153,7 +153,7 @@ func ExampleError() {
 	// Output:
 	// not found
 	// 404 resource_not_found customer_id
-	// chargebee: 404 resource_not_found: Sorry, we couldn't find that resource (param customer_id)
+	// chargebee: 404 resource_not_found (param customer_id): Sorry, we couldn't find that resource
 	// invalid: header chargebee-request-origin-ip
 }
 

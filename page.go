@@ -33,7 +33,8 @@ var ErrEmptyPage = errors.New("chargebee: list paging returned an empty page wit
 // breaks, or after yielding the first error (once, with a nil entry). A
 // server that repeats an offset, or returns an empty page that names a next
 // page, ends the iteration with ErrRepeatedOffset or ErrEmptyPage rather than
-// looping. If ctx is done between pages, ctx.Err() is yielded.
+// looping. If ctx is done between pages, ctx.Err() is yielded; a nil ctx
+// is yielded as an error, before anything is fetched.
 //
 // Memory stays flat however many pages there are: one page is held at a
 // time, and repeated offsets are caught without keeping every offset. An
@@ -45,6 +46,10 @@ var ErrEmptyPage = errors.New("chargebee: list paging returned an empty page wit
 // Client.Do who page through actions the SDK does not wrap.
 func Paginate[T any](ctx context.Context, fetch func(ctx context.Context, offset string) (*Page[T], error)) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
+		if ctx == nil {
+			yield(nil, errors.New("chargebee: nil context"))
+			return
+		}
 		var seen offsetRing
 		// mark is an offset kept for the long cycles seen no longer
 		// remembers: it moves to the latest offset after 1, 2, 4, 8, ...

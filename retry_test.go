@@ -67,19 +67,22 @@ func Test429RetryAfterThenSuccess(t *testing.T) {
 
 func TestRetryAfterVariants(t *testing.T) {
 	t.Parallel()
-	const maxWait = 150 * time.Millisecond
+	// The bounds are far apart so that a loaded machine cannot blur them: a
+	// backoff wait is about 1ms, a capped wait is maxWait, an uncapped one an
+	// hour.
+	const maxWait = 1500 * time.Millisecond
 	tests := []struct {
 		name       string
 		retryAfter string
 		min, max   time.Duration // bounds of the elapsed time of the call
 		wantField  time.Duration // Error.RetryAfter when the retry also fails
 	}{
-		{"seconds above max are capped", "3600", maxWait, time.Second, time.Hour},
-		{"HTTP date far ahead is capped", time.Now().Add(time.Hour).UTC().Format(http.TimeFormat), maxWait, time.Second, -1},
-		{"HTTP date in the past uses backoff", time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat), 0, maxWait - 50*time.Millisecond, 0},
-		{"garbage uses backoff", "soon", 0, maxWait - 50*time.Millisecond, 0},
-		{"negative uses backoff", "-5", 0, maxWait - 50*time.Millisecond, 0},
-		{"fraction", "0.1", 100 * time.Millisecond, maxWait + 500*time.Millisecond, 100 * time.Millisecond},
+		{"seconds above max are capped", "3600", maxWait, maxWait + 5*time.Second, time.Hour},
+		{"HTTP date far ahead is capped", time.Now().Add(time.Hour).UTC().Format(http.TimeFormat), maxWait, maxWait + 5*time.Second, -1},
+		{"HTTP date in the past uses backoff", time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat), 0, maxWait - 500*time.Millisecond, 0},
+		{"garbage uses backoff", "soon", 0, maxWait - 500*time.Millisecond, 0},
+		{"negative uses backoff", "-5", 0, maxWait - 500*time.Millisecond, 0},
+		{"fraction", "0.1", 100 * time.Millisecond, maxWait - 200*time.Millisecond, 100 * time.Millisecond},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -473,5 +476,46 @@ func TestRateLimiterIsShared(t *testing.T) {
 	start = time.Now()
 	if err := cb.Do(ctx, "GET", "/customers", nil, nil); !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > time.Second {
 		t.Errorf("err = %v after %v", err, time.Since(start))
+	}
+}
+
+// On API v1 Chargebee documents no idempotency keys, so a POST gets no
+// generated key and is sent once; a caller's own key still makes it
+// retryable, and GETs are retried as on v2.
+func TestV1PostIsRetriedOnlyWithCallersKey(t *testing.T) {
+	t.Parallel()
+	fail := reply{status: 503, body: `{"message":"down"}`}
+	ok := reply{status: 200, body: customerJSON}
+	v1 := []chargebee.Option{chargebee.WithAPIVersion(chargebee.APIv1), chargebee.WithRetryWait(time.Millisecond, time.Millisecond)}
+
+	cb, mt, rec := newMockClient(t, []reply{fail, ok}, v1...)
+	err := cb.Do(context.Background(), "POST", "/customers/c1/add_account_credits", createParams(), nil)
+	var ce *chargebee.Error
+	if !errors.As(err, &ce) || ce.HTTPStatusCode != 503 || mt.GetTotalCallCount() != 1 {
+		t.Fatalf("without key: err %v, calls %d; want one 503", err, mt.GetTotalCallCount())
+	}
+	if key := rec.all()[0].Header.Get("chargebee-idempotency-key"); key != "" {
+		t.Errorf("v1 POST got a generated key %q", key)
+	}
+	if got := rec.all()[0].Path; got != "/api/v1/customers/c1/add_account_credits" {
+		t.Errorf("path = %s", got)
+	}
+
+	cb, mt, rec = newMockClient(t, []reply{fail, ok}, v1...)
+	if err := cb.Do(context.Background(), "POST", "/customers/c1/add_account_credits", createParams(), nil, chargebee.WithIdempotencyKey("credit-7")); err != nil {
+		t.Fatalf("with key: %v", err)
+	}
+	if mt.GetTotalCallCount() != 2 {
+		t.Errorf("with key: %d calls, want 2", mt.GetTotalCallCount())
+	}
+	for _, s := range rec.all() {
+		if s.Header.Get("chargebee-idempotency-key") != "credit-7" {
+			t.Errorf("attempt key = %q", s.Header.Get("chargebee-idempotency-key"))
+		}
+	}
+
+	cb, mt, _ = newMockClient(t, []reply{fail, ok}, v1...)
+	if err := cb.Do(context.Background(), "GET", "/customers", nil, nil); err != nil || mt.GetTotalCallCount() != 2 {
+		t.Errorf("v1 GET: err %v, calls %d; want a retried success", err, mt.GetTotalCallCount())
 	}
 }

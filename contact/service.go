@@ -17,6 +17,7 @@ package contact
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"iter"
 	"net/http"
@@ -100,6 +101,8 @@ func NewService(cb *chargebee.Client) *Service {
 	return &Service{cb: cb}
 }
 
+var errNilService = errors.New("contact: nil *Service; create it with contact.NewService(cb)")
+
 // List pages lazily through the contacts of a customer. Nothing is sent until
 // the iterator is ranged over; pages are fetched one at a time and the first
 // error is yielded once. req may be nil and is not modified. The action needs
@@ -125,6 +128,9 @@ func (s *Service) List(ctx context.Context, customerID string, req *ListRequest,
 // call; it is empty on the last page. req may be nil. The action needs API
 // v2.
 func (s *Service) ListPage(ctx context.Context, customerID string, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
+	if s == nil {
+		return nil, errNilService
+	}
 	if err := api.RequireVersion(s.cb, chargebee.APIv2, "contact.List", "read the Contacts of customer.Service.Retrieve instead"); err != nil {
 		return nil, err
 	}
@@ -190,6 +196,9 @@ func (s *Service) Delete(ctx context.Context, customerID, contactID string, opts
 
 // post sends POST /customers/{id}{suffix} and decodes the response into out.
 func (s *Service) post(ctx context.Context, customerID, suffix string, params, out any, opts []chargebee.RequestOption) error {
+	if s == nil {
+		return errNilService
+	}
 	id, err := api.PathID("customer_id", customerID)
 	if err != nil {
 		return err

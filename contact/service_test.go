@@ -43,7 +43,7 @@ const v2AddResponse = `{
 func TestAddEveryParam(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(v2AddResponse))
-	res, err := NewService(m.cb).Add(context.Background(), "cust 1", NewAddRequest().
+	res, err := NewService(m.CB).Add(context.Background(), "cust 1", NewAddRequest().
 		SetID("ct_1").
 		SetFirstName("Jane").
 		SetLastName("Doe").
@@ -56,7 +56,7 @@ func TestAddEveryParam(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Add: %v", err)
 	}
-	expect(t, m.only(), http.MethodPost, "/api/v2/customers/cust%201/add_contact", url.Values{
+	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/cust%201/add_contact", url.Values{
 		"contact[id]":                 {"ct_1"},
 		"contact[first_name]":         {"Jane"},
 		"contact[last_name]":          {"Doe"},
@@ -83,11 +83,11 @@ func TestAddEveryParam(t *testing.T) {
 func TestAddEmailOnly(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(v2AddResponse))
-	res, err := NewService(m.cb).Add(context.Background(), "c", NewAddRequest().SetEmail("a+b@acme.com"))
+	res, err := NewService(m.CB).Add(context.Background(), "c", NewAddRequest().SetEmail("a+b@acme.com"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	expect(t, m.only(), http.MethodPost, "/api/v2/customers/c/add_contact", url.Values{"contact[email]": {"a+b@acme.com"}})
+	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/add_contact", url.Values{"contact[email]": {"a+b@acme.com"}})
 	if res.Card == nil {
 		t.Fatal("card not decoded")
 	}
@@ -96,7 +96,7 @@ func TestAddEmailOnly(t *testing.T) {
 func TestUpdateEveryParam(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(v2AddResponse))
-	res, err := NewService(m.cb).Update(context.Background(), "c/1", NewUpdateRequest().
+	res, err := NewService(m.CB).Update(context.Background(), "c/1", NewUpdateRequest().
 		SetID("ct_1").
 		SetFirstName("Janet").
 		SetLastName("").
@@ -109,7 +109,7 @@ func TestUpdateEveryParam(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Update: %v", err)
 	}
-	expect(t, m.only(), http.MethodPost, "/api/v2/customers/c%2F1/update_contact", url.Values{
+	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c%2F1/update_contact", url.Values{
 		"contact[id]":                 {"ct_1"},
 		"contact[first_name]":         {"Janet"},
 		"contact[last_name]":          {""},
@@ -128,20 +128,20 @@ func TestUpdateEveryParam(t *testing.T) {
 func TestUpdateIDOnly(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(v2AddResponse))
-	if _, err := NewService(m.cb).Update(context.Background(), "c", NewUpdateRequest().SetID("ct_9").SetLabel("x")); err != nil {
+	if _, err := NewService(m.CB).Update(context.Background(), "c", NewUpdateRequest().SetID("ct_9").SetLabel("x")); err != nil {
 		t.Fatal(err)
 	}
-	expect(t, m.only(), http.MethodPost, "/api/v2/customers/c/update_contact", url.Values{"contact[id]": {"ct_9"}, "contact[label]": {"x"}})
+	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/update_contact", url.Values{"contact[id]": {"ct_9"}, "contact[label]": {"x"}})
 }
 
 func TestDelete(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(v2AddResponse))
-	res, err := NewService(m.cb).Delete(context.Background(), "c..", "ct/1", chargebee.WithIdempotencyKey("del-1"))
+	res, err := NewService(m.CB).Delete(context.Background(), "c..", "ct/1", chargebee.WithIdempotencyKey("del-1"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := m.only()
+	got := m.Only()
 	expect(t, got, http.MethodPost, "/api/v2/customers/c../delete_contact", url.Values{"contact[id]": {"ct/1"}})
 	if got.Header.Get("chargebee-idempotency-key") != "del-1" {
 		t.Fatalf("headers %v", got.Header)
@@ -219,11 +219,11 @@ func TestV1SeedSamples(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			m := newMock(t, ok(seedSample(t, tc.file)), chargebee.WithAPIVersion(chargebee.APIv1))
-			c, card, err := tc.call(NewService(m.cb))
+			c, card, err := tc.call(NewService(m.CB))
 			if err != nil {
 				t.Fatalf("call: %v", err)
 			}
-			expect(t, m.only(), http.MethodPost, tc.path, tc.form)
+			expect(t, m.Only(), http.MethodPost, tc.path, tc.form)
 			if c.ID != tc.id || c.FirstName != "John" || c.LastName != "Doe" || c.AutoCollection != customer.AutoCollection("on") ||
 				c.Taxability != customer.Taxability("taxable") || c.Object != "customer" || c.CreatedAt == 0 {
 				t.Fatalf("customer %+v", c)
@@ -247,10 +247,10 @@ const listPage2 = `{"list":[{"contact":{"id":"ct_3","email":"cfo@acme.com","enab
 
 func TestListPages(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, []reply{{200, listPage1}, {200, listPage2}})
+	m := newMock(t, []reply{{Status: 200, Body: listPage1}, {Status: 200, Body: listPage2}})
 	req := NewListRequest().SetLimit(2)
-	seq := NewService(m.cb).List(context.Background(), "cust_1", req)
-	m.nothingSent()
+	seq := NewService(m.CB).List(context.Background(), "cust_1", req)
+	m.NothingSent()
 
 	var got []string
 	for e, err := range seq {
@@ -262,7 +262,7 @@ func TestListPages(t *testing.T) {
 	if !reflect.DeepEqual(got, []string{"ct_1 jane@acme.com", "ct_2 ops@acme.com", "ct_3 cfo@acme.com"}) {
 		t.Fatalf("contacts %v", got)
 	}
-	reqs := m.requests()
+	reqs := m.Requests()
 	if len(reqs) != 2 {
 		t.Fatalf("%d requests", len(reqs))
 	}
@@ -276,7 +276,7 @@ func TestListPages(t *testing.T) {
 func TestListPageEveryParamAndNil(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(listPage1))
-	svc := NewService(m.cb)
+	svc := NewService(m.CB)
 	page, err := svc.ListPage(context.Background(), "a b", NewListRequest().SetLimit(100).SetOffset("o1"))
 	if err != nil {
 		t.Fatal(err)
@@ -287,7 +287,7 @@ func TestListPageEveryParamAndNil(t *testing.T) {
 	if _, err := svc.ListPage(context.Background(), "a b", nil); err != nil {
 		t.Fatal(err)
 	}
-	reqs := m.requests()
+	reqs := m.Requests()
 	expect(t, reqs[0], http.MethodGet, "/api/v2/customers/a%20b/contacts", url.Values{"limit": {"100"}, "offset": {"o1"}})
 	expect(t, reqs[1], http.MethodGet, "/api/v2/customers/a%20b/contacts", nil)
 }
@@ -302,7 +302,7 @@ func TestListMissingKeys(t *testing.T) {
 			t.Parallel()
 			m := newMock(t, ok(body))
 			n := 0
-			for e, err := range NewService(m.cb).List(context.Background(), "c", nil) {
+			for e, err := range NewService(m.CB).List(context.Background(), "c", nil) {
 				n++
 				var de *chargebee.DecodeError
 				if e != nil || !errors.As(err, &de) {
@@ -327,7 +327,7 @@ func TestMissingCustomer(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			m := newMock(t, ok(`{"card":{"payment_source_id":"pm"}}`))
-			err := call(NewService(m.cb))
+			err := call(NewService(m.CB))
 			var de *chargebee.DecodeError
 			if !errors.As(err, &de) || !strings.Contains(err.Error(), `"customer"`) {
 				t.Fatalf("err %v", err)
@@ -398,12 +398,12 @@ func TestValidationSendsNothing(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			m := newMock(t, ok(v2AddResponse))
-			err := tc.call(NewService(m.cb))
+			err := tc.call(NewService(m.CB))
 			var ve *chargebee.ValidationError
 			if !errors.As(err, &ve) || ve.Param != tc.param {
 				t.Fatalf("err %v, want param %s", err, tc.param)
 			}
-			m.nothingSent()
+			m.NothingSent()
 		})
 	}
 }
@@ -412,12 +412,12 @@ func TestLimitsAtTheEdge(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(v2AddResponse))
 	r := func(n int) string { return strings.Repeat("é", n) }
-	_, err := NewService(m.cb).Add(context.Background(), "c", NewAddRequest().
+	_, err := NewService(m.CB).Add(context.Background(), "c", NewAddRequest().
 		SetID(r(150)).SetFirstName(r(150)).SetLastName(r(150)).SetEmail(r(70)).SetPhone(r(50)).SetLabel(r(50)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := m.only().Form.Get("contact[first_name]"); got != r(150) {
+	if got := m.Only().Form.Get("contact[first_name]"); got != r(150) {
 		t.Fatalf("first_name %q", got)
 	}
 }
@@ -425,7 +425,7 @@ func TestLimitsAtTheEdge(t *testing.T) {
 func TestListNeedsV2(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(listPage1), chargebee.WithAPIVersion(chargebee.APIv1))
-	svc := NewService(m.cb)
+	svc := NewService(m.CB)
 	if _, err := svc.ListPage(context.Background(), "c", nil); !errors.Is(err, chargebee.ErrAPIVersion) {
 		t.Fatalf("ListPage err %v", err)
 	}
@@ -434,14 +434,14 @@ func TestListNeedsV2(t *testing.T) {
 			t.Fatalf("List err %v", err)
 		}
 	}
-	m.nothingSent()
+	m.NothingSent()
 }
 
 func TestChargebeeErrorReachesCaller(t *testing.T) {
 	t.Parallel()
 	body := `{"message":"Maximum number of contacts reached","type":"invalid_request","api_error_code":"param_wrong_value","param":"contact[email]","http_status_code":400}`
-	m := newMock(t, []reply{{400, body}})
-	_, err := NewService(m.cb).Add(context.Background(), "c", NewAddRequest().SetEmail("seventh@acme.com"))
+	m := newMock(t, []reply{{Status: 400, Body: body}})
+	_, err := NewService(m.CB).Add(context.Background(), "c", NewAddRequest().SetEmail("seventh@acme.com"))
 	var ce *chargebee.Error
 	if !errors.As(err, &ce) || ce.Param != "contact[email]" || ce.HTTPStatusCode != 400 || !errors.Is(err, chargebee.ErrInvalidRequest) {
 		t.Fatalf("err %T %v", err, err)
@@ -456,7 +456,7 @@ func TestRequestsNotChanged(t *testing.T) {
 	m := newMock(t, ok(v2AddResponse))
 	add := NewAddRequest().SetEmail("a@b.c")
 	upd := NewUpdateRequest().SetID("ct")
-	svc := NewService(m.cb)
+	svc := NewService(m.CB)
 	if _, err := svc.Add(context.Background(), "c", add); err != nil {
 		t.Fatal(err)
 	}

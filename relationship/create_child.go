@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -37,6 +38,9 @@ type LinkError struct {
 
 // Error names the created customer, the parent and the cause.
 func (e *LinkError) Error() string {
+	if e.CustomerID == "" {
+		return fmt.Sprintf("relationship: a customer was created but not linked to parent %s: %v", e.ParentID, e.Err)
+	}
 	return fmt.Sprintf("relationship: customer %s was created but not linked to parent %s: %v", e.CustomerID, e.ParentID, e.Err)
 }
 
@@ -68,7 +72,7 @@ func (e *LinkError) Unwrap() error { return e.Err }
 // chargebee.WithResponse option ends up describing the last call made. The
 // action needs API v2.
 func (s *Service) CreateChild(ctx context.Context, parentID string, create *customer.CreateRequest, link *LinkRequest, opts ...chargebee.RequestOption) (*CreateChildResult, error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv2, "relationship.CreateChild", ""); err != nil {
+	if err := s.v2("relationship.CreateChild"); err != nil {
 		return nil, err
 	}
 	if err := api.First(
@@ -95,6 +99,11 @@ func (s *Service) CreateChild(ctx context.Context, parentID string, create *cust
 	if err != nil {
 		return nil, err
 	}
+	if created.Customer.ID == "" {
+		// Without the id there is nothing to link; say so rather than
+		// blame the caller for the empty customer_id of a link call.
+		return nil, &LinkError{ParentID: parentID, Customer: created.Customer, Err: errNoCreatedID}
+	}
 	linkOpts := opts
 	if key := chargebee.IdempotencyKey(opts...); key != "" {
 		linkOpts = append(slices.Clone(opts), chargebee.WithIdempotencyKey(linkKey(key)))
@@ -105,6 +114,10 @@ func (s *Service) CreateChild(ctx context.Context, parentID string, create *cust
 	}
 	return &CreateChildResult{Customer: linked.Customer, Card: created.Card}, nil
 }
+
+// errNoCreatedID is the cause of the LinkError returned when the create
+// call succeeded but its answer named no customer id.
+var errNoCreatedID = errors.New("relationship: the answer to the create call has no customer id")
 
 // linkKey derives the idempotency key of CreateChild's link call from the
 // caller's key, keeping it within Chargebee's 100 characters.

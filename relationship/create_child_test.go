@@ -20,14 +20,14 @@ const linkedJSON = `{"customer":{"id":"new_1","first_name":"Kid","auto_collectio
 
 func TestCreateChild(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, []reply{{200, createdJSON}, {200, linkedJSON}})
-	res, err := NewService(m.cb).CreateChild(context.Background(), "parent_1",
+	m := newMock(t, []reply{{Status: 200, Body: createdJSON}, {Status: 200, Body: linkedJSON}})
+	res, err := NewService(m.CB).CreateChild(context.Background(), "parent_1",
 		customer.NewCreateRequest().SetID("new_1").SetFirstName("Kid").SetEmail("kid@acme.com"),
 		NewLinkRequest().SetPaymentOwnerID("parent_1").SetInvoiceOwnerID("parent_1").SetUseDefaultHierarchySettings(true))
 	if err != nil {
 		t.Fatalf("CreateChild: %v", err)
 	}
-	reqs := m.requests()
+	reqs := m.Requests()
 	if len(reqs) != 2 {
 		t.Fatalf("%d requests", len(reqs))
 	}
@@ -48,11 +48,11 @@ func TestCreateChild(t *testing.T) {
 
 func TestCreateChildNilRequests(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, []reply{{200, createdJSON}, {200, linkedJSON}})
-	if _, err := NewService(m.cb).CreateChild(context.Background(), "parent_1", nil, nil); err != nil {
+	m := newMock(t, []reply{{Status: 200, Body: createdJSON}, {Status: 200, Body: linkedJSON}})
+	if _, err := NewService(m.CB).CreateChild(context.Background(), "parent_1", nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	reqs := m.requests()
+	reqs := m.Requests()
 	if len(reqs) != 2 {
 		t.Fatalf("%d requests", len(reqs))
 	}
@@ -63,8 +63,8 @@ func TestCreateChildNilRequests(t *testing.T) {
 func TestCreateChildLinkFails(t *testing.T) {
 	t.Parallel()
 	body := `{"message":"Hierarchy limit exceeded","type":"invalid_request","api_error_code":"param_wrong_value","param":"parent_id","http_status_code":400}`
-	m := newMock(t, []reply{{200, createdJSON}, {400, body}})
-	res, err := NewService(m.cb).CreateChild(context.Background(), "parent_1", customer.NewCreateRequest().SetFirstName("Kid"), nil)
+	m := newMock(t, []reply{{Status: 200, Body: createdJSON}, {Status: 400, Body: body}})
+	res, err := NewService(m.CB).CreateChild(context.Background(), "parent_1", customer.NewCreateRequest().SetFirstName("Kid"), nil)
 	if res != nil {
 		t.Fatalf("result %+v", res)
 	}
@@ -84,7 +84,7 @@ func TestCreateChildLinkFails(t *testing.T) {
 			t.Errorf("message %q lacks %q", err, want)
 		}
 	}
-	if n := len(m.requests()); n != 2 {
+	if n := len(m.Requests()); n != 2 {
 		t.Fatalf("%d requests", n)
 	}
 }
@@ -92,14 +92,14 @@ func TestCreateChildLinkFails(t *testing.T) {
 func TestCreateChildCreateFails(t *testing.T) {
 	t.Parallel()
 	body := `{"message":"email : invalid email","type":"invalid_request","api_error_code":"param_wrong_value","param":"email","http_status_code":400}`
-	m := newMock(t, []reply{{400, body}, {200, linkedJSON}})
-	_, err := NewService(m.cb).CreateChild(context.Background(), "parent_1", customer.NewCreateRequest().SetEmail("nope"), nil)
+	m := newMock(t, []reply{{Status: 400, Body: body}, {Status: 200, Body: linkedJSON}})
+	_, err := NewService(m.CB).CreateChild(context.Background(), "parent_1", customer.NewCreateRequest().SetEmail("nope"), nil)
 	var le *LinkError
 	var ce *chargebee.Error
 	if errors.As(err, &le) || !errors.As(err, &ce) || ce.Param != "email" {
 		t.Fatalf("err %T %v", err, err)
 	}
-	if n := len(m.requests()); n != 1 {
+	if n := len(m.Requests()); n != 1 {
 		t.Fatalf("%d requests, want only the create", n)
 	}
 }
@@ -124,11 +124,11 @@ func TestCreateChildIdempotencyKeys(t *testing.T) {
 			if tc.create == "*" {
 				clientOpts = append(clientOpts, chargebee.WithMaxRetries(1))
 			}
-			m := newMock(t, []reply{{200, createdJSON}, {200, linkedJSON}}, clientOpts...)
-			if _, err := NewService(m.cb).CreateChild(context.Background(), "parent_1", nil, nil, tc.opts...); err != nil {
+			m := newMock(t, []reply{{Status: 200, Body: createdJSON}, {Status: 200, Body: linkedJSON}}, clientOpts...)
+			if _, err := NewService(m.CB).CreateChild(context.Background(), "parent_1", nil, nil, tc.opts...); err != nil {
 				t.Fatal(err)
 			}
-			reqs := m.requests()
+			reqs := m.Requests()
 			ck := reqs[0].Header.Get("chargebee-idempotency-key")
 			lk := reqs[1].Header.Get("chargebee-idempotency-key")
 			if tc.create == "*" {
@@ -166,19 +166,19 @@ func TestCreateChildValidationSendsNothing(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			m := newMock(t, []reply{{200, createdJSON}, {200, linkedJSON}})
-			res, err := NewService(m.cb).CreateChild(context.Background(), tc.parent, tc.create, tc.link)
+			m := newMock(t, []reply{{Status: 200, Body: createdJSON}, {Status: 200, Body: linkedJSON}})
+			res, err := NewService(m.CB).CreateChild(context.Background(), tc.parent, tc.create, tc.link)
 			var ve *chargebee.ValidationError
 			if res != nil || !errors.As(err, &ve) || ve.Param != tc.param {
 				t.Fatalf("res %v err %v, want param %s", res, err, tc.param)
 			}
-			m.nothingSent()
+			m.NothingSent()
 		})
 	}
 	t.Run("link naming the same parent is fine", func(t *testing.T) {
 		t.Parallel()
-		m := newMock(t, []reply{{200, createdJSON}, {200, linkedJSON}})
-		if _, err := NewService(m.cb).CreateChild(context.Background(), "p1", nil, NewLinkRequest().SetParentID("p1")); err != nil {
+		m := newMock(t, []reply{{Status: 200, Body: createdJSON}, {Status: 200, Body: linkedJSON}})
+		if _, err := NewService(m.CB).CreateChild(context.Background(), "p1", nil, NewLinkRequest().SetParentID("p1")); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -16,7 +16,7 @@ import (
 //
 // See https://apidocs.chargebee.com/docs/api/hierarchies.
 func (s *Service) Hierarchy(ctx context.Context, customerID string, t HierarchyType, opts ...chargebee.RequestOption) (*HierarchyResult, error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv2, "relationship.Hierarchy", ""); err != nil {
+	if err := s.v2("relationship.Hierarchy"); err != nil {
 		return nil, err
 	}
 	id, err := api.PathID("customer_id", customerID)
@@ -75,7 +75,7 @@ func (s *Service) ListDetail(ctx context.Context, customerID string, req *ListDe
 // starting at req.Offset. Pass the returned NextOffset back as the offset of
 // the next call; it is empty on the last page. The action needs API v2.
 func (s *Service) ListDetailPage(ctx context.Context, customerID string, req *ListDetailRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListDetailEntry], error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv2, "relationship.ListDetail", ""); err != nil {
+	if err := s.v2("relationship.ListDetail"); err != nil {
 		return nil, err
 	}
 	id, err := api.PathID("customer_id", customerID)

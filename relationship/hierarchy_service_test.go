@@ -33,11 +33,11 @@ func TestHierarchyEveryType(t *testing.T) {
 		t.Run(typ.wire, func(t *testing.T) {
 			t.Parallel()
 			m := newMock(t, ok(hierarchyJSON))
-			res, err := NewService(m.cb).Hierarchy(context.Background(), "acme/eu?x y%", typ.c)
+			res, err := NewService(m.CB).Hierarchy(context.Background(), "acme/eu?x y%", typ.c)
 			if err != nil {
 				t.Fatalf("Hierarchy: %v", err)
 			}
-			expect(t, m.only(), http.MethodGet, "/api/v2/customers/acme%2Feu%3Fx%20y%25/hierarchy",
+			expect(t, m.Only(), http.MethodGet, "/api/v2/customers/acme%2Feu%3Fx%20y%25/hierarchy",
 				url.Values{"hierarchy_operation_type": {typ.wire}})
 			if len(res.Hierarchies) != 4 {
 				t.Fatalf("%d entries", len(res.Hierarchies))
@@ -49,7 +49,7 @@ func TestHierarchyEveryType(t *testing.T) {
 func TestHierarchyDecoding(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(hierarchyJSON))
-	res, err := NewService(m.cb).Hierarchy(context.Background(), "a", HierarchyComplete)
+	res, err := NewService(m.CB).Hierarchy(context.Background(), "a", HierarchyComplete)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,27 +71,27 @@ func TestHierarchyFailures(t *testing.T) {
 	t.Run("missing type sends nothing", func(t *testing.T) {
 		t.Parallel()
 		m := newMock(t, ok(hierarchyJSON))
-		_, err := NewService(m.cb).Hierarchy(ctx, "a", "")
+		_, err := NewService(m.CB).Hierarchy(ctx, "a", "")
 		var ve *chargebee.ValidationError
 		if !errors.As(err, &ve) || ve.Param != "hierarchy_operation_type" {
 			t.Fatalf("err = %v", err)
 		}
-		m.nothingSent()
+		m.NothingSent()
 	})
 	t.Run("empty id sends nothing", func(t *testing.T) {
 		t.Parallel()
 		m := newMock(t, ok(hierarchyJSON))
-		_, err := NewService(m.cb).Hierarchy(ctx, "", HierarchyComplete)
+		_, err := NewService(m.CB).Hierarchy(ctx, "", HierarchyComplete)
 		var ve *chargebee.ValidationError
 		if !errors.As(err, &ve) || ve.Param != "customer_id" {
 			t.Fatalf("err = %v", err)
 		}
-		m.nothingSent()
+		m.NothingSent()
 	})
 	t.Run("v1 client sends nothing", func(t *testing.T) {
 		t.Parallel()
 		m := newMock(t, ok(hierarchyJSON), chargebee.WithAPIVersion(chargebee.APIv1))
-		svc := NewService(m.cb)
+		svc := NewService(m.CB)
 		if _, err := svc.Hierarchy(ctx, "a", HierarchyComplete); !errors.Is(err, chargebee.ErrAPIVersion) {
 			t.Fatalf("Hierarchy err = %v", err)
 		}
@@ -106,12 +106,12 @@ func TestHierarchyFailures(t *testing.T) {
 				t.Fatalf("ListDetail err = %v", err)
 			}
 		}
-		m.nothingSent()
+		m.NothingSent()
 	})
 	t.Run("missing hierarchies key", func(t *testing.T) {
 		t.Parallel()
 		m := newMock(t, ok(`{"list":[]}`))
-		res, err := NewService(m.cb).Hierarchy(ctx, "a", HierarchyComplete)
+		res, err := NewService(m.CB).Hierarchy(ctx, "a", HierarchyComplete)
 		var de *chargebee.DecodeError
 		if res != nil || !errors.As(err, &de) || de.Path != "/api/v2/customers/a/hierarchy" {
 			t.Fatalf("res %v err = %v", res, err)
@@ -119,8 +119,8 @@ func TestHierarchyFailures(t *testing.T) {
 	})
 	t.Run("not found", func(t *testing.T) {
 		t.Parallel()
-		m := newMock(t, []reply{{404, `{"message":"Sorry, we couldn't find that resource","type":"invalid_request","api_error_code":"resource_not_found","error_code":"resource_not_found","http_status_code":404}`}})
-		_, err := NewService(m.cb).Hierarchy(ctx, "nobody", HierarchyComplete)
+		m := newMock(t, []reply{{Status: 404, Body: `{"message":"Sorry, we couldn't find that resource","type":"invalid_request","api_error_code":"resource_not_found","error_code":"resource_not_found","http_status_code":404}`}})
+		_, err := NewService(m.CB).Hierarchy(ctx, "nobody", HierarchyComplete)
 		if !errors.Is(err, chargebee.ErrNotFound) {
 			t.Fatalf("err = %v", err)
 		}
@@ -130,11 +130,11 @@ func TestHierarchyFailures(t *testing.T) {
 func TestTreeFetchesOnce(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(hierarchyJSON))
-	tr, err := NewService(m.cb).Tree(context.Background(), "a1")
+	tr, err := NewService(m.CB).Tree(context.Background(), "a1")
 	if err != nil {
 		t.Fatalf("Tree: %v", err)
 	}
-	expect(t, m.only(), http.MethodGet, "/api/v2/customers/a1/hierarchy", url.Values{"hierarchy_operation_type": {"complete_hierarchy"}})
+	expect(t, m.Only(), http.MethodGet, "/api/v2/customers/a1/hierarchy", url.Values{"hierarchy_operation_type": {"complete_hierarchy"}})
 	if got := tr.String(); got != "root\n  a\n    a1\n  b\n" {
 		t.Fatalf("tree:\n%s", got)
 	}
@@ -162,12 +162,12 @@ func TestTreeBadData(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			m := newMock(t, ok(tc.body))
-			tr, err := NewService(m.cb).Tree(context.Background(), tc.id)
+			tr, err := NewService(m.CB).Tree(context.Background(), tc.id)
 			var te *TreeError
 			if tr != nil || !errors.Is(err, tc.want) || !errors.As(err, &te) {
 				t.Fatalf("tree %v err = %v", tr, err)
 			}
-			if n := len(m.requests()); n != 1 {
+			if n := len(m.Requests()); n != 1 {
 				t.Fatalf("%d requests", n)
 			}
 		})
@@ -177,12 +177,12 @@ func TestTreeBadData(t *testing.T) {
 func TestListDetailPages(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, []reply{
-		{200, `{"list":[{"hierarchy":{"customer_id":"root","payment_owner_id":"root","invoice_owner_id":"root","has_children":true,"children_ids":["a"]}},{"hierarchy":{"customer_id":"a","parent_id":"root","payment_owner_id":"a","invoice_owner_id":"a"}}],"next_offset":"[\"a\",\"17\"]"}`},
-		{200, `{"list":[{"hierarchy":{"customer_id":"b","parent_id":"root","payment_owner_id":"b","invoice_owner_id":"b"}}]}`},
+		{Status: 200, Body: `{"list":[{"hierarchy":{"customer_id":"root","payment_owner_id":"root","invoice_owner_id":"root","has_children":true,"children_ids":["a"]}},{"hierarchy":{"customer_id":"a","parent_id":"root","payment_owner_id":"a","invoice_owner_id":"a"}}],"next_offset":"[\"a\",\"17\"]"}`},
+		{Status: 200, Body: `{"list":[{"hierarchy":{"customer_id":"b","parent_id":"root","payment_owner_id":"b","invoice_owner_id":"b"}}]}`},
 	})
 	req := NewListDetailRequest().SetHierarchyOperationType(HierarchySubordinates).SetLimit(2)
-	seq := NewService(m.cb).ListDetail(context.Background(), "root", req)
-	m.nothingSent() // lazy until ranged over
+	seq := NewService(m.CB).ListDetail(context.Background(), "root", req)
+	m.NothingSent() // lazy until ranged over
 
 	var got []string
 	for e, err := range seq {
@@ -194,7 +194,7 @@ func TestListDetailPages(t *testing.T) {
 	if !reflect.DeepEqual(got, []string{"root<", "a<root", "b<root"}) {
 		t.Fatalf("entries %v", got)
 	}
-	reqs := m.requests()
+	reqs := m.Requests()
 	if len(reqs) != 2 {
 		t.Fatalf("%d requests", len(reqs))
 	}
@@ -210,12 +210,12 @@ func TestListDetailPages(t *testing.T) {
 func TestListDetailPageEveryParam(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(`{"list":[{"hierarchy":{"customer_id":"x y","payment_owner_id":"x y","invoice_owner_id":"x y"}}],"next_offset":"n2"}`))
-	page, err := NewService(m.cb).ListDetailPage(context.Background(), "x y",
+	page, err := NewService(m.CB).ListDetailPage(context.Background(), "x y",
 		NewListDetailRequest().SetLimit(100).SetOffset("n1").SetHierarchyOperationType(HierarchyImmediateChildren))
 	if err != nil {
 		t.Fatal(err)
 	}
-	expect(t, m.only(), http.MethodGet, "/api/v2/customers/x%20y/hierarchy_detail",
+	expect(t, m.Only(), http.MethodGet, "/api/v2/customers/x%20y/hierarchy_detail",
 		url.Values{"limit": {"100"}, "offset": {"n1"}, "hierarchy_operation_type": {"immediate_children"}})
 	if len(page.Items) != 1 || page.Items[0].Hierarchy.CustomerID != "x y" || page.NextOffset != "n2" {
 		t.Fatalf("page %+v", page)
@@ -241,7 +241,7 @@ func TestListDetailValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			m := newMock(t, ok(`{"list":[]}`))
-			svc := NewService(m.cb)
+			svc := NewService(m.CB)
 			_, err := svc.ListDetailPage(context.Background(), "c", tc.req)
 			var ve *chargebee.ValidationError
 			if !errors.As(err, &ve) || ve.Param != tc.param {
@@ -257,7 +257,7 @@ func TestListDetailValidation(t *testing.T) {
 			if n != 1 {
 				t.Fatalf("ListDetail yielded %d times", n)
 			}
-			m.nothingSent()
+			m.NothingSent()
 		})
 	}
 }
@@ -272,7 +272,7 @@ func TestListDetailMissingKeys(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			m := newMock(t, ok(body))
-			page, err := NewService(m.cb).ListDetailPage(context.Background(), "c", NewListDetailRequest().SetHierarchyOperationType(HierarchyComplete))
+			page, err := NewService(m.CB).ListDetailPage(context.Background(), "c", NewListDetailRequest().SetHierarchyOperationType(HierarchyComplete))
 			var de *chargebee.DecodeError
 			if page != nil || !errors.As(err, &de) || de.Path != "/api/v2/customers/c/hierarchy_detail" {
 				t.Fatalf("page %v err = %v", page, err)

@@ -62,7 +62,7 @@ func (r *UpdateSettingsResult) UnmarshalJSON(b []byte) error {
 //
 // See https://apidocs.chargebee.com/docs/api/v2/pcv-1/customers/link-a-customer.
 func (s *Service) Link(ctx context.Context, childID string, req *LinkRequest, opts ...chargebee.RequestOption) (*LinkResult, error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv2, "relationship.Link", ""); err != nil {
+	if err := s.v2("relationship.Link"); err != nil {
 		return nil, err
 	}
 	id, err := api.PathID("customer_id", childID)
@@ -84,7 +84,7 @@ func (s *Service) Link(ctx context.Context, childID string, req *LinkRequest, op
 //
 // See https://apidocs.chargebee.com/docs/api/customers.
 func (s *Service) Unlink(ctx context.Context, childID string, opts ...chargebee.RequestOption) (*UnlinkResult, error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv2, "relationship.Unlink", ""); err != nil {
+	if err := s.v2("relationship.Unlink"); err != nil {
 		return nil, err
 	}
 	id, err := api.PathID("customer_id", childID)
@@ -109,7 +109,7 @@ func (s *Service) Unlink(ctx context.Context, childID string, opts ...chargebee.
 //
 // See https://apidocs.chargebee.com/docs/api/customers/update-hierarchy-access-settings-for-a-customer.
 func (s *Service) UpdateSettings(ctx context.Context, customerID string, req *UpdateSettingsRequest, opts ...chargebee.RequestOption) (*UpdateSettingsResult, error) {
-	if err := api.RequireVersion(s.cb, chargebee.APIv2, "relationship.UpdateSettings", ""); err != nil {
+	if err := s.v2("relationship.UpdateSettings"); err != nil {
 		return nil, err
 	}
 	id, err := api.PathID("customer_id", customerID)

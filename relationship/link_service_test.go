@@ -35,11 +35,11 @@ func TestLinkEveryParam(t *testing.T) {
 			SetSendSubscriptionEmails(false).
 			SetSendPaymentEmails(true).
 			SetSendInvoiceEmails(false))
-	res, err := NewService(m.cb).Link(context.Background(), "child/1", req)
+	res, err := NewService(m.CB).Link(context.Background(), "child/1", req)
 	if err != nil {
 		t.Fatalf("Link: %v", err)
 	}
-	expect(t, m.only(), http.MethodPost, "/api/v2/customers/child%2F1/relationships", url.Values{
+	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/child%2F1/relationships", url.Values{
 		"parent_id":                      {"parent 1"},
 		"payment_owner_id":               {"parent 1"},
 		"invoice_owner_id":               {"child/1"},
@@ -74,10 +74,10 @@ func TestLinkMinimalAndNil(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			m := newMock(t, ok(minimalCustomer))
-			if _, err := NewService(m.cb).Link(context.Background(), "c", tc.req); err != nil {
+			if _, err := NewService(m.CB).Link(context.Background(), "c", tc.req); err != nil {
 				t.Fatal(err)
 			}
-			expect(t, m.only(), http.MethodPost, "/api/v2/customers/c/relationships", tc.want)
+			expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/relationships", tc.want)
 		})
 	}
 }
@@ -85,7 +85,7 @@ func TestLinkMinimalAndNil(t *testing.T) {
 func TestLinkDecodesSample(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(fixture(t, "link_response.json")))
-	res, err := NewService(m.cb).Link(context.Background(), "child_1", NewLinkRequest().SetParentID("parent_1"))
+	res, err := NewService(m.CB).Link(context.Background(), "child_1", NewLinkRequest().SetParentID("parent_1"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,11 +122,11 @@ func TestLinkDecodesSample(t *testing.T) {
 func TestUnlink(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(minimalCustomer))
-	res, err := NewService(m.cb).Unlink(context.Background(), "child 1", chargebee.WithIdempotencyKey("unlink-1"))
+	res, err := NewService(m.CB).Unlink(context.Background(), "child 1", chargebee.WithIdempotencyKey("unlink-1"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := m.only()
+	got := m.Only()
 	expect(t, got, http.MethodPost, "/api/v2/customers/child%201/delete_relationship", nil)
 	if got.Header.Get("chargebee-idempotency-key") != "unlink-1" {
 		t.Fatalf("idempotency key %q", got.Header.Get("chargebee-idempotency-key"))
@@ -139,7 +139,7 @@ func TestUnlink(t *testing.T) {
 func TestUpdateSettingsEveryParam(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(minimalCustomer))
-	_, err := NewService(m.cb).UpdateSettings(context.Background(), "c?1", NewUpdateSettingsRequest().
+	_, err := NewService(m.CB).UpdateSettings(context.Background(), "c?1", NewUpdateSettingsRequest().
 		SetUseDefaultHierarchySettings(false).
 		SetParentAccountAccess(NewParentAccountAccessParams().
 			SetPortalEditChildSubscriptions(PortalAccessYes).
@@ -156,7 +156,7 @@ func TestUpdateSettingsEveryParam(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	expect(t, m.only(), http.MethodPost, "/api/v2/customers/c%3F1/update_hierarchy_settings", url.Values{
+	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c%3F1/update_hierarchy_settings", url.Values{
 		"use_default_hierarchy_settings":                         {"false"},
 		"parent_account_access[portal_edit_child_subscriptions]": {"yes"},
 		"parent_account_access[portal_download_child_invoices]":  {"view_only"},
@@ -174,10 +174,10 @@ func TestUpdateSettingsEveryParam(t *testing.T) {
 func TestUpdateSettingsNilRequest(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(minimalCustomer))
-	if _, err := NewService(m.cb).UpdateSettings(context.Background(), "c", nil); err != nil {
+	if _, err := NewService(m.CB).UpdateSettings(context.Background(), "c", nil); err != nil {
 		t.Fatal(err)
 	}
-	expect(t, m.only(), http.MethodPost, "/api/v2/customers/c/update_hierarchy_settings", nil)
+	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/update_hierarchy_settings", nil)
 }
 
 func TestLinkValidationSendsNothing(t *testing.T) {
@@ -199,26 +199,26 @@ func TestLinkValidationSendsNothing(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			m := newMock(t, ok(minimalCustomer))
-			res, err := NewService(m.cb).Link(context.Background(), tc.child, tc.req)
+			res, err := NewService(m.CB).Link(context.Background(), tc.child, tc.req)
 			var ve *chargebee.ValidationError
 			if res != nil || !errors.As(err, &ve) || ve.Param != tc.param {
 				t.Fatalf("res %v err %v, want param %s", res, err, tc.param)
 			}
-			m.nothingSent()
+			m.NothingSent()
 		})
 	}
 	t.Run("exactly 50 characters is fine", func(t *testing.T) {
 		t.Parallel()
 		m := newMock(t, ok(minimalCustomer))
 		ok50 := strings.Repeat("é", 50)
-		if _, err := NewService(m.cb).Link(context.Background(), "c", NewLinkRequest().SetParentID(ok50).SetPaymentOwnerID(ok50).SetInvoiceOwnerID(ok50)); err != nil {
+		if _, err := NewService(m.CB).Link(context.Background(), "c", NewLinkRequest().SetParentID(ok50).SetPaymentOwnerID(ok50).SetInvoiceOwnerID(ok50)); err != nil {
 			t.Fatal(err)
 		}
 	})
 	t.Run("empty ids on unlink and settings", func(t *testing.T) {
 		t.Parallel()
 		m := newMock(t, ok(minimalCustomer))
-		svc := NewService(m.cb)
+		svc := NewService(m.CB)
 		var ve *chargebee.ValidationError
 		if _, err := svc.Unlink(context.Background(), ""); !errors.As(err, &ve) || ve.Param != "customer_id" {
 			t.Fatalf("Unlink err %v", err)
@@ -226,14 +226,14 @@ func TestLinkValidationSendsNothing(t *testing.T) {
 		if _, err := svc.UpdateSettings(context.Background(), "", nil); !errors.As(err, &ve) || ve.Param != "customer_id" {
 			t.Fatalf("UpdateSettings err %v", err)
 		}
-		m.nothingSent()
+		m.NothingSent()
 	})
 }
 
 func TestLinkV1ClientSendsNothing(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(minimalCustomer), chargebee.WithAPIVersion(chargebee.APIv1))
-	svc := NewService(m.cb)
+	svc := NewService(m.CB)
 	ctx := context.Background()
 	calls := map[string]func() error{
 		"Link":           func() error { _, err := svc.Link(ctx, "c", NewLinkRequest().SetParentID("p")); return err },
@@ -246,15 +246,15 @@ func TestLinkV1ClientSendsNothing(t *testing.T) {
 			t.Errorf("%s: err %v", name, err)
 		}
 	}
-	m.nothingSent()
+	m.NothingSent()
 }
 
 // Rules the SDK leaves to Chargebee come back with Chargebee's param intact.
 func TestLinkChargebeeErrorReachesCaller(t *testing.T) {
 	t.Parallel()
 	body := `{"message":"invoice_owner_id : should be the customer or one of its ancestors","type":"invalid_request","api_error_code":"param_wrong_value","param":"invoice_owner_id","error_code":"param_wrong_value","http_status_code":400}`
-	m := newMock(t, []reply{{400, body}})
-	_, err := NewService(m.cb).Link(context.Background(), "c", NewLinkRequest().SetParentID("p").SetInvoiceOwnerID("stranger"))
+	m := newMock(t, []reply{{Status: 400, Body: body}})
+	_, err := NewService(m.CB).Link(context.Background(), "c", NewLinkRequest().SetParentID("p").SetInvoiceOwnerID("stranger"))
 	var ce *chargebee.Error
 	if !errors.As(err, &ce) {
 		t.Fatalf("err %T %v", err, err)
@@ -262,7 +262,7 @@ func TestLinkChargebeeErrorReachesCaller(t *testing.T) {
 	if ce.HTTPStatusCode != 400 || ce.Param != "invoice_owner_id" || ce.APIErrorCode != "param_wrong_value" || !errors.Is(err, chargebee.ErrInvalidRequest) {
 		t.Fatalf("error %+v", ce)
 	}
-	expect(t, m.only(), http.MethodPost, "/api/v2/customers/c/relationships", url.Values{"parent_id": {"p"}, "invoice_owner_id": {"stranger"}})
+	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/relationships", url.Values{"parent_id": {"p"}, "invoice_owner_id": {"stranger"}})
 }
 
 func TestLinkMissingCustomer(t *testing.T) {
@@ -275,7 +275,7 @@ func TestLinkMissingCustomer(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			m := newMock(t, ok(`{"card":{}}`))
-			err := call(NewService(m.cb))
+			err := call(NewService(m.CB))
 			var de *chargebee.DecodeError
 			if !errors.As(err, &de) || !strings.Contains(err.Error(), `"customer"`) {
 				t.Fatalf("err %v", err)
@@ -288,7 +288,7 @@ func TestLinkDoesNotChangeRequest(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(minimalCustomer))
 	req := NewLinkRequest().SetPaymentOwnerID("x").SetParentAccountAccess(NewParentAccountAccessParams().SetSendInvoiceEmails(true))
-	if _, err := NewService(m.cb).CreateChild(context.Background(), "p", nil, req); err != nil {
+	if _, err := NewService(m.CB).CreateChild(context.Background(), "p", nil, req); err != nil {
 		t.Fatal(err)
 	}
 	if req.ParentID != nil || *req.PaymentOwnerID != "x" || *req.ParentAccountAccess.SendInvoiceEmails != true {
@@ -315,17 +315,17 @@ func TestNilRequestsValidate(t *testing.T) {
 func TestLinkWithoutValidation(t *testing.T) {
 	t.Parallel()
 	m := newMock(t, ok(minimalCustomer), chargebee.WithoutValidation())
-	svc := NewService(m.cb)
+	svc := NewService(m.CB)
 	long := strings.Repeat("p", 60)
 	if _, err := svc.Link(context.Background(), "c", NewLinkRequest().SetParentID(long)); err != nil {
 		t.Fatal(err)
 	}
-	expect(t, m.only(), http.MethodPost, "/api/v2/customers/c/relationships", url.Values{"parent_id": {long}})
+	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/relationships", url.Values{"parent_id": {long}})
 	var ve *chargebee.ValidationError
 	if _, err := svc.Link(context.Background(), "c", NewLinkRequest().SetParentID("c")); !errors.As(err, &ve) || ve.Param != "parent_id" {
 		t.Fatalf("self link: %v", err)
 	}
-	if n := len(m.requests()); n != 1 {
+	if n := len(m.Requests()); n != 1 {
 		t.Fatalf("%d requests", n)
 	}
 }

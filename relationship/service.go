@@ -15,7 +15,10 @@
 package relationship
 
 import (
+	"errors"
+
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/internal/api"
 )
 
 // Service calls the hierarchy actions of the Chargebee customer API. It is
@@ -27,4 +30,15 @@ type Service struct {
 // NewService returns a Service that sends its requests through cb.
 func NewService(cb *chargebee.Client) *Service {
 	return &Service{cb: cb}
+}
+
+var errNilService = errors.New("relationship: nil *Service; create it with relationship.NewService(cb)")
+
+// v2 fails, before anything is sent, when the service is nil or its client
+// speaks another API version than v2, which every action here needs.
+func (s *Service) v2(action string) error {
+	if s == nil {
+		return errNilService
+	}
+	return api.RequireVersion(s.cb, chargebee.APIv2, action, "")
 }

@@ -220,7 +220,10 @@ type AttemptError struct {
 }
 
 func (e *AttemptError) Error() string {
-	return fmt.Sprintf("chargebee: %s %s failed after %d attempt(s): %v", e.Method, e.Path, e.Attempts, e.Err)
+	if e.Attempts > 1 {
+		return fmt.Sprintf("chargebee: %s %s failed after %d attempts: %v", e.Method, e.Path, e.Attempts, e.Err)
+	}
+	return fmt.Sprintf("chargebee: %s %s failed: %v", e.Method, e.Path, e.Err)
 }
 
 func (e *AttemptError) Unwrap() error { return e.Err }
@@ -351,7 +354,10 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 		return 0
 	}
 	const limit = 24 * time.Hour
-	if secs, err := strconv.ParseFloat(v, 64); err == nil {
+	// A number too large for a float64 (a long run of digits is valid
+	// delay-seconds) parses as +Inf with ErrRange: it asks for a long wait,
+	// not none.
+	if secs, err := strconv.ParseFloat(v, 64); err == nil || errors.Is(err, strconv.ErrRange) {
 		if math.IsNaN(secs) || secs <= 0 {
 			return 0
 		}

@@ -29,7 +29,10 @@ func TestParseRetryAfter(t *testing.T) {
 		{"-3", 0},
 		{"3600", time.Hour},
 		{"99999999999", 24 * time.Hour},
-		{"1e400", 0},
+		{"1e400", 24 * time.Hour},
+		{"1e-400", 0},
+		{"-1e400", 0},
+		{strings.Repeat("9", 400), 24 * time.Hour},
 		{"NaN", 0},
 		{"soon", 0},
 		{"Wed, 01 May 2024 12:00:30 GMT", 30 * time.Second},
@@ -253,7 +256,7 @@ func TestAttemptErrorHidesQuery(t *testing.T) {
 	if msg := err.Error(); strings.Contains(msg, "email") || strings.Contains(msg, "?") {
 		t.Errorf("error repeats the query: %q", msg)
 	}
-	if want := "chargebee: GET /api/v2/customers failed after 2 attempt(s): boom"; err.Error() != want {
+	if want := "chargebee: GET /api/v2/customers failed after 2 attempts: boom"; err.Error() != want {
 		t.Errorf("Error() = %q, want %q", err, want)
 	}
 }

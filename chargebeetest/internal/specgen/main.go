@@ -1,0 +1,219 @@
+// Command specgen writes chargebeetest/wirespec.json, the table of wire keys
+// the fake server accepts, from the API catalog (api/catalog.json).
+//
+// The fake reads only wirespec.json; the catalog is needed only to
+// regenerate it:
+//
+//	go run ./chargebeetest/internal/specgen -in ../shared/api/catalog.json -out chargebeetest/wirespec.json
+//
+// Besides the 35 catalogued actions it derives the v1 variants of the
+// customer actions that exist in both API versions: the v2 keys minus the
+// keys the catalog lists as v2-only, with the v1 requirement on
+// update_payment_method's payment_method[reference_id].
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"strings"
+)
+
+type catalog struct {
+	Actions []struct {
+		ID           string  `json:"id"`
+		APIVersion   string  `json:"api_version"`
+		HTTPMethod   string  `json:"http_method"`
+		Path         string  `json:"path"`
+		CustomFields bool    `json:"custom_fields_allowed"`
+		Idempotent   *bool   `json:"idempotency_key_supported"`
+		Params       []param `json:"params"`
+		Filters      []struct {
+			Operators []struct {
+				Wire      string   `json:"wire"`
+				ValueType string   `json:"value_type"`
+				Enum      []string `json:"enum"`
+				MinLength int      `json:"min_length"`
+			} `json:"operators"`
+		} `json:"filters"`
+	} `json:"actions"`
+	V1Customer []struct {
+		Name string `json:"name"`
+	} `json:"v1_customer_model"`
+	V1Diff []struct {
+		V2Action     string   `json:"v2_action"`
+		V2OnlyParams []string `json:"v2_only_params"`
+	} `json:"v1_v2_param_diff"`
+}
+
+type param struct {
+	Wire          string   `json:"wire"`
+	Type          string   `json:"type"`
+	Format        string   `json:"format"`
+	Group         *string  `json:"group"`
+	GroupKind     string   `json:"group_kind"`
+	Required      bool     `json:"required"`
+	GroupRequired *bool    `json:"group_required"`
+	Min           *int64   `json:"min"`
+	Max           *int64   `json:"max"`
+	MinLength     int      `json:"min_length"`
+	MaxLength     int      `json:"max_length"`
+	Enum          []string `json:"enum"`
+}
+
+// Output shapes; field order is the order written.
+type outParam struct {
+	Wire          string   `json:"wire"`
+	Type          string   `json:"type"`
+	Format        string   `json:"format,omitempty"`
+	Group         string   `json:"group,omitempty"`
+	Kind          string   `json:"kind,omitempty"`
+	Required      bool     `json:"required,omitempty"`
+	GroupRequired bool     `json:"group_required,omitempty"`
+	Min           *int64   `json:"min,omitempty"`
+	Max           *int64   `json:"max,omitempty"`
+	MinLength     int      `json:"min_length,omitempty"`
+	MaxLength     int      `json:"max_length,omitempty"`
+	Enum          []string `json:"enum,omitempty"`
+}
+
+type outFilter struct {
+	Wire      string   `json:"wire"`
+	Type      string   `json:"type"`
+	MinLength int      `json:"min_length,omitempty"`
+	Enum      []string `json:"enum,omitempty"`
+}
+
+type outAction struct {
+	ID           string
+	Version      string
+	Method       string
+	Path         string
+	CustomFields bool
+	Params       []outParam
+	Filters      []outFilter
+}
+
+func main() {
+	in := flag.String("in", "../shared/api/catalog.json", "catalog.json to read")
+	out := flag.String("out", "chargebeetest/wirespec.json", "file to write")
+	flag.Parse()
+	raw, err := os.ReadFile(*in)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var c catalog
+	if err := json.Unmarshal(raw, &c); err != nil {
+		log.Fatal(err)
+	}
+	var actions []outAction
+	byID := map[string]int{}
+	for _, a := range c.Actions {
+		oa := outAction{ID: a.ID, Version: a.APIVersion, Method: a.HTTPMethod, Path: a.Path, CustomFields: a.CustomFields}
+		for _, p := range a.Params {
+			oa.Params = append(oa.Params, convert(p))
+		}
+		for _, f := range a.Filters {
+			for _, o := range f.Operators {
+				oa.Filters = append(oa.Filters, outFilter{Wire: o.Wire, Type: o.ValueType, MinLength: o.MinLength, Enum: o.Enum})
+			}
+		}
+		byID[a.ID] = len(actions)
+		actions = append(actions, oa)
+	}
+	// v1 variants of the customer actions present in both versions.
+	for _, d := range c.V1Diff {
+		i, ok := byID[d.V2Action]
+		if !ok {
+			log.Fatalf("v1 diff names unknown action %s", d.V2Action)
+		}
+		v2 := actions[i]
+		only := map[string]bool{}
+		for _, k := range d.V2OnlyParams {
+			only[k] = true
+		}
+		v1 := outAction{ID: "customer_v1." + strings.TrimPrefix(v2.ID, "customer."), Version: "v1", Method: v2.Method, Path: v2.Path, CustomFields: v2.CustomFields}
+		for _, p := range v2.Params {
+			if only[p.Wire] {
+				continue
+			}
+			if v1.ID == "customer_v1.update_payment_method" && p.Wire == "payment_method[reference_id]" {
+				p.Required, p.GroupRequired = true, true
+			}
+			v1.Params = append(v1.Params, p)
+		}
+		for _, f := range v2.Filters {
+			if !only[f.Wire] {
+				v1.Filters = append(v1.Filters, f)
+			}
+		}
+		actions = append(actions, v1)
+	}
+	actions = append(actions, outAction{ID: "customer_v1.retrieve", Version: "v1", Method: "GET", Path: "/customers/{customer-id}"})
+
+	var b bytes.Buffer
+	b.WriteString("{\n\"v1_customer_attributes\": ")
+	var names []string
+	for _, a := range c.V1Customer {
+		names = append(names, a.Name)
+	}
+	writeJSON(&b, names)
+	b.WriteString(",\n\"actions\": [\n")
+	for i, a := range actions {
+		fmt.Fprintf(&b, "{\"id\": %q, \"version\": %q, \"method\": %q, \"path\": %q, \"custom_fields\": %t,\n \"params\": [", a.ID, a.Version, a.Method, a.Path, a.CustomFields)
+		for j, p := range a.Params {
+			if j > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString("\n  ")
+			writeJSON(&b, p)
+		}
+		b.WriteString("],\n \"filters\": [")
+		for j, f := range a.Filters {
+			if j > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString("\n  ")
+			writeJSON(&b, f)
+		}
+		b.WriteString("]}")
+		if i < len(actions)-1 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("]\n}\n")
+	if !json.Valid(b.Bytes()) {
+		log.Fatal("generated invalid JSON")
+	}
+	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func convert(p param) outParam {
+	o := outParam{Wire: p.Wire, Type: p.Type, Format: p.Format, Kind: p.GroupKind, Required: p.Required,
+		Min: p.Min, Max: p.Max, MinLength: p.MinLength, MaxLength: p.MaxLength, Enum: p.Enum}
+	if p.Group != nil {
+		o.Group = *p.Group
+	}
+	if p.GroupRequired != nil {
+		o.GroupRequired = *p.GroupRequired
+	}
+	if o.Format == "unix-time" {
+		o.Format = ""
+	}
+	return o
+}
+
+func writeJSON(b *bytes.Buffer, v any) {
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		log.Fatal(err)
+	}
+	b.Truncate(b.Len() - 1) // drop the encoder's newline
+}

@@ -1,0 +1,183 @@
+// Package credits manages the credit balance of Chargebee customers:
+// promotional credits (API v2) and account credits (API v1).
+//
+// On API v2 (the default) use Add, Deduct and Set, which return the updated
+// customer and the PromotionalCredit entry recorded for the change, and List
+// and Retrieve to read the history:
+//
+//	svc := credits.NewService(cb)
+//	res, err := svc.Add(ctx, credits.NewAddRequest().
+//		SetCustomerID("cust_123").
+//		SetAmount(500). // minor units: 5.00
+//		SetDescription("Referral bonus"))
+//	fmt.Println(res.Customer.PromotionalCredits, res.PromotionalCredit.ClosingBalance)
+//
+// The older customer-level actions (AddPromotionalCredits and friends) are
+// kept for existing integrations and marked deprecated.
+//
+// On a client made with chargebee.WithAPIVersion(chargebee.APIv1) only
+// AddAccountCredits, DeductAccountCredits and SetAccountCredits are
+// available; they return the v1 customer with its account_credits balance.
+// Calling an action on a client of the other API version fails before
+// anything is sent, with an error matching chargebee.ErrAPIVersion that
+// names what to use instead.
+//
+// Amounts are integers in the minor unit of the currency (cents).
+//
+// See https://apidocs.chargebee.com/docs/api/promotional_credits.
+package credits
+
+import (
+	"encoding/json"
+
+	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/customer"
+)
+
+// Type says whether a promotional credit entry added to or took from the
+// balance.
+type Type string
+
+// Values of Type. Values added by Chargebee later decode as sent.
+const (
+	TypeIncrement Type = "increment"
+	TypeDecrement Type = "decrement"
+)
+
+// CreditType classifies promotional credits.
+type CreditType string
+
+// Values of CreditType. Values added by Chargebee later decode as sent.
+const (
+	CreditTypeLoyaltyCredits  CreditType = "loyalty_credits"
+	CreditTypeReferralRewards CreditType = "referral_rewards"
+	CreditTypeGeneral         CreditType = "general"
+)
+
+// PromotionalCredit is one change to a customer's promotional credit
+// balance: an addition (TypeIncrement) or a deduction (TypeDecrement).
+// Setting the balance records the difference as one of the two.
+//
+// See https://apidocs.chargebee.com/docs/api/promotional_credits#promotional_credit_attributes.
+type PromotionalCredit struct {
+	// ID identifies the entry.
+	ID string `json:"id"`
+	// CustomerID is the customer whose balance changed.
+	CustomerID string `json:"customer_id"`
+	// Type is increment or decrement.
+	Type Type `json:"type"`
+	// AmountInDecimal is the amount as a decimal string, for currencies
+	// configured with decimal amounts.
+	AmountInDecimal string `json:"amount_in_decimal,omitempty"`
+	// Amount is the amount of the change, in minor units.
+	Amount int64 `json:"amount"`
+	// CurrencyCode is the ISO 4217 code of the credits' currency.
+	CurrencyCode string `json:"currency_code"`
+	// Description is the description given with the change.
+	Description string `json:"description"`
+	// CreditType is loyalty_credits, referral_rewards or general.
+	CreditType CreditType `json:"credit_type"`
+	// Reference is the reference given with the change, if any.
+	Reference string `json:"reference,omitempty"`
+	// ClosingBalance is the customer's promotional credit balance after the
+	// change, in minor units.
+	ClosingBalance int64 `json:"closing_balance"`
+	// DoneBy names who made the change, if known.
+	DoneBy string `json:"done_by,omitempty"`
+	// CreatedAt is when the change was made.
+	CreatedAt chargebee.Timestamp `json:"created_at"`
+	// BusinessEntityID is the business entity the entry belongs to.
+	BusinessEntityID string `json:"business_entity_id,omitempty"`
+	// Object is the object name Chargebee sends, "promotional_credit".
+	Object string `json:"object,omitempty"`
+}
+
+// Result is the response of Add, Deduct and Set: the customer with the new
+// balance (Customer.PromotionalCredits) and the entry recorded for the
+// change.
+type Result struct {
+	// Customer is the customer after the change.
+	Customer *customer.Customer `json:"customer"`
+	// PromotionalCredit is the entry recorded for the change.
+	PromotionalCredit *PromotionalCredit `json:"promotional_credit"`
+}
+
+// CustomerResult is the response of the deprecated customer-level actions
+// AddPromotionalCredits, DeductPromotionalCredits and SetPromotionalCredits:
+// the customer after the change.
+type CustomerResult struct {
+	// Customer is the customer after the change.
+	Customer *customer.Customer `json:"customer"`
+}
+
+// RetrieveResult is the response of Retrieve.
+type RetrieveResult struct {
+	// PromotionalCredit is the entry.
+	PromotionalCredit *PromotionalCredit `json:"promotional_credit"`
+}
+
+// ListEntry is one entry of List: it wraps the promotional credit under the
+// key Chargebee uses.
+type ListEntry struct {
+	// PromotionalCredit is the entry; never nil in entries returned by this
+	// package.
+	PromotionalCredit *PromotionalCredit `json:"promotional_credit"`
+}
+
+// AccountCreditsResult is the response of the API v1 account credit actions:
+// the customer as API v1 returns it.
+type AccountCreditsResult struct {
+	// Customer is the customer after the change.
+	Customer *CustomerV1 `json:"customer"`
+}
+
+// CustomerV1 is a customer as API v1 returns it from the account credit
+// actions. The attributes v1 shares with v2 are decoded into the embedded
+// customer.Customer (id, names, email, auto_collection, billing_address,
+// payment_method, meta_data, ...; v2-only attributes stay zero), and the v1
+// balance attribute account_credits, which v2 calls promotional_credits, is
+// in AccountCredits.
+//
+// See https://apidocs.chargebee.com/docs/api/v1/customers.
+type CustomerV1 struct {
+	customer.Customer
+	// AccountCredits is the customer's credit balance after the change, in
+	// minor units (v1 account_credits).
+	AccountCredits int64 `json:"account_credits"`
+}
+
+// UnmarshalJSON decodes a v1 customer: everything through customer.Customer,
+// then account_credits.
+func (c *CustomerV1) UnmarshalJSON(b []byte) error {
+	if err := json.Unmarshal(b, &c.Customer); err != nil {
+		return err
+	}
+	var v1 struct {
+		AccountCredits int64 `json:"account_credits"`
+	}
+	if err := json.Unmarshal(b, &v1); err != nil {
+		return err
+	}
+	c.AccountCredits = v1.AccountCredits
+	return nil
+}
+
+// MarshalJSON encodes the customer as API v1 sends it: the fields of
+// customer.Customer plus account_credits.
+func (c CustomerV1) MarshalJSON() ([]byte, error) {
+	b, err := json.Marshal(c.Customer)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	m["account_credits"] = json.RawMessage(jsonInt(c.AccountCredits))
+	return json.Marshal(m)
+}
+
+func jsonInt(n int64) []byte {
+	b, _ := json.Marshal(n)
+	return b
+}

@@ -1,0 +1,620 @@
+package credits
+
+import (
+	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/internal/api"
+)
+
+// AddRequest holds the parameters of Service.Add
+// (POST /promotional_credits/add). customer_id and description are
+// required, and exactly one of amount and amount_in_decimal.
+//
+// See https://apidocs.chargebee.com/docs/api/promotional_credits.
+type AddRequest struct {
+	// CustomerID is customer_id, the customer whose balance changes
+	// (required; at most 50 characters).
+	CustomerID *string `url:"customer_id,omitempty"`
+	// Amount is amount, the amount to add in minor units (at least 0). Give
+	// either Amount or AmountInDecimal.
+	Amount *int64 `url:"amount,omitempty"`
+	// AmountInDecimal is amount_in_decimal, the amount to add as a decimal
+	// string such as "10.50", for sites that use decimal amounts (at most 33
+	// characters, digits with an optional fraction). Give either Amount or
+	// AmountInDecimal.
+	AmountInDecimal *string `url:"amount_in_decimal,omitempty"`
+	// CurrencyCode is currency_code, the ISO 4217 code of the credits (at
+	// most 3 characters; Chargebee requires it when multiple currencies are
+	// enabled on the site).
+	CurrencyCode *string `url:"currency_code,omitempty"`
+	// Description is description, shown in the credit history (required; at
+	// most 250 characters).
+	Description *string `url:"description,omitempty"`
+	// CreditType is credit_type (one of the CreditType constants;
+	// Chargebee's default is general).
+	CreditType *CreditType `url:"credit_type,omitempty"`
+	// Reference is reference, a free-form reference kept with the entry (at
+	// most 500 characters).
+	Reference *string `url:"reference,omitempty"`
+}
+
+// NewAddRequest returns an empty AddRequest.
+func NewAddRequest() *AddRequest { return &AddRequest{} }
+
+// SetCustomerID sets customer_id.
+func (r *AddRequest) SetCustomerID(v string) *AddRequest { r.CustomerID = &v; return r }
+
+// SetAmount sets amount, in minor units.
+func (r *AddRequest) SetAmount(v int64) *AddRequest { r.Amount = &v; return r }
+
+// SetAmountInDecimal sets amount_in_decimal, for example "10.50".
+func (r *AddRequest) SetAmountInDecimal(v string) *AddRequest {
+	r.AmountInDecimal = &v
+	return r
+}
+
+// SetCurrencyCode sets currency_code.
+func (r *AddRequest) SetCurrencyCode(v string) *AddRequest { r.CurrencyCode = &v; return r }
+
+// SetDescription sets description.
+func (r *AddRequest) SetDescription(v string) *AddRequest { r.Description = &v; return r }
+
+// SetCreditType sets credit_type.
+func (r *AddRequest) SetCreditType(v CreditType) *AddRequest { r.CreditType = &v; return r }
+
+// SetReference sets reference.
+func (r *AddRequest) SetReference(v string) *AddRequest { r.Reference = &v; return r }
+
+// Validate checks the required parameters, that exactly one of amount and
+// amount_in_decimal is given, the minimum amount and the maximum lengths.
+func (r *AddRequest) Validate() error {
+	if r == nil {
+		r = &AddRequest{}
+	}
+	return validatePromotional(r.CustomerID, r.Amount, r.AmountInDecimal, r.CurrencyCode, r.Description, r.Reference)
+}
+
+// DeductRequest holds the parameters of Service.Deduct
+// (POST /promotional_credits/deduct). customer_id and description are
+// required, and exactly one of amount and amount_in_decimal.
+//
+// See https://apidocs.chargebee.com/docs/api/promotional_credits.
+type DeductRequest struct {
+	// CustomerID is customer_id, the customer whose balance changes
+	// (required; at most 50 characters).
+	CustomerID *string `url:"customer_id,omitempty"`
+	// Amount is amount, the amount to deduct in minor units (at least 0). Give
+	// either Amount or AmountInDecimal.
+	Amount *int64 `url:"amount,omitempty"`
+	// AmountInDecimal is amount_in_decimal, the amount to deduct as a decimal
+	// string such as "10.50", for sites that use decimal amounts (at most 33
+	// characters, digits with an optional fraction). Give either Amount or
+	// AmountInDecimal.
+	AmountInDecimal *string `url:"amount_in_decimal,omitempty"`
+	// CurrencyCode is currency_code, the ISO 4217 code of the credits (at
+	// most 3 characters; Chargebee requires it when multiple currencies are
+	// enabled on the site).
+	CurrencyCode *string `url:"currency_code,omitempty"`
+	// Description is description, shown in the credit history (required; at
+	// most 250 characters).
+	Description *string `url:"description,omitempty"`
+	// CreditType is credit_type (one of the CreditType constants;
+	// Chargebee's default is general).
+	CreditType *CreditType `url:"credit_type,omitempty"`
+	// Reference is reference, a free-form reference kept with the entry (at
+	// most 500 characters).
+	Reference *string `url:"reference,omitempty"`
+}
+
+// NewDeductRequest returns an empty DeductRequest.
+func NewDeductRequest() *DeductRequest { return &DeductRequest{} }
+
+// SetCustomerID sets customer_id.
+func (r *DeductRequest) SetCustomerID(v string) *DeductRequest { r.CustomerID = &v; return r }
+
+// SetAmount sets amount, in minor units.
+func (r *DeductRequest) SetAmount(v int64) *DeductRequest { r.Amount = &v; return r }
+
+// SetAmountInDecimal sets amount_in_decimal, for example "10.50".
+func (r *DeductRequest) SetAmountInDecimal(v string) *DeductRequest {
+	r.AmountInDecimal = &v
+	return r
+}
+
+// SetCurrencyCode sets currency_code.
+func (r *DeductRequest) SetCurrencyCode(v string) *DeductRequest { r.CurrencyCode = &v; return r }
+
+// SetDescription sets description.
+func (r *DeductRequest) SetDescription(v string) *DeductRequest { r.Description = &v; return r }
+
+// SetCreditType sets credit_type.
+func (r *DeductRequest) SetCreditType(v CreditType) *DeductRequest { r.CreditType = &v; return r }
+
+// SetReference sets reference.
+func (r *DeductRequest) SetReference(v string) *DeductRequest { r.Reference = &v; return r }
+
+// Validate checks the required parameters, that exactly one of amount and
+// amount_in_decimal is given, the minimum amount and the maximum lengths.
+func (r *DeductRequest) Validate() error {
+	if r == nil {
+		r = &DeductRequest{}
+	}
+	return validatePromotional(r.CustomerID, r.Amount, r.AmountInDecimal, r.CurrencyCode, r.Description, r.Reference)
+}
+
+// SetRequest holds the parameters of Service.Set
+// (POST /promotional_credits/set). customer_id and description are
+// required, and exactly one of amount and amount_in_decimal.
+//
+// See https://apidocs.chargebee.com/docs/api/promotional_credits.
+type SetRequest struct {
+	// CustomerID is customer_id, the customer whose balance changes
+	// (required; at most 50 characters).
+	CustomerID *string `url:"customer_id,omitempty"`
+	// Amount is amount, the balance to set in minor units (at least 0). Give
+	// either Amount or AmountInDecimal.
+	Amount *int64 `url:"amount,omitempty"`
+	// AmountInDecimal is amount_in_decimal, the balance to set as a decimal
+	// string such as "10.50", for sites that use decimal amounts (at most 33
+	// characters, digits with an optional fraction). Give either Amount or
+	// AmountInDecimal.
+	AmountInDecimal *string `url:"amount_in_decimal,omitempty"`
+	// CurrencyCode is currency_code, the ISO 4217 code of the credits (at
+	// most 3 characters; Chargebee requires it when multiple currencies are
+	// enabled on the site).
+	CurrencyCode *string `url:"currency_code,omitempty"`
+	// Description is description, shown in the credit history (required; at
+	// most 250 characters).
+	Description *string `url:"description,omitempty"`
+	// CreditType is credit_type (one of the CreditType constants;
+	// Chargebee's default is general).
+	CreditType *CreditType `url:"credit_type,omitempty"`
+	// Reference is reference, a free-form reference kept with the entry (at
+	// most 500 characters).
+	Reference *string `url:"reference,omitempty"`
+}
+
+// NewSetRequest returns an empty SetRequest.
+func NewSetRequest() *SetRequest { return &SetRequest{} }
+
+// SetCustomerID sets customer_id.
+func (r *SetRequest) SetCustomerID(v string) *SetRequest { r.CustomerID = &v; return r }
+
+// SetAmount sets amount, in minor units.
+func (r *SetRequest) SetAmount(v int64) *SetRequest { r.Amount = &v; return r }
+
+// SetAmountInDecimal sets amount_in_decimal, for example "10.50".
+func (r *SetRequest) SetAmountInDecimal(v string) *SetRequest {
+	r.AmountInDecimal = &v
+	return r
+}
+
+// SetCurrencyCode sets currency_code.
+func (r *SetRequest) SetCurrencyCode(v string) *SetRequest { r.CurrencyCode = &v; return r }
+
+// SetDescription sets description.
+func (r *SetRequest) SetDescription(v string) *SetRequest { r.Description = &v; return r }
+
+// SetCreditType sets credit_type.
+func (r *SetRequest) SetCreditType(v CreditType) *SetRequest { r.CreditType = &v; return r }
+
+// SetReference sets reference.
+func (r *SetRequest) SetReference(v string) *SetRequest { r.Reference = &v; return r }
+
+// Validate checks the required parameters, that exactly one of amount and
+// amount_in_decimal is given, the minimum amount and the maximum lengths.
+func (r *SetRequest) Validate() error {
+	if r == nil {
+		r = &SetRequest{}
+	}
+	return validatePromotional(r.CustomerID, r.Amount, r.AmountInDecimal, r.CurrencyCode, r.Description, r.Reference)
+}
+
+// AddPromotionalCreditsRequest holds the parameters of the deprecated
+// Service.AddPromotionalCredits
+// (POST /customers/{customer-id}/add_promotional_credits). amount and
+// description are required.
+//
+// Deprecated: use AddRequest with Service.Add.
+type AddPromotionalCreditsRequest struct {
+	// Amount is amount, the amount to add in minor units (required; at least 1).
+	Amount *int64 `url:"amount,omitempty"`
+	// CurrencyCode is currency_code, the ISO 4217 code of the credits (at
+	// most 3 characters).
+	CurrencyCode *string `url:"currency_code,omitempty"`
+	// Description is description (required; at most 250 characters).
+	Description *string `url:"description,omitempty"`
+	// CreditType is credit_type (one of the CreditType constants).
+	CreditType *CreditType `url:"credit_type,omitempty"`
+	// Reference is reference (at most 500 characters).
+	Reference *string `url:"reference,omitempty"`
+}
+
+// NewAddPromotionalCreditsRequest returns an empty AddPromotionalCreditsRequest.
+//
+// Deprecated: use NewAddRequest with Service.Add.
+func NewAddPromotionalCreditsRequest() *AddPromotionalCreditsRequest {
+	return &AddPromotionalCreditsRequest{}
+}
+
+// SetAmount sets amount, in minor units.
+func (r *AddPromotionalCreditsRequest) SetAmount(v int64) *AddPromotionalCreditsRequest {
+	r.Amount = &v
+	return r
+}
+
+// SetCurrencyCode sets currency_code.
+func (r *AddPromotionalCreditsRequest) SetCurrencyCode(v string) *AddPromotionalCreditsRequest {
+	r.CurrencyCode = &v
+	return r
+}
+
+// SetDescription sets description.
+func (r *AddPromotionalCreditsRequest) SetDescription(v string) *AddPromotionalCreditsRequest {
+	r.Description = &v
+	return r
+}
+
+// SetCreditType sets credit_type.
+func (r *AddPromotionalCreditsRequest) SetCreditType(v CreditType) *AddPromotionalCreditsRequest {
+	r.CreditType = &v
+	return r
+}
+
+// SetReference sets reference.
+func (r *AddPromotionalCreditsRequest) SetReference(v string) *AddPromotionalCreditsRequest {
+	r.Reference = &v
+	return r
+}
+
+// Validate checks that amount (at least 1) and description are given and
+// the maximum lengths.
+func (r *AddPromotionalCreditsRequest) Validate() error {
+	if r == nil {
+		r = &AddPromotionalCreditsRequest{}
+	}
+	return api.First(
+		api.Required("amount", r.Amount != nil),
+		api.Min("amount", r.Amount, 1),
+		api.MaxLen("currency_code", r.CurrencyCode, 3),
+		api.RequiredString("description", r.Description),
+		api.MaxLen("description", r.Description, 250),
+		api.MaxLen("reference", r.Reference, 500),
+	)
+}
+
+// DeductPromotionalCreditsRequest holds the parameters of the deprecated
+// Service.DeductPromotionalCredits
+// (POST /customers/{customer-id}/deduct_promotional_credits). amount and
+// description are required.
+//
+// Deprecated: use DeductRequest with Service.Deduct.
+type DeductPromotionalCreditsRequest struct {
+	// Amount is amount, the amount to deduct in minor units (required; at least 1).
+	Amount *int64 `url:"amount,omitempty"`
+	// CurrencyCode is currency_code, the ISO 4217 code of the credits (at
+	// most 3 characters).
+	CurrencyCode *string `url:"currency_code,omitempty"`
+	// Description is description (required; at most 250 characters).
+	Description *string `url:"description,omitempty"`
+	// CreditType is credit_type (one of the CreditType constants).
+	CreditType *CreditType `url:"credit_type,omitempty"`
+	// Reference is reference (at most 500 characters).
+	Reference *string `url:"reference,omitempty"`
+}
+
+// NewDeductPromotionalCreditsRequest returns an empty DeductPromotionalCreditsRequest.
+//
+// Deprecated: use NewDeductRequest with Service.Deduct.
+func NewDeductPromotionalCreditsRequest() *DeductPromotionalCreditsRequest {
+	return &DeductPromotionalCreditsRequest{}
+}
+
+// SetAmount sets amount, in minor units.
+func (r *DeductPromotionalCreditsRequest) SetAmount(v int64) *DeductPromotionalCreditsRequest {
+	r.Amount = &v
+	return r
+}
+
+// SetCurrencyCode sets currency_code.
+func (r *DeductPromotionalCreditsRequest) SetCurrencyCode(v string) *DeductPromotionalCreditsRequest {
+	r.CurrencyCode = &v
+	return r
+}
+
+// SetDescription sets description.
+func (r *DeductPromotionalCreditsRequest) SetDescription(v string) *DeductPromotionalCreditsRequest {
+	r.Description = &v
+	return r
+}
+
+// SetCreditType sets credit_type.
+func (r *DeductPromotionalCreditsRequest) SetCreditType(v CreditType) *DeductPromotionalCreditsRequest {
+	r.CreditType = &v
+	return r
+}
+
+// SetReference sets reference.
+func (r *DeductPromotionalCreditsRequest) SetReference(v string) *DeductPromotionalCreditsRequest {
+	r.Reference = &v
+	return r
+}
+
+// Validate checks that amount (at least 1) and description are given and
+// the maximum lengths.
+func (r *DeductPromotionalCreditsRequest) Validate() error {
+	if r == nil {
+		r = &DeductPromotionalCreditsRequest{}
+	}
+	return api.First(
+		api.Required("amount", r.Amount != nil),
+		api.Min("amount", r.Amount, 1),
+		api.MaxLen("currency_code", r.CurrencyCode, 3),
+		api.RequiredString("description", r.Description),
+		api.MaxLen("description", r.Description, 250),
+		api.MaxLen("reference", r.Reference, 500),
+	)
+}
+
+// SetPromotionalCreditsRequest holds the parameters of the deprecated
+// Service.SetPromotionalCredits
+// (POST /customers/{customer-id}/set_promotional_credits). amount and
+// description are required.
+//
+// Deprecated: use SetRequest with Service.Set.
+type SetPromotionalCreditsRequest struct {
+	// Amount is amount, the balance to set in minor units (required; at least 0).
+	Amount *int64 `url:"amount,omitempty"`
+	// CurrencyCode is currency_code, the ISO 4217 code of the credits (at
+	// most 3 characters).
+	CurrencyCode *string `url:"currency_code,omitempty"`
+	// Description is description (required; at most 250 characters).
+	Description *string `url:"description,omitempty"`
+	// CreditType is credit_type (one of the CreditType constants).
+	CreditType *CreditType `url:"credit_type,omitempty"`
+	// Reference is reference (at most 500 characters).
+	Reference *string `url:"reference,omitempty"`
+}
+
+// NewSetPromotionalCreditsRequest returns an empty SetPromotionalCreditsRequest.
+//
+// Deprecated: use NewSetRequest with Service.Set.
+func NewSetPromotionalCreditsRequest() *SetPromotionalCreditsRequest {
+	return &SetPromotionalCreditsRequest{}
+}
+
+// SetAmount sets amount, in minor units.
+func (r *SetPromotionalCreditsRequest) SetAmount(v int64) *SetPromotionalCreditsRequest {
+	r.Amount = &v
+	return r
+}
+
+// SetCurrencyCode sets currency_code.
+func (r *SetPromotionalCreditsRequest) SetCurrencyCode(v string) *SetPromotionalCreditsRequest {
+	r.CurrencyCode = &v
+	return r
+}
+
+// SetDescription sets description.
+func (r *SetPromotionalCreditsRequest) SetDescription(v string) *SetPromotionalCreditsRequest {
+	r.Description = &v
+	return r
+}
+
+// SetCreditType sets credit_type.
+func (r *SetPromotionalCreditsRequest) SetCreditType(v CreditType) *SetPromotionalCreditsRequest {
+	r.CreditType = &v
+	return r
+}
+
+// SetReference sets reference.
+func (r *SetPromotionalCreditsRequest) SetReference(v string) *SetPromotionalCreditsRequest {
+	r.Reference = &v
+	return r
+}
+
+// Validate checks that amount (at least 0) and description are given and
+// the maximum lengths.
+func (r *SetPromotionalCreditsRequest) Validate() error {
+	if r == nil {
+		r = &SetPromotionalCreditsRequest{}
+	}
+	return api.First(
+		api.Required("amount", r.Amount != nil),
+		api.Min("amount", r.Amount, 0),
+		api.MaxLen("currency_code", r.CurrencyCode, 3),
+		api.RequiredString("description", r.Description),
+		api.MaxLen("description", r.Description, 250),
+		api.MaxLen("reference", r.Reference, 500),
+	)
+}
+
+// AddAccountCreditsRequest holds the parameters of Service.AddAccountCredits
+// (API v1, POST /customers/{customer-id}/add_account_credits). Both
+// parameters are required.
+type AddAccountCreditsRequest struct {
+	// Amount is amount, the amount to add in minor units (required; at least 1).
+	Amount *int64 `url:"amount,omitempty"`
+	// Description is description (required; at most 250 characters).
+	Description *string `url:"description,omitempty"`
+}
+
+// NewAddAccountCreditsRequest returns an empty AddAccountCreditsRequest.
+func NewAddAccountCreditsRequest() *AddAccountCreditsRequest { return &AddAccountCreditsRequest{} }
+
+// SetAmount sets amount, in minor units.
+func (r *AddAccountCreditsRequest) SetAmount(v int64) *AddAccountCreditsRequest {
+	r.Amount = &v
+	return r
+}
+
+// SetDescription sets description.
+func (r *AddAccountCreditsRequest) SetDescription(v string) *AddAccountCreditsRequest {
+	r.Description = &v
+	return r
+}
+
+// Validate checks that amount (at least 1) and description (at most 250
+// characters) are given.
+func (r *AddAccountCreditsRequest) Validate() error {
+	if r == nil {
+		r = &AddAccountCreditsRequest{}
+	}
+	return api.First(
+		api.Required("amount", r.Amount != nil),
+		api.Min("amount", r.Amount, 1),
+		api.RequiredString("description", r.Description),
+		api.MaxLen("description", r.Description, 250),
+	)
+}
+
+// DeductAccountCreditsRequest holds the parameters of Service.DeductAccountCredits
+// (API v1, POST /customers/{customer-id}/deduct_account_credits). Both
+// parameters are required.
+type DeductAccountCreditsRequest struct {
+	// Amount is amount, the amount to deduct in minor units (required; at least 1).
+	Amount *int64 `url:"amount,omitempty"`
+	// Description is description (required; at most 250 characters).
+	Description *string `url:"description,omitempty"`
+}
+
+// NewDeductAccountCreditsRequest returns an empty DeductAccountCreditsRequest.
+func NewDeductAccountCreditsRequest() *DeductAccountCreditsRequest {
+	return &DeductAccountCreditsRequest{}
+}
+
+// SetAmount sets amount, in minor units.
+func (r *DeductAccountCreditsRequest) SetAmount(v int64) *DeductAccountCreditsRequest {
+	r.Amount = &v
+	return r
+}
+
+// SetDescription sets description.
+func (r *DeductAccountCreditsRequest) SetDescription(v string) *DeductAccountCreditsRequest {
+	r.Description = &v
+	return r
+}
+
+// Validate checks that amount (at least 1) and description (at most 250
+// characters) are given.
+func (r *DeductAccountCreditsRequest) Validate() error {
+	if r == nil {
+		r = &DeductAccountCreditsRequest{}
+	}
+	return api.First(
+		api.Required("amount", r.Amount != nil),
+		api.Min("amount", r.Amount, 1),
+		api.RequiredString("description", r.Description),
+		api.MaxLen("description", r.Description, 250),
+	)
+}
+
+// SetAccountCreditsRequest holds the parameters of Service.SetAccountCredits
+// (API v1, POST /customers/{customer-id}/set_account_credits). Both
+// parameters are required.
+type SetAccountCreditsRequest struct {
+	// Amount is amount, the balance to set in minor units (required; at least 0).
+	Amount *int64 `url:"amount,omitempty"`
+	// Description is description (required; at most 250 characters).
+	Description *string `url:"description,omitempty"`
+}
+
+// NewSetAccountCreditsRequest returns an empty SetAccountCreditsRequest.
+func NewSetAccountCreditsRequest() *SetAccountCreditsRequest { return &SetAccountCreditsRequest{} }
+
+// SetAmount sets amount, in minor units.
+func (r *SetAccountCreditsRequest) SetAmount(v int64) *SetAccountCreditsRequest {
+	r.Amount = &v
+	return r
+}
+
+// SetDescription sets description.
+func (r *SetAccountCreditsRequest) SetDescription(v string) *SetAccountCreditsRequest {
+	r.Description = &v
+	return r
+}
+
+// Validate checks that amount (at least 0) and description (at most 250
+// characters) are given.
+func (r *SetAccountCreditsRequest) Validate() error {
+	if r == nil {
+		r = &SetAccountCreditsRequest{}
+	}
+	return api.First(
+		api.Required("amount", r.Amount != nil),
+		api.Min("amount", r.Amount, 0),
+		api.RequiredString("description", r.Description),
+		api.MaxLen("description", r.Description, 250),
+	)
+}
+
+// ListRequest holds the parameters of Service.List (GET /promotional_credits).
+// All are optional; a nil *ListRequest lists with Chargebee's defaults.
+//
+// The filters send field[operator]=value keys. Chargebee supports these
+// operators on this list: id and customer_id take Is, IsNot and StartsWith;
+// created_at takes After, Before, On and Between; type takes Is, IsNot, In
+// and NotIn with the Type values. Validate rejects other operators.
+//
+// See https://apidocs.chargebee.com/docs/api/promotional_credits#list_promotional_credits.
+type ListRequest struct {
+	// Limit is limit, the number of entries per page (1..100; Chargebee's
+	// default is 10).
+	Limit *int32 `url:"limit,omitempty"`
+	// Offset is offset, the next_offset of the previous page. List sets it
+	// itself; it is for callers of ListPage who keep the position.
+	Offset *string `url:"offset,omitempty"`
+	// ID filters on the entry id: id[is], id[is_not], id[starts_with].
+	ID *chargebee.StringFilter `url:"id,omitempty"`
+	// CreatedAt filters on the creation time: created_at[after],
+	// created_at[before], created_at[on], created_at[between].
+	CreatedAt *chargebee.TimestampFilter `url:"created_at,omitempty"`
+	// Type filters on increment or decrement: type[is], type[is_not],
+	// type[in], type[not_in].
+	Type *chargebee.EnumFilter `url:"type,omitempty"`
+	// CustomerID filters on the customer: customer_id[is],
+	// customer_id[is_not], customer_id[starts_with].
+	CustomerID *chargebee.StringFilter `url:"customer_id,omitempty"`
+}
+
+// NewListRequest returns an empty ListRequest.
+func NewListRequest() *ListRequest { return &ListRequest{} }
+
+// SetLimit sets limit (1..100).
+func (r *ListRequest) SetLimit(v int32) *ListRequest { r.Limit = &v; return r }
+
+// SetOffset sets offset, the next_offset of the previous page.
+func (r *ListRequest) SetOffset(v string) *ListRequest { r.Offset = &v; return r }
+
+// SetID sets the id filter.
+func (r *ListRequest) SetID(f chargebee.StringFilter) *ListRequest { r.ID = &f; return r }
+
+// SetCreatedAt sets the created_at filter.
+func (r *ListRequest) SetCreatedAt(f chargebee.TimestampFilter) *ListRequest {
+	r.CreatedAt = &f
+	return r
+}
+
+// SetType sets the type filter, for example
+// chargebee.EnumFilter{Is: string(credits.TypeDecrement)}.
+func (r *ListRequest) SetType(f chargebee.EnumFilter) *ListRequest { r.Type = &f; return r }
+
+// SetCustomerID sets the customer_id filter.
+func (r *ListRequest) SetCustomerID(f chargebee.StringFilter) *ListRequest {
+	r.CustomerID = &f
+	return r
+}
+
+// Validate checks limit (1..100), offset (at most 1000 characters) and that
+// the id and customer_id filters use only the operators Chargebee supports
+// on this list.
+func (r *ListRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	return api.First(
+		api.Limit(r.Limit),
+		api.Offset(r.Offset),
+		basicStringFilter("id", r.ID),
+		basicStringFilter("customer_id", r.CustomerID),
+	)
+}

@@ -1,0 +1,93 @@
+// Package entitlement reads the entitlements of a Chargebee customer: which
+// features the customer's active subscriptions grant, and at what level.
+//
+// Service.List and Service.ListPage wrap the "List customer entitlements"
+// action (GET /customers/{customer-id}/customer_entitlements). Service.Load
+// reads every page into a Set, the lookup a service uses to gate a feature:
+//
+//	set, err := entitlements.Load(ctx, "c1")
+//	if err != nil {
+//		return err
+//	}
+//	if !set.Enabled("xero-integration") {
+//		return errFeatureNotInPlan
+//	}
+//	seats, _ := set.Value("user-licenses") // for example "10"
+//
+// Only subscriptions in status active or non_renewing contribute
+// entitlements. The endpoint is disabled on Chargebee sites by default;
+// until Chargebee Support enables it, every call fails with an error matching
+// ErrNotEnabled.
+//
+// See https://apidocs.chargebee.com/docs/api/customer_entitlements.
+package entitlement
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/billingkit/chargebee-go"
+)
+
+// CustomerEntitlement is one entitlement of a customer to a feature, granted
+// by one of the customer's subscriptions (or, when consolidated, by all of
+// them together).
+//
+// See https://apidocs.chargebee.com/docs/api/customer_entitlements#customer_entitlement_attributes.
+type CustomerEntitlement struct {
+	// CustomerID is the id of the customer.
+	CustomerID string `json:"customer_id"`
+	// SubscriptionID is the subscription that grants the entitlement. It may
+	// be absent when entitlements are consolidated across subscriptions.
+	SubscriptionID string `json:"subscription_id,omitempty"`
+	// FeatureID is the id of the feature.
+	FeatureID string `json:"feature_id,omitempty"`
+	// Value is the entitlement level as Chargebee sends it: "true" for a
+	// switch feature, a number such as "10" or "Unlimited" for a quantity or
+	// range feature, a level such as "Chat" for a custom feature.
+	Value string `json:"value,omitempty"`
+	// Name is the display name of the level, for example "10 licences".
+	Name string `json:"name,omitempty"`
+	// IsEnabled reports whether the entitlement is in effect.
+	IsEnabled bool `json:"is_enabled"`
+	// Object is the object name, "customer_entitlement".
+	Object string `json:"object,omitempty"`
+}
+
+// ListEntry is one entry of the list: it wraps the entitlement under the
+// key Chargebee uses.
+type ListEntry struct {
+	// CustomerEntitlement is the entitlement; never nil in entries returned
+	// by this package.
+	CustomerEntitlement *CustomerEntitlement `json:"customer_entitlement"`
+}
+
+// ErrNotEnabled matches, with errors.Is, the error returned when Chargebee
+// answers that customer entitlements are not enabled for the site. The
+// endpoint is off by default; Chargebee Support turns it on. The error also
+// wraps the *chargebee.Error of the response, so errors.As still gives the
+// status, code and message Chargebee sent.
+var ErrNotEnabled = errors.New("entitlement: customer entitlements are not enabled on this Chargebee site (the endpoint is off by default; ask Chargebee Support to enable it)")
+
+// notEnabled reports whether err is Chargebee's answer that the endpoint is
+// switched off for the site, and if so wraps it with ErrNotEnabled.
+//
+// Chargebee answers a call to an API operation that is not enabled for the
+// site with a 4xx error whose message says so ("This API operation is not
+// enabled for this site ..."). The decision is made on that message, or on
+// an error code naming the same condition; other errors, including a 404 for
+// an unknown customer, pass through unchanged.
+func notEnabled(err error) error {
+	var ce *chargebee.Error
+	if !errors.As(err, &ce) || ce.HTTPStatusCode < 400 || ce.HTTPStatusCode > 499 {
+		return err
+	}
+	msg := strings.ToLower(ce.Message)
+	code := strings.ToLower(ce.APIErrorCode)
+	if strings.Contains(msg, "not enabled") || strings.Contains(msg, "not been enabled") ||
+		strings.Contains(code, "not_enabled") {
+		return fmt.Errorf("%w: %w", ErrNotEnabled, err)
+	}
+	return err
+}

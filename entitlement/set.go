@@ -1,0 +1,153 @@
+package entitlement
+
+import (
+	"slices"
+)
+
+// Set holds all entitlements of one customer, indexed by feature id. Build
+// it with Service.Load (or NewSet from entries read elsewhere). A Set is not
+// modified after it is built, so it is safe for concurrent reads; its
+// methods also accept a nil *Set, which holds nothing.
+//
+// Gating a feature:
+//
+//	set, err := entitlements.Load(ctx, customerID)
+//	if err != nil {
+//		return err // errors.Is(err, entitlement.ErrNotEnabled) if the site lacks the endpoint
+//	}
+//	// A switch feature: on or off.
+//	if !set.Enabled("xero-integration") {
+//		return errUpgradeRequired
+//	}
+//	// A quantity feature: the level is in Value.
+//	if v, ok := set.Value("user-licenses"); ok && v != "Unlimited" {
+//		seats, _ := strconv.Atoi(v)
+//		if usedSeats >= seats {
+//			return errSeatLimit
+//		}
+//	}
+//
+// A feature the customer has no entitlement to is simply absent: Enabled
+// reports false and Value reports ok == false, so a gate fails closed.
+//
+// Without consolidation a feature granted by several subscriptions has one
+// entry per subscription (see Entries); Value then returns the first enabled
+// one in the order Chargebee listed them. Load with Consolidated() to let
+// Chargebee merge them into one value per feature, or combine Entries
+// yourself.
+type Set struct {
+	customerID string
+	all        []CustomerEntitlement
+	byFeature  map[string][]int // feature id → indexes into all, in server order
+	features   []string         // sorted feature ids
+}
+
+// NewSet builds a Set from entitlements read elsewhere (for example through
+// Service.List), in the order given. customerID is what CustomerID reports.
+func NewSet(customerID string, entries []CustomerEntitlement) *Set {
+	s := &Set{customerID: customerID, byFeature: map[string][]int{}}
+	for _, e := range entries {
+		s.add(e)
+	}
+	return s
+}
+
+func (s *Set) add(e CustomerEntitlement) {
+	s.all = append(s.all, e)
+	if e.FeatureID == "" {
+		return
+	}
+	idx, seen := s.byFeature[e.FeatureID]
+	s.byFeature[e.FeatureID] = append(idx, len(s.all)-1)
+	if !seen {
+		i, _ := slices.BinarySearch(s.features, e.FeatureID)
+		s.features = slices.Insert(s.features, i, e.FeatureID)
+	}
+}
+
+// CustomerID returns the id of the customer the Set was loaded for.
+func (s *Set) CustomerID() string {
+	if s == nil {
+		return ""
+	}
+	return s.customerID
+}
+
+// Enabled reports whether the customer is entitled to the feature: at least
+// one of its entitlements to featureID is enabled. A feature the customer has
+// no entitlement to reports false.
+func (s *Set) Enabled(featureID string) bool {
+	_, ok := s.enabled(featureID)
+	return ok
+}
+
+// Value returns the level of the customer's entitlement to the feature, for
+// example "true" (switch), "10" or "Unlimited" (quantity), "Chat" (custom).
+// ok is false when no enabled entitlement to featureID exists. When several
+// subscriptions grant the feature it is the value of the first enabled entry
+// in server order; see Entries for all of them.
+func (s *Set) Value(featureID string) (value string, ok bool) {
+	e, ok := s.enabled(featureID)
+	if !ok {
+		return "", false
+	}
+	return e.Value, true
+}
+
+func (s *Set) enabled(featureID string) (*CustomerEntitlement, bool) {
+	if s == nil {
+		return nil, false
+	}
+	for _, i := range s.byFeature[featureID] {
+		if s.all[i].IsEnabled {
+			return &s.all[i], true
+		}
+	}
+	return nil, false
+}
+
+// Entries returns the customer's entitlements to the feature, enabled or
+// not, in server order: one per subscription granting it, or one in all
+// when consolidated. It returns nil when there are none. The slice is a
+// copy; changing it does not change the Set.
+func (s *Set) Entries(featureID string) []CustomerEntitlement {
+	if s == nil {
+		return nil
+	}
+	idx := s.byFeature[featureID]
+	if len(idx) == 0 {
+		return nil
+	}
+	out := make([]CustomerEntitlement, len(idx))
+	for n, i := range idx {
+		out[n] = s.all[i]
+	}
+	return out
+}
+
+// Features returns the ids of all features the customer has entitlements
+// to (enabled or not), sorted in ascending byte order so that the result is
+// the same however Chargebee paged them. The slice is a copy.
+func (s *Set) Features() []string {
+	if s == nil {
+		return nil
+	}
+	return slices.Clone(s.features)
+}
+
+// All returns every entitlement in the Set, in server order, including any
+// without a feature id. The slice is a copy.
+func (s *Set) All() []CustomerEntitlement {
+	if s == nil {
+		return nil
+	}
+	return slices.Clone(s.all)
+}
+
+// Len returns the number of entitlements in the Set.
+func (s *Set) Len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.all)
+}

@@ -13,7 +13,9 @@ import (
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/contact"
+	"github.com/billingkit/chargebee-go/credits"
 	"github.com/billingkit/chargebee-go/customer"
+	"github.com/billingkit/chargebee-go/entitlement"
 	"github.com/billingkit/chargebee-go/internal/form"
 	"github.com/billingkit/chargebee-go/relationship"
 )
@@ -163,11 +165,17 @@ func TestEncodeBytesRequests(t *testing.T) {
 		&customer.CollectPaymentRequest{}, &customer.DeleteRequest{}, &customer.MoveRequest{},
 		&customer.ChangeBillingDateRequest{}, &customer.MergeRequest{},
 	}
-	rel, con := requestsOf(relationship.NewService), requestsOf(contact.NewService)
-	if len(rel) < 3 || len(con) < 3 {
-		t.Fatalf("found %d relationship and %d contact request types", len(rel), len(con))
+	for name, found := range map[string][]any{
+		"relationship": requestsOf(relationship.NewService),
+		"contact":      requestsOf(contact.NewService),
+		"credits":      requestsOf(credits.NewService),
+		"entitlement":  requestsOf(entitlement.NewService),
+	} {
+		if len(found) == 0 {
+			t.Fatalf("found no %s request types", name)
+		}
+		requests = append(requests, found...)
 	}
-	requests = append(append(requests, rel...), con...)
 	for _, req := range requests {
 		for _, n := range []int{1, 2, 12} {
 			v := reflect.New(reflect.TypeOf(req).Elem())

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -35,6 +36,22 @@ func TestReadBody(t *testing.T) {
 	if !errors.Is(err, io.ErrUnexpectedEOF) || string(*bp) != "short" {
 		t.Errorf("short body: %q, %v", *bp, err)
 	}
+}
+
+// TestReadBodyDoesNotTrustHugeLengths checks that a Content-Length far above
+// what arrives does not make the client allocate it up front.
+func TestReadBodyDoesNotTrustHugeLengths(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	bp, err := readBody(io.NopCloser(strings.NewReader(`{"list":[]}`)), 60<<20)
+	runtime.ReadMemStats(&after)
+	if err != nil || string(*bp) != `{"list":[]}` {
+		t.Fatalf("read %q, %v", *bp, err)
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 8<<20 {
+		t.Errorf("allocated %d bytes for an 11-byte body that declared 60 MiB", grew)
+	}
+	putBody(bp)
 }
 
 // TestResultRelease checks that a released buffer serves later calls

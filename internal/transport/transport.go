@@ -290,7 +290,10 @@ func readBody(rc io.ReadCloser, length int64) (*[]byte, error) {
 	defer rc.Close()
 	bp := bodyPool.Get().(*[]byte)
 	b := (*bp)[:0]
-	if length > 0 && length <= MaxBodyBytes {
+	// A declared length is trusted for one exact allocation only up to
+	// maxPrealloc: a broken or hostile server cannot make the client set
+	// aside more memory than it actually sends.
+	if length > 0 && length <= maxPrealloc {
 		if int64(cap(b)) < length {
 			b = make([]byte, 0, length)
 		}
@@ -314,6 +317,9 @@ func readBody(rc io.ReadCloser, length int64) (*[]byte, error) {
 		}
 	}
 }
+
+// maxPrealloc bounds the buffer allocated up front from Content-Length.
+const maxPrealloc = 4 << 20
 
 // maxPooledBody bounds the buffers kept for reuse, so that one huge
 // response does not stay in memory.

@@ -280,11 +280,12 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 
 	res, err := c.transport.Do(ctx, req)
 	if err != nil {
-		if rc.response != nil {
-			var ae *transport.AttemptError
-			if errors.As(err, &ae) {
+		var ae *transport.AttemptError
+		if errors.As(err, &ae) {
+			if rc.response != nil {
 				*rc.response = Response{Attempts: ae.Attempts, IdempotencyKey: idemKey, Duration: time.Since(start)}
 			}
+			return &ConnectionError{Method: ae.Method, Path: ae.Path, Attempts: ae.Attempts, Err: ae.Err}
 		}
 		return err
 	}

@@ -197,3 +197,28 @@ func (e *DecodeError) Error() string {
 
 // Unwrap returns the underlying decoding error.
 func (e *DecodeError) Unwrap() error { return e.Err }
+
+// ConnectionError reports a call that got no HTTP response on its last
+// attempt: the connection failed or was dropped, an attempt timed out, or the
+// context ended. It names the method and path only, never the query (which
+// may carry personal data) nor any header. Err is the cause, so
+// errors.Is(err, context.Canceled) and errors.As with a net.Error work.
+type ConnectionError struct {
+	// Method and Path identify the call; Path has no query.
+	Method, Path string
+	// Attempts is the number of HTTP attempts made.
+	Attempts int
+	// Err is the cause of the last attempt's failure.
+	Err error
+}
+
+// Error names the call, the attempts and the cause.
+func (e *ConnectionError) Error() string {
+	if e.Attempts > 1 {
+		return fmt.Sprintf("chargebee: %s %s failed after %d attempts: %v", e.Method, e.Path, e.Attempts, e.Err)
+	}
+	return fmt.Sprintf("chargebee: %s %s failed: %v", e.Method, e.Path, e.Err)
+}
+
+// Unwrap returns the cause.
+func (e *ConnectionError) Unwrap() error { return e.Err }

@@ -224,6 +224,13 @@ func TestConnectionErrorsAreRetried(t *testing.T) {
 	if errors.As(err, &ce) {
 		t.Errorf("connection error reported as *chargebee.Error: %v", err)
 	}
+	var conn *chargebee.ConnectionError
+	if !errors.As(err, &conn) || conn.Method != "GET" || conn.Path != "/api/v2/customers" || conn.Attempts != 3 {
+		t.Errorf("err %#v, want a *chargebee.ConnectionError for GET /api/v2/customers after 3 attempts", err)
+	}
+	if want := "chargebee: GET /api/v2/customers failed after 3 attempts: connection reset by peer"; err.Error() != want {
+		t.Errorf("Error() = %q, want %q", err.Error(), want)
+	}
 }
 
 // TestConnectionResetAfterPOSTWasRead runs a server that reads the whole POST

@@ -5,19 +5,24 @@ import (
 	"github.com/billingkit/chargebee-go/internal/api"
 )
 
-// AddRequest holds the parameters of Service.Add
-// (POST /promotional_credits/add). customer_id and description are
-// required, and exactly one of amount and amount_in_decimal.
+// PromotionalCreditRequest holds the parameters of Service.Add
+// (POST /promotional_credits/add), Service.Deduct
+// (POST /promotional_credits/deduct) and Service.Set
+// (POST /promotional_credits/set), which take the same parameters with the
+// same rules. customer_id and description are required, and exactly one of
+// amount and amount_in_decimal. AddRequest, DeductRequest and SetRequest are
+// other names for it.
 //
 // See https://apidocs.chargebee.com/docs/api/promotional_credits.
-type AddRequest struct {
+type PromotionalCreditRequest struct {
 	// CustomerID is customer_id, the customer whose balance changes
 	// (required; at most 50 characters).
 	CustomerID *string `url:"customer_id,omitempty"`
-	// Amount is amount, the amount to add in minor units (at least 0). Give
-	// either Amount or AmountInDecimal.
+	// Amount is amount in minor units (at least 0): the amount to add
+	// (Add) or deduct (Deduct), or the balance to set (Set). Give either
+	// Amount or AmountInDecimal.
 	Amount *int64 `url:"amount,omitempty"`
-	// AmountInDecimal is amount_in_decimal, the amount to add as a decimal
+	// AmountInDecimal is amount_in_decimal, the same amount as a decimal
 	// string such as "10.50", for sites that use decimal amounts (at most 33
 	// characters, digits with an optional fraction). Give either Amount or
 	// AmountInDecimal.
@@ -36,177 +41,97 @@ type AddRequest struct {
 	// most 500 characters).
 	Reference *string `url:"reference,omitempty"`
 }
+
+// AddRequest holds the parameters of Service.Add
+// (POST /promotional_credits/add): Amount or AmountInDecimal is the amount
+// to add. It is PromotionalCreditRequest under the action's name.
+//
+// See https://apidocs.chargebee.com/docs/api/promotional_credits#add_promotional_credits.
+type AddRequest = PromotionalCreditRequest
+
+// DeductRequest holds the parameters of Service.Deduct
+// (POST /promotional_credits/deduct): Amount or AmountInDecimal is the
+// amount to deduct. It is PromotionalCreditRequest under the action's name.
+//
+// See https://apidocs.chargebee.com/docs/api/promotional_credits#deduct_promotional_credits.
+type DeductRequest = PromotionalCreditRequest
+
+// SetRequest holds the parameters of Service.Set
+// (POST /promotional_credits/set): Amount or AmountInDecimal is the balance
+// to set. It is PromotionalCreditRequest under the action's name.
+//
+// See https://apidocs.chargebee.com/docs/api/promotional_credits#set_promotional_credits.
+type SetRequest = PromotionalCreditRequest
 
 // NewAddRequest returns an empty AddRequest.
 func NewAddRequest() *AddRequest { return &AddRequest{} }
 
-// SetCustomerID sets customer_id.
-func (r *AddRequest) SetCustomerID(v string) *AddRequest { r.CustomerID = &v; return r }
-
-// SetAmount sets amount, in minor units.
-func (r *AddRequest) SetAmount(v int64) *AddRequest { r.Amount = &v; return r }
-
-// SetAmountInDecimal sets amount_in_decimal, for example "10.50".
-func (r *AddRequest) SetAmountInDecimal(v string) *AddRequest {
-	r.AmountInDecimal = &v
-	return r
-}
-
-// SetCurrencyCode sets currency_code.
-func (r *AddRequest) SetCurrencyCode(v string) *AddRequest { r.CurrencyCode = &v; return r }
-
-// SetDescription sets description.
-func (r *AddRequest) SetDescription(v string) *AddRequest { r.Description = &v; return r }
-
-// SetCreditType sets credit_type.
-func (r *AddRequest) SetCreditType(v CreditType) *AddRequest { r.CreditType = &v; return r }
-
-// SetReference sets reference.
-func (r *AddRequest) SetReference(v string) *AddRequest { r.Reference = &v; return r }
-
-// Validate checks the required parameters, that exactly one of amount and
-// amount_in_decimal is given, the minimum amount and the maximum lengths.
-func (r *AddRequest) Validate() error {
-	if r == nil {
-		r = &AddRequest{}
-	}
-	return validatePromotional(r.CustomerID, r.Amount, r.AmountInDecimal, r.CurrencyCode, r.Description, r.Reference)
-}
-
-// DeductRequest holds the parameters of Service.Deduct
-// (POST /promotional_credits/deduct). customer_id and description are
-// required, and exactly one of amount and amount_in_decimal.
-//
-// See https://apidocs.chargebee.com/docs/api/promotional_credits.
-type DeductRequest struct {
-	// CustomerID is customer_id, the customer whose balance changes
-	// (required; at most 50 characters).
-	CustomerID *string `url:"customer_id,omitempty"`
-	// Amount is amount, the amount to deduct in minor units (at least 0). Give
-	// either Amount or AmountInDecimal.
-	Amount *int64 `url:"amount,omitempty"`
-	// AmountInDecimal is amount_in_decimal, the amount to deduct as a decimal
-	// string such as "10.50", for sites that use decimal amounts (at most 33
-	// characters, digits with an optional fraction). Give either Amount or
-	// AmountInDecimal.
-	AmountInDecimal *string `url:"amount_in_decimal,omitempty"`
-	// CurrencyCode is currency_code, the ISO 4217 code of the credits (at
-	// most 3 characters; Chargebee requires it when multiple currencies are
-	// enabled on the site).
-	CurrencyCode *string `url:"currency_code,omitempty"`
-	// Description is description, shown in the credit history (required; at
-	// most 250 characters).
-	Description *string `url:"description,omitempty"`
-	// CreditType is credit_type (one of the CreditType constants;
-	// Chargebee's default is general).
-	CreditType *CreditType `url:"credit_type,omitempty"`
-	// Reference is reference, a free-form reference kept with the entry (at
-	// most 500 characters).
-	Reference *string `url:"reference,omitempty"`
-}
-
 // NewDeductRequest returns an empty DeductRequest.
 func NewDeductRequest() *DeductRequest { return &DeductRequest{} }
-
-// SetCustomerID sets customer_id.
-func (r *DeductRequest) SetCustomerID(v string) *DeductRequest { r.CustomerID = &v; return r }
-
-// SetAmount sets amount, in minor units.
-func (r *DeductRequest) SetAmount(v int64) *DeductRequest { r.Amount = &v; return r }
-
-// SetAmountInDecimal sets amount_in_decimal, for example "10.50".
-func (r *DeductRequest) SetAmountInDecimal(v string) *DeductRequest {
-	r.AmountInDecimal = &v
-	return r
-}
-
-// SetCurrencyCode sets currency_code.
-func (r *DeductRequest) SetCurrencyCode(v string) *DeductRequest { r.CurrencyCode = &v; return r }
-
-// SetDescription sets description.
-func (r *DeductRequest) SetDescription(v string) *DeductRequest { r.Description = &v; return r }
-
-// SetCreditType sets credit_type.
-func (r *DeductRequest) SetCreditType(v CreditType) *DeductRequest { r.CreditType = &v; return r }
-
-// SetReference sets reference.
-func (r *DeductRequest) SetReference(v string) *DeductRequest { r.Reference = &v; return r }
-
-// Validate checks the required parameters, that exactly one of amount and
-// amount_in_decimal is given, the minimum amount and the maximum lengths.
-func (r *DeductRequest) Validate() error {
-	if r == nil {
-		r = &DeductRequest{}
-	}
-	return validatePromotional(r.CustomerID, r.Amount, r.AmountInDecimal, r.CurrencyCode, r.Description, r.Reference)
-}
-
-// SetRequest holds the parameters of Service.Set
-// (POST /promotional_credits/set). customer_id and description are
-// required, and exactly one of amount and amount_in_decimal.
-//
-// See https://apidocs.chargebee.com/docs/api/promotional_credits.
-type SetRequest struct {
-	// CustomerID is customer_id, the customer whose balance changes
-	// (required; at most 50 characters).
-	CustomerID *string `url:"customer_id,omitempty"`
-	// Amount is amount, the balance to set in minor units (at least 0). Give
-	// either Amount or AmountInDecimal.
-	Amount *int64 `url:"amount,omitempty"`
-	// AmountInDecimal is amount_in_decimal, the balance to set as a decimal
-	// string such as "10.50", for sites that use decimal amounts (at most 33
-	// characters, digits with an optional fraction). Give either Amount or
-	// AmountInDecimal.
-	AmountInDecimal *string `url:"amount_in_decimal,omitempty"`
-	// CurrencyCode is currency_code, the ISO 4217 code of the credits (at
-	// most 3 characters; Chargebee requires it when multiple currencies are
-	// enabled on the site).
-	CurrencyCode *string `url:"currency_code,omitempty"`
-	// Description is description, shown in the credit history (required; at
-	// most 250 characters).
-	Description *string `url:"description,omitempty"`
-	// CreditType is credit_type (one of the CreditType constants;
-	// Chargebee's default is general).
-	CreditType *CreditType `url:"credit_type,omitempty"`
-	// Reference is reference, a free-form reference kept with the entry (at
-	// most 500 characters).
-	Reference *string `url:"reference,omitempty"`
-}
 
 // NewSetRequest returns an empty SetRequest.
 func NewSetRequest() *SetRequest { return &SetRequest{} }
 
 // SetCustomerID sets customer_id.
-func (r *SetRequest) SetCustomerID(v string) *SetRequest { r.CustomerID = &v; return r }
+func (r *PromotionalCreditRequest) SetCustomerID(v string) *PromotionalCreditRequest {
+	r.CustomerID = &v
+	return r
+}
 
 // SetAmount sets amount, in minor units.
-func (r *SetRequest) SetAmount(v int64) *SetRequest { r.Amount = &v; return r }
+func (r *PromotionalCreditRequest) SetAmount(v int64) *PromotionalCreditRequest {
+	r.Amount = &v
+	return r
+}
 
 // SetAmountInDecimal sets amount_in_decimal, for example "10.50".
-func (r *SetRequest) SetAmountInDecimal(v string) *SetRequest {
+func (r *PromotionalCreditRequest) SetAmountInDecimal(v string) *PromotionalCreditRequest {
 	r.AmountInDecimal = &v
 	return r
 }
 
 // SetCurrencyCode sets currency_code.
-func (r *SetRequest) SetCurrencyCode(v string) *SetRequest { r.CurrencyCode = &v; return r }
+func (r *PromotionalCreditRequest) SetCurrencyCode(v string) *PromotionalCreditRequest {
+	r.CurrencyCode = &v
+	return r
+}
 
 // SetDescription sets description.
-func (r *SetRequest) SetDescription(v string) *SetRequest { r.Description = &v; return r }
+func (r *PromotionalCreditRequest) SetDescription(v string) *PromotionalCreditRequest {
+	r.Description = &v
+	return r
+}
 
 // SetCreditType sets credit_type.
-func (r *SetRequest) SetCreditType(v CreditType) *SetRequest { r.CreditType = &v; return r }
+func (r *PromotionalCreditRequest) SetCreditType(v CreditType) *PromotionalCreditRequest {
+	r.CreditType = &v
+	return r
+}
 
 // SetReference sets reference.
-func (r *SetRequest) SetReference(v string) *SetRequest { r.Reference = &v; return r }
+func (r *PromotionalCreditRequest) SetReference(v string) *PromotionalCreditRequest {
+	r.Reference = &v
+	return r
+}
 
 // Validate checks the required parameters, that exactly one of amount and
-// amount_in_decimal is given, the minimum amount and the maximum lengths.
-func (r *SetRequest) Validate() error {
+// amount_in_decimal is given, the minimum amount (0, for all three actions)
+// and the maximum lengths.
+func (r *PromotionalCreditRequest) Validate() error {
 	if r == nil {
-		r = &SetRequest{}
+		r = &PromotionalCreditRequest{}
 	}
-	return validatePromotional(r.CustomerID, r.Amount, r.AmountInDecimal, r.CurrencyCode, r.Description, r.Reference)
+	return api.First(
+		api.RequiredString("customer_id", r.CustomerID),
+		api.MaxLen("customer_id", r.CustomerID, 50),
+		oneAmount(r.Amount, r.AmountInDecimal),
+		api.Min("amount", r.Amount, 0),
+		decimalAmount(r.AmountInDecimal),
+		api.MaxLen("currency_code", r.CurrencyCode, 3),
+		api.RequiredString("description", r.Description),
+		api.MaxLen("description", r.Description, 250),
+		api.MaxLen("reference", r.Reference, 500),
+	)
 }
 
 // AddPromotionalCreditsRequest holds the parameters of the deprecated

@@ -12,21 +12,6 @@ import (
 // fraction, as amounts are at least 0.
 var decimalRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
 
-// validatePromotional checks the parameters shared by Add, Deduct and Set.
-func validatePromotional(customerID *string, amount *int64, amountInDecimal, currencyCode, description, reference *string) error {
-	return api.First(
-		api.RequiredString("customer_id", customerID),
-		api.MaxLen("customer_id", customerID, 50),
-		oneAmount(amount, amountInDecimal),
-		api.Min("amount", amount, 0),
-		decimalAmount(amountInDecimal),
-		api.MaxLen("currency_code", currencyCode, 3),
-		api.RequiredString("description", description),
-		api.MaxLen("description", description, 250),
-		api.MaxLen("reference", reference, 500),
-	)
-}
-
 // oneAmount fails unless exactly one of amount and amount_in_decimal is set.
 func oneAmount(amount *int64, amountInDecimal *string) error {
 	switch {

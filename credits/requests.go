@@ -134,14 +134,21 @@ func (r *PromotionalCreditRequest) Validate() error {
 	)
 }
 
-// AddPromotionalCreditsRequest holds the parameters of the deprecated
-// Service.AddPromotionalCredits
-// (POST /customers/{customer-id}/add_promotional_credits). amount and
-// description are required.
+// CustomerPromotionalCreditsRequest holds the parameters of the deprecated
+// customer-level actions Service.AddPromotionalCredits
+// (POST /customers/{customer-id}/add_promotional_credits),
+// Service.DeductPromotionalCredits (.../deduct_promotional_credits) and
+// Service.SetPromotionalCredits (.../set_promotional_credits). amount and
+// description are required. The three take the same parameters; only the
+// minimum amount differs: at least 1 to add or deduct, at least 0 to set.
+// AddPromotionalCreditsRequest, DeductPromotionalCreditsRequest and
+// SetPromotionalCreditsRequest are other names for it.
 //
-// Deprecated: use AddRequest with Service.Add.
-type AddPromotionalCreditsRequest struct {
-	// Amount is amount, the amount to add in minor units (required; at least 1).
+// Deprecated: use PromotionalCreditRequest with Service.Add, Service.Deduct
+// or Service.Set.
+type CustomerPromotionalCreditsRequest struct {
+	// Amount is amount in minor units (required): the amount to add or
+	// deduct (at least 1), or the balance to set (at least 0).
 	Amount *int64 `url:"amount,omitempty"`
 	// CurrencyCode is currency_code, the ISO 4217 code of the credits (at
 	// most 3 characters).
@@ -152,200 +159,107 @@ type AddPromotionalCreditsRequest struct {
 	CreditType *CreditType `url:"credit_type,omitempty"`
 	// Reference is reference (at most 500 characters).
 	Reference *string `url:"reference,omitempty"`
+
+	// minAmount is the smallest amount Validate accepts: set by the
+	// constructors, and by the service method for the action it sends.
+	minAmount int64
 }
 
-// NewAddPromotionalCreditsRequest returns an empty AddPromotionalCreditsRequest.
+// AddPromotionalCreditsRequest holds the parameters of the deprecated
+// Service.AddPromotionalCredits
+// (POST /customers/{customer-id}/add_promotional_credits): Amount is the
+// amount to add (at least 1). It is CustomerPromotionalCreditsRequest under
+// the action's name.
 //
-// Deprecated: use NewAddRequest with Service.Add.
-func NewAddPromotionalCreditsRequest() *AddPromotionalCreditsRequest {
-	return &AddPromotionalCreditsRequest{}
-}
-
-// SetAmount sets amount, in minor units.
-func (r *AddPromotionalCreditsRequest) SetAmount(v int64) *AddPromotionalCreditsRequest {
-	r.Amount = &v
-	return r
-}
-
-// SetCurrencyCode sets currency_code.
-func (r *AddPromotionalCreditsRequest) SetCurrencyCode(v string) *AddPromotionalCreditsRequest {
-	r.CurrencyCode = &v
-	return r
-}
-
-// SetDescription sets description.
-func (r *AddPromotionalCreditsRequest) SetDescription(v string) *AddPromotionalCreditsRequest {
-	r.Description = &v
-	return r
-}
-
-// SetCreditType sets credit_type.
-func (r *AddPromotionalCreditsRequest) SetCreditType(v CreditType) *AddPromotionalCreditsRequest {
-	r.CreditType = &v
-	return r
-}
-
-// SetReference sets reference.
-func (r *AddPromotionalCreditsRequest) SetReference(v string) *AddPromotionalCreditsRequest {
-	r.Reference = &v
-	return r
-}
-
-// Validate checks that amount (at least 1) and description are given and
-// the maximum lengths.
-func (r *AddPromotionalCreditsRequest) Validate() error {
-	if r == nil {
-		r = &AddPromotionalCreditsRequest{}
-	}
-	return api.First(
-		api.Required("amount", r.Amount != nil),
-		api.Min("amount", r.Amount, 1),
-		api.MaxLen("currency_code", r.CurrencyCode, 3),
-		api.RequiredString("description", r.Description),
-		api.MaxLen("description", r.Description, 250),
-		api.MaxLen("reference", r.Reference, 500),
-	)
-}
+// Deprecated: use AddRequest with Service.Add.
+type AddPromotionalCreditsRequest = CustomerPromotionalCreditsRequest
 
 // DeductPromotionalCreditsRequest holds the parameters of the deprecated
 // Service.DeductPromotionalCredits
-// (POST /customers/{customer-id}/deduct_promotional_credits). amount and
-// description are required.
+// (POST /customers/{customer-id}/deduct_promotional_credits): Amount is the
+// amount to deduct (at least 1). It is CustomerPromotionalCreditsRequest
+// under the action's name.
 //
 // Deprecated: use DeductRequest with Service.Deduct.
-type DeductPromotionalCreditsRequest struct {
-	// Amount is amount, the amount to deduct in minor units (required; at least 1).
-	Amount *int64 `url:"amount,omitempty"`
-	// CurrencyCode is currency_code, the ISO 4217 code of the credits (at
-	// most 3 characters).
-	CurrencyCode *string `url:"currency_code,omitempty"`
-	// Description is description (required; at most 250 characters).
-	Description *string `url:"description,omitempty"`
-	// CreditType is credit_type (one of the CreditType constants).
-	CreditType *CreditType `url:"credit_type,omitempty"`
-	// Reference is reference (at most 500 characters).
-	Reference *string `url:"reference,omitempty"`
-}
-
-// NewDeductPromotionalCreditsRequest returns an empty DeductPromotionalCreditsRequest.
-//
-// Deprecated: use NewDeductRequest with Service.Deduct.
-func NewDeductPromotionalCreditsRequest() *DeductPromotionalCreditsRequest {
-	return &DeductPromotionalCreditsRequest{}
-}
-
-// SetAmount sets amount, in minor units.
-func (r *DeductPromotionalCreditsRequest) SetAmount(v int64) *DeductPromotionalCreditsRequest {
-	r.Amount = &v
-	return r
-}
-
-// SetCurrencyCode sets currency_code.
-func (r *DeductPromotionalCreditsRequest) SetCurrencyCode(v string) *DeductPromotionalCreditsRequest {
-	r.CurrencyCode = &v
-	return r
-}
-
-// SetDescription sets description.
-func (r *DeductPromotionalCreditsRequest) SetDescription(v string) *DeductPromotionalCreditsRequest {
-	r.Description = &v
-	return r
-}
-
-// SetCreditType sets credit_type.
-func (r *DeductPromotionalCreditsRequest) SetCreditType(v CreditType) *DeductPromotionalCreditsRequest {
-	r.CreditType = &v
-	return r
-}
-
-// SetReference sets reference.
-func (r *DeductPromotionalCreditsRequest) SetReference(v string) *DeductPromotionalCreditsRequest {
-	r.Reference = &v
-	return r
-}
-
-// Validate checks that amount (at least 1) and description are given and
-// the maximum lengths.
-func (r *DeductPromotionalCreditsRequest) Validate() error {
-	if r == nil {
-		r = &DeductPromotionalCreditsRequest{}
-	}
-	return api.First(
-		api.Required("amount", r.Amount != nil),
-		api.Min("amount", r.Amount, 1),
-		api.MaxLen("currency_code", r.CurrencyCode, 3),
-		api.RequiredString("description", r.Description),
-		api.MaxLen("description", r.Description, 250),
-		api.MaxLen("reference", r.Reference, 500),
-	)
-}
+type DeductPromotionalCreditsRequest = CustomerPromotionalCreditsRequest
 
 // SetPromotionalCreditsRequest holds the parameters of the deprecated
 // Service.SetPromotionalCredits
-// (POST /customers/{customer-id}/set_promotional_credits). amount and
-// description are required.
+// (POST /customers/{customer-id}/set_promotional_credits): Amount is the
+// balance to set (at least 0). It is CustomerPromotionalCreditsRequest under
+// the action's name.
 //
 // Deprecated: use SetRequest with Service.Set.
-type SetPromotionalCreditsRequest struct {
-	// Amount is amount, the balance to set in minor units (required; at least 0).
-	Amount *int64 `url:"amount,omitempty"`
-	// CurrencyCode is currency_code, the ISO 4217 code of the credits (at
-	// most 3 characters).
-	CurrencyCode *string `url:"currency_code,omitempty"`
-	// Description is description (required; at most 250 characters).
-	Description *string `url:"description,omitempty"`
-	// CreditType is credit_type (one of the CreditType constants).
-	CreditType *CreditType `url:"credit_type,omitempty"`
-	// Reference is reference (at most 500 characters).
-	Reference *string `url:"reference,omitempty"`
+type SetPromotionalCreditsRequest = CustomerPromotionalCreditsRequest
+
+// NewAddPromotionalCreditsRequest returns an empty AddPromotionalCreditsRequest
+// whose Validate requires an amount of at least 1.
+//
+// Deprecated: use NewAddRequest with Service.Add.
+func NewAddPromotionalCreditsRequest() *AddPromotionalCreditsRequest {
+	return &AddPromotionalCreditsRequest{minAmount: minAddAmount}
 }
 
-// NewSetPromotionalCreditsRequest returns an empty SetPromotionalCreditsRequest.
+// NewDeductPromotionalCreditsRequest returns an empty
+// DeductPromotionalCreditsRequest whose Validate requires an amount of at
+// least 1.
+//
+// Deprecated: use NewDeductRequest with Service.Deduct.
+func NewDeductPromotionalCreditsRequest() *DeductPromotionalCreditsRequest {
+	return &DeductPromotionalCreditsRequest{minAmount: minAddAmount}
+}
+
+// NewSetPromotionalCreditsRequest returns an empty SetPromotionalCreditsRequest
+// whose Validate requires an amount of at least 0.
 //
 // Deprecated: use NewSetRequest with Service.Set.
 func NewSetPromotionalCreditsRequest() *SetPromotionalCreditsRequest {
-	return &SetPromotionalCreditsRequest{}
+	return &SetPromotionalCreditsRequest{minAmount: minSetAmount}
 }
 
 // SetAmount sets amount, in minor units.
-func (r *SetPromotionalCreditsRequest) SetAmount(v int64) *SetPromotionalCreditsRequest {
+func (r *CustomerPromotionalCreditsRequest) SetAmount(v int64) *CustomerPromotionalCreditsRequest {
 	r.Amount = &v
 	return r
 }
 
 // SetCurrencyCode sets currency_code.
-func (r *SetPromotionalCreditsRequest) SetCurrencyCode(v string) *SetPromotionalCreditsRequest {
+func (r *CustomerPromotionalCreditsRequest) SetCurrencyCode(v string) *CustomerPromotionalCreditsRequest {
 	r.CurrencyCode = &v
 	return r
 }
 
 // SetDescription sets description.
-func (r *SetPromotionalCreditsRequest) SetDescription(v string) *SetPromotionalCreditsRequest {
+func (r *CustomerPromotionalCreditsRequest) SetDescription(v string) *CustomerPromotionalCreditsRequest {
 	r.Description = &v
 	return r
 }
 
 // SetCreditType sets credit_type.
-func (r *SetPromotionalCreditsRequest) SetCreditType(v CreditType) *SetPromotionalCreditsRequest {
+func (r *CustomerPromotionalCreditsRequest) SetCreditType(v CreditType) *CustomerPromotionalCreditsRequest {
 	r.CreditType = &v
 	return r
 }
 
 // SetReference sets reference.
-func (r *SetPromotionalCreditsRequest) SetReference(v string) *SetPromotionalCreditsRequest {
+func (r *CustomerPromotionalCreditsRequest) SetReference(v string) *CustomerPromotionalCreditsRequest {
 	r.Reference = &v
 	return r
 }
 
-// Validate checks that amount (at least 0) and description are given and
-// the maximum lengths.
-func (r *SetPromotionalCreditsRequest) Validate() error {
+// Validate checks that amount and description are given, the minimum amount
+// and the maximum lengths. The minimum is 1 for a request made by
+// NewAddPromotionalCreditsRequest or NewDeductPromotionalCreditsRequest and
+// 0 otherwise; whichever way the request was made, AddPromotionalCredits and
+// DeductPromotionalCredits check it against 1 and SetPromotionalCredits
+// against 0 before sending.
+func (r *CustomerPromotionalCreditsRequest) Validate() error {
 	if r == nil {
-		r = &SetPromotionalCreditsRequest{}
+		r = &CustomerPromotionalCreditsRequest{}
 	}
 	return api.First(
 		api.Required("amount", r.Amount != nil),
-		api.Min("amount", r.Amount, 0),
+		api.Min("amount", r.Amount, r.minAmount),
 		api.MaxLen("currency_code", r.CurrencyCode, 3),
 		api.RequiredString("description", r.Description),
 		api.MaxLen("description", r.Description, 250),
@@ -353,124 +267,115 @@ func (r *SetPromotionalCreditsRequest) Validate() error {
 	)
 }
 
+// forAction returns a copy of r that Validate checks against minimum, the
+// minimum amount of the action about to be sent; r itself is not changed.
+func (r *CustomerPromotionalCreditsRequest) forAction(minimum int64) *CustomerPromotionalCreditsRequest {
+	c := *r
+	c.minAmount = minimum
+	return &c
+}
+
+// AccountCreditsRequest holds the parameters of the API v1 actions
+// Service.AddAccountCredits
+// (POST /customers/{customer-id}/add_account_credits),
+// Service.DeductAccountCredits (.../deduct_account_credits) and
+// Service.SetAccountCredits (.../set_account_credits). Both parameters are
+// required. The three take the same parameters; only the minimum amount
+// differs: at least 1 to add or deduct, at least 0 to set.
+// AddAccountCreditsRequest, DeductAccountCreditsRequest and
+// SetAccountCreditsRequest are other names for it.
+type AccountCreditsRequest struct {
+	// Amount is amount in minor units (required): the amount to add or
+	// deduct (at least 1), or the balance to set (at least 0).
+	Amount *int64 `url:"amount,omitempty"`
+	// Description is description (required; at most 250 characters).
+	Description *string `url:"description,omitempty"`
+
+	// minAmount is the smallest amount Validate accepts: set by the
+	// constructors, and by the service method for the action it sends.
+	minAmount int64
+}
+
 // AddAccountCreditsRequest holds the parameters of Service.AddAccountCredits
-// (API v1, POST /customers/{customer-id}/add_account_credits). Both
-// parameters are required.
-type AddAccountCreditsRequest struct {
-	// Amount is amount, the amount to add in minor units (required; at least 1).
-	Amount *int64 `url:"amount,omitempty"`
-	// Description is description (required; at most 250 characters).
-	Description *string `url:"description,omitempty"`
-}
+// (API v1, POST /customers/{customer-id}/add_account_credits): Amount is the
+// amount to add (at least 1). It is AccountCreditsRequest under the action's
+// name.
+type AddAccountCreditsRequest = AccountCreditsRequest
 
-// NewAddAccountCreditsRequest returns an empty AddAccountCreditsRequest.
-func NewAddAccountCreditsRequest() *AddAccountCreditsRequest { return &AddAccountCreditsRequest{} }
-
-// SetAmount sets amount, in minor units.
-func (r *AddAccountCreditsRequest) SetAmount(v int64) *AddAccountCreditsRequest {
-	r.Amount = &v
-	return r
-}
-
-// SetDescription sets description.
-func (r *AddAccountCreditsRequest) SetDescription(v string) *AddAccountCreditsRequest {
-	r.Description = &v
-	return r
-}
-
-// Validate checks that amount (at least 1) and description (at most 250
-// characters) are given.
-func (r *AddAccountCreditsRequest) Validate() error {
-	if r == nil {
-		r = &AddAccountCreditsRequest{}
-	}
-	return api.First(
-		api.Required("amount", r.Amount != nil),
-		api.Min("amount", r.Amount, 1),
-		api.RequiredString("description", r.Description),
-		api.MaxLen("description", r.Description, 250),
-	)
-}
-
-// DeductAccountCreditsRequest holds the parameters of Service.DeductAccountCredits
-// (API v1, POST /customers/{customer-id}/deduct_account_credits). Both
-// parameters are required.
-type DeductAccountCreditsRequest struct {
-	// Amount is amount, the amount to deduct in minor units (required; at least 1).
-	Amount *int64 `url:"amount,omitempty"`
-	// Description is description (required; at most 250 characters).
-	Description *string `url:"description,omitempty"`
-}
-
-// NewDeductAccountCreditsRequest returns an empty DeductAccountCreditsRequest.
-func NewDeductAccountCreditsRequest() *DeductAccountCreditsRequest {
-	return &DeductAccountCreditsRequest{}
-}
-
-// SetAmount sets amount, in minor units.
-func (r *DeductAccountCreditsRequest) SetAmount(v int64) *DeductAccountCreditsRequest {
-	r.Amount = &v
-	return r
-}
-
-// SetDescription sets description.
-func (r *DeductAccountCreditsRequest) SetDescription(v string) *DeductAccountCreditsRequest {
-	r.Description = &v
-	return r
-}
-
-// Validate checks that amount (at least 1) and description (at most 250
-// characters) are given.
-func (r *DeductAccountCreditsRequest) Validate() error {
-	if r == nil {
-		r = &DeductAccountCreditsRequest{}
-	}
-	return api.First(
-		api.Required("amount", r.Amount != nil),
-		api.Min("amount", r.Amount, 1),
-		api.RequiredString("description", r.Description),
-		api.MaxLen("description", r.Description, 250),
-	)
-}
+// DeductAccountCreditsRequest holds the parameters of
+// Service.DeductAccountCredits
+// (API v1, POST /customers/{customer-id}/deduct_account_credits): Amount is
+// the amount to deduct (at least 1). It is AccountCreditsRequest under the
+// action's name.
+type DeductAccountCreditsRequest = AccountCreditsRequest
 
 // SetAccountCreditsRequest holds the parameters of Service.SetAccountCredits
-// (API v1, POST /customers/{customer-id}/set_account_credits). Both
-// parameters are required.
-type SetAccountCreditsRequest struct {
-	// Amount is amount, the balance to set in minor units (required; at least 0).
-	Amount *int64 `url:"amount,omitempty"`
-	// Description is description (required; at most 250 characters).
-	Description *string `url:"description,omitempty"`
+// (API v1, POST /customers/{customer-id}/set_account_credits): Amount is the
+// balance to set (at least 0). It is AccountCreditsRequest under the
+// action's name.
+type SetAccountCreditsRequest = AccountCreditsRequest
+
+// NewAddAccountCreditsRequest returns an empty AddAccountCreditsRequest whose
+// Validate requires an amount of at least 1.
+func NewAddAccountCreditsRequest() *AddAccountCreditsRequest {
+	return &AddAccountCreditsRequest{minAmount: minAddAmount}
 }
 
-// NewSetAccountCreditsRequest returns an empty SetAccountCreditsRequest.
-func NewSetAccountCreditsRequest() *SetAccountCreditsRequest { return &SetAccountCreditsRequest{} }
+// NewDeductAccountCreditsRequest returns an empty DeductAccountCreditsRequest
+// whose Validate requires an amount of at least 1.
+func NewDeductAccountCreditsRequest() *DeductAccountCreditsRequest {
+	return &DeductAccountCreditsRequest{minAmount: minAddAmount}
+}
+
+// NewSetAccountCreditsRequest returns an empty SetAccountCreditsRequest whose
+// Validate requires an amount of at least 0.
+func NewSetAccountCreditsRequest() *SetAccountCreditsRequest {
+	return &SetAccountCreditsRequest{minAmount: minSetAmount}
+}
 
 // SetAmount sets amount, in minor units.
-func (r *SetAccountCreditsRequest) SetAmount(v int64) *SetAccountCreditsRequest {
+func (r *AccountCreditsRequest) SetAmount(v int64) *AccountCreditsRequest {
 	r.Amount = &v
 	return r
 }
 
 // SetDescription sets description.
-func (r *SetAccountCreditsRequest) SetDescription(v string) *SetAccountCreditsRequest {
+func (r *AccountCreditsRequest) SetDescription(v string) *AccountCreditsRequest {
 	r.Description = &v
 	return r
 }
 
-// Validate checks that amount (at least 0) and description (at most 250
-// characters) are given.
-func (r *SetAccountCreditsRequest) Validate() error {
+// Validate checks that amount (at least the minimum) and description (at
+// most 250 characters) are given. The minimum is 1 for a request made by
+// NewAddAccountCreditsRequest or NewDeductAccountCreditsRequest and 0
+// otherwise; whichever way the request was made, AddAccountCredits and
+// DeductAccountCredits check it against 1 and SetAccountCredits against 0
+// before sending.
+func (r *AccountCreditsRequest) Validate() error {
 	if r == nil {
-		r = &SetAccountCreditsRequest{}
+		r = &AccountCreditsRequest{}
 	}
 	return api.First(
 		api.Required("amount", r.Amount != nil),
-		api.Min("amount", r.Amount, 0),
+		api.Min("amount", r.Amount, r.minAmount),
 		api.RequiredString("description", r.Description),
 		api.MaxLen("description", r.Description, 250),
 	)
 }
+
+// forAction returns a copy of r that Validate checks against minimum, the
+// minimum amount of the action about to be sent; r itself is not changed.
+func (r *AccountCreditsRequest) forAction(minimum int64) *AccountCreditsRequest {
+	c := *r
+	c.minAmount = minimum
+	return &c
+}
+
+// The minimum amounts of the customer-level and account credit actions.
+const (
+	minAddAmount = 1 // add and deduct
+	minSetAmount = 0 // set
+)
 
 // ListRequest holds the parameters of Service.List (GET /promotional_credits).
 // All are optional; a nil *ListRequest lists with Chargebee's defaults.

@@ -44,6 +44,29 @@ const (
 	altSetV2    = "on API v2 use Set (POST /promotional_credits/set)"
 )
 
+// creditAction describes one credit action for the helper that sends it.
+type creditAction struct {
+	name      string // Service method, in errors: "credits.Add"
+	alt       string // what to use on a client of the other API version
+	verb      string // last path segment
+	minAmount int64  // smallest amount of a customer-level or v1 action
+}
+
+var (
+	// The v2 actions check their minimum in PromotionalCreditRequest.Validate.
+	actionAdd    = creditAction{name: "credits.Add", alt: altAddV1, verb: "add"}
+	actionDeduct = creditAction{name: "credits.Deduct", alt: altDeductV1, verb: "deduct"}
+	actionSet    = creditAction{name: "credits.Set", alt: altSetV1, verb: "set"}
+
+	actionAddPromotionalCredits    = creditAction{"credits.AddPromotionalCredits", altAddV1, "add_promotional_credits", minAddAmount}
+	actionDeductPromotionalCredits = creditAction{"credits.DeductPromotionalCredits", altDeductV1, "deduct_promotional_credits", minAddAmount}
+	actionSetPromotionalCredits    = creditAction{"credits.SetPromotionalCredits", altSetV1, "set_promotional_credits", minSetAmount}
+
+	actionAddAccountCredits    = creditAction{"credits.AddAccountCredits", altAddV2, "add_account_credits", minAddAmount}
+	actionDeductAccountCredits = creditAction{"credits.DeductAccountCredits", altDeductV2, "deduct_account_credits", minAddAmount}
+	actionSetAccountCredits    = creditAction{"credits.SetAccountCredits", altSetV2, "set_account_credits", minSetAmount}
+)
+
 // Add adds promotional credits to a customer's balance
 // (POST /promotional_credits/add). It returns the customer with the new
 // balance and the PromotionalCredit entry recorded (type increment). For
@@ -57,13 +80,7 @@ const (
 //
 // See https://apidocs.chargebee.com/docs/api/promotional_credits#add_promotional_credits.
 func (s *Service) Add(ctx context.Context, req *AddRequest, opts ...chargebee.RequestOption) (*Result, error) {
-	if err := s.require(chargebee.APIv2, "credits.Add", altAddV1); err != nil {
-		return nil, err
-	}
-	if req == nil {
-		return nil, req.Validate()
-	}
-	return s.promotional(ctx, "credits.Add", "/promotional_credits/add", req, opts)
+	return s.promotional(ctx, actionAdd, req, opts)
 }
 
 // Deduct deducts promotional credits from a customer's balance
@@ -77,13 +94,7 @@ func (s *Service) Add(ctx context.Context, req *AddRequest, opts ...chargebee.Re
 //
 // See https://apidocs.chargebee.com/docs/api/promotional_credits#deduct_promotional_credits.
 func (s *Service) Deduct(ctx context.Context, req *DeductRequest, opts ...chargebee.RequestOption) (*Result, error) {
-	if err := s.require(chargebee.APIv2, "credits.Deduct", altDeductV1); err != nil {
-		return nil, err
-	}
-	if req == nil {
-		return nil, req.Validate()
-	}
-	return s.promotional(ctx, "credits.Deduct", "/promotional_credits/deduct", req, opts)
+	return s.promotional(ctx, actionDeduct, req, opts)
 }
 
 // Set sets a customer's promotional credit balance to the given amount
@@ -97,27 +108,28 @@ func (s *Service) Deduct(ctx context.Context, req *DeductRequest, opts ...charge
 //
 // See https://apidocs.chargebee.com/docs/api/promotional_credits#set_promotional_credits.
 func (s *Service) Set(ctx context.Context, req *SetRequest, opts ...chargebee.RequestOption) (*Result, error) {
-	if err := s.require(chargebee.APIv2, "credits.Set", altSetV1); err != nil {
+	return s.promotional(ctx, actionSet, req, opts)
+}
+
+// promotional sends one of Add, Deduct and Set.
+func (s *Service) promotional(ctx context.Context, a creditAction, req *PromotionalCreditRequest, opts []chargebee.RequestOption) (*Result, error) {
+	if err := s.require(chargebee.APIv2, a.name, a.alt); err != nil {
 		return nil, err
 	}
 	if req == nil {
 		return nil, req.Validate()
 	}
-	return s.promotional(ctx, "credits.Set", "/promotional_credits/set", req, opts)
-}
-
-func (s *Service) promotional(ctx context.Context, action, path string, req any, opts []chargebee.RequestOption) (*Result, error) {
 	var res Result
 	out := &checked[Result]{v: &res, check: func(r *Result) error {
 		if r.Customer == nil {
-			return missing(action, "customer")
+			return missing(a.name, "customer")
 		}
 		if r.PromotionalCredit == nil {
-			return missing(action, "promotional_credit")
+			return missing(a.name, "promotional_credit")
 		}
 		return nil
 	}}
-	if err := s.cb.Do(ctx, http.MethodPost, path, req, out, opts...); err != nil {
+	if err := s.cb.Do(ctx, http.MethodPost, "/promotional_credits/"+a.verb, req, out, opts...); err != nil {
 		return nil, err
 	}
 	return &res, nil
@@ -200,13 +212,7 @@ func (s *Service) Retrieve(ctx context.Context, id string, opts ...chargebee.Req
 // /promotional_credits/add; use Add, which also returns the recorded
 // PromotionalCredit entry.
 func (s *Service) AddPromotionalCredits(ctx context.Context, customerID string, req *AddPromotionalCreditsRequest, opts ...chargebee.RequestOption) (*CustomerResult, error) {
-	if err := s.require(chargebee.APIv2, "credits.AddPromotionalCredits", altAddV1); err != nil {
-		return nil, err
-	}
-	if req == nil {
-		return nil, req.Validate()
-	}
-	return s.customerAction(ctx, "credits.AddPromotionalCredits", customerID, "add_promotional_credits", req, opts)
+	return s.promotionalCredits(ctx, actionAddPromotionalCredits, customerID, req, opts)
 }
 
 // DeductPromotionalCredits deducts promotional credits from a customer
@@ -218,13 +224,7 @@ func (s *Service) AddPromotionalCredits(ctx context.Context, customerID string, 
 // /promotional_credits/deduct; use Deduct, which also returns the recorded
 // PromotionalCredit entry.
 func (s *Service) DeductPromotionalCredits(ctx context.Context, customerID string, req *DeductPromotionalCreditsRequest, opts ...chargebee.RequestOption) (*CustomerResult, error) {
-	if err := s.require(chargebee.APIv2, "credits.DeductPromotionalCredits", altDeductV1); err != nil {
-		return nil, err
-	}
-	if req == nil {
-		return nil, req.Validate()
-	}
-	return s.customerAction(ctx, "credits.DeductPromotionalCredits", customerID, "deduct_promotional_credits", req, opts)
+	return s.promotionalCredits(ctx, actionDeductPromotionalCredits, customerID, req, opts)
 }
 
 // SetPromotionalCredits sets a customer's promotional credit balance
@@ -236,31 +236,7 @@ func (s *Service) DeductPromotionalCredits(ctx context.Context, customerID strin
 // /promotional_credits/set; use Set, which also returns the recorded
 // PromotionalCredit entry.
 func (s *Service) SetPromotionalCredits(ctx context.Context, customerID string, req *SetPromotionalCreditsRequest, opts ...chargebee.RequestOption) (*CustomerResult, error) {
-	if err := s.require(chargebee.APIv2, "credits.SetPromotionalCredits", altSetV1); err != nil {
-		return nil, err
-	}
-	if req == nil {
-		return nil, req.Validate()
-	}
-	return s.customerAction(ctx, "credits.SetPromotionalCredits", customerID, "set_promotional_credits", req, opts)
-}
-
-func (s *Service) customerAction(ctx context.Context, action, customerID, verb string, req any, opts []chargebee.RequestOption) (*CustomerResult, error) {
-	id, err := api.PathID("customer_id", customerID)
-	if err != nil {
-		return nil, err
-	}
-	var res CustomerResult
-	out := &checked[CustomerResult]{v: &res, check: func(r *CustomerResult) error {
-		if r.Customer == nil {
-			return missing(action, "customer")
-		}
-		return nil
-	}}
-	if err := s.cb.Do(ctx, http.MethodPost, "/customers/"+id+"/"+verb, req, out, opts...); err != nil {
-		return nil, err
-	}
-	return &res, nil
+	return s.promotionalCredits(ctx, actionSetPromotionalCredits, customerID, req, opts)
 }
 
 // AddAccountCredits adds account credits to a customer
@@ -277,13 +253,7 @@ func (s *Service) customerAction(ctx context.Context, action, customerID, verb s
 //
 // See https://apidocs.chargebee.com/docs/api/customers (API V1).
 func (s *Service) AddAccountCredits(ctx context.Context, customerID string, req *AddAccountCreditsRequest, opts ...chargebee.RequestOption) (*AccountCreditsResult, error) {
-	if err := s.require(chargebee.APIv1, "credits.AddAccountCredits", altAddV2); err != nil {
-		return nil, err
-	}
-	if req == nil {
-		return nil, req.Validate()
-	}
-	return s.accountCredits(ctx, "credits.AddAccountCredits", customerID, "add_account_credits", req, opts)
+	return s.accountCredits(ctx, actionAddAccountCredits, customerID, req, opts)
 }
 
 // DeductAccountCredits deducts account credits from a customer
@@ -296,13 +266,7 @@ func (s *Service) AddAccountCredits(ctx context.Context, customerID string, req 
 //
 // See https://apidocs.chargebee.com/docs/api/customers (API V1).
 func (s *Service) DeductAccountCredits(ctx context.Context, customerID string, req *DeductAccountCreditsRequest, opts ...chargebee.RequestOption) (*AccountCreditsResult, error) {
-	if err := s.require(chargebee.APIv1, "credits.DeductAccountCredits", altDeductV2); err != nil {
-		return nil, err
-	}
-	if req == nil {
-		return nil, req.Validate()
-	}
-	return s.accountCredits(ctx, "credits.DeductAccountCredits", customerID, "deduct_account_credits", req, opts)
+	return s.accountCredits(ctx, actionDeductAccountCredits, customerID, req, opts)
 }
 
 // SetAccountCredits sets a customer's account credit balance
@@ -315,28 +279,50 @@ func (s *Service) DeductAccountCredits(ctx context.Context, customerID string, r
 //
 // See https://apidocs.chargebee.com/docs/api/customers (API V1).
 func (s *Service) SetAccountCredits(ctx context.Context, customerID string, req *SetAccountCreditsRequest, opts ...chargebee.RequestOption) (*AccountCreditsResult, error) {
-	if err := s.require(chargebee.APIv1, "credits.SetAccountCredits", altSetV2); err != nil {
+	return s.accountCredits(ctx, actionSetAccountCredits, customerID, req, opts)
+}
+
+// promotionalCredits sends one of the deprecated customer-level actions,
+// checking the amount against the action's minimum.
+func (s *Service) promotionalCredits(ctx context.Context, a creditAction, customerID string, req *CustomerPromotionalCreditsRequest, opts []chargebee.RequestOption) (*CustomerResult, error) {
+	if err := s.require(chargebee.APIv2, a.name, a.alt); err != nil {
 		return nil, err
 	}
 	if req == nil {
 		return nil, req.Validate()
 	}
-	return s.accountCredits(ctx, "credits.SetAccountCredits", customerID, "set_account_credits", req, opts)
+	return postToCustomer(ctx, s, a, customerID, req.forAction(a.minAmount), opts,
+		func(r *CustomerResult) bool { return r.Customer != nil })
 }
 
-func (s *Service) accountCredits(ctx context.Context, action, customerID, verb string, req any, opts []chargebee.RequestOption) (*AccountCreditsResult, error) {
+// accountCredits sends one of the API v1 account credit actions, checking
+// the amount against the action's minimum.
+func (s *Service) accountCredits(ctx context.Context, a creditAction, customerID string, req *AccountCreditsRequest, opts []chargebee.RequestOption) (*AccountCreditsResult, error) {
+	if err := s.require(chargebee.APIv1, a.name, a.alt); err != nil {
+		return nil, err
+	}
+	if req == nil {
+		return nil, req.Validate()
+	}
+	return postToCustomer(ctx, s, a, customerID, req.forAction(a.minAmount), opts,
+		func(r *AccountCreditsResult) bool { return r.Customer != nil })
+}
+
+// postToCustomer sends params to POST /customers/{customerID}/{a.verb} and
+// decodes the response into a T, refusing one without the customer.
+func postToCustomer[T any](ctx context.Context, s *Service, a creditAction, customerID string, params any, opts []chargebee.RequestOption, hasCustomer func(*T) bool) (*T, error) {
 	id, err := api.PathID("customer_id", customerID)
 	if err != nil {
 		return nil, err
 	}
-	var res AccountCreditsResult
-	out := &checked[AccountCreditsResult]{v: &res, check: func(r *AccountCreditsResult) error {
-		if r.Customer == nil {
-			return missing(action, "customer")
+	var res T
+	out := &checked[T]{v: &res, check: func(r *T) error {
+		if !hasCustomer(r) {
+			return missing(a.name, "customer")
 		}
 		return nil
 	}}
-	if err := s.cb.Do(ctx, http.MethodPost, "/customers/"+id+"/"+verb, req, out, opts...); err != nil {
+	if err := s.cb.Do(ctx, http.MethodPost, "/customers/"+id+"/"+a.verb, params, out, opts...); err != nil {
 		return nil, err
 	}
 	return &res, nil

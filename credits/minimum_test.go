@@ -1,0 +1,179 @@
+package credits_test
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"reflect"
+	"testing"
+
+	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/credits"
+)
+
+//lint:file-ignore SA1019 the deprecated customer-level requests are under test here.
+
+// minimumCase sends a request of one of the two customer-level request
+// types (deprecated promotional credits on v2, account credits on v1) with
+// an amount of 0, built one way and sent with one action.
+type minimumCase struct {
+	name    string
+	version chargebee.APIVersion
+	body    string
+	send    func(s *credits.Service, opts ...chargebee.RequestOption) error
+	wantErr bool // the amount 0 is below the minimum of the action sent
+	path    string
+}
+
+func minimumCases(t *testing.T) []minimumCase {
+	v1Body := readFile(t, "v1_set_account_credits.json")
+	ctx := context.Background()
+	zero := func() *int64 { return chargebee.Int64(0) }
+	desc := func() *string { return chargebee.String("d") }
+	return []minimumCase{
+		{"AddAccountCredits with a struct literal", chargebee.APIv1, v1Body, func(s *credits.Service, o ...chargebee.RequestOption) error {
+			_, err := s.AddAccountCredits(ctx, "c", &credits.AddAccountCreditsRequest{Amount: zero(), Description: desc()}, o...)
+			return err
+		}, true, "/api/v1/customers/c/add_account_credits"},
+		{"DeductAccountCredits with a struct literal", chargebee.APIv1, v1Body, func(s *credits.Service, o ...chargebee.RequestOption) error {
+			_, err := s.DeductAccountCredits(ctx, "c", &credits.DeductAccountCreditsRequest{Amount: zero(), Description: desc()}, o...)
+			return err
+		}, true, "/api/v1/customers/c/deduct_account_credits"},
+		{"AddAccountCredits with NewSetAccountCreditsRequest", chargebee.APIv1, v1Body, func(s *credits.Service, o ...chargebee.RequestOption) error {
+			_, err := s.AddAccountCredits(ctx, "c", credits.NewSetAccountCreditsRequest().SetAmount(0).SetDescription("d"), o...)
+			return err
+		}, true, "/api/v1/customers/c/add_account_credits"},
+		{"SetAccountCredits with NewAddAccountCreditsRequest", chargebee.APIv1, v1Body, func(s *credits.Service, o ...chargebee.RequestOption) error {
+			_, err := s.SetAccountCredits(ctx, "c", credits.NewAddAccountCreditsRequest().SetAmount(0).SetDescription("d"), o...)
+			return err
+		}, false, "/api/v1/customers/c/set_account_credits"},
+		{"SetAccountCredits with a struct literal", chargebee.APIv1, v1Body, func(s *credits.Service, o ...chargebee.RequestOption) error {
+			_, err := s.SetAccountCredits(ctx, "c", &credits.SetAccountCreditsRequest{Amount: zero(), Description: desc()}, o...)
+			return err
+		}, false, "/api/v1/customers/c/set_account_credits"},
+		{"AddPromotionalCredits with a struct literal", chargebee.APIv2, customerBody, func(s *credits.Service, o ...chargebee.RequestOption) error {
+			_, err := s.AddPromotionalCredits(ctx, "c", &credits.AddPromotionalCreditsRequest{Amount: zero(), Description: desc()}, o...)
+			return err
+		}, true, "/api/v2/customers/c/add_promotional_credits"},
+		{"DeductPromotionalCredits with a struct literal", chargebee.APIv2, customerBody, func(s *credits.Service, o ...chargebee.RequestOption) error {
+			_, err := s.DeductPromotionalCredits(ctx, "c", &credits.DeductPromotionalCreditsRequest{Amount: zero(), Description: desc()}, o...)
+			return err
+		}, true, "/api/v2/customers/c/deduct_promotional_credits"},
+		{"AddPromotionalCredits with NewSetPromotionalCreditsRequest", chargebee.APIv2, customerBody, func(s *credits.Service, o ...chargebee.RequestOption) error {
+			_, err := s.AddPromotionalCredits(ctx, "c", credits.NewSetPromotionalCreditsRequest().SetAmount(0).SetDescription("d"), o...)
+			return err
+		}, true, "/api/v2/customers/c/add_promotional_credits"},
+		{"SetPromotionalCredits with NewDeductPromotionalCreditsRequest", chargebee.APIv2, customerBody, func(s *credits.Service, o ...chargebee.RequestOption) error {
+			_, err := s.SetPromotionalCredits(ctx, "c", credits.NewDeductPromotionalCreditsRequest().SetAmount(0).SetDescription("d"), o...)
+			return err
+		}, false, "/api/v2/customers/c/set_promotional_credits"},
+	}
+}
+
+// TestActionMinimumWins checks that the add and deduct actions refuse an
+// amount of 0 and the set actions send it, however the request was built:
+// the minimum is the action's, not the constructor's.
+func TestActionMinimumWins(t *testing.T) {
+	t.Parallel()
+	for _, tc := range minimumCases(t) {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			cb, mt, rec := newClient(t, respond(200, tc.body), chargebee.WithAPIVersion(tc.version))
+			err := tc.send(credits.NewService(cb))
+			if tc.wantErr {
+				var ve *chargebee.ValidationError
+				if !errors.As(err, &ve) || ve.Param != "amount" || ve.Reason != "must be at least 1" {
+					t.Fatalf("err = %v, want a ValidationError for amount below 1", err)
+				}
+				if n := mt.GetTotalCallCount(); n != 0 {
+					t.Fatalf("sent %d requests", n)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			calls := rec.all()
+			if len(calls) != 1 || calls[0].Path != tc.path {
+				t.Fatalf("calls %+v", calls)
+			}
+			if want := (url.Values{"amount": {"0"}, "description": {"d"}}); !reflect.DeepEqual(calls[0].Form, want) {
+				t.Errorf("form %v, want %v", calls[0].Form, want)
+			}
+		})
+	}
+}
+
+// TestActionMinimumWithoutValidation checks that the minimum is part of
+// client-side validation: a client made WithoutValidation sends the amount
+// and leaves the check to Chargebee.
+func TestActionMinimumWithoutValidation(t *testing.T) {
+	t.Parallel()
+	for _, tc := range minimumCases(t) {
+		if !tc.wantErr {
+			continue
+		}
+		cb, _, rec := newClient(t, respond(200, tc.body), chargebee.WithAPIVersion(tc.version), chargebee.WithoutValidation())
+		if err := tc.send(credits.NewService(cb)); err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		calls := rec.all()
+		if len(calls) != 1 || calls[0].Path != tc.path || calls[0].Form.Get("amount") != "0" {
+			t.Errorf("%s: calls %+v", tc.name, calls)
+		}
+	}
+}
+
+// TestRequestMinimumOnItsOwn checks Validate called directly: the
+// constructors of the add and deduct requests ask for at least 1, those of
+// the set requests and struct literals for at least 0.
+func TestRequestMinimumOnItsOwn(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name    string
+		req     interface{ Validate() error }
+		wantErr bool
+	}{
+		{"NewAddAccountCreditsRequest", credits.NewAddAccountCreditsRequest().SetAmount(0).SetDescription("d"), true},
+		{"NewDeductAccountCreditsRequest", credits.NewDeductAccountCreditsRequest().SetAmount(0).SetDescription("d"), true},
+		{"NewSetAccountCreditsRequest", credits.NewSetAccountCreditsRequest().SetAmount(0).SetDescription("d"), false},
+		{"AccountCreditsRequest literal", &credits.AccountCreditsRequest{Amount: chargebee.Int64(0), Description: chargebee.String("d")}, false},
+		{"NewAddPromotionalCreditsRequest", credits.NewAddPromotionalCreditsRequest().SetAmount(0).SetDescription("d"), true},
+		{"NewDeductPromotionalCreditsRequest", credits.NewDeductPromotionalCreditsRequest().SetAmount(0).SetDescription("d"), true},
+		{"NewSetPromotionalCreditsRequest", credits.NewSetPromotionalCreditsRequest().SetAmount(0).SetDescription("d"), false},
+		{"CustomerPromotionalCreditsRequest literal", &credits.CustomerPromotionalCreditsRequest{Amount: chargebee.Int64(0), Description: chargebee.String("d")}, false},
+		{"NewAddAccountCreditsRequest amount 1", credits.NewAddAccountCreditsRequest().SetAmount(1).SetDescription("d"), false},
+		{"NewAddPromotionalCreditsRequest amount 1", credits.NewAddPromotionalCreditsRequest().SetAmount(1).SetDescription("d"), false},
+	}
+	for _, tc := range cases {
+		err := tc.req.Validate()
+		var ve *chargebee.ValidationError
+		switch {
+		case tc.wantErr && (!errors.As(err, &ve) || ve.Param != "amount"):
+			t.Errorf("%s: %v, want a ValidationError for amount", tc.name, err)
+		case !tc.wantErr && err != nil:
+			t.Errorf("%s: %v", tc.name, err)
+		}
+	}
+}
+
+// TestActionMinimumLeavesRequestAlone checks that sending a request with an
+// action's minimum does not change the caller's request: a literal sent
+// with AddAccountCredits still validates against 0 on its own afterwards.
+func TestActionMinimumLeavesRequestAlone(t *testing.T) {
+	t.Parallel()
+	cb, _, _ := newClient(t, respond(200, readFile(t, "v1_add_account_credits.json")), chargebee.WithAPIVersion(chargebee.APIv1))
+	req := &credits.AccountCreditsRequest{Amount: chargebee.Int64(5), Description: chargebee.String("d")}
+	if _, err := credits.NewService(cb).AddAccountCredits(context.Background(), "c", req); err != nil {
+		t.Fatal(err)
+	}
+	want := credits.AccountCreditsRequest{Amount: chargebee.Int64(0), Description: req.Description}
+	*req.Amount = 0
+	if err := req.Validate(); err != nil {
+		t.Errorf("after sending, Validate = %v; the action's minimum was left on the request", err)
+	}
+	if !reflect.DeepEqual(*req, want) {
+		t.Errorf("request changed: %+v", *req)
+	}
+}

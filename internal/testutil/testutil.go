@@ -1,6 +1,6 @@
 // Package testutil holds the httpmock harness the resource packages' tests
 // share: a client whose transport records every request and answers from a
-// queue of canned replies, and checks of the exact wire output.
+// queue of canned replies or a handler, and checks of the exact wire output.
 package testutil
 
 import (
@@ -22,7 +22,8 @@ type Sent struct {
 	Method string
 	Path   string // escaped, as on the wire
 	Query  url.Values
-	Form   url.Values
+	Form   url.Values // the parsed body, for requests with one
+	Body   string     // the body as sent
 	Header http.Header
 }
 
@@ -35,38 +36,66 @@ type Reply struct {
 // OK is a single 200 reply with body.
 func OK(body string) []Reply { return []Reply{{Status: 200, Body: body}} }
 
-// Mock is a client wired to an httpmock transport that records every request
-// and answers with the queued replies in turn (the last one repeats).
-type Mock struct {
-	T       *testing.T
-	MT      *httpmock.MockTransport
-	CB      *chargebee.Client
-	mu      sync.Mutex
-	reqs    []Sent
-	replies []Reply
+// Handler answers one request with a status and a JSON body.
+type Handler func(req *http.Request) (status int, body string)
+
+// Respond returns a Handler that answers every request with status and
+// body.
+func Respond(status int, body string) Handler {
+	return func(*http.Request) (int, string) { return status, body }
 }
 
-// NewMock returns a Mock whose client has retries off unless opts turn them
-// on.
+// Mock is a client wired to an httpmock transport that records every request
+// and answers it through a Handler.
+type Mock struct {
+	T    *testing.T
+	MT   *httpmock.MockTransport
+	CB   *chargebee.Client
+	mu   sync.Mutex
+	reqs []Sent
+}
+
+// NewMock returns a Mock that answers with the queued replies in turn (the
+// last one repeats). Its client has retries off unless opts turn them on.
 func NewMock(t *testing.T, replies []Reply, opts ...chargebee.Option) *Mock {
 	t.Helper()
-	m := &Mock{T: t, MT: httpmock.NewMockTransport(), replies: replies}
+	var mu sync.Mutex
+	n := 0
+	return NewMockFunc(t, func(*http.Request) (int, string) {
+		mu.Lock()
+		defer mu.Unlock()
+		r := replies[min(n, len(replies)-1)]
+		n++
+		return r.Status, r.Body
+	}, opts...)
+}
+
+// NewMockFunc returns a Mock that answers every request with h, after
+// recording it. Its client has retries off unless opts turn them on.
+func NewMockFunc(t *testing.T, h Handler, opts ...chargebee.Option) *Mock {
+	t.Helper()
+	m := &Mock{T: t, MT: httpmock.NewMockTransport()}
 	m.MT.RegisterNoResponder(func(req *http.Request) (*http.Response, error) {
-		s := Sent{Method: req.Method, Path: req.URL.EscapedPath(), Query: req.URL.Query(), Header: req.Header.Clone()}
+		s := Sent{Method: req.Method, Path: req.URL.EscapedPath(), Header: req.Header.Clone()}
+		var err error
+		if s.Query, err = url.ParseQuery(req.URL.RawQuery); err != nil {
+			t.Errorf("query is not valid: %q", req.URL.RawQuery)
+		}
 		if req.Body != nil {
 			b, err := io.ReadAll(req.Body)
 			if err != nil {
 				return nil, err
 			}
-			if s.Form, err = url.ParseQuery(string(b)); err != nil {
+			s.Body = string(b)
+			if s.Form, err = url.ParseQuery(s.Body); err != nil {
 				t.Errorf("body is not a form: %q", b)
 			}
 		}
 		m.mu.Lock()
-		defer m.mu.Unlock()
-		r := m.replies[min(len(m.reqs), len(m.replies)-1)]
 		m.reqs = append(m.reqs, s)
-		resp := httpmock.NewStringResponse(r.Status, r.Body)
+		m.mu.Unlock()
+		status, body := h(req)
+		resp := httpmock.NewStringResponse(status, body)
 		resp.Header.Set("Content-Type", "application/json")
 		return resp, nil
 	})
@@ -77,6 +106,14 @@ func NewMock(t *testing.T, replies []Reply, opts ...chargebee.Option) *Mock {
 	}
 	m.CB = cb
 	return m
+}
+
+// NewClient is NewMockFunc for tests that keep the client, the transport
+// and the record of requests apart.
+func NewClient(t *testing.T, h Handler, opts ...chargebee.Option) (*chargebee.Client, *httpmock.MockTransport, *Mock) {
+	t.Helper()
+	m := NewMockFunc(t, h, opts...)
+	return m.CB, m.MT, m
 }
 
 // Requests returns what was sent so far.
@@ -94,6 +131,16 @@ func (m *Mock) Only() Sent {
 		m.T.Fatalf("sent %d requests, want 1", len(reqs))
 	}
 	return reqs[0]
+}
+
+// Last returns the latest request sent, failing when none was.
+func (m *Mock) Last() Sent {
+	m.T.Helper()
+	reqs := m.Requests()
+	if len(reqs) == 0 {
+		m.T.Fatal("no request was sent")
+	}
+	return reqs[len(reqs)-1]
 }
 
 // NothingSent fails unless the transport saw no request.

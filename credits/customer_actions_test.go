@@ -12,6 +12,7 @@ import (
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/credits"
 	"github.com/billingkit/chargebee-go/customer"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 const customerBody = `{"customer":{"id":"cust_123","auto_collection":"on","net_term_days":0,"allow_direct_debit":false,"created_at":1700000000,"deleted":false,"promotional_credits":2500,"refundable_credits":0,"excess_payments":0,"unbilled_charges":0,"object":"customer"}}`
@@ -45,7 +46,7 @@ func TestDeprecatedCustomerActionsWire(t *testing.T) {
 	for _, a := range deprecatedActions {
 		t.Run(a.name, func(t *testing.T) {
 			t.Parallel()
-			cb, _, rec := newClient(t, respond(200, customerBody))
+			cb, _, rec := testutil.NewClient(t, testutil.Respond(200, customerBody))
 			svc := credits.NewService(cb)
 			res, err := a.run(svc, "cust/123", chargebee.Int64(a.minAmount), chargebee.String("Goodwill"),
 				chargebee.String("USD"), chargebee.String("ticket 9"), &ct)
@@ -55,7 +56,7 @@ func TestDeprecatedCustomerActionsWire(t *testing.T) {
 			if res.Customer.ID != "cust_123" || res.Customer.PromotionalCredits != 2500 {
 				t.Errorf("customer %+v", res.Customer)
 			}
-			calls := rec.all()
+			calls := rec.Requests()
 			if len(calls) != 1 {
 				t.Fatalf("%d calls", len(calls))
 			}
@@ -76,7 +77,7 @@ func TestDeprecatedCustomerActionsWire(t *testing.T) {
 			if _, err := a.run(svc, "c1", chargebee.Int64(700), chargebee.String("x"), nil, nil, nil); err != nil {
 				t.Fatal(err)
 			}
-			if got := rec.all()[1].Form; !reflect.DeepEqual(got, url.Values{"amount": {"700"}, "description": {"x"}}) {
+			if got := rec.Requests()[1].Form; !reflect.DeepEqual(got, url.Values{"amount": {"700"}, "description": {"x"}}) {
 				t.Errorf("minimal form %v", got)
 			}
 		})
@@ -85,7 +86,7 @@ func TestDeprecatedCustomerActionsWire(t *testing.T) {
 
 func TestDeprecatedSetters(t *testing.T) {
 	t.Parallel()
-	cb, _, rec := newClient(t, respond(200, customerBody))
+	cb, _, rec := testutil.NewClient(t, testutil.Respond(200, customerBody))
 	svc := credits.NewService(cb)
 	ctx := context.Background()
 	_, e1 := svc.AddPromotionalCredits(ctx, "c", credits.NewAddPromotionalCreditsRequest().SetAmount(5).SetDescription("d").
@@ -98,7 +99,7 @@ func TestDeprecatedSetters(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := url.Values{"amount": {"5"}, "description": {"d"}, "currency_code": {"EUR"}, "credit_type": {"loyalty_credits"}, "reference": {"r"}}
-	for i, c := range rec.all() {
+	for i, c := range rec.Requests() {
 		if !reflect.DeepEqual(c.Form, want) {
 			t.Errorf("call %d form %v", i, c.Form)
 		}
@@ -126,7 +127,7 @@ func TestDeprecatedValidation(t *testing.T) {
 			{"no customer id", "", chargebee.Int64(5), chargebee.String("d"), nil, nil, "customer_id"},
 		}
 		for _, tc := range cases {
-			cb, mt, _ := newClient(t, respond(200, customerBody))
+			cb, mt, _ := testutil.NewClient(t, testutil.Respond(200, customerBody))
 			_, err := a.run(credits.NewService(cb), tc.id, tc.amount, tc.desc, tc.cur, tc.ref, nil)
 			var ve *chargebee.ValidationError
 			if !errors.As(err, &ve) || ve.Param != tc.param {
@@ -142,7 +143,7 @@ func TestDeprecatedValidation(t *testing.T) {
 func TestDeprecatedMissingCustomer(t *testing.T) {
 	t.Parallel()
 	for _, a := range deprecatedActions {
-		cb, _, _ := newClient(t, respond(200, `{"promotional_credit":{"id":"x"}}`))
+		cb, _, _ := testutil.NewClient(t, testutil.Respond(200, `{"promotional_credit":{"id":"x"}}`))
 		_, err := a.run(credits.NewService(cb), "c", chargebee.Int64(5), chargebee.String("d"), nil, nil, nil)
 		var de *chargebee.DecodeError
 		if !errors.As(err, &de) || !strings.Contains(err.Error(), "credits."+a.name) {
@@ -191,12 +192,12 @@ func TestAccountCreditsV1(t *testing.T) {
 		t.Run(a.name, func(t *testing.T) {
 			t.Parallel()
 			s := samples[a.name]
-			cb, _, rec := newClient(t, respond(200, readFile(t, a.seed)), chargebee.WithAPIVersion(chargebee.APIv1))
+			cb, _, rec := testutil.NewClient(t, testutil.Respond(200, testutil.Fixture(t, a.seed)), chargebee.WithAPIVersion(chargebee.APIv1))
 			res, err := a.run(credits.NewService(cb), s.id, chargebee.Int64(s.amount), chargebee.String(s.desc))
 			if err != nil {
 				t.Fatal(err)
 			}
-			calls := rec.all()
+			calls := rec.Requests()
 			if len(calls) != 1 {
 				t.Fatalf("%d calls", len(calls))
 			}
@@ -238,7 +239,7 @@ func jsonNum(n int64) string {
 
 func TestAccountCreditsSetters(t *testing.T) {
 	t.Parallel()
-	cb, _, rec := newClient(t, respond(200, readFile(t, "v1_set_account_credits.json")), chargebee.WithAPIVersion(chargebee.APIv1))
+	cb, _, rec := testutil.NewClient(t, testutil.Respond(200, testutil.Fixture(t, "v1_set_account_credits.json")), chargebee.WithAPIVersion(chargebee.APIv1))
 	svc := credits.NewService(cb)
 	ctx := context.Background()
 	_, e1 := svc.AddAccountCredits(ctx, "c", credits.NewAddAccountCreditsRequest().SetAmount(1).SetDescription("a"))
@@ -247,7 +248,7 @@ func TestAccountCreditsSetters(t *testing.T) {
 	if err := errors.Join(e1, e2, e3); err != nil {
 		t.Fatal(err)
 	}
-	calls := rec.all()
+	calls := rec.Requests()
 	want := []url.Values{
 		{"amount": {"1"}, "description": {"a"}},
 		{"amount": {"1"}, "description": {"a"}},
@@ -278,7 +279,7 @@ func TestAccountCreditsValidation(t *testing.T) {
 			{"no customer", "", chargebee.Int64(5), chargebee.String("d"), "customer_id"},
 		}
 		for _, tc := range cases {
-			cb, mt, _ := newClient(t, respond(200, readFile(t, a.seed)), chargebee.WithAPIVersion(chargebee.APIv1))
+			cb, mt, _ := testutil.NewClient(t, testutil.Respond(200, testutil.Fixture(t, a.seed)), chargebee.WithAPIVersion(chargebee.APIv1))
 			_, err := a.run(credits.NewService(cb), tc.id, tc.amount, tc.desc)
 			var ve *chargebee.ValidationError
 			if !errors.As(err, &ve) || ve.Param != tc.param {
@@ -289,7 +290,7 @@ func TestAccountCreditsValidation(t *testing.T) {
 			}
 		}
 		// nil request
-		cb, mt, _ := newClient(t, respond(200, readFile(t, a.seed)), chargebee.WithAPIVersion(chargebee.APIv1))
+		cb, mt, _ := testutil.NewClient(t, testutil.Respond(200, testutil.Fixture(t, a.seed)), chargebee.WithAPIVersion(chargebee.APIv1))
 		svc := credits.NewService(cb)
 		var err error
 		switch a.name {
@@ -309,7 +310,7 @@ func TestAccountCreditsValidation(t *testing.T) {
 
 func TestAccountCreditsMissingCustomer(t *testing.T) {
 	t.Parallel()
-	cb, _, _ := newClient(t, respond(200, `{"card":{}}`), chargebee.WithAPIVersion(chargebee.APIv1))
+	cb, _, _ := testutil.NewClient(t, testutil.Respond(200, `{"card":{}}`), chargebee.WithAPIVersion(chargebee.APIv1))
 	_, err := credits.NewService(cb).AddAccountCredits(context.Background(), "c", credits.NewAddAccountCreditsRequest().SetAmount(1).SetDescription("d"))
 	var de *chargebee.DecodeError
 	if !errors.As(err, &de) || de.Path != "/api/v1/customers/c/add_account_credits" {
@@ -322,8 +323,8 @@ func TestAccountCreditsMissingCustomer(t *testing.T) {
 func TestVersionMismatch(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	v1, mt1, _ := newClient(t, respond(200, "{}"), chargebee.WithAPIVersion(chargebee.APIv1))
-	v2, mt2, _ := newClient(t, respond(200, "{}"))
+	v1, mt1, _ := testutil.NewClient(t, testutil.Respond(200, "{}"), chargebee.WithAPIVersion(chargebee.APIv1))
+	v2, mt2, _ := testutil.NewClient(t, testutil.Respond(200, "{}"))
 	s1, s2 := credits.NewService(v1), credits.NewService(v2)
 
 	add := credits.NewAddRequest().SetCustomerID("c").SetAmount(1).SetDescription("d")

@@ -7,6 +7,7 @@ import (
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/credits"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 // FuzzResultDecode feeds arbitrary response bodies to Add and
@@ -19,7 +20,7 @@ func FuzzResultDecode(f *testing.F) {
 	f.Add(`{"customer":{"account_credits":"x"}}`)
 	f.Add(`{}`)
 	f.Fuzz(func(t *testing.T, body string) {
-		v2, _, _ := newClient(t, respond(200, body))
+		v2, _, _ := testutil.NewClient(t, testutil.Respond(200, body))
 		res, err := credits.NewService(v2).Add(context.Background(),
 			credits.NewAddRequest().SetCustomerID("c").SetAmount(5).SetDescription("d"))
 		var de *chargebee.DecodeError
@@ -31,7 +32,7 @@ func FuzzResultDecode(f *testing.F) {
 			t.Fatalf("Add: half-filled result %+v", res)
 		}
 
-		v1, _, _ := newClient(t, respond(200, body), chargebee.WithAPIVersion(chargebee.APIv1))
+		v1, _, _ := testutil.NewClient(t, testutil.Respond(200, body), chargebee.WithAPIVersion(chargebee.APIv1))
 		ares, err := credits.NewService(v1).AddAccountCredits(context.Background(), "c",
 			credits.NewAddAccountCreditsRequest().SetAmount(5).SetDescription("d"))
 		if err != nil {

@@ -11,12 +11,13 @@ import (
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/credits"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 const nextOffset = `["1700000600000","230000000123"]`
 
-func listServer(t *testing.T) handler {
-	page1, page2 := readFile(t, "list_page1.json"), readFile(t, "list_page2.json")
+func listServer(t *testing.T) testutil.Handler {
+	page1, page2 := testutil.Fixture(t, "list_page1.json"), testutil.Fixture(t, "list_page2.json")
 	return func(req *http.Request) (int, string) {
 		switch req.URL.Query().Get("offset") {
 		case "":
@@ -75,7 +76,7 @@ func TestListWire(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			cb, _, rec := newClient(t, respond(200, `{"list":[]}`))
+			cb, _, rec := testutil.NewClient(t, testutil.Respond(200, `{"list":[]}`))
 			page, err := credits.NewService(cb).ListPage(context.Background(), tc.req, chargebee.WithOriginUser("ops@acme.com"))
 			if err != nil {
 				t.Fatal(err)
@@ -83,7 +84,7 @@ func TestListWire(t *testing.T) {
 			if len(page.Items) != 0 || page.NextOffset != "" {
 				t.Errorf("page %+v", page)
 			}
-			calls := rec.all()
+			calls := rec.Requests()
 			if len(calls) != 1 {
 				t.Fatalf("%d calls", len(calls))
 			}
@@ -103,7 +104,7 @@ func TestListWire(t *testing.T) {
 
 func TestListWalk(t *testing.T) {
 	t.Parallel()
-	cb, _, rec := newClient(t, listServer(t))
+	cb, _, rec := testutil.NewClient(t, listServer(t))
 	req := credits.NewListRequest().SetLimit(2).SetCustomerID(chargebee.StringFilter{Is: "cust_123"})
 	var ids []string
 	for e, err := range credits.NewService(cb).List(context.Background(), req) {
@@ -115,7 +116,7 @@ func TestListWalk(t *testing.T) {
 	if !reflect.DeepEqual(ids, []string{"pc_3", "pc_2", "pc_1"}) {
 		t.Errorf("ids %v", ids)
 	}
-	calls := rec.all()
+	calls := rec.Requests()
 	want := []url.Values{
 		{"limit": {"2"}, "customer_id[is]": {"cust_123"}},
 		{"limit": {"2"}, "customer_id[is]": {"cust_123"}, "offset": {nextOffset}},
@@ -135,7 +136,7 @@ func TestListWalk(t *testing.T) {
 
 func TestListDecode(t *testing.T) {
 	t.Parallel()
-	cb, _, _ := newClient(t, listServer(t))
+	cb, _, _ := testutil.NewClient(t, listServer(t))
 	page, err := credits.NewService(cb).ListPage(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -154,7 +155,7 @@ func TestListDecode(t *testing.T) {
 		"entry without resource": `{"list":[{"promotional_credit":{"id":"a"}},{"customer":{}}]}`,
 		"list not array":         `{"list":"x"}`,
 	} {
-		cb, _, _ := newClient(t, respond(200, body))
+		cb, _, _ := testutil.NewClient(t, testutil.Respond(200, body))
 		page, err := credits.NewService(cb).ListPage(context.Background(), nil)
 		var de *chargebee.DecodeError
 		if !errors.As(err, &de) || page != nil {
@@ -182,7 +183,7 @@ func TestListValidation(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			cb, mt, _ := newClient(t, respond(200, `{"list":[]}`))
+			cb, mt, _ := testutil.NewClient(t, testutil.Respond(200, `{"list":[]}`))
 			svc := credits.NewService(cb)
 			_, err := svc.ListPage(context.Background(), tc.req)
 			var ve *chargebee.ValidationError
@@ -208,7 +209,7 @@ func TestRetrieve(t *testing.T) {
 		{"a/b?c", "/api/v2/promotional_credits/a%2Fb%3Fc"},
 	}
 	for _, tc := range cases {
-		cb, _, rec := newClient(t, respond(200, readFile(t, "retrieve.json")))
+		cb, _, rec := testutil.NewClient(t, testutil.Respond(200, testutil.Fixture(t, "retrieve.json")))
 		res, err := credits.NewService(cb).Retrieve(context.Background(), tc.id)
 		if err != nil {
 			t.Fatal(err)
@@ -216,14 +217,14 @@ func TestRetrieve(t *testing.T) {
 		if res.PromotionalCredit.ID != "pc_2" || res.PromotionalCredit.Type != credits.TypeDecrement || res.PromotionalCredit.ClosingBalance != 1300 {
 			t.Errorf("result %+v", res.PromotionalCredit)
 		}
-		calls := rec.all()
+		calls := rec.Requests()
 		if len(calls) != 1 || calls[0].Method != "GET" || calls[0].Path != tc.path || len(calls[0].Query) != 0 {
 			t.Errorf("%q: calls %+v", tc.id, calls)
 		}
 	}
 
 	for _, id := range []string{"", "..", "a/./b", "pc\x00"} {
-		cb, mt, _ := newClient(t, respond(200, readFile(t, "retrieve.json")))
+		cb, mt, _ := testutil.NewClient(t, testutil.Respond(200, testutil.Fixture(t, "retrieve.json")))
 		_, err := credits.NewService(cb).Retrieve(context.Background(), id)
 		var ve *chargebee.ValidationError
 		if !errors.As(err, &ve) || ve.Param != "promotional_credit_id" || mt.GetTotalCallCount() != 0 {
@@ -231,13 +232,13 @@ func TestRetrieve(t *testing.T) {
 		}
 	}
 
-	cb, _, _ := newClient(t, respond(200, `{"customer":{"id":"x"}}`))
+	cb, _, _ := testutil.NewClient(t, testutil.Respond(200, `{"customer":{"id":"x"}}`))
 	var de *chargebee.DecodeError
 	if _, err := credits.NewService(cb).Retrieve(context.Background(), "pc_2"); !errors.As(err, &de) {
 		t.Errorf("missing promotional_credit: %v", err)
 	}
 
-	cb, _, _ = newClient(t, respond(404, `{"message":"Promotional credit not found","type":"invalid_request","api_error_code":"resource_not_found"}`))
+	cb, _, _ = testutil.NewClient(t, testutil.Respond(404, `{"message":"Promotional credit not found","type":"invalid_request","api_error_code":"resource_not_found"}`))
 	if _, err := credits.NewService(cb).Retrieve(context.Background(), "pc_9"); !errors.Is(err, chargebee.ErrNotFound) {
 		t.Errorf("404: %v", err)
 	}

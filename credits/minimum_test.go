@@ -9,6 +9,7 @@ import (
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/credits"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 //lint:file-ignore SA1019 the deprecated customer-level requests are under test here.
@@ -26,7 +27,7 @@ type minimumCase struct {
 }
 
 func minimumCases(t *testing.T) []minimumCase {
-	v1Body := readFile(t, "v1_set_account_credits.json")
+	v1Body := testutil.Fixture(t, "v1_set_account_credits.json")
 	ctx := context.Background()
 	zero := func() *int64 { return chargebee.Int64(0) }
 	desc := func() *string { return chargebee.String("d") }
@@ -78,7 +79,7 @@ func TestActionMinimumWins(t *testing.T) {
 	for _, tc := range minimumCases(t) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			cb, mt, rec := newClient(t, respond(200, tc.body), chargebee.WithAPIVersion(tc.version))
+			cb, mt, rec := testutil.NewClient(t, testutil.Respond(200, tc.body), chargebee.WithAPIVersion(tc.version))
 			err := tc.send(credits.NewService(cb))
 			if tc.wantErr {
 				var ve *chargebee.ValidationError
@@ -93,7 +94,7 @@ func TestActionMinimumWins(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			calls := rec.all()
+			calls := rec.Requests()
 			if len(calls) != 1 || calls[0].Path != tc.path {
 				t.Fatalf("calls %+v", calls)
 			}
@@ -113,12 +114,12 @@ func TestActionMinimumWithoutValidation(t *testing.T) {
 		if !tc.wantErr {
 			continue
 		}
-		cb, _, rec := newClient(t, respond(200, tc.body), chargebee.WithAPIVersion(tc.version), chargebee.WithoutValidation())
+		cb, _, rec := testutil.NewClient(t, testutil.Respond(200, tc.body), chargebee.WithAPIVersion(tc.version), chargebee.WithoutValidation())
 		if err := tc.send(credits.NewService(cb)); err != nil {
 			t.Errorf("%s: %v", tc.name, err)
 			continue
 		}
-		calls := rec.all()
+		calls := rec.Requests()
 		if len(calls) != 1 || calls[0].Path != tc.path || calls[0].Form.Get("amount") != "0" {
 			t.Errorf("%s: calls %+v", tc.name, calls)
 		}
@@ -163,7 +164,7 @@ func TestRequestMinimumOnItsOwn(t *testing.T) {
 // with AddAccountCredits still validates against 0 on its own afterwards.
 func TestActionMinimumLeavesRequestAlone(t *testing.T) {
 	t.Parallel()
-	cb, _, _ := newClient(t, respond(200, readFile(t, "v1_add_account_credits.json")), chargebee.WithAPIVersion(chargebee.APIv1))
+	cb, _, _ := testutil.NewClient(t, testutil.Respond(200, testutil.Fixture(t, "v1_add_account_credits.json")), chargebee.WithAPIVersion(chargebee.APIv1))
 	req := &credits.AccountCreditsRequest{Amount: chargebee.Int64(5), Description: chargebee.String("d")}
 	if _, err := credits.NewService(cb).AddAccountCredits(context.Background(), "c", req); err != nil {
 		t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/credits"
 	"github.com/billingkit/chargebee-go/customer"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 // promoAction runs Add, Deduct or Set with the same parameters.
@@ -99,7 +100,7 @@ func TestPromotionalWire(t *testing.T) {
 		for _, tc := range cases {
 			t.Run(a.name+"/"+tc.name, func(t *testing.T) {
 				t.Parallel()
-				cb, _, rec := newClient(t, respond(200, readFile(t, "add.json")))
+				cb, _, rec := testutil.NewClient(t, testutil.Respond(200, testutil.Fixture(t, "add.json")))
 				res, err := a.run(credits.NewService(cb), context.Background(), tc.p,
 					chargebee.WithIdempotencyKey("key-1"), chargebee.WithEventWebhooksDisabled())
 				if err != nil {
@@ -108,7 +109,7 @@ func TestPromotionalWire(t *testing.T) {
 				if res.Customer == nil || res.PromotionalCredit == nil {
 					t.Fatalf("result %+v", res)
 				}
-				calls := rec.all()
+				calls := rec.Requests()
 				if len(calls) != 1 {
 					t.Fatalf("%d calls", len(calls))
 				}
@@ -141,7 +142,7 @@ func TestPromotionalSetters(t *testing.T) {
 		"description": {"Thanks"}, "credit_type": {"loyalty_credits"}, "reference": {"r"},
 	}
 	wantDec := url.Values{"customer_id": {"cust_1"}, "amount_in_decimal": {"2.5"}, "description": {"Thanks"}}
-	cb, _, rec := newClient(t, respond(200, `{"customer":{"id":"cust_1"},"promotional_credit":{"id":"pc"}}`))
+	cb, _, rec := testutil.NewClient(t, testutil.Respond(200, `{"customer":{"id":"cust_1"},"promotional_credit":{"id":"pc"}}`))
 	svc := credits.NewService(cb)
 	ctx := context.Background()
 	_, errA := svc.Add(ctx, credits.NewAddRequest().SetCustomerID("cust_1").SetAmount(250).SetCurrencyCode("EUR").
@@ -156,7 +157,7 @@ func TestPromotionalSetters(t *testing.T) {
 	if err := errors.Join(errA, errD, errS, errA2, errD2, errS2); err != nil {
 		t.Fatal(err)
 	}
-	calls := rec.all()
+	calls := rec.Requests()
 	if len(calls) != 6 {
 		t.Fatalf("%d calls", len(calls))
 	}
@@ -176,7 +177,7 @@ func TestPromotionalSetters(t *testing.T) {
 func TestAddIdempotentRetry(t *testing.T) {
 	t.Parallel()
 	n := 0
-	cb, _, rec := newClient(t, func(*http.Request) (int, string) {
+	cb, _, rec := testutil.NewClient(t, func(*http.Request) (int, string) {
 		n++
 		if n == 1 {
 			return 503, `{"message":"busy","api_error_code":"site_not_ready"}`
@@ -189,7 +190,7 @@ func TestAddIdempotentRetry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	calls := rec.all()
+	calls := rec.Requests()
 	if len(calls) != 2 || resp.Attempts != 2 {
 		t.Fatalf("%d calls, %d attempts", len(calls), resp.Attempts)
 	}
@@ -204,7 +205,7 @@ func TestAddIdempotentRetry(t *testing.T) {
 
 func TestPromotionalDecode(t *testing.T) {
 	t.Parallel()
-	cb, _, _ := newClient(t, respond(200, readFile(t, "add.json")))
+	cb, _, _ := testutil.NewClient(t, testutil.Respond(200, testutil.Fixture(t, "add.json")))
 	res, err := credits.NewService(cb).Add(context.Background(),
 		credits.NewAddRequest().SetCustomerID("cust_123").SetAmount(500).SetDescription("Referral bonus"))
 	if err != nil {
@@ -238,7 +239,7 @@ func TestPromotionalDecode(t *testing.T) {
 func TestPromotionalUnknownValues(t *testing.T) {
 	t.Parallel()
 	body := `{"customer":{"id":"c","brand_new":1},"promotional_credit":{"id":"pc","type":"adjustment","credit_type":"cashback","amount":1,"extra":[1,2]},"other_key":{}}`
-	cb, _, _ := newClient(t, respond(200, body))
+	cb, _, _ := testutil.NewClient(t, testutil.Respond(200, body))
 	res, err := credits.NewService(cb).Deduct(context.Background(),
 		credits.NewDeductRequest().SetCustomerID("c").SetAmount(1).SetDescription("d"))
 	if err != nil {
@@ -281,7 +282,7 @@ func TestPromotionalValidation(t *testing.T) {
 		for _, tc := range cases {
 			t.Run(a.name+"/"+tc.name, func(t *testing.T) {
 				t.Parallel()
-				cb, mt, _ := newClient(t, respond(200, readFile(t, "add.json")))
+				cb, mt, _ := testutil.NewClient(t, testutil.Respond(200, testutil.Fixture(t, "add.json")))
 				p := ok()
 				tc.edit(&p)
 				_, err := a.run(credits.NewService(cb), context.Background(), p)
@@ -302,7 +303,7 @@ func TestPromotionalValidation(t *testing.T) {
 		reference: chargebee.String(strings.Repeat("r", 500)),
 	}
 	for _, a := range promoActions {
-		cb, mt, _ := newClient(t, respond(200, readFile(t, "add.json")))
+		cb, mt, _ := testutil.NewClient(t, testutil.Respond(200, testutil.Fixture(t, "add.json")))
 		if _, err := a.run(credits.NewService(cb), context.Background(), edge); err != nil || mt.GetTotalCallCount() != 1 {
 			t.Errorf("%s at the limits: %v", a.name, err)
 		}
@@ -313,7 +314,7 @@ func TestPromotionalValidation(t *testing.T) {
 
 func TestNilRequests(t *testing.T) {
 	t.Parallel()
-	cb, mt, _ := newClient(t, respond(200, `{}`))
+	cb, mt, _ := testutil.NewClient(t, testutil.Respond(200, `{}`))
 	svc := credits.NewService(cb)
 	ctx := context.Background()
 	checks := map[string]error{}
@@ -334,7 +335,7 @@ func TestNilRequests(t *testing.T) {
 		}
 	}
 	// Even with client-side validation off, a nil request is refused.
-	cbNoVal, mtNoVal, _ := newClient(t, respond(200, `{}`), chargebee.WithoutValidation())
+	cbNoVal, mtNoVal, _ := testutil.NewClient(t, testutil.Respond(200, `{}`), chargebee.WithoutValidation())
 	if _, err := credits.NewService(cbNoVal).Add(ctx, nil); err == nil {
 		t.Error("Add(nil) without validation: no error")
 	}
@@ -345,12 +346,12 @@ func TestNilRequests(t *testing.T) {
 
 func TestWithoutValidationSends(t *testing.T) {
 	t.Parallel()
-	cb, _, rec := newClient(t, respond(200, readFile(t, "add.json")), chargebee.WithoutValidation())
+	cb, _, rec := testutil.NewClient(t, testutil.Respond(200, testutil.Fixture(t, "add.json")), chargebee.WithoutValidation())
 	_, err := credits.NewService(cb).Add(context.Background(), credits.NewAddRequest().SetCustomerID("c").SetAmount(-5))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if calls := rec.all(); len(calls) != 1 || !reflect.DeepEqual(calls[0].Form, url.Values{"customer_id": {"c"}, "amount": {"-5"}}) {
+	if calls := rec.Requests(); len(calls) != 1 || !reflect.DeepEqual(calls[0].Form, url.Values{"customer_id": {"c"}, "amount": {"-5"}}) {
 		t.Errorf("calls %+v", calls)
 	}
 }
@@ -368,7 +369,7 @@ func TestPromotionalMissingKeys(t *testing.T) {
 	for name, body := range bodies {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			cb, _, _ := newClient(t, respond(200, body))
+			cb, _, _ := testutil.NewClient(t, testutil.Respond(200, body))
 			res, err := credits.NewService(cb).Set(context.Background(),
 				credits.NewSetRequest().SetCustomerID("c").SetAmount(0).SetDescription("d"))
 			var de *chargebee.DecodeError
@@ -388,7 +389,7 @@ func TestPromotionalMissingKeys(t *testing.T) {
 func TestPromotionalChargebeeError(t *testing.T) {
 	t.Parallel()
 	body := `{"message":"Promotional credits cannot be deducted as the customer has insufficient balance","type":"invalid_request","api_error_code":"invalid_request","param":"amount"}`
-	cb, _, _ := newClient(t, respond(400, body))
+	cb, _, _ := testutil.NewClient(t, testutil.Respond(400, body))
 	_, err := credits.NewService(cb).Deduct(context.Background(),
 		credits.NewDeductRequest().SetCustomerID("c").SetAmount(1000000).SetDescription("d"))
 	var ce *chargebee.Error

@@ -8,6 +8,7 @@ import (
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/entitlement"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 // FuzzListPageDecode feeds arbitrary response bodies to ListPage: it must
@@ -21,7 +22,7 @@ func FuzzListPageDecode(f *testing.F) {
 	f.Add(`{"next_offset":1}`)
 	f.Add(`[]`)
 	f.Fuzz(func(t *testing.T, body string) {
-		cb, _, _ := newClient(t, func(*http.Request) (int, string) { return 200, body })
+		cb, _, _ := testutil.NewClient(t, func(*http.Request) (int, string) { return 200, body })
 		page, err := entitlement.NewService(cb).ListPage(context.Background(), "c1", nil)
 		if err != nil {
 			var de *chargebee.DecodeError

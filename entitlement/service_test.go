@@ -5,77 +5,19 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"os"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
-
-	"github.com/jarcoal/httpmock"
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/entitlement"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
-
-// call is what the mock server saw of one request.
-type call struct {
-	Method string
-	Path   string // escaped path
-	Query  url.Values
-	Header http.Header
-}
-
-// recorder answers requests with a handler and remembers them.
-type recorder struct {
-	mu    sync.Mutex
-	calls []call
-}
-
-func (r *recorder) all() []call {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]call(nil), r.calls...)
-}
-
-// newClient returns a client whose every request goes to handle through an
-// httpmock transport.
-func newClient(t *testing.T, handle func(req *http.Request) (int, string), opts ...chargebee.Option) (*chargebee.Client, *httpmock.MockTransport, *recorder) {
-	t.Helper()
-	mt := httpmock.NewMockTransport()
-	rec := &recorder{}
-	mt.RegisterNoResponder(func(req *http.Request) (*http.Response, error) {
-		rec.mu.Lock()
-		rec.calls = append(rec.calls, call{Method: req.Method, Path: req.URL.EscapedPath(), Query: req.URL.Query(), Header: req.Header.Clone()})
-		rec.mu.Unlock()
-		status, body := handle(req)
-		resp := httpmock.NewStringResponse(status, body)
-		resp.Header.Set("Content-Type", "application/json")
-		return resp, nil
-	})
-	all := append([]chargebee.Option{
-		chargebee.WithHTTPClient(&http.Client{Transport: mt}),
-		chargebee.WithMaxRetries(0),
-	}, opts...)
-	cb, err := chargebee.NewClient("acme-test", "test_key", all...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cb, mt, rec
-}
-
-func readFile(t *testing.T, name string) string {
-	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
 
 // seedServer serves the two pages of the seed walk: the first page for a
 // request without offset, the second for offset=2.
-func seedServer(t *testing.T) func(*http.Request) (int, string) {
-	page1, page2 := readFile(t, "seed_page1.json"), readFile(t, "seed_page2.json")
+func seedServer(t *testing.T) testutil.Handler {
+	page1, page2 := testutil.Fixture(t, "seed_page1.json"), testutil.Fixture(t, "seed_page2.json")
 	return func(req *http.Request) (int, string) {
 		switch req.URL.Query().Get("offset") {
 		case "":
@@ -109,7 +51,7 @@ var seedAll = []entitlement.CustomerEntitlement{
 // carries the last 2 objects for the remaining feature.
 func TestListSeedWalk(t *testing.T) {
 	t.Parallel()
-	cb, mt, rec := newClient(t, seedServer(t))
+	cb, mt, rec := testutil.NewClient(t, seedServer(t))
 	svc := entitlement.NewService(cb)
 	req := entitlement.NewListRequest().SetLimit(2)
 
@@ -123,8 +65,8 @@ func TestListSeedWalk(t *testing.T) {
 	if !reflect.DeepEqual(got, seedAll) {
 		t.Errorf("entries:\n got %+v\nwant %+v", got, seedAll)
 	}
-	calls := rec.all()
-	want := []call{
+	calls := rec.Requests()
+	want := []testutil.Sent{
 		{Method: "GET", Path: "/api/v2/customers/c1/customer_entitlements", Query: url.Values{"limit": {"2"}}},
 		{Method: "GET", Path: "/api/v2/customers/c1/customer_entitlements", Query: url.Values{"limit": {"2"}, "offset": {"2"}}},
 	}
@@ -148,7 +90,7 @@ func TestListSeedWalk(t *testing.T) {
 // for limit 2 with next_offset, then 2 objects and no next_offset.
 func TestListPageSeed(t *testing.T) {
 	t.Parallel()
-	cb, _, _ := newClient(t, seedServer(t))
+	cb, _, _ := testutil.NewClient(t, seedServer(t))
 	svc := entitlement.NewService(cb)
 	ctx := context.Background()
 
@@ -231,7 +173,7 @@ func TestListPageWire(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			cb, _, rec := newClient(t, func(*http.Request) (int, string) { return 200, empty })
+			cb, _, rec := testutil.NewClient(t, func(*http.Request) (int, string) { return 200, empty })
 			page, err := entitlement.NewService(cb).ListPage(context.Background(), tt.customerID, tt.req, tt.opts...)
 			if err != nil {
 				t.Fatal(err)
@@ -239,7 +181,7 @@ func TestListPageWire(t *testing.T) {
 			if page.Items == nil || len(page.Items) != 0 || page.NextOffset != "" {
 				t.Errorf("page = %+v, want empty", page)
 			}
-			calls := rec.all()
+			calls := rec.Requests()
 			if len(calls) != 1 {
 				t.Fatalf("%d calls", len(calls))
 			}
@@ -288,7 +230,7 @@ func TestValidationSendsNothing(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			cb, mt, _ := newClient(t, func(*http.Request) (int, string) { return 200, `{"list":[]}` })
+			cb, mt, _ := testutil.NewClient(t, func(*http.Request) (int, string) { return 200, `{"list":[]}` })
 			svc := entitlement.NewService(cb)
 			check := func(what string, err error) {
 				t.Helper()
@@ -326,7 +268,7 @@ func TestValidationSendsNothing(t *testing.T) {
 
 func TestV1ClientFailsFast(t *testing.T) {
 	t.Parallel()
-	cb, mt, _ := newClient(t, func(*http.Request) (int, string) { return 200, `{"list":[]}` },
+	cb, mt, _ := testutil.NewClient(t, func(*http.Request) (int, string) { return 200, `{"list":[]}` },
 		chargebee.WithAPIVersion(chargebee.APIv1))
 	svc := entitlement.NewService(cb)
 	ctx := context.Background()
@@ -397,7 +339,7 @@ func TestNotEnabled(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			cb, _, _ := newClient(t, func(*http.Request) (int, string) { return tt.status, tt.body })
+			cb, _, _ := testutil.NewClient(t, func(*http.Request) (int, string) { return tt.status, tt.body })
 			svc := entitlement.NewService(cb)
 			ctx := context.Background()
 			_, pageErr := svc.ListPage(ctx, "c1", nil)
@@ -437,7 +379,7 @@ func TestDecodeErrors(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			cb, _, _ := newClient(t, func(*http.Request) (int, string) { return 200, body })
+			cb, _, _ := testutil.NewClient(t, func(*http.Request) (int, string) { return 200, body })
 			page, err := entitlement.NewService(cb).ListPage(context.Background(), "c1", nil)
 			var de *chargebee.DecodeError
 			if !errors.As(err, &de) || page != nil {
@@ -453,7 +395,7 @@ func TestDecodeErrors(t *testing.T) {
 func TestDecodeUnknownFields(t *testing.T) {
 	t.Parallel()
 	body := `{"list":[{"customer_entitlement":{"customer_id":"c1","feature_id":"f","value":"5","is_enabled":false,"new_attr":{"x":1}},"extra":true}],"next_offset":"n1","more":1}`
-	cb, _, _ := newClient(t, func(*http.Request) (int, string) { return 200, body })
+	cb, _, _ := testutil.NewClient(t, func(*http.Request) (int, string) { return 200, body })
 	page, err := entitlement.NewService(cb).ListPage(context.Background(), "c1", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -466,7 +408,7 @@ func TestDecodeUnknownFields(t *testing.T) {
 
 func TestListLazyAndBreak(t *testing.T) {
 	t.Parallel()
-	cb, mt, _ := newClient(t, seedServer(t))
+	cb, mt, _ := testutil.NewClient(t, seedServer(t))
 	svc := entitlement.NewService(cb)
 	seq := svc.List(context.Background(), "c1", entitlement.NewListRequest().SetLimit(2))
 	if mt.GetTotalCallCount() != 0 {
@@ -489,7 +431,7 @@ func TestListLazyAndBreak(t *testing.T) {
 
 func TestListStartsAtRequestOffset(t *testing.T) {
 	t.Parallel()
-	cb, _, rec := newClient(t, seedServer(t))
+	cb, _, rec := testutil.NewClient(t, seedServer(t))
 	var got []string
 	for e, err := range entitlement.NewService(cb).List(context.Background(), "c1", entitlement.NewListRequest().SetOffset("2")) {
 		if err != nil {
@@ -500,7 +442,7 @@ func TestListStartsAtRequestOffset(t *testing.T) {
 	if !reflect.DeepEqual(got, []string{"s1", "s2"}) {
 		t.Errorf("got %v", got)
 	}
-	if calls := rec.all(); len(calls) != 1 || !reflect.DeepEqual(calls[0].Query, url.Values{"offset": {"2"}}) {
+	if calls := rec.Requests(); len(calls) != 1 || !reflect.DeepEqual(calls[0].Query, url.Values{"offset": {"2"}}) {
 		t.Errorf("calls %+v", calls)
 	}
 }
@@ -508,7 +450,7 @@ func TestListStartsAtRequestOffset(t *testing.T) {
 func TestListRepeatedOffset(t *testing.T) {
 	t.Parallel()
 	body := `{"list":[{"customer_entitlement":{"customer_id":"c1","feature_id":"f","is_enabled":true}}],"next_offset":"same"}`
-	cb, mt, _ := newClient(t, func(*http.Request) (int, string) { return 200, body })
+	cb, mt, _ := testutil.NewClient(t, func(*http.Request) (int, string) { return 200, body })
 	_, err := entitlement.NewService(cb).Load(context.Background(), "c1")
 	if !errors.Is(err, chargebee.ErrRepeatedOffset) {
 		t.Errorf("err = %v, want ErrRepeatedOffset", err)

@@ -9,17 +9,18 @@ import (
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/entitlement"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 func TestLoadSeed(t *testing.T) {
 	t.Parallel()
-	cb, _, rec := newClient(t, seedServer(t))
+	cb, _, rec := testutil.NewClient(t, seedServer(t))
 	set, err := entitlement.NewService(cb).Load(context.Background(), "c1", chargebee.WithOriginDevice("iOS"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Load asks for the largest page and follows next_offset.
-	calls := rec.all()
+	calls := rec.Requests()
 	wantQ := []url.Values{{"limit": {"100"}}, {"limit": {"100"}, "offset": {"2"}}}
 	if len(calls) != 2 {
 		t.Fatalf("%d calls, want 2", len(calls))
@@ -74,12 +75,12 @@ func TestLoadConsolidated(t *testing.T) {
 		{"customer_entitlement":{"customer_id":"c1","feature_id":"user-licenses","value":"10","name":"10 licences","is_enabled":true,"object":"customer_entitlement"}},
 		{"customer_entitlement":{"customer_id":"c1","feature_id":"support-level","value":"Chat","name":"Chat","is_enabled":true,"object":"customer_entitlement"}}
 	]}`
-	cb, _, rec := newClient(t, func(*http.Request) (int, string) { return 200, body })
+	cb, _, rec := testutil.NewClient(t, func(*http.Request) (int, string) { return 200, body })
 	set, err := entitlement.NewService(cb).Load(context.Background(), "c1", entitlement.Consolidated())
 	if err != nil {
 		t.Fatal(err)
 	}
-	calls := rec.all()
+	calls := rec.Requests()
 	if len(calls) != 1 || !reflect.DeepEqual(calls[0].Query, url.Values{"limit": {"100"}, "consolidate_entitlements": {"true"}}) {
 		t.Fatalf("calls %+v", calls)
 	}

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 // catalogFile is the repository's copy of the API catalog, the generator's
@@ -122,7 +124,7 @@ func TestModelsCoverCatalog(t *testing.T) {
 		Customer map[string]json.RawMessage `json:"customer"`
 		Card     map[string]json.RawMessage `json:"card"`
 	}
-	if err := json.Unmarshal([]byte(readFixture(t, "v2_retrieve_full.json")), &fixture); err != nil {
+	if err := json.Unmarshal([]byte(testutil.Fixture(t, "v2_retrieve_full.json")), &fixture); err != nil {
 		t.Fatal(err)
 	}
 	objectAt := func(m map[string]json.RawMessage, key string) map[string]json.RawMessage {

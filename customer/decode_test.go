@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 // wantFullCustomer is testdata/v2_retrieve_full.json's customer, written by
@@ -135,7 +136,7 @@ var wantFullCard = Card{
 // custom fields, nested lists and an unknown attribute.
 func TestDecodeFullV2(t *testing.T) {
 	t.Parallel()
-	s, _, _ := newMock(t, 200, readFixture(t, "v2_retrieve_full.json"))
+	s, _, _ := newMock(t, 200, testutil.Fixture(t, "v2_retrieve_full.json"))
 	res, err := s.Retrieve(context.Background(), "cus_full")
 	if err != nil {
 		t.Fatal(err)
@@ -246,12 +247,12 @@ func TestDecodeV1Samples(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			t.Parallel()
-			s, _, rec := newMock(t, 200, readFixture(t, tt.file), chargebee.WithAPIVersion(chargebee.APIv1))
+			s, _, rec := newMock(t, 200, testutil.Fixture(t, tt.file), chargebee.WithAPIVersion(chargebee.APIv1))
 			c, card, err := tt.call(s)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := rec.last(t)
+			got := rec.Last()
 			if got.Method != tt.method || got.Path != tt.path {
 				t.Errorf("sent %s %s, want %s %s", got.Method, got.Path, tt.method, tt.path)
 			}
@@ -264,7 +265,7 @@ func TestDecodeV1Samples(t *testing.T) {
 	for _, file := range []string{"v1_add_contact.json", "v1_update_contact.json", "v1_delete_contact.json",
 		"v1_add_account_credits.json", "v1_deduct_account_credits.json", "v1_set_account_credits.json"} {
 		var r RetrieveResult
-		if err := json.Unmarshal([]byte(readFixture(t, file)), &r); err != nil {
+		if err := json.Unmarshal([]byte(testutil.Fixture(t, file)), &r); err != nil {
 			t.Errorf("%s: %v", file, err)
 			continue
 		}
@@ -280,12 +281,12 @@ func TestDecodeV1Samples(t *testing.T) {
 
 func TestDecodeV1List(t *testing.T) {
 	t.Parallel()
-	s, _, rec := newMock(t, 200, readFixture(t, "v1_list.json"), chargebee.WithAPIVersion(chargebee.APIv1))
+	s, _, rec := newMock(t, 200, testutil.Fixture(t, "v1_list.json"), chargebee.WithAPIVersion(chargebee.APIv1))
 	page, err := s.ListPage(context.Background(), NewListRequest().SetLimit(3))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := rec.last(t); got.Path != "/api/v1/customers" || got.Query.Encode() != "limit=3" {
+	if got := rec.Last(); got.Path != "/api/v1/customers" || got.Query.Encode() != "limit=3" {
 		t.Errorf("sent %s ?%s", got.Path, got.Query.Encode())
 	}
 	if len(page.Items) != 1 || page.Items[0].Customer.ID != "__test__5SK0bLNFRFuBzHXC8" || page.Items[0].Card != nil {

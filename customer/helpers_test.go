@@ -1,82 +1,23 @@
 package customer
 
 import (
-	"io"
-	"net/http"
 	"net/url"
-	"os"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 	"github.com/jarcoal/httpmock"
 )
 
-// captured is one request seen by the mock transport.
-type captured struct {
-	Method string
-	Path   string // escaped path
-	Query  url.Values
-	Form   url.Values
-	Header http.Header
-}
-
-// recorder answers every request with a fixed response and remembers what
-// it received.
-type recorder struct {
-	mu   sync.Mutex
-	reqs []captured
-}
-
-func (r *recorder) last(t *testing.T) captured {
+// newMock returns a service whose requests go to an httpmock transport that
+// answers status and body to everything, the transport, and the record of
+// what was sent.
+func newMock(t *testing.T, status int, body string, opts ...chargebee.Option) (*Service, *httpmock.MockTransport, *testutil.Mock) {
 	t.Helper()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if len(r.reqs) == 0 {
-		t.Fatal("no request was sent")
-	}
-	return r.reqs[len(r.reqs)-1]
-}
-
-// newMock returns a client whose requests go to an httpmock transport that
-// answers status and body to everything.
-func newMock(t *testing.T, status int, body string, opts ...chargebee.Option) (*Service, *httpmock.MockTransport, *recorder) {
-	t.Helper()
-	mt := httpmock.NewMockTransport()
-	rec := &recorder{}
-	mt.RegisterNoResponder(func(req *http.Request) (*http.Response, error) {
-		c := captured{Method: req.Method, Path: req.URL.EscapedPath(), Header: req.Header.Clone()}
-		q, err := url.ParseQuery(req.URL.RawQuery)
-		if err != nil {
-			t.Errorf("bad query: %v", err)
-		}
-		c.Query = q
-		if req.Body != nil {
-			b, _ := io.ReadAll(req.Body)
-			f, err := url.ParseQuery(string(b))
-			if err != nil {
-				t.Errorf("bad form body: %v", err)
-			}
-			c.Form = f
-		}
-		rec.mu.Lock()
-		rec.reqs = append(rec.reqs, c)
-		rec.mu.Unlock()
-		resp := httpmock.NewStringResponse(status, body)
-		resp.Header.Set("Content-Type", "application/json")
-		return resp, nil
-	})
-	all := append([]chargebee.Option{
-		chargebee.WithHTTPClient(&http.Client{Transport: mt}),
-		chargebee.WithMaxRetries(0),
-	}, opts...)
-	cb, err := chargebee.NewClient("acme-test", "test_key", all...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return NewService(cb), mt, rec
+	cb, mt, m := testutil.NewClient(t, testutil.Respond(status, body), opts...)
+	return NewService(cb), mt, m
 }
 
 // assertValues compares two sets of form/query values exactly and reports
@@ -107,15 +48,6 @@ func assertValues(t *testing.T, got, want url.Values) {
 			t.Errorf("key %s = %q, want %q", k, g, w)
 		}
 	}
-}
-
-func readFixture(t *testing.T, name string) string {
-	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
 
 // minimal responses, one per top-level shape.

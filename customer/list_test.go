@@ -171,7 +171,7 @@ func TestIdempotencyKeyAndHeaders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := rec.last(t).Header
+	h := rec.Last().Header
 	if h.Get("chargebee-idempotency-key") != "upd-1" || h.Get("chargebee-event-email") != "all-disabled" {
 		t.Errorf("headers = %v", h)
 	}

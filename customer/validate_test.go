@@ -346,7 +346,7 @@ func TestBusinessEntityHeader(t *testing.T) {
 			if _, err := s.Create(ctx, req, tt.opts...); err != nil {
 				t.Fatal(err)
 			}
-			got := rec.last(t)
+			got := rec.Last()
 			if h := got.Header.Get("chargebee-business-entity-id"); h != tt.wantHeader {
 				t.Errorf("header = %q, want %q", h, tt.wantHeader)
 			}
@@ -369,7 +369,7 @@ func TestWithoutValidation(t *testing.T) {
 	if _, err := s.Create(context.Background(), NewCreateRequest().SetFirstName(strings.Repeat("x", 200))); err != nil {
 		t.Fatal(err)
 	}
-	if mt.GetTotalCallCount() != 1 || len(rec.last(t).Form.Get("first_name")) != 200 {
+	if mt.GetTotalCallCount() != 1 || len(rec.Last().Form.Get("first_name")) != 200 {
 		t.Error("request not sent as given")
 	}
 }
@@ -430,7 +430,7 @@ func TestV1CreateCard(t *testing.T) {
 		if _, err := s.Create(context.Background(), NewCreateRequest().SetCard(card)); err != nil {
 			t.Fatalf("card %+v: %v", card, err)
 		}
-		if got := rec.last(t); got.Path != "/api/v1/customers" {
+		if got := rec.Last(); got.Path != "/api/v1/customers" {
 			t.Errorf("path = %s", got.Path)
 		}
 	}

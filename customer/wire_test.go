@@ -736,7 +736,7 @@ func TestActionsWire(t *testing.T) {
 			if n := mt.GetTotalCallCount(); n != 1 {
 				t.Fatalf("%d calls, want 1", n)
 			}
-			got := rec.last(t)
+			got := rec.Last()
 			if got.Method != tt.method || got.Path != tt.path {
 				t.Errorf("sent %s %s, want %s %s", got.Method, got.Path, tt.method, tt.path)
 			}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/customer"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 // seedSample reads a sample response copied verbatim from Chargebee's
@@ -19,7 +20,7 @@ import (
 // "{..}", which is not JSON; the elision is dropped.
 func seedSample(t *testing.T, name string) string {
 	t.Helper()
-	return regexp.MustCompile(`,\s*\{\.\.\}`).ReplaceAllString(fixture(t, name), "")
+	return regexp.MustCompile(`,\s*\{\.\.\}`).ReplaceAllString(testutil.Fixture(t, name), "")
 }
 
 const v2AddResponse = `{
@@ -42,7 +43,7 @@ const v2AddResponse = `{
 
 func TestAddEveryParam(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(v2AddResponse))
+	m := testutil.NewMock(t, testutil.OK(v2AddResponse))
 	res, err := NewService(m.CB).Add(context.Background(), "cust 1", NewAddRequest().
 		SetID("ct_1").
 		SetFirstName("Jane").
@@ -56,7 +57,7 @@ func TestAddEveryParam(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Add: %v", err)
 	}
-	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/cust%201/add_contact", url.Values{
+	testutil.Expect(t, m.Only(), http.MethodPost, "/api/v2/customers/cust%201/add_contact", url.Values{
 		"contact[id]":                 {"ct_1"},
 		"contact[first_name]":         {"Jane"},
 		"contact[last_name]":          {"Doe"},
@@ -82,12 +83,12 @@ func TestAddEveryParam(t *testing.T) {
 
 func TestAddEmailOnly(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(v2AddResponse))
+	m := testutil.NewMock(t, testutil.OK(v2AddResponse))
 	res, err := NewService(m.CB).Add(context.Background(), "c", NewAddRequest().SetEmail("a+b@acme.com"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/add_contact", url.Values{"contact[email]": {"a+b@acme.com"}})
+	testutil.Expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/add_contact", url.Values{"contact[email]": {"a+b@acme.com"}})
 	if res.Card == nil {
 		t.Fatal("card not decoded")
 	}
@@ -95,7 +96,7 @@ func TestAddEmailOnly(t *testing.T) {
 
 func TestUpdateEveryParam(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(v2AddResponse))
+	m := testutil.NewMock(t, testutil.OK(v2AddResponse))
 	res, err := NewService(m.CB).Update(context.Background(), "c/1", NewUpdateRequest().
 		SetID("ct_1").
 		SetFirstName("Janet").
@@ -109,7 +110,7 @@ func TestUpdateEveryParam(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Update: %v", err)
 	}
-	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c%2F1/update_contact", url.Values{
+	testutil.Expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c%2F1/update_contact", url.Values{
 		"contact[id]":                 {"ct_1"},
 		"contact[first_name]":         {"Janet"},
 		"contact[last_name]":          {""},
@@ -127,22 +128,22 @@ func TestUpdateEveryParam(t *testing.T) {
 
 func TestUpdateIDOnly(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(v2AddResponse))
+	m := testutil.NewMock(t, testutil.OK(v2AddResponse))
 	if _, err := NewService(m.CB).Update(context.Background(), "c", NewUpdateRequest().SetID("ct_9").SetLabel("x")); err != nil {
 		t.Fatal(err)
 	}
-	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/update_contact", url.Values{"contact[id]": {"ct_9"}, "contact[label]": {"x"}})
+	testutil.Expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/update_contact", url.Values{"contact[id]": {"ct_9"}, "contact[label]": {"x"}})
 }
 
 func TestDelete(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(v2AddResponse))
+	m := testutil.NewMock(t, testutil.OK(v2AddResponse))
 	res, err := NewService(m.CB).Delete(context.Background(), "c..", "ct/1", chargebee.WithIdempotencyKey("del-1"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := m.Only()
-	expect(t, got, http.MethodPost, "/api/v2/customers/c../delete_contact", url.Values{"contact[id]": {"ct/1"}})
+	testutil.Expect(t, got, http.MethodPost, "/api/v2/customers/c../delete_contact", url.Values{"contact[id]": {"ct/1"}})
 	if got.Header.Get("chargebee-idempotency-key") != "del-1" {
 		t.Fatalf("headers %v", got.Header)
 	}
@@ -218,12 +219,12 @@ func TestV1SeedSamples(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			m := newMock(t, ok(seedSample(t, tc.file)), chargebee.WithAPIVersion(chargebee.APIv1))
+			m := testutil.NewMock(t, testutil.OK(seedSample(t, tc.file)), chargebee.WithAPIVersion(chargebee.APIv1))
 			c, card, err := tc.call(NewService(m.CB))
 			if err != nil {
 				t.Fatalf("call: %v", err)
 			}
-			expect(t, m.Only(), http.MethodPost, tc.path, tc.form)
+			testutil.Expect(t, m.Only(), http.MethodPost, tc.path, tc.form)
 			if c.ID != tc.id || c.FirstName != "John" || c.LastName != "Doe" || c.AutoCollection != customer.AutoCollection("on") ||
 				c.Taxability != customer.Taxability("taxable") || c.Object != "customer" || c.CreatedAt == 0 {
 				t.Fatalf("customer %+v", c)
@@ -247,7 +248,7 @@ const listPage2 = `{"list":[{"contact":{"id":"ct_3","email":"cfo@acme.com","enab
 
 func TestListPages(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, []reply{{Status: 200, Body: listPage1}, {Status: 200, Body: listPage2}})
+	m := testutil.NewMock(t, []testutil.Reply{{Status: 200, Body: listPage1}, {Status: 200, Body: listPage2}})
 	req := NewListRequest().SetLimit(2)
 	seq := NewService(m.CB).List(context.Background(), "cust_1", req)
 	m.NothingSent()
@@ -266,8 +267,8 @@ func TestListPages(t *testing.T) {
 	if len(reqs) != 2 {
 		t.Fatalf("%d requests", len(reqs))
 	}
-	expect(t, reqs[0], http.MethodGet, "/api/v2/customers/cust_1/contacts", url.Values{"limit": {"2"}})
-	expect(t, reqs[1], http.MethodGet, "/api/v2/customers/cust_1/contacts", url.Values{"limit": {"2"}, "offset": {`["ct_2"]`}})
+	testutil.Expect(t, reqs[0], http.MethodGet, "/api/v2/customers/cust_1/contacts", url.Values{"limit": {"2"}})
+	testutil.Expect(t, reqs[1], http.MethodGet, "/api/v2/customers/cust_1/contacts", url.Values{"limit": {"2"}, "offset": {`["ct_2"]`}})
 	if req.Offset != nil {
 		t.Fatal("List changed the caller's request")
 	}
@@ -275,7 +276,7 @@ func TestListPages(t *testing.T) {
 
 func TestListPageEveryParamAndNil(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(listPage1))
+	m := testutil.NewMock(t, testutil.OK(listPage1))
 	svc := NewService(m.CB)
 	page, err := svc.ListPage(context.Background(), "a b", NewListRequest().SetLimit(100).SetOffset("o1"))
 	if err != nil {
@@ -288,8 +289,8 @@ func TestListPageEveryParamAndNil(t *testing.T) {
 		t.Fatal(err)
 	}
 	reqs := m.Requests()
-	expect(t, reqs[0], http.MethodGet, "/api/v2/customers/a%20b/contacts", url.Values{"limit": {"100"}, "offset": {"o1"}})
-	expect(t, reqs[1], http.MethodGet, "/api/v2/customers/a%20b/contacts", nil)
+	testutil.Expect(t, reqs[0], http.MethodGet, "/api/v2/customers/a%20b/contacts", url.Values{"limit": {"100"}, "offset": {"o1"}})
+	testutil.Expect(t, reqs[1], http.MethodGet, "/api/v2/customers/a%20b/contacts", nil)
 }
 
 func TestListMissingKeys(t *testing.T) {
@@ -300,7 +301,7 @@ func TestListMissingKeys(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			m := newMock(t, ok(body))
+			m := testutil.NewMock(t, testutil.OK(body))
 			n := 0
 			for e, err := range NewService(m.CB).List(context.Background(), "c", nil) {
 				n++
@@ -326,7 +327,7 @@ func TestMissingCustomer(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			m := newMock(t, ok(`{"card":{"payment_source_id":"pm"}}`))
+			m := testutil.NewMock(t, testutil.OK(`{"card":{"payment_source_id":"pm"}}`))
 			err := call(NewService(m.CB))
 			var de *chargebee.DecodeError
 			if !errors.As(err, &de) || !strings.Contains(err.Error(), `"customer"`) {
@@ -397,7 +398,7 @@ func TestValidationSendsNothing(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			m := newMock(t, ok(v2AddResponse))
+			m := testutil.NewMock(t, testutil.OK(v2AddResponse))
 			err := tc.call(NewService(m.CB))
 			var ve *chargebee.ValidationError
 			if !errors.As(err, &ve) || ve.Param != tc.param {
@@ -410,7 +411,7 @@ func TestValidationSendsNothing(t *testing.T) {
 
 func TestLimitsAtTheEdge(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(v2AddResponse))
+	m := testutil.NewMock(t, testutil.OK(v2AddResponse))
 	r := func(n int) string { return strings.Repeat("é", n) }
 	_, err := NewService(m.CB).Add(context.Background(), "c", NewAddRequest().
 		SetID(r(150)).SetFirstName(r(150)).SetLastName(r(150)).SetEmail(r(70)).SetPhone(r(50)).SetLabel(r(50)))
@@ -424,7 +425,7 @@ func TestLimitsAtTheEdge(t *testing.T) {
 
 func TestListNeedsV2(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(listPage1), chargebee.WithAPIVersion(chargebee.APIv1))
+	m := testutil.NewMock(t, testutil.OK(listPage1), chargebee.WithAPIVersion(chargebee.APIv1))
 	svc := NewService(m.CB)
 	if _, err := svc.ListPage(context.Background(), "c", nil); !errors.Is(err, chargebee.ErrAPIVersion) {
 		t.Fatalf("ListPage err %v", err)
@@ -440,7 +441,7 @@ func TestListNeedsV2(t *testing.T) {
 func TestChargebeeErrorReachesCaller(t *testing.T) {
 	t.Parallel()
 	body := `{"message":"Maximum number of contacts reached","type":"invalid_request","api_error_code":"param_wrong_value","param":"contact[email]","http_status_code":400}`
-	m := newMock(t, []reply{{Status: 400, Body: body}})
+	m := testutil.NewMock(t, []testutil.Reply{{Status: 400, Body: body}})
 	_, err := NewService(m.CB).Add(context.Background(), "c", NewAddRequest().SetEmail("seventh@acme.com"))
 	var ce *chargebee.Error
 	if !errors.As(err, &ce) || ce.Param != "contact[email]" || ce.HTTPStatusCode != 400 || !errors.Is(err, chargebee.ErrInvalidRequest) {
@@ -453,7 +454,7 @@ func TestChargebeeErrorReachesCaller(t *testing.T) {
 
 func TestRequestsNotChanged(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(v2AddResponse))
+	m := testutil.NewMock(t, testutil.OK(v2AddResponse))
 	add := NewAddRequest().SetEmail("a@b.c")
 	upd := NewUpdateRequest().SetID("ct")
 	svc := NewService(m.CB)

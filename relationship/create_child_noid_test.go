@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 // A create answer whose customer has no id leaves nothing to link:
@@ -12,7 +14,7 @@ import (
 // rather than a validation error about the link's empty customer id.
 func TestCreateChildAnswerWithoutID(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(`{"customer":{"first_name":"Kid"}}`))
+	m := testutil.NewMock(t, testutil.OK(`{"customer":{"first_name":"Kid"}}`))
 	res, err := NewService(m.CB).CreateChild(context.Background(), "parent_1", nil, nil)
 	var le *LinkError
 	if res != nil || !errors.As(err, &le) || !errors.Is(err, errNoCreatedID) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/customer"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 const createdJSON = `{"customer":{"id":"new_1","first_name":"Kid","auto_collection":"on","net_term_days":0,"allow_direct_debit":false,"created_at":1700000000,"promotional_credits":0,"refundable_credits":0,"excess_payments":0,"unbilled_charges":0,"deleted":false},
@@ -20,7 +21,7 @@ const linkedJSON = `{"customer":{"id":"new_1","first_name":"Kid","auto_collectio
 
 func TestCreateChild(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, []reply{{Status: 200, Body: createdJSON}, {Status: 200, Body: linkedJSON}})
+	m := testutil.NewMock(t, []testutil.Reply{{Status: 200, Body: createdJSON}, {Status: 200, Body: linkedJSON}})
 	res, err := NewService(m.CB).CreateChild(context.Background(), "parent_1",
 		customer.NewCreateRequest().SetID("new_1").SetFirstName("Kid").SetEmail("kid@acme.com"),
 		NewLinkRequest().SetPaymentOwnerID("parent_1").SetInvoiceOwnerID("parent_1").SetUseDefaultHierarchySettings(true))
@@ -31,10 +32,10 @@ func TestCreateChild(t *testing.T) {
 	if len(reqs) != 2 {
 		t.Fatalf("%d requests", len(reqs))
 	}
-	expect(t, reqs[0], http.MethodPost, "/api/v2/customers", url.Values{
+	testutil.Expect(t, reqs[0], http.MethodPost, "/api/v2/customers", url.Values{
 		"id": {"new_1"}, "first_name": {"Kid"}, "email": {"kid@acme.com"},
 	})
-	expect(t, reqs[1], http.MethodPost, "/api/v2/customers/new_1/relationships", url.Values{
+	testutil.Expect(t, reqs[1], http.MethodPost, "/api/v2/customers/new_1/relationships", url.Values{
 		"parent_id": {"parent_1"}, "payment_owner_id": {"parent_1"}, "invoice_owner_id": {"parent_1"},
 		"use_default_hierarchy_settings": {"true"},
 	})
@@ -48,7 +49,7 @@ func TestCreateChild(t *testing.T) {
 
 func TestCreateChildNilRequests(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, []reply{{Status: 200, Body: createdJSON}, {Status: 200, Body: linkedJSON}})
+	m := testutil.NewMock(t, []testutil.Reply{{Status: 200, Body: createdJSON}, {Status: 200, Body: linkedJSON}})
 	if _, err := NewService(m.CB).CreateChild(context.Background(), "parent_1", nil, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -56,14 +57,14 @@ func TestCreateChildNilRequests(t *testing.T) {
 	if len(reqs) != 2 {
 		t.Fatalf("%d requests", len(reqs))
 	}
-	expect(t, reqs[0], http.MethodPost, "/api/v2/customers", nil)
-	expect(t, reqs[1], http.MethodPost, "/api/v2/customers/new_1/relationships", url.Values{"parent_id": {"parent_1"}})
+	testutil.Expect(t, reqs[0], http.MethodPost, "/api/v2/customers", nil)
+	testutil.Expect(t, reqs[1], http.MethodPost, "/api/v2/customers/new_1/relationships", url.Values{"parent_id": {"parent_1"}})
 }
 
 func TestCreateChildLinkFails(t *testing.T) {
 	t.Parallel()
 	body := `{"message":"Hierarchy limit exceeded","type":"invalid_request","api_error_code":"param_wrong_value","param":"parent_id","http_status_code":400}`
-	m := newMock(t, []reply{{Status: 200, Body: createdJSON}, {Status: 400, Body: body}})
+	m := testutil.NewMock(t, []testutil.Reply{{Status: 200, Body: createdJSON}, {Status: 400, Body: body}})
 	res, err := NewService(m.CB).CreateChild(context.Background(), "parent_1", customer.NewCreateRequest().SetFirstName("Kid"), nil)
 	if res != nil {
 		t.Fatalf("result %+v", res)
@@ -92,7 +93,7 @@ func TestCreateChildLinkFails(t *testing.T) {
 func TestCreateChildCreateFails(t *testing.T) {
 	t.Parallel()
 	body := `{"message":"email : invalid email","type":"invalid_request","api_error_code":"param_wrong_value","param":"email","http_status_code":400}`
-	m := newMock(t, []reply{{Status: 400, Body: body}, {Status: 200, Body: linkedJSON}})
+	m := testutil.NewMock(t, []testutil.Reply{{Status: 400, Body: body}, {Status: 200, Body: linkedJSON}})
 	_, err := NewService(m.CB).CreateChild(context.Background(), "parent_1", customer.NewCreateRequest().SetEmail("nope"), nil)
 	var le *LinkError
 	var ce *chargebee.Error
@@ -124,7 +125,7 @@ func TestCreateChildIdempotencyKeys(t *testing.T) {
 			if tc.create == "*" {
 				clientOpts = append(clientOpts, chargebee.WithMaxRetries(1))
 			}
-			m := newMock(t, []reply{{Status: 200, Body: createdJSON}, {Status: 200, Body: linkedJSON}}, clientOpts...)
+			m := testutil.NewMock(t, []testutil.Reply{{Status: 200, Body: createdJSON}, {Status: 200, Body: linkedJSON}}, clientOpts...)
 			if _, err := NewService(m.CB).CreateChild(context.Background(), "parent_1", nil, nil, tc.opts...); err != nil {
 				t.Fatal(err)
 			}
@@ -166,7 +167,7 @@ func TestCreateChildValidationSendsNothing(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			m := newMock(t, []reply{{Status: 200, Body: createdJSON}, {Status: 200, Body: linkedJSON}})
+			m := testutil.NewMock(t, []testutil.Reply{{Status: 200, Body: createdJSON}, {Status: 200, Body: linkedJSON}})
 			res, err := NewService(m.CB).CreateChild(context.Background(), tc.parent, tc.create, tc.link)
 			var ve *chargebee.ValidationError
 			if res != nil || !errors.As(err, &ve) || ve.Param != tc.param {
@@ -177,7 +178,7 @@ func TestCreateChildValidationSendsNothing(t *testing.T) {
 	}
 	t.Run("link naming the same parent is fine", func(t *testing.T) {
 		t.Parallel()
-		m := newMock(t, []reply{{Status: 200, Body: createdJSON}, {Status: 200, Body: linkedJSON}})
+		m := testutil.NewMock(t, []testutil.Reply{{Status: 200, Body: createdJSON}, {Status: 200, Body: linkedJSON}})
 		if _, err := NewService(m.CB).CreateChild(context.Background(), "p1", nil, NewLinkRequest().SetParentID("p1")); err != nil {
 			t.Fatal(err)
 		}

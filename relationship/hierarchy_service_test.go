@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 const hierarchyJSON = `{"hierarchies":[
@@ -32,12 +33,12 @@ func TestHierarchyEveryType(t *testing.T) {
 	} {
 		t.Run(typ.wire, func(t *testing.T) {
 			t.Parallel()
-			m := newMock(t, ok(hierarchyJSON))
+			m := testutil.NewMock(t, testutil.OK(hierarchyJSON))
 			res, err := NewService(m.CB).Hierarchy(context.Background(), "acme/eu?x y%", typ.c)
 			if err != nil {
 				t.Fatalf("Hierarchy: %v", err)
 			}
-			expect(t, m.Only(), http.MethodGet, "/api/v2/customers/acme%2Feu%3Fx%20y%25/hierarchy",
+			testutil.Expect(t, m.Only(), http.MethodGet, "/api/v2/customers/acme%2Feu%3Fx%20y%25/hierarchy",
 				url.Values{"hierarchy_operation_type": {typ.wire}})
 			if len(res.Hierarchies) != 4 {
 				t.Fatalf("%d entries", len(res.Hierarchies))
@@ -48,7 +49,7 @@ func TestHierarchyEveryType(t *testing.T) {
 
 func TestHierarchyDecoding(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(hierarchyJSON))
+	m := testutil.NewMock(t, testutil.OK(hierarchyJSON))
 	res, err := NewService(m.CB).Hierarchy(context.Background(), "a", HierarchyComplete)
 	if err != nil {
 		t.Fatal(err)
@@ -70,7 +71,7 @@ func TestHierarchyFailures(t *testing.T) {
 
 	t.Run("missing type sends nothing", func(t *testing.T) {
 		t.Parallel()
-		m := newMock(t, ok(hierarchyJSON))
+		m := testutil.NewMock(t, testutil.OK(hierarchyJSON))
 		_, err := NewService(m.CB).Hierarchy(ctx, "a", "")
 		var ve *chargebee.ValidationError
 		if !errors.As(err, &ve) || ve.Param != "hierarchy_operation_type" {
@@ -80,7 +81,7 @@ func TestHierarchyFailures(t *testing.T) {
 	})
 	t.Run("empty id sends nothing", func(t *testing.T) {
 		t.Parallel()
-		m := newMock(t, ok(hierarchyJSON))
+		m := testutil.NewMock(t, testutil.OK(hierarchyJSON))
 		_, err := NewService(m.CB).Hierarchy(ctx, "", HierarchyComplete)
 		var ve *chargebee.ValidationError
 		if !errors.As(err, &ve) || ve.Param != "customer_id" {
@@ -90,7 +91,7 @@ func TestHierarchyFailures(t *testing.T) {
 	})
 	t.Run("v1 client sends nothing", func(t *testing.T) {
 		t.Parallel()
-		m := newMock(t, ok(hierarchyJSON), chargebee.WithAPIVersion(chargebee.APIv1))
+		m := testutil.NewMock(t, testutil.OK(hierarchyJSON), chargebee.WithAPIVersion(chargebee.APIv1))
 		svc := NewService(m.CB)
 		if _, err := svc.Hierarchy(ctx, "a", HierarchyComplete); !errors.Is(err, chargebee.ErrAPIVersion) {
 			t.Fatalf("Hierarchy err = %v", err)
@@ -110,7 +111,7 @@ func TestHierarchyFailures(t *testing.T) {
 	})
 	t.Run("missing hierarchies key", func(t *testing.T) {
 		t.Parallel()
-		m := newMock(t, ok(`{"list":[]}`))
+		m := testutil.NewMock(t, testutil.OK(`{"list":[]}`))
 		res, err := NewService(m.CB).Hierarchy(ctx, "a", HierarchyComplete)
 		var de *chargebee.DecodeError
 		if res != nil || !errors.As(err, &de) || de.Path != "/api/v2/customers/a/hierarchy" {
@@ -119,7 +120,7 @@ func TestHierarchyFailures(t *testing.T) {
 	})
 	t.Run("not found", func(t *testing.T) {
 		t.Parallel()
-		m := newMock(t, []reply{{Status: 404, Body: `{"message":"Sorry, we couldn't find that resource","type":"invalid_request","api_error_code":"resource_not_found","error_code":"resource_not_found","http_status_code":404}`}})
+		m := testutil.NewMock(t, []testutil.Reply{{Status: 404, Body: `{"message":"Sorry, we couldn't find that resource","type":"invalid_request","api_error_code":"resource_not_found","error_code":"resource_not_found","http_status_code":404}`}})
 		_, err := NewService(m.CB).Hierarchy(ctx, "nobody", HierarchyComplete)
 		if !errors.Is(err, chargebee.ErrNotFound) {
 			t.Fatalf("err = %v", err)
@@ -129,12 +130,12 @@ func TestHierarchyFailures(t *testing.T) {
 
 func TestTreeFetchesOnce(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(hierarchyJSON))
+	m := testutil.NewMock(t, testutil.OK(hierarchyJSON))
 	tr, err := NewService(m.CB).Tree(context.Background(), "a1")
 	if err != nil {
 		t.Fatalf("Tree: %v", err)
 	}
-	expect(t, m.Only(), http.MethodGet, "/api/v2/customers/a1/hierarchy", url.Values{"hierarchy_operation_type": {"complete_hierarchy"}})
+	testutil.Expect(t, m.Only(), http.MethodGet, "/api/v2/customers/a1/hierarchy", url.Values{"hierarchy_operation_type": {"complete_hierarchy"}})
 	if got := tr.String(); got != "root\n  a\n    a1\n  b\n" {
 		t.Fatalf("tree:\n%s", got)
 	}
@@ -161,7 +162,7 @@ func TestTreeBadData(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			m := newMock(t, ok(tc.body))
+			m := testutil.NewMock(t, testutil.OK(tc.body))
 			tr, err := NewService(m.CB).Tree(context.Background(), tc.id)
 			var te *TreeError
 			if tr != nil || !errors.Is(err, tc.want) || !errors.As(err, &te) {
@@ -176,7 +177,7 @@ func TestTreeBadData(t *testing.T) {
 
 func TestListDetailPages(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, []reply{
+	m := testutil.NewMock(t, []testutil.Reply{
 		{Status: 200, Body: `{"list":[{"hierarchy":{"customer_id":"root","payment_owner_id":"root","invoice_owner_id":"root","has_children":true,"children_ids":["a"]}},{"hierarchy":{"customer_id":"a","parent_id":"root","payment_owner_id":"a","invoice_owner_id":"a"}}],"next_offset":"[\"a\",\"17\"]"}`},
 		{Status: 200, Body: `{"list":[{"hierarchy":{"customer_id":"b","parent_id":"root","payment_owner_id":"b","invoice_owner_id":"b"}}]}`},
 	})
@@ -198,9 +199,9 @@ func TestListDetailPages(t *testing.T) {
 	if len(reqs) != 2 {
 		t.Fatalf("%d requests", len(reqs))
 	}
-	expect(t, reqs[0], http.MethodGet, "/api/v2/customers/root/hierarchy_detail",
+	testutil.Expect(t, reqs[0], http.MethodGet, "/api/v2/customers/root/hierarchy_detail",
 		url.Values{"limit": {"2"}, "hierarchy_operation_type": {"subordinates"}})
-	expect(t, reqs[1], http.MethodGet, "/api/v2/customers/root/hierarchy_detail",
+	testutil.Expect(t, reqs[1], http.MethodGet, "/api/v2/customers/root/hierarchy_detail",
 		url.Values{"limit": {"2"}, "hierarchy_operation_type": {"subordinates"}, "offset": {`["a","17"]`}})
 	if req.Offset != nil {
 		t.Fatal("ListDetail changed the caller's request")
@@ -209,13 +210,13 @@ func TestListDetailPages(t *testing.T) {
 
 func TestListDetailPageEveryParam(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(`{"list":[{"hierarchy":{"customer_id":"x y","payment_owner_id":"x y","invoice_owner_id":"x y"}}],"next_offset":"n2"}`))
+	m := testutil.NewMock(t, testutil.OK(`{"list":[{"hierarchy":{"customer_id":"x y","payment_owner_id":"x y","invoice_owner_id":"x y"}}],"next_offset":"n2"}`))
 	page, err := NewService(m.CB).ListDetailPage(context.Background(), "x y",
 		NewListDetailRequest().SetLimit(100).SetOffset("n1").SetHierarchyOperationType(HierarchyImmediateChildren))
 	if err != nil {
 		t.Fatal(err)
 	}
-	expect(t, m.Only(), http.MethodGet, "/api/v2/customers/x%20y/hierarchy_detail",
+	testutil.Expect(t, m.Only(), http.MethodGet, "/api/v2/customers/x%20y/hierarchy_detail",
 		url.Values{"limit": {"100"}, "offset": {"n1"}, "hierarchy_operation_type": {"immediate_children"}})
 	if len(page.Items) != 1 || page.Items[0].Hierarchy.CustomerID != "x y" || page.NextOffset != "n2" {
 		t.Fatalf("page %+v", page)
@@ -240,7 +241,7 @@ func TestListDetailValidation(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			m := newMock(t, ok(`{"list":[]}`))
+			m := testutil.NewMock(t, testutil.OK(`{"list":[]}`))
 			svc := NewService(m.CB)
 			_, err := svc.ListDetailPage(context.Background(), "c", tc.req)
 			var ve *chargebee.ValidationError
@@ -271,7 +272,7 @@ func TestListDetailMissingKeys(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			m := newMock(t, ok(body))
+			m := testutil.NewMock(t, testutil.OK(body))
 			page, err := NewService(m.CB).ListDetailPage(context.Background(), "c", NewListDetailRequest().SetHierarchyOperationType(HierarchyComplete))
 			var de *chargebee.DecodeError
 			if page != nil || !errors.As(err, &de) || de.Path != "/api/v2/customers/c/hierarchy_detail" {

@@ -11,13 +11,14 @@ import (
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/customer"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 const minimalCustomer = `{"customer":{"id":"child_1","auto_collection":"on","net_term_days":0,"allow_direct_debit":false,"created_at":1700000000,"promotional_credits":0,"refundable_credits":0,"excess_payments":0,"unbilled_charges":0,"deleted":false}}`
 
 func TestLinkEveryParam(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(minimalCustomer))
+	m := testutil.NewMock(t, testutil.OK(minimalCustomer))
 	req := NewLinkRequest().
 		SetParentID("parent 1").
 		SetPaymentOwnerID("parent 1").
@@ -39,7 +40,7 @@ func TestLinkEveryParam(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Link: %v", err)
 	}
-	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/child%2F1/relationships", url.Values{
+	testutil.Expect(t, m.Only(), http.MethodPost, "/api/v2/customers/child%2F1/relationships", url.Values{
 		"parent_id":                      {"parent 1"},
 		"payment_owner_id":               {"parent 1"},
 		"invoice_owner_id":               {"child/1"},
@@ -73,18 +74,18 @@ func TestLinkMinimalAndNil(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			m := newMock(t, ok(minimalCustomer))
+			m := testutil.NewMock(t, testutil.OK(minimalCustomer))
 			if _, err := NewService(m.CB).Link(context.Background(), "c", tc.req); err != nil {
 				t.Fatal(err)
 			}
-			expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/relationships", tc.want)
+			testutil.Expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/relationships", tc.want)
 		})
 	}
 }
 
 func TestLinkDecodesSample(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(fixture(t, "link_response.json")))
+	m := testutil.NewMock(t, testutil.OK(testutil.Fixture(t, "link_response.json")))
 	res, err := NewService(m.CB).Link(context.Background(), "child_1", NewLinkRequest().SetParentID("parent_1"))
 	if err != nil {
 		t.Fatal(err)
@@ -121,13 +122,13 @@ func TestLinkDecodesSample(t *testing.T) {
 
 func TestUnlink(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(minimalCustomer))
+	m := testutil.NewMock(t, testutil.OK(minimalCustomer))
 	res, err := NewService(m.CB).Unlink(context.Background(), "child 1", chargebee.WithIdempotencyKey("unlink-1"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := m.Only()
-	expect(t, got, http.MethodPost, "/api/v2/customers/child%201/delete_relationship", nil)
+	testutil.Expect(t, got, http.MethodPost, "/api/v2/customers/child%201/delete_relationship", nil)
 	if got.Header.Get("chargebee-idempotency-key") != "unlink-1" {
 		t.Fatalf("idempotency key %q", got.Header.Get("chargebee-idempotency-key"))
 	}
@@ -138,7 +139,7 @@ func TestUnlink(t *testing.T) {
 
 func TestUpdateSettingsEveryParam(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(minimalCustomer))
+	m := testutil.NewMock(t, testutil.OK(minimalCustomer))
 	_, err := NewService(m.CB).UpdateSettings(context.Background(), "c?1", NewUpdateSettingsRequest().
 		SetUseDefaultHierarchySettings(false).
 		SetParentAccountAccess(NewParentAccountAccessParams().
@@ -156,7 +157,7 @@ func TestUpdateSettingsEveryParam(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c%3F1/update_hierarchy_settings", url.Values{
+	testutil.Expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c%3F1/update_hierarchy_settings", url.Values{
 		"use_default_hierarchy_settings":                         {"false"},
 		"parent_account_access[portal_edit_child_subscriptions]": {"yes"},
 		"parent_account_access[portal_download_child_invoices]":  {"view_only"},
@@ -173,11 +174,11 @@ func TestUpdateSettingsEveryParam(t *testing.T) {
 
 func TestUpdateSettingsNilRequest(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(minimalCustomer))
+	m := testutil.NewMock(t, testutil.OK(minimalCustomer))
 	if _, err := NewService(m.CB).UpdateSettings(context.Background(), "c", nil); err != nil {
 		t.Fatal(err)
 	}
-	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/update_hierarchy_settings", nil)
+	testutil.Expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/update_hierarchy_settings", nil)
 }
 
 func TestLinkValidationSendsNothing(t *testing.T) {
@@ -198,7 +199,7 @@ func TestLinkValidationSendsNothing(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			m := newMock(t, ok(minimalCustomer))
+			m := testutil.NewMock(t, testutil.OK(minimalCustomer))
 			res, err := NewService(m.CB).Link(context.Background(), tc.child, tc.req)
 			var ve *chargebee.ValidationError
 			if res != nil || !errors.As(err, &ve) || ve.Param != tc.param {
@@ -209,7 +210,7 @@ func TestLinkValidationSendsNothing(t *testing.T) {
 	}
 	t.Run("exactly 50 characters is fine", func(t *testing.T) {
 		t.Parallel()
-		m := newMock(t, ok(minimalCustomer))
+		m := testutil.NewMock(t, testutil.OK(minimalCustomer))
 		ok50 := strings.Repeat("é", 50)
 		if _, err := NewService(m.CB).Link(context.Background(), "c", NewLinkRequest().SetParentID(ok50).SetPaymentOwnerID(ok50).SetInvoiceOwnerID(ok50)); err != nil {
 			t.Fatal(err)
@@ -217,7 +218,7 @@ func TestLinkValidationSendsNothing(t *testing.T) {
 	})
 	t.Run("empty ids on unlink and settings", func(t *testing.T) {
 		t.Parallel()
-		m := newMock(t, ok(minimalCustomer))
+		m := testutil.NewMock(t, testutil.OK(minimalCustomer))
 		svc := NewService(m.CB)
 		var ve *chargebee.ValidationError
 		if _, err := svc.Unlink(context.Background(), ""); !errors.As(err, &ve) || ve.Param != "customer_id" {
@@ -232,7 +233,7 @@ func TestLinkValidationSendsNothing(t *testing.T) {
 
 func TestLinkV1ClientSendsNothing(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(minimalCustomer), chargebee.WithAPIVersion(chargebee.APIv1))
+	m := testutil.NewMock(t, testutil.OK(minimalCustomer), chargebee.WithAPIVersion(chargebee.APIv1))
 	svc := NewService(m.CB)
 	ctx := context.Background()
 	calls := map[string]func() error{
@@ -253,7 +254,7 @@ func TestLinkV1ClientSendsNothing(t *testing.T) {
 func TestLinkChargebeeErrorReachesCaller(t *testing.T) {
 	t.Parallel()
 	body := `{"message":"invoice_owner_id : should be the customer or one of its ancestors","type":"invalid_request","api_error_code":"param_wrong_value","param":"invoice_owner_id","error_code":"param_wrong_value","http_status_code":400}`
-	m := newMock(t, []reply{{Status: 400, Body: body}})
+	m := testutil.NewMock(t, []testutil.Reply{{Status: 400, Body: body}})
 	_, err := NewService(m.CB).Link(context.Background(), "c", NewLinkRequest().SetParentID("p").SetInvoiceOwnerID("stranger"))
 	var ce *chargebee.Error
 	if !errors.As(err, &ce) {
@@ -262,7 +263,7 @@ func TestLinkChargebeeErrorReachesCaller(t *testing.T) {
 	if ce.HTTPStatusCode != 400 || ce.Param != "invoice_owner_id" || ce.APIErrorCode != "param_wrong_value" || !errors.Is(err, chargebee.ErrInvalidRequest) {
 		t.Fatalf("error %+v", ce)
 	}
-	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/relationships", url.Values{"parent_id": {"p"}, "invoice_owner_id": {"stranger"}})
+	testutil.Expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/relationships", url.Values{"parent_id": {"p"}, "invoice_owner_id": {"stranger"}})
 }
 
 func TestLinkMissingCustomer(t *testing.T) {
@@ -274,7 +275,7 @@ func TestLinkMissingCustomer(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			m := newMock(t, ok(`{"card":{}}`))
+			m := testutil.NewMock(t, testutil.OK(`{"card":{}}`))
 			err := call(NewService(m.CB))
 			var de *chargebee.DecodeError
 			if !errors.As(err, &de) || !strings.Contains(err.Error(), `"customer"`) {
@@ -286,7 +287,7 @@ func TestLinkMissingCustomer(t *testing.T) {
 
 func TestLinkDoesNotChangeRequest(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(minimalCustomer))
+	m := testutil.NewMock(t, testutil.OK(minimalCustomer))
 	req := NewLinkRequest().SetPaymentOwnerID("x").SetParentAccountAccess(NewParentAccountAccessParams().SetSendInvoiceEmails(true))
 	if _, err := NewService(m.CB).CreateChild(context.Background(), "p", nil, req); err != nil {
 		t.Fatal(err)
@@ -314,13 +315,13 @@ func TestNilRequestsValidate(t *testing.T) {
 // linked to itself.
 func TestLinkWithoutValidation(t *testing.T) {
 	t.Parallel()
-	m := newMock(t, ok(minimalCustomer), chargebee.WithoutValidation())
+	m := testutil.NewMock(t, testutil.OK(minimalCustomer), chargebee.WithoutValidation())
 	svc := NewService(m.CB)
 	long := strings.Repeat("p", 60)
 	if _, err := svc.Link(context.Background(), "c", NewLinkRequest().SetParentID(long)); err != nil {
 		t.Fatal(err)
 	}
-	expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/relationships", url.Values{"parent_id": {long}})
+	testutil.Expect(t, m.Only(), http.MethodPost, "/api/v2/customers/c/relationships", url.Values{"parent_id": {long}})
 	var ve *chargebee.ValidationError
 	if _, err := svc.Link(context.Background(), "c", NewLinkRequest().SetParentID("c")); !errors.As(err, &ve) || ve.Param != "parent_id" {
 		t.Fatalf("self link: %v", err)

@@ -3,6 +3,7 @@ package reliability_test
 import (
 	"context"
 	"errors"
+	"iter"
 	"net/http"
 	"sync/atomic"
 	"testing"
@@ -221,25 +222,11 @@ func TestCancelWhileListing(t *testing.T) {
 				ctx, cancel := context.WithCancel(context.Background())
 				defer cancel()
 				var at time.Time
-				entries, errs := 0, 0
-				for e, err := range l.seq(ctx, f.client(l.action()), 1) {
-					if err != nil {
-						errs++
-						if !errors.Is(err, context.Canceled) || e != nil {
-							t.Errorf("yielded %v, %v; want nil and context.Canceled", e, err)
-						}
-						continue
-					}
-					entries++
-					if entries == 1 {
-						at = time.Now()
-						cancel()
-					}
-				}
+				rangeUntilCancelled(t, l.seq(ctx, f.client(l.action()), 1), func() {
+					at = time.Now()
+					cancel()
+				})
 				took := time.Since(at)
-				if entries != 1 || errs != 1 {
-					t.Errorf("%d entries and %d errors, want 1 and 1", entries, errs)
-				}
 				if n := len(f.srv.Requests()); n != 1 {
 					t.Errorf("%d pages requested, want 1", n)
 				}
@@ -257,35 +244,21 @@ func TestCancelWhileListing(t *testing.T) {
 				ctx, cancel := context.WithCancel(context.Background())
 				defer cancel()
 				var at atomic.Int64
-				entries, errs := 0, 0
-				for e, err := range l.seq(ctx, cb, 1) {
-					if err != nil {
-						errs++
-						if !errors.Is(err, context.Canceled) || e != nil {
-							t.Errorf("yielded %v, %v; want nil and context.Canceled", e, err)
+				rangeUntilCancelled(t, l.seq(ctx, cb, 1), func() {
+					await(t, sig.started, "first page")
+					f.srv.Delay(time.Minute)
+					go func() {
+						select {
+						case <-sig.started:
+						case <-time.After(10 * time.Second):
+							t.Error("second page not requested within 10s")
 						}
-						continue
-					}
-					entries++
-					if entries == 1 {
-						await(t, sig.started, "first page")
-						f.srv.Delay(time.Minute)
-						go func() {
-							select {
-							case <-sig.started:
-							case <-time.After(10 * time.Second):
-								t.Error("second page not requested within 10s")
-							}
-							time.Sleep(20 * time.Millisecond)
-							at.Store(time.Now().UnixNano())
-							cancel()
-						}()
-					}
-				}
+						time.Sleep(20 * time.Millisecond)
+						at.Store(time.Now().UnixNano())
+						cancel()
+					}()
+				})
 				took := time.Since(time.Unix(0, at.Load()))
-				if entries != 1 || errs != 1 {
-					t.Errorf("%d entries and %d errors, want 1 and 1", entries, errs)
-				}
 				time.Sleep(50 * time.Millisecond)
 				if n := sig.attempts.Load(); n != 2 {
 					t.Errorf("%d requests, want 2 (the second abandoned)", n)
@@ -293,5 +266,30 @@ func TestCancelWhileListing(t *testing.T) {
 				return took
 			})
 		})
+	}
+}
+
+// rangeUntilCancelled ranges over seq, calling afterFirst once after the
+// first entry (it is expected to cancel the context, at once or later), and
+// checks that the iteration gives exactly one entry and then one error: a
+// nil entry with context.Canceled.
+func rangeUntilCancelled(t *testing.T, seq iter.Seq2[any, error], afterFirst func()) {
+	t.Helper()
+	entries, errs := 0, 0
+	for e, err := range seq {
+		if err != nil {
+			errs++
+			if !errors.Is(err, context.Canceled) || e != nil {
+				t.Errorf("yielded %v, %v; want nil and context.Canceled", e, err)
+			}
+			continue
+		}
+		entries++
+		if entries == 1 {
+			afterFirst()
+		}
+	}
+	if entries != 1 || errs != 1 {
+		t.Errorf("%d entries and %d errors, want 1 and 1", entries, errs)
 	}
 }

@@ -1,10 +1,9 @@
 // Command specgen writes chargebeetest/wirespec.json, the table of wire keys
 // the fake server accepts, from the API catalog (api/catalog.json).
 //
-// The fake reads only wirespec.json; the catalog is needed only to
-// regenerate it:
-//
-//	go run ./chargebeetest/internal/specgen -in ../shared/api/catalog.json -out chargebeetest/wirespec.json
+// The fake reads only wirespec.json; the catalog copy in internal/gen is
+// needed only to regenerate it, with go generate ./chargebeetest. A test
+// fails when the committed table is stale.
 //
 // Besides the 35 catalogued actions it derives the v1 variants of the
 // customer actions that exist in both API versions: the v2 keys minus the
@@ -98,16 +97,27 @@ type outAction struct {
 }
 
 func main() {
-	in := flag.String("in", "../shared/api/catalog.json", "catalog.json to read")
+	in := flag.String("in", "internal/gen/catalog.json", "catalog.json to read")
 	out := flag.String("out", "chargebeetest/wirespec.json", "file to write")
 	flag.Parse()
 	raw, err := os.ReadFile(*in)
 	if err != nil {
 		log.Fatal(err)
 	}
+	spec, err := generate(raw)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(*out, spec, 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// generate returns the wire table for the catalog raw.
+func generate(raw []byte) ([]byte, error) {
 	var c catalog
 	if err := json.Unmarshal(raw, &c); err != nil {
-		log.Fatal(err)
+		return nil, err
 	}
 	var actions []outAction
 	byID := map[string]int{}
@@ -128,7 +138,7 @@ func main() {
 	for _, d := range c.V1Diff {
 		i, ok := byID[d.V2Action]
 		if !ok {
-			log.Fatalf("v1 diff names unknown action %s", d.V2Action)
+			return nil, fmt.Errorf("v1 diff names unknown action %s", d.V2Action)
 		}
 		v2 := actions[i]
 		only := map[string]bool{}
@@ -187,11 +197,9 @@ func main() {
 	}
 	b.WriteString("]\n}\n")
 	if !json.Valid(b.Bytes()) {
-		log.Fatal("generated invalid JSON")
+		return nil, fmt.Errorf("generated invalid JSON")
 	}
-	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
-		log.Fatal(err)
-	}
+	return b.Bytes(), nil
 }
 
 func convert(p param) outParam {

@@ -370,6 +370,8 @@ func TestBadInputSendsNothing(t *testing.T) {
 		{"empty header name", "GET", "/customers", nil, []chargebee.RequestOption{chargebee.WithHeader("", "c")}, "header"},
 		{"Authorization header", "GET", "/customers", nil, []chargebee.RequestOption{chargebee.WithHeader("authorization", "Basic eA==")}, "header authorization"},
 		{"Host header", "GET", "/customers", nil, []chargebee.RequestOption{chargebee.WithHeader("Host", "evil.com")}, "header Host"},
+		{"User-Agent header", "GET", "/customers", nil, []chargebee.RequestOption{chargebee.WithHeader("user-agent", "mine/1.0")}, "header user-agent"},
+		{"Accept header", "GET", "/customers", nil, []chargebee.RequestOption{chargebee.WithHeader("Accept", "text/html")}, "header Accept"},
 		{"empty param key", "GET", "/customers", nil, []chargebee.RequestOption{chargebee.WithParam("", "x")}, "param"},
 		{"first error wins", "GET", "/customers", nil, []chargebee.RequestOption{chargebee.WithParam("", "x"), chargebee.WithIdempotencyKey("")}, "param"},
 		{"method DELETE", "DELETE", "/customers", nil, nil, "method"},

@@ -76,10 +76,11 @@ func (rc *requestConfig) setBusinessEntity(id string) {
 
 // WithHeader sets a request header, replacing one of the same name. Values
 // with CR, LF or other control characters are rejected before sending, and so
-// are the headers the client sets itself (Authorization, Content-Type,
-// Content-Length, Host, Transfer-Encoding). chargebee-idempotency-key and
-// chargebee-business-entity-id act like WithIdempotencyKey and
-// WithBusinessEntityID.
+// are the headers the client sets itself (Authorization, Accept, User-Agent,
+// Content-Type, Content-Length, Host, Transfer-Encoding), which would
+// otherwise be dropped; use WithUserAgent to extend the User-Agent.
+// chargebee-idempotency-key and chargebee-business-entity-id act like
+// WithIdempotencyKey and WithBusinessEntityID.
 func WithHeader(key, value string) RequestOption {
 	return func(rc *requestConfig) {
 		if !validHeaderName(key) {
@@ -87,7 +88,7 @@ func WithHeader(key, value string) RequestOption {
 			return
 		}
 		switch http.CanonicalHeaderKey(key) {
-		case "Authorization", "Content-Type", "Content-Length", "Host", "Transfer-Encoding":
+		case "Authorization", "Accept", "User-Agent", "Content-Type", "Content-Length", "Host", "Transfer-Encoding":
 			rc.fail(&ValidationError{Param: "header " + key, Reason: "is set by the client"})
 		case "Chargebee-Idempotency-Key":
 			rc.setIdempotencyKey(value)

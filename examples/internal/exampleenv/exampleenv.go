@@ -101,7 +101,8 @@ func (e *Env) Created(ids ...string) { e.created = append(e.created, ids...) }
 // created first (so children go before their parents, each unlinked from
 // its parent first), prints how many it deleted, and stops the fake. It
 // runs even when the program was interrupted, so that a real site keeps no
-// leftovers. A failure is stored in *err unless *err already holds one.
+// leftovers. A customer that cannot be deleted does not stop the others;
+// the failures are stored in *err unless *err already holds an error.
 func (e *Env) Close(w io.Writer, err *error) {
 	n, cerr := e.cleanUp()
 	switch {
@@ -118,33 +119,51 @@ func (e *Env) Close(w io.Writer, err *error) {
 	}
 }
 
+// cleanUp deletes the recorded customers, last created first. A customer
+// that fails does not stop the others; it stays recorded, and the failures
+// are returned together.
 func (e *Env) cleanUp() (int, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	customers := customer.NewService(e.Client)
-	rels := relationship.NewService(e.Client)
 	deleted := 0
+	var errs []error
+	var left []string
 	for i := len(e.created) - 1; i >= 0; i-- {
 		id := e.created[i]
-		got, err := customers.Retrieve(ctx, id)
-		if errors.Is(err, chargebee.ErrNotFound) || err == nil && got.Customer.Deleted {
+		done, err := e.cleanUpOne(ctx, id)
+		if err != nil {
+			errs = append(errs, err)
+			left = append([]string{id}, left...)
 			continue
 		}
-		if err != nil {
-			return deleted, fmt.Errorf("cleaning up %s: %w", id, err)
+		if done {
+			deleted++
 		}
-		if r := got.Customer.Relationship; r != nil && r.ParentID != "" {
-			if _, err := rels.Unlink(ctx, id); err != nil {
-				return deleted, fmt.Errorf("cleaning up: unlinking %s: %w", id, err)
-			}
-		}
-		if _, err := customers.Delete(ctx, id, nil); err != nil {
-			return deleted, fmt.Errorf("cleaning up: deleting %s: %w", id, err)
-		}
-		deleted++
 	}
-	e.created = nil
-	return deleted, nil
+	e.created = left
+	return deleted, errors.Join(errs...)
+}
+
+// cleanUpOne deletes customer id, unlinking it from its parent first. It
+// reports false when the customer is already gone.
+func (e *Env) cleanUpOne(ctx context.Context, id string) (bool, error) {
+	customers := customer.NewService(e.Client)
+	got, err := customers.Retrieve(ctx, id)
+	if errors.Is(err, chargebee.ErrNotFound) || err == nil && got.Customer.Deleted {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("cleaning up %s: %w", id, err)
+	}
+	if r := got.Customer.Relationship; r != nil && r.ParentID != "" {
+		if _, err := relationship.NewService(e.Client).Unlink(ctx, id); err != nil {
+			return false, fmt.Errorf("cleaning up: unlinking %s: %w", id, err)
+		}
+	}
+	if _, err := customers.Delete(ctx, id, nil); err != nil {
+		return false, fmt.Errorf("cleaning up: deleting %s: %w", id, err)
+	}
+	return true, nil
 }
 
 // ClientV1 returns an API v1 client for the same site or fake, for the

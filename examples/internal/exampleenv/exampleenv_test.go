@@ -154,3 +154,41 @@ func TestCloseKeepsRunError(t *testing.T) {
 		t.Errorf("error = %v, want the cleanup failure", cleanErr)
 	}
 }
+
+// A customer that cannot be cleaned up does not keep the others from being
+// deleted; it stays recorded for the next Close.
+func TestCloseGoesOnAfterAFailure(t *testing.T) {
+	srv := chargebeetest.NewServer(t)
+	setEnv(t, chargebeetest.DefaultSite, srv.APIKey(), srv.URL())
+	env, err := Open(&bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	customers := customer.NewService(env.Client)
+	for _, id := range []string{"first", "second"} {
+		if _, err := customers.Create(ctx, customer.NewCreateRequest().SetID(id)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env.Created("first", "second")
+	srv.FailNext(1, 401, "") // the retrieve of "second", which goes first
+	var out bytes.Buffer
+	var cleanErr error
+	env.Close(&out, &cleanErr)
+	if cleanErr == nil || !strings.Contains(cleanErr.Error(), "cleaning up second") {
+		t.Errorf("error = %v, want the failure for second", cleanErr)
+	}
+	if out.String() != "Cleaned up: deleted 1 customer\n" {
+		t.Errorf("output = %q, want one customer deleted", out.String())
+	}
+	if _, err := customers.Retrieve(ctx, "first"); !errors.Is(err, chargebee.ErrNotFound) {
+		t.Errorf("first after Close: %v, want not found", err)
+	}
+	cleanErr = nil
+	out.Reset()
+	env.Close(&out, &cleanErr)
+	if cleanErr != nil || out.String() != "Cleaned up: deleted 1 customer\n" {
+		t.Errorf("second Close: error %v, output %q; want second deleted", cleanErr, out.String())
+	}
+}

@@ -550,7 +550,13 @@ func (l *Limiter) Wait(ctx context.Context) error {
 			l.mu.Unlock()
 			return nil
 		}
-		wait := time.Duration((1 - l.tokens) / l.rate * float64(time.Second))
+		// The wait is capped, and the loop looks again after it: at a very
+		// low rate the full wait exceeds what a Duration holds, and the
+		// conversion would give a negative wait and a busy loop.
+		wait := time.Hour
+		if secs := (1 - l.tokens) / l.rate; secs < wait.Seconds() {
+			wait = time.Duration(secs * float64(time.Second))
+		}
 		l.mu.Unlock()
 		timer := time.NewTimer(wait)
 		select {

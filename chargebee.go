@@ -100,7 +100,7 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 		return nil, &ValidationError{Param: "timeout", Reason: "must not be negative"}
 	}
 	if cfg.rateRPS < 0 || math.IsNaN(cfg.rateRPS) || math.IsInf(cfg.rateRPS, 0) || (cfg.rateRPS > 0 && cfg.rateBurst < 0) {
-		return nil, &ValidationError{Param: "rate limit", Reason: "needs rps > 0 and burst >= 1"}
+		return nil, &ValidationError{Param: "rate limit", Reason: "needs a finite rps > 0 and burst >= 0 (0 means 1)"}
 	}
 	if !validHeaderValue(cfg.userAgent) || !validHeaderValue(cfg.businessEntity) {
 		return nil, &ValidationError{Param: "header", Reason: "must not contain control characters"}

@@ -103,8 +103,11 @@ func WithRateLimit(rps float64, burst int) Option {
 	return func(c *config) { c.rateRPS, c.rateBurst = rps, burst }
 }
 
-// WithoutValidation turns off client-side validation of requests, leaving
-// every check to Chargebee.
+// WithoutValidation turns off client-side validation of request parameters
+// (required keys, lengths, ranges, formats), leaving those checks to
+// Chargebee. The checks that keep a call well-formed and on its route still
+// run: path ids, the API version of the action, nil requests where one is
+// required, and headers.
 func WithoutValidation() Option {
 	return func(c *config) { c.noValidation = true }
 }

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"time"
+	"unicode/utf8"
 )
 
 // Timestamp is a point in time as Chargebee sends it: whole seconds since the
@@ -74,6 +75,9 @@ var timestampType = reflect.TypeOf(Timestamp(0))
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
 	return s[:n] + "…"
 }

@@ -117,13 +117,26 @@ func (n *Node) PathToRoot() []*Node {
 }
 
 // Root returns the root of the tree.
-func (t *Tree) Root() *Node { return t.root }
+func (t *Tree) Root() *Node {
+	if t == nil {
+		return nil
+	}
+	return t.root
+}
 
 // Len returns the number of customers in the tree.
-func (t *Tree) Len() int { return len(t.nodes) }
+func (t *Tree) Len() int {
+	if t == nil {
+		return 0
+	}
+	return len(t.nodes)
+}
 
 // Node returns the node of the customer with the given id.
 func (t *Tree) Node(customerID string) (*Node, bool) {
+	if t == nil {
+		return nil, false
+	}
 	n, ok := t.nodes[customerID]
 	return n, ok
 }

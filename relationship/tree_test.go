@@ -310,3 +310,16 @@ func TestBuildTreeDoesNotShareInput(t *testing.T) {
 		t.Fatal("Children exposes the internal slice")
 	}
 }
+
+// TestNilTree checks that the accessors of a nil *Tree, as returned with an
+// error, answer empty instead of panicking.
+func TestNilTree(t *testing.T) {
+	t.Parallel()
+	var tr *Tree
+	if tr.Root() != nil || tr.Len() != 0 {
+		t.Errorf("Root %v, Len %d; want nil and 0", tr.Root(), tr.Len())
+	}
+	if n, ok := tr.Node("a"); n != nil || ok {
+		t.Errorf("Node = %v, %v; want nil, false", n, ok)
+	}
+}

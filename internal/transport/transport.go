@@ -192,10 +192,12 @@ func (t *Transport) Do(ctx context.Context, r *Request) (*Result, error) {
 			putBody(st.body)
 			st.body = nil
 		}
+		// Strip the URL (and its query) first, then name the context's end.
+		err = cleanErr(err)
 		if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
 			err = fmt.Errorf("%w (%v)", ctxErr, err)
 		}
-		return nil, &AttemptError{Method: r.Method, Path: r.URL.Path, Attempts: max(st.attempts, 1), Err: cleanErr(err)}
+		return nil, &AttemptError{Method: r.Method, Path: r.URL.Path, Attempts: max(st.attempts, 1), Err: err}
 	}
 	res := &Result{
 		StatusCode: resp.StatusCode,

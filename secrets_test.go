@@ -6,14 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 // The e-mail is personal data: it goes in the query of a list call and in
@@ -109,11 +108,9 @@ func TestSecretsStayOutOfLogsAndErrors(t *testing.T) {
 
 func TestSecretsStayOutOfConnectionErrors(t *testing.T) {
 	t.Parallel()
-	// A loopback port with nothing listening: every attempt is refused, and
-	// the *url.Error of net/http would carry the full URL with its query.
-	srv := httptest.NewServer(http.NotFoundHandler())
-	base := srv.URL
-	srv.Close()
+	// A loopback server that drops every connection: every attempt fails,
+	// and the *url.Error of net/http would carry the full URL with its query.
+	base := testutil.DroppingServerURL(t)
 
 	logger, logs := debugLogger()
 	cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithBaseURL(base), chargebee.WithLogger(logger),
@@ -134,7 +131,7 @@ func TestSecretsStayOutOfConnectionErrors(t *testing.T) {
 		assertNoSecrets(t, fmt.Sprintf("wrapped %T", e), e.Error())
 	}
 	assertNoSecrets(t, "log", logs.String())
-	if !strings.Contains(logs.String(), "error=\"connection error\"") {
+	if !strings.Contains(logs.String(), "error=\"connection closed\"") {
 		t.Errorf("log does not classify the failure:\n%s", logs.String())
 	}
 

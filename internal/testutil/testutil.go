@@ -5,6 +5,7 @@ package testutil
 
 import (
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -184,4 +185,27 @@ func Fixture(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// DroppingServerURL returns the URL of a loopback listener that closes every
+// connection as soon as it is accepted, so every attempt fails without an
+// answer. Unlike a closed port, its address cannot be taken over by another
+// test's server while the test runs.
+func DroppingServerURL(t testing.TB) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			conn.Close()
+		}
+	}()
+	return "http://" + ln.Addr().String()
 }

@@ -131,7 +131,9 @@ func TestSecretsStayOutOfConnectionErrors(t *testing.T) {
 		assertNoSecrets(t, fmt.Sprintf("wrapped %T", e), e.Error())
 	}
 	assertNoSecrets(t, "log", logs.String())
-	if !strings.Contains(logs.String(), "error=\"connection closed\"") {
+	// The server closes each connection at once: the client sees either
+	// an EOF or a reset, depending on timing.
+	if !strings.Contains(logs.String(), "error=\"connection closed\"") && !strings.Contains(logs.String(), "error=\"connection error\"") {
 		t.Errorf("log does not classify the failure:\n%s", logs.String())
 	}
 

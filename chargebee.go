@@ -27,22 +27,17 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
-	"regexp"
 	"runtime"
 	"strings"
 	"time"
 
 	"github.com/billingkit/chargebee-go/internal/form"
+	sitename "github.com/billingkit/chargebee-go/internal/site"
 	"github.com/billingkit/chargebee-go/internal/transport"
 )
 
 // Version is the SDK version, sent in the User-Agent header.
 const Version = "0.1.0"
-
-var siteRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-
-// maxSiteLength bounds a site name (a DNS label).
-const maxSiteLength = 63
 
 // Client calls the Chargebee API of one site. Create it with NewClient; it is
 // safe for concurrent use by many goroutines.
@@ -78,7 +73,7 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 	if site == "" {
 		return nil, &ValidationError{Param: "site", Reason: "is required"}
 	}
-	if len(site) > maxSiteLength || !siteRE.MatchString(site) {
+	if !sitename.Valid(site) {
 		return nil, &ValidationError{Param: "site", Reason: "must match ^[a-z0-9][a-z0-9-]*$ (at most 63 characters), for example acme or acme-test"}
 	}
 	if strings.TrimSpace(apiKey) == "" {

@@ -12,6 +12,7 @@ import (
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/internal/api"
 	"github.com/billingkit/chargebee-go/internal/form"
+	sitename "github.com/billingkit/chargebee-go/internal/site"
 )
 
 // Service calls the customer actions of one client. Create it with
@@ -395,15 +396,13 @@ func (s *Service) post(ctx context.Context, id, suffix string, params any, out j
 	return s.cb.Do(ctx, http.MethodPost, path, params, direct{out}, opts...)
 }
 
-var siteRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-
 // AdminConsoleURL returns the link to the customer's page in the Chargebee
 // admin console, https://{site}.chargebee.com/admin-console/customers/{id}.
 // Opening it redirects to the details page (after a login when needed).
 // Store the customer id, not the page the link redirects to: that address
 // is built on internal ids and may change.
 func AdminConsoleURL(site, id string) (string, error) {
-	if site == "" || len(site) > 63 || !siteRE.MatchString(site) {
+	if !sitename.Valid(site) {
 		return "", api.Invalid("site", "must match ^[a-z0-9][a-z0-9-]*$, for example acme or acme-test")
 	}
 	esc, err := api.PathID("customer_id", id)

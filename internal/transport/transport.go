@@ -221,6 +221,8 @@ type AttemptError struct {
 	Err          error
 }
 
+// Error names the call, the attempts and the cause; chargebee.ConnectionError
+// reads the same.
 func (e *AttemptError) Error() string {
 	if e.Attempts > 1 {
 		return fmt.Sprintf("chargebee: %s %s failed after %d attempts: %v", e.Method, e.Path, e.Attempts, e.Err)

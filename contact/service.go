@@ -18,7 +18,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"iter"
 	"net/http"
 
@@ -45,7 +44,7 @@ func (e *ListEntry) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if raw.Contact == nil {
-		return missingKey("contact.List", "contact")
+		return api.MissingKey("contact.List", "contact")
 	}
 	e.Contact = raw.Contact
 	return nil
@@ -138,11 +137,11 @@ func (s *Service) ListPage(ctx context.Context, customerID string, req *ListRequ
 	if err != nil {
 		return nil, err
 	}
-	out := new(listResponse)
+	out := &api.ListPage[ListEntry]{Action: "contact.List"}
 	if err := s.cb.Do(ctx, http.MethodGet, "/customers/"+id+"/contacts", req, out, opts...); err != nil {
 		return nil, err
 	}
-	return &chargebee.Page[ListEntry]{Items: *out.List, NextOffset: out.NextOffset}, nil
+	return &out.Page, nil
 }
 
 // Add adds a contact to a customer; req.Email is required. The contact gets
@@ -206,23 +205,6 @@ func (s *Service) post(ctx context.Context, customerID, suffix string, params, o
 	return s.cb.Do(ctx, http.MethodPost, "/customers/"+id+suffix, params, out, opts...)
 }
 
-// listResponse is the response of the contacts list; "list" must be present.
-type listResponse struct {
-	List       *[]ListEntry `json:"list"`
-	NextOffset string       `json:"next_offset"`
-}
-
-func (r *listResponse) UnmarshalJSON(b []byte) error {
-	type plain listResponse
-	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
-		return err
-	}
-	if r.List == nil {
-		return missingKey("contact.List", "list")
-	}
-	return nil
-}
-
 // decodeResult decodes a {"customer": ..., "card": ...} response and fails
 // when the customer is missing.
 func decodeResult(b []byte, action string, c **customer.Customer, card **customer.Card) error {
@@ -234,15 +216,8 @@ func decodeResult(b []byte, action string, c **customer.Customer, card **custome
 		return err
 	}
 	if raw.Customer == nil {
-		return missingKey(action, "customer")
+		return api.MissingKey(action, "customer")
 	}
 	*c, *card = raw.Customer, raw.Card
 	return nil
-}
-
-// missingKey reports a 2xx response without a key the action always
-// returns. Client.Do returns it as a *chargebee.DecodeError, with no partial
-// result.
-func missingKey(action, key string) error {
-	return fmt.Errorf("contact: response of %s has no %q", action, key)
 }

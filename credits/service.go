@@ -122,10 +122,10 @@ func (s *Service) promotional(ctx context.Context, a creditAction, req *Promotio
 	var res Result
 	out := &checked[Result]{v: &res, check: func(r *Result) error {
 		if r.Customer == nil {
-			return missing(a.name, "customer")
+			return api.MissingKey(a.name, "customer")
 		}
 		if r.PromotionalCredit == nil {
-			return missing(a.name, "promotional_credit")
+			return api.MissingKey(a.name, "promotional_credit")
 		}
 		return nil
 	}}
@@ -145,8 +145,13 @@ func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...charge
 	if err := s.require(chargebee.APIv2, "credits.List", altNoneV1); err != nil {
 		return nil, err
 	}
-	var out listPage
-	if err := s.cb.Do(ctx, http.MethodGet, "/promotional_credits", req, &out, opts...); err != nil {
+	out := &api.ListPage[ListEntry]{Action: "credits.List", Entry: func(e *ListEntry) string {
+		if e.PromotionalCredit == nil {
+			return "promotional_credit"
+		}
+		return ""
+	}}
+	if err := s.cb.Do(ctx, http.MethodGet, "/promotional_credits", req, out, opts...); err != nil {
 		return nil, err
 	}
 	return &out.Page, nil
@@ -193,7 +198,7 @@ func (s *Service) Retrieve(ctx context.Context, id string, opts ...chargebee.Req
 	var res RetrieveResult
 	out := &checked[RetrieveResult]{v: &res, check: func(r *RetrieveResult) error {
 		if r.PromotionalCredit == nil {
-			return missing("credits.Retrieve", "promotional_credit")
+			return api.MissingKey("credits.Retrieve", "promotional_credit")
 		}
 		return nil
 	}}
@@ -318,7 +323,7 @@ func postToCustomer[T any](ctx context.Context, s *Service, a creditAction, cust
 	var res T
 	out := &checked[T]{v: &res, check: func(r *T) error {
 		if !hasCustomer(r) {
-			return missing(a.name, "customer")
+			return api.MissingKey(a.name, "customer")
 		}
 		return nil
 	}}
@@ -342,34 +347,4 @@ func (c *checked[T]) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	return c.check(c.v)
-}
-
-func missing(action, key string) error {
-	return errors.New(action + `: response has no "` + key + `"`)
-}
-
-// listPage decodes a list response, refusing one without "list" or with an
-// entry without "promotional_credit".
-type listPage struct {
-	chargebee.Page[ListEntry]
-}
-
-func (p *listPage) UnmarshalJSON(b []byte) error {
-	var raw struct {
-		List       *[]ListEntry `json:"list"`
-		NextOffset string       `json:"next_offset"`
-	}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
-	}
-	if raw.List == nil {
-		return missing("credits.List", "list")
-	}
-	for _, e := range *raw.List {
-		if e.PromotionalCredit == nil {
-			return errors.New(`credits.List: list entry has no "promotional_credit"`)
-		}
-	}
-	p.Items, p.NextOffset = *raw.List, raw.NextOffset
-	return nil
 }

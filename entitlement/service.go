@@ -2,7 +2,6 @@ package entitlement
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"iter"
 	"net/http"
@@ -51,8 +50,13 @@ func (s *Service) ListPage(ctx context.Context, customerID string, req *ListRequ
 	if err != nil {
 		return nil, err
 	}
-	var out listPage
-	if err := s.cb.Do(ctx, http.MethodGet, "/customers/"+id+"/customer_entitlements", req, &out, opts...); err != nil {
+	out := &api.ListPage[ListEntry]{Action: "entitlement.List", Entry: func(e *ListEntry) string {
+		if e.CustomerEntitlement == nil {
+			return "customer_entitlement"
+		}
+		return ""
+	}}
+	if err := s.cb.Do(ctx, http.MethodGet, "/customers/"+id+"/customer_entitlements", req, out, opts...); err != nil {
 		return nil, notEnabled(err)
 	}
 	return &out.Page, nil
@@ -113,31 +117,4 @@ func (s *Service) Load(ctx context.Context, customerID string, opts ...chargebee
 // subscription and feature.
 func Consolidated() chargebee.RequestOption {
 	return chargebee.WithParam("consolidate_entitlements", "true")
-}
-
-// listPage decodes a list response, refusing one that lacks the "list" key
-// or has an entry without "customer_entitlement" rather than returning a
-// half-filled page.
-type listPage struct {
-	chargebee.Page[ListEntry]
-}
-
-func (p *listPage) UnmarshalJSON(b []byte) error {
-	var raw struct {
-		List       *[]ListEntry `json:"list"`
-		NextOffset string       `json:"next_offset"`
-	}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
-	}
-	if raw.List == nil {
-		return errors.New(`entitlement.List: response has no "list"`)
-	}
-	for _, e := range *raw.List {
-		if e.CustomerEntitlement == nil {
-			return errors.New(`entitlement.List: list entry has no "customer_entitlement"`)
-		}
-	}
-	p.Items, p.NextOffset = *raw.List, raw.NextOffset
-	return nil
 }

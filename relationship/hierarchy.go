@@ -1,6 +1,10 @@
 package relationship
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/billingkit/chargebee-go/internal/api"
+)
 
 // HierarchyType selects which part of a customer hierarchy the hierarchy and
 // hierarchy_detail actions return (the wire parameter
@@ -70,7 +74,7 @@ func (r *HierarchyResult) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if raw.Hierarchies == nil {
-		return missingKey("relationship.Hierarchy", "hierarchies")
+		return api.MissingKey("relationship.Hierarchy", "hierarchies")
 	}
 	r.Hierarchies = *raw.Hierarchies
 	return nil
@@ -91,7 +95,7 @@ func (e *ListDetailEntry) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if raw.Hierarchy == nil {
-		return missingKey("relationship.ListDetail", "hierarchy")
+		return api.MissingKey("relationship.ListDetail", "hierarchy")
 	}
 	e.Hierarchy = raw.Hierarchy
 	return nil

@@ -85,5 +85,9 @@ func (s *Service) ListDetailPage(ctx context.Context, customerID string, req *Li
 	if req == nil {
 		req = &ListDetailRequest{}
 	}
-	return getPage[ListDetailEntry](ctx, s.cb, "relationship.ListDetail", "/customers/"+id+"/hierarchy_detail", req, opts)
+	out := &api.ListPage[ListDetailEntry]{Action: "relationship.ListDetail"}
+	if err := s.cb.Do(ctx, http.MethodGet, "/customers/"+id+"/hierarchy_detail", req, out, opts...); err != nil {
+		return nil, err
+	}
+	return &out.Page, nil
 }

@@ -171,3 +171,45 @@ func Limit(v *int32) error { return Range("limit", v, 1, 100) }
 
 // Offset checks a list offset: at most 1000 characters.
 func Offset(v *string) error { return MaxLen("offset", v, 1000) }
+
+// MissingKey reports a 2xx response without a key the action always
+// returns. Client.Do hands it back as a *chargebee.DecodeError, with no
+// partial result.
+func MissingKey(action, key string) error {
+	return fmt.Errorf("%s: response has no %q", action, key)
+}
+
+// ListPage decodes the response of a list action into its Page. It fails,
+// rather than return a half-filled page, when "list" is absent or when Entry
+// names a key an entry lacks.
+type ListPage[T any] struct {
+	chargebee.Page[T]
+	// Action names the action in errors, for example "credits.List".
+	Action string
+	// Entry, when set, returns the key an entry lacks, or "" when the entry
+	// is complete.
+	Entry func(*T) string
+}
+
+// UnmarshalJSON decodes b, checking "list" and every entry.
+func (p *ListPage[T]) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		List       *[]T   `json:"list"`
+		NextOffset string `json:"next_offset"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	if raw.List == nil {
+		return MissingKey(p.Action, "list")
+	}
+	if p.Entry != nil {
+		for i := range *raw.List {
+			if key := p.Entry(&(*raw.List)[i]); key != "" {
+				return MissingKey(p.Action, "list entry "+key)
+			}
+		}
+	}
+	p.Items, p.NextOffset = *raw.List, raw.NextOffset
+	return nil
+}

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"strings"
@@ -145,6 +146,48 @@ func TestValidators(t *testing.T) {
 		}
 		if ve.Param != tt.wantParam || ve.Reason == "" {
 			t.Errorf("%s: got param %q reason %q, want param %q", tt.name, ve.Param, ve.Reason, tt.wantParam)
+		}
+	}
+}
+
+// TestListPage checks the shared list decoder: a page with "list" decodes
+// with its offset; no "list" or an incomplete entry is an error naming the
+// action and key, and leaves no items behind.
+func TestListPage(t *testing.T) {
+	t.Parallel()
+	type entry struct {
+		Thing *struct {
+			ID string `json:"id"`
+		} `json:"thing"`
+	}
+	entryCheck := func(e *entry) string {
+		if e.Thing == nil {
+			return "thing"
+		}
+		return ""
+	}
+	tests := []struct {
+		body    string
+		wantErr string
+		items   int
+		next    string
+	}{
+		{`{"list":[{"thing":{"id":"a"}},{"thing":{"id":"b"}}],"next_offset":"o2"}`, "", 2, "o2"},
+		{`{"list":[]}`, "", 0, ""},
+		{`{"next_offset":"o2"}`, `x.List: response has no "list"`, 0, ""},
+		{`{"list":[{"thing":{"id":"a"}},{"other":1}]}`, `x.List: response has no "list entry thing"`, 0, ""},
+	}
+	for _, tt := range tests {
+		p := &api.ListPage[entry]{Action: "x.List", Entry: entryCheck}
+		err := json.Unmarshal([]byte(tt.body), p)
+		if tt.wantErr != "" {
+			if err == nil || err.Error() != tt.wantErr || len(p.Items) != 0 {
+				t.Errorf("%s: err %v, items %d; want %q and no items", tt.body, err, len(p.Items), tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || len(p.Items) != tt.items || p.NextOffset != tt.next {
+			t.Errorf("%s: err %v, items %d, next %q", tt.body, err, len(p.Items), p.NextOffset)
 		}
 	}
 }

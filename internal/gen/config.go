@@ -92,4 +92,5 @@ var packages = []*pkgSpec{
 		Requests: customerRequests,
 	},
 	contactPackage,
+	relationshipPackage,
 }

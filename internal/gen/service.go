@@ -165,7 +165,7 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	case spec.Request != "":
 		args = append(args, "req *"+spec.Request)
 		reqExpr = "req"
-		if g.requestHasRequired(a) && !list {
+		if g.requestHasRequired(a) {
 			prelude = append(prelude, fmt.Sprintf("if req == nil {\n\treq = &%s{} // fails validation: it has required parameters\n}", spec.Request))
 		}
 	}

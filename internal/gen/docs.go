@@ -225,6 +225,10 @@ var descriptions = map[string]string{
 	"invoice_owner_id":         "the customer the child's invoices are raised against",
 	"hierarchy_operation_type": "the part of the hierarchy to return",
 
+	"limit":                    "the page size; for entitlements, the number of features per page",
+	"offset":                   "where the page starts: the NextOffset of the previous page",
+	"consolidate_entitlements": "merges the entitlements several subscriptions grant to one feature into one entry",
+
 	"payment_method:type":   "the type of payment method",
 	"payment_method:status": "the state of the payment method",
 

@@ -36,11 +36,14 @@ func TestIdempotencyReplay(t *testing.T) {
 		t.Fatalf("%d customers after a replay, want 1", n)
 	}
 	conflict := send(t, s, "POST", "/customers", vals("first_name", "Bob"), idemHeader, "key-1")
-	if conflict.status != 409 || conflict.str("type") != "invalid_request" || conflict.str("message") == "" {
+	// Chargebee's specification documents 422 unable_to_process_request
+	// for a key reused with another payload.
+	if conflict.status != 422 || conflict.str("type") != "invalid_request" || conflict.str("api_error_code") != "unable_to_process_request" ||
+		conflict.str("message") == "" {
 		t.Fatalf("different body: %s", conflict.raw)
 	}
 	// Same body on another path is another request too.
-	if a := send(t, s, "POST", "/customers/"+first.str("customer.id"), body, idemHeader, "key-1"); a.status != 409 {
+	if a := send(t, s, "POST", "/customers/"+first.str("customer.id"), body, idemHeader, "key-1"); a.status != 422 {
 		t.Fatalf("same key on another action: %s", a.raw)
 	}
 	// Errors (other than 5xx and 429) are stored like successes.

@@ -528,7 +528,7 @@ func (s *Server) handle(r *http.Request, body []byte, values url.Values, parseEr
 		fingerprint = r.Method + " " + r.URL.EscapedPath() + "\n" + string(body)
 		if prev, ok := st.idem[key]; ok {
 			if prev.fingerprint != fingerprint {
-				e := statusError(http.StatusConflict)
+				e := statusError(http.StatusUnprocessableEntity)
 				e.Message = "the idempotency key was already used with a different request"
 				return errorResponse(e)
 			}

@@ -17,7 +17,6 @@ package contact
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"iter"
 	"net/http"
 
@@ -100,7 +99,14 @@ func NewService(cb *chargebee.Client) *Service {
 	return &Service{cb: cb}
 }
 
-var errNilService = errors.New("contact: nil *Service; create it with contact.NewService(cb)")
+// guard reports a nil Service, or one without a client made by
+// chargebee.NewClient, before anything else is checked.
+func (s *Service) guard() error {
+	if s == nil {
+		return api.NilService("contact")
+	}
+	return api.CheckClient(s.cb)
+}
 
 // List pages lazily through the contacts of a customer. Nothing is sent until
 // the iterator is ranged over; pages are fetched one at a time and the first
@@ -127,8 +133,8 @@ func (s *Service) List(ctx context.Context, customerID string, req *ListRequest,
 // call; it is empty on the last page. req may be nil. The action needs API
 // v2.
 func (s *Service) ListPage(ctx context.Context, customerID string, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
-	if s == nil {
-		return nil, errNilService
+	if err := s.guard(); err != nil {
+		return nil, err
 	}
 	if err := api.RequireVersion(s.cb, chargebee.APIv2, "contact.List", "read the Contacts of customer.Service.Retrieve instead"); err != nil {
 		return nil, err
@@ -183,6 +189,9 @@ func (s *Service) Update(ctx context.Context, customerID string, req *UpdateRequ
 //
 // See https://apidocs.chargebee.com/docs/api/customers.
 func (s *Service) Delete(ctx context.Context, customerID, contactID string, opts ...chargebee.RequestOption) (*DeleteResult, error) {
+	if err := s.guard(); err != nil {
+		return nil, err
+	}
 	if contactID == "" {
 		return nil, api.Invalid("contact[id]", "is required")
 	}
@@ -195,8 +204,8 @@ func (s *Service) Delete(ctx context.Context, customerID, contactID string, opts
 
 // post sends POST /customers/{id}{suffix} and decodes the response into out.
 func (s *Service) post(ctx context.Context, customerID, suffix string, params, out any, opts []chargebee.RequestOption) error {
-	if s == nil {
-		return errNilService
+	if err := s.guard(); err != nil {
+		return err
 	}
 	id, err := api.PathID("customer_id", customerID)
 	if err != nil {

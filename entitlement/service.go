@@ -2,7 +2,6 @@ package entitlement
 
 import (
 	"context"
-	"errors"
 	"iter"
 	"net/http"
 
@@ -19,7 +18,14 @@ type Service struct {
 // NewService returns a Service that sends its calls through cb.
 func NewService(cb *chargebee.Client) *Service { return &Service{cb: cb} }
 
-var errNilService = errors.New("entitlement: nil *Service or *chargebee.Client; create it with entitlement.NewService(cb)")
+// guard reports a nil Service, or one without a client made by
+// chargebee.NewClient, before anything else is checked.
+func (s *Service) guard() error {
+	if s == nil {
+		return api.NilService("entitlement")
+	}
+	return api.CheckClient(s.cb)
+}
 
 // loadPageSize is the number of features Load asks for per page: the
 // largest Chargebee allows, so that most customers take one call.
@@ -40,8 +46,8 @@ const loadPageSize = 100
 //
 // See https://apidocs.chargebee.com/docs/api/customer_entitlements#list_customer_entitlements.
 func (s *Service) ListPage(ctx context.Context, customerID string, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
-	if s == nil || s.cb == nil {
-		return nil, errNilService
+	if err := s.guard(); err != nil {
+		return nil, err
 	}
 	if err := api.RequireVersion(s.cb, chargebee.APIv2, "entitlement.List", "customer entitlements exist only in API v2"); err != nil {
 		return nil, err

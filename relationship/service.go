@@ -15,8 +15,6 @@
 package relationship
 
 import (
-	"errors"
-
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/internal/api"
 )
@@ -32,13 +30,20 @@ func NewService(cb *chargebee.Client) *Service {
 	return &Service{cb: cb}
 }
 
-var errNilService = errors.New("relationship: nil *Service; create it with relationship.NewService(cb)")
+// guard reports a nil Service, or one without a client made by
+// chargebee.NewClient, before anything else is checked.
+func (s *Service) guard() error {
+	if s == nil {
+		return api.NilService("relationship")
+	}
+	return api.CheckClient(s.cb)
+}
 
 // v2 fails, before anything is sent, when the service is nil or its client
 // speaks another API version than v2, which every action here needs.
 func (s *Service) v2(action string) error {
-	if s == nil {
-		return errNilService
+	if err := s.guard(); err != nil {
+		return err
 	}
 	return api.RequireVersion(s.cb, chargebee.APIv2, action, "")
 }

@@ -45,7 +45,8 @@ var (
 	// resource service. Create clients with NewClient.
 	ErrNilClient = errors.New("chargebee: no client")
 	// ErrNilService reports a call through a nil resource service (for
-	// example a nil *customer.Service). Create services with NewService.
+	// example a nil *customer.Service) or one made by NewService(nil).
+	// Create services with NewService and a client from NewClient.
 	ErrNilService = errors.New("chargebee: no service")
 	// ErrNilContext reports a nil context.Context passed to a call.
 	ErrNilContext = errors.New("chargebee: nil context")

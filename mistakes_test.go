@@ -161,8 +161,9 @@ func forEachMethod(t *testing.T, svc func(pkg string, mk func(*chargebee.Client)
 
 // The zero Client, a nil *Client given to NewService, and a nil service are
 // the caller's mistakes: every method of every service returns (or yields)
-// a *ValidationError wrapping ErrNilClient or ErrNilService that says how
-// to make one, and none panics.
+// a *ValidationError wrapping ErrNilClient (the zero Client) or
+// ErrNilService (no service or no client) that says how to make one, and
+// none panics.
 func TestServicesWithoutClient(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
@@ -172,7 +173,7 @@ func TestServicesWithoutClient(t *testing.T) {
 		advice   string
 	}{
 		{"zero Client", func(_ string, mk func(*chargebee.Client) any) any { return mk(&chargebee.Client{}) }, chargebee.ErrNilClient, "chargebee.NewClient"},
-		{"nil Client", func(_ string, mk func(*chargebee.Client) any) any { return mk(nil) }, chargebee.ErrNilClient, "chargebee.NewClient"},
+		{"nil Client", func(_ string, mk func(*chargebee.Client) any) any { return mk(nil) }, chargebee.ErrNilService, "chargebee.NewClient"},
 		{"nil Service", func(_ string, mk func(*chargebee.Client) any) any {
 			return reflect.Zero(reflect.TypeOf(mk(nil))).Interface()
 		}, chargebee.ErrNilService, ".NewService(cb)"},

@@ -21,7 +21,7 @@ func NewService(cb *chargebee.Client) *Service { return &Service{cb: cb} }
 // guard reports a nil Service, or one without a client made by
 // chargebee.NewClient, before anything else is checked.
 func (s *Service) guard() error {
-	if s == nil {
+	if s == nil || s.cb == nil {
 		return api.NilService("entitlement")
 	}
 	return api.CheckClient(s.cb)

@@ -33,7 +33,7 @@ func NewService(cb *chargebee.Client) *Service {
 // guard reports a nil Service, or one without a client made by
 // chargebee.NewClient, before anything else is checked.
 func (s *Service) guard() error {
-	if s == nil {
+	if s == nil || s.cb == nil {
 		return api.NilService("relationship")
 	}
 	return api.CheckClient(s.cb)

@@ -61,11 +61,14 @@ func CheckClient(c *chargebee.Client) error {
 	return nil
 }
 
-// NilService returns the error of a call through a nil *Service of package
-// pkg (for example "customer"): chargebee.ErrNilService inside a
-// *chargebee.ValidationError.
+// NilService returns the error of every method of a nil Service of package
+// pkg (for example "customer"), or of one made without a client:
+// chargebee.ErrNilService inside a *chargebee.ValidationError.
 func NilService(pkg string) error {
-	return &chargebee.ValidationError{Reason: "nil *" + pkg + ".Service; create it with " + pkg + ".NewService(cb)", Err: chargebee.ErrNilService}
+	return &chargebee.ValidationError{
+		Reason: "nil *" + pkg + ".Service or nil *chargebee.Client; create it with " + pkg + ".NewService(cb) and a client from chargebee.NewClient",
+		Err:    chargebee.ErrNilService,
+	}
 }
 
 // RequireVersion fails with chargebee.ErrAPIVersion inside a

@@ -210,6 +210,16 @@ var descriptions = map[string]string{
 	"contact:send_account_email": "whether account e-mails go to the contact",
 	"contact:send_billing_email": "whether billing e-mails go to the contact",
 
+	"contact.id":                 "the contact's id: your own reference on add (Chargebee generates one when it is omitted), the contact to change on update",
+	"contact.first_name":         "the contact's first name",
+	"contact.last_name":          "the contact's last name",
+	"contact.email":              "the contact's e-mail address",
+	"contact.phone":              "the contact's phone number",
+	"contact.label":              "a tag for the contact, such as dev or finance",
+	"contact.enabled":            "turns the contact on or off",
+	"contact.send_billing_email": "sends billing e-mails to the contact",
+	"contact.send_account_email": "sends account e-mails to the contact",
+
 	"payment_method:type":   "the type of payment method",
 	"payment_method:status": "the state of the payment method",
 

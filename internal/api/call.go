@@ -115,4 +115,3 @@ func (c *checked[T]) DecodeResponse(body []byte) error {
 	}
 	return nil
 }
-

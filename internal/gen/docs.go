@@ -220,6 +220,15 @@ var descriptions = map[string]string{
 	"contact.send_billing_email": "sends billing e-mails to the contact",
 	"contact.send_account_email": "sends account e-mails to the contact",
 
+	"parent_id":                "the customer to become the immediate parent; it must differ from the child",
+	"payment_owner_id":         "the customer whose payment sources pay the child's invoices",
+	"invoice_owner_id":         "the customer the child's invoices are raised against",
+	"hierarchy_operation_type": "the part of the hierarchy to return",
+
+	"limit":                    "the page size; for entitlements, the number of features per page",
+	"offset":                   "where the page starts: the NextOffset of the previous page",
+	"consolidate_entitlements": "merges the entitlements several subscriptions grant to one feature into one entry",
+
 	"payment_method:type":   "the type of payment method",
 	"payment_method:status": "the state of the payment method",
 

@@ -136,6 +136,9 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	if spec.Alt != "" {
 		fmt.Fprintf(b, "\tAlt: %q,\n", spec.Alt)
 	}
+	if spec.MapErr != "" {
+		fmt.Fprintf(b, "\tMapErr: %s,\n", spec.MapErr)
+	}
 	b.WriteString("\tNilService: errNilService,\n}\n\n")
 
 	// The signature's arguments, and the expressions passed on.
@@ -165,7 +168,7 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	case spec.Request != "":
 		args = append(args, "req *"+spec.Request)
 		reqExpr = "req"
-		if g.requestHasRequired(a) && !list {
+		if g.requestHasRequired(a) {
 			prelude = append(prelude, fmt.Sprintf("if req == nil {\n\treq = &%s{} // fails validation: it has required parameters\n}", spec.Request))
 		}
 	}

@@ -42,7 +42,7 @@ type Config struct {
 	RetryWaitMax time.Duration // raised to RetryWaitMin when below it
 	Timeout      time.Duration // per attempt; 0 keeps HTTPClient.Timeout
 	Logger       *slog.Logger  // nil: silent
-	Limiter      *Limiter      // nil: no client-side rate limit
+	Limiter      Limiter       // nil: no client-side rate limit
 }
 
 // Request is one logical API call.
@@ -257,6 +257,10 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		st = &callState{}
 	}
 	if err != nil {
+		var le *limiterError
+		if errors.As(err, &le) {
+			return false, err
+		}
 		return st.retryable && retryableConnErr(err), err
 	}
 	// Only the last attempt's body is kept.
@@ -405,23 +409,32 @@ func Backoff(minWait, maxWait time.Duration, attemptNum int, resp *http.Response
 	return max(min(d, maxWait), minWait)
 }
 
-// attemptTransport wraps the HTTP transport: it bounds each attempt by the
-// per-attempt timeout, waits for the rate limiter, counts attempts and logs
+// attemptTransport wraps the HTTP transport: it waits for the rate limiter,
+// bounds each attempt by the per-attempt timeout, counts attempts and logs
 // each one.
 type attemptTransport struct {
 	base    http.RoundTripper
 	logger  *slog.Logger
-	limiter *Limiter
+	limiter Limiter
 	timeout time.Duration // per attempt, reading the body included; 0: none
 }
 
 func (a *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	// The wait for the rate limiter is bounded by the call's context only:
+	// the per-attempt timeout starts when the attempt may be sent.
+	if a.limiter != nil {
+		if err := a.limiter.Wait(req.Context()); err != nil {
+			if req.Body != nil {
+				req.Body.Close()
+			}
+			return nil, &limiterError{err: err}
+		}
+	}
 	if a.timeout <= 0 {
 		return a.attempt(req)
 	}
-	// Like http.Client.Timeout, the deadline covers the wait for the rate
-	// limiter, the exchange and reading the body: it is released when the
-	// body is closed.
+	// Like http.Client.Timeout, the deadline covers the exchange and reading
+	// the body: it is released when the body is closed.
 	parent := req.Context()
 	ctx, cancel := context.WithTimeout(parent, a.timeout)
 	resp, err := a.attempt(req.WithContext(ctx))
@@ -467,14 +480,6 @@ func (b *cancelOnClose) Close() error {
 // attempt sends one attempt.
 func (a *attemptTransport) attempt(req *http.Request) (*http.Response, error) {
 	st, _ := req.Context().Value(stateKey{}).(*callState)
-	if a.limiter != nil {
-		if err := a.limiter.Wait(req.Context()); err != nil {
-			if req.Body != nil {
-				req.Body.Close()
-			}
-			return nil, err
-		}
-	}
 	attempt := 1
 	if st != nil {
 		st.attempts++
@@ -525,49 +530,14 @@ func errorClass(err error) string {
 	}
 }
 
-// Limiter is a token bucket shared by all goroutines using one client.
-type Limiter struct {
-	mu     sync.Mutex
-	rate   float64 // tokens per second
-	burst  float64
-	tokens float64
-	last   time.Time
+// Limiter is a rate budget each attempt waits on (chargebee.Limiter).
+type Limiter interface {
+	Wait(ctx context.Context) error
 }
 
-// NewLimiter allows rps requests per second with bursts of up to burst.
-func NewLimiter(rps float64, burst int) *Limiter {
-	if burst < 1 {
-		burst = 1
-	}
-	return &Limiter{rate: rps, burst: float64(burst), tokens: float64(burst), last: time.Now()}
-}
+// limiterError carries the error of a Limiter's Wait: the attempt was never
+// sent, and the call ends with it rather than being retried.
+type limiterError struct{ err error }
 
-// Wait blocks until a token is available or ctx is done.
-func (l *Limiter) Wait(ctx context.Context) error {
-	for {
-		l.mu.Lock()
-		now := time.Now()
-		l.tokens = math.Min(l.burst, l.tokens+now.Sub(l.last).Seconds()*l.rate)
-		l.last = now
-		if l.tokens >= 1 {
-			l.tokens--
-			l.mu.Unlock()
-			return nil
-		}
-		// The wait is capped, and the loop looks again after it: at a very
-		// low rate the full wait exceeds what a Duration holds, and the
-		// conversion would give a negative wait and a busy loop.
-		wait := time.Hour
-		if secs := (1 - l.tokens) / l.rate; secs < wait.Seconds() {
-			wait = time.Duration(secs * float64(time.Second))
-		}
-		l.mu.Unlock()
-		timer := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
-			return ctx.Err()
-		case <-timer.C:
-		}
-	}
-}
+func (e *limiterError) Error() string { return e.err.Error() }
+func (e *limiterError) Unwrap() error { return e.err }

@@ -16,6 +16,7 @@ import (
 	"github.com/billingkit/chargebee-go/credits"
 	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/entitlement"
+	"github.com/billingkit/chargebee-go/event"
 	"github.com/billingkit/chargebee-go/relationship"
 )
 
@@ -29,6 +30,7 @@ var resourceServices = []struct {
 	{"contact", func(cb *chargebee.Client) any { return contact.NewService(cb) }},
 	{"credits", func(cb *chargebee.Client) any { return credits.NewService(cb) }},
 	{"entitlement", func(cb *chargebee.Client) any { return entitlement.NewService(cb) }},
+	{"event", func(cb *chargebee.Client) any { return event.NewService(cb) }},
 	{"relationship", func(cb *chargebee.Client) any { return relationship.NewService(cb) }},
 }
 

@@ -3,7 +3,6 @@ package event
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"iter"
 	"net/http"
 
@@ -49,7 +48,14 @@ type Service struct {
 // NewService returns a Service that calls Chargebee through cb.
 func NewService(cb *chargebee.Client) *Service { return &Service{cb: cb} }
 
-var errNilService = errors.New("event: nil *Service or *chargebee.Client; create it with event.NewService(cb)")
+// guard reports a nil Service, or one without a client made by
+// chargebee.NewClient, before anything else is checked.
+func (s *Service) guard() error {
+	if s == nil || s.cb == nil {
+		return api.NilService("event")
+	}
+	return api.CheckClient(s.cb)
+}
 
 // List pages lazily through the events matching req (GET /events), newest
 // first unless req sorts otherwise. Nothing is sent until the iterator is
@@ -85,8 +91,8 @@ func (s *Service) List(ctx context.Context, req *ListRequest, opts ...chargebee.
 //
 // See https://apidocs.chargebee.com/docs/api/events#list_events.
 func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
-	if s == nil || s.cb == nil {
-		return nil, errNilService
+	if err := s.guard(); err != nil {
+		return nil, err
 	}
 	if err := req.validateVersion(s.cb.APIVersion()); err != nil {
 		return nil, err
@@ -109,8 +115,8 @@ func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...charge
 //
 // See https://apidocs.chargebee.com/docs/api/events#retrieve_an_event.
 func (s *Service) Retrieve(ctx context.Context, id string, opts ...chargebee.RequestOption) (*RetrieveResult, error) {
-	if s == nil || s.cb == nil {
-		return nil, errNilService
+	if err := s.guard(); err != nil {
+		return nil, err
 	}
 	eid, err := api.PathID("event_id", id)
 	if err != nil {

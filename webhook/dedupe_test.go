@@ -217,3 +217,22 @@ func TestStateString(t *testing.T) {
 		}
 	}
 }
+
+func TestMemoryDeduperDefaultBound(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	d := webhook.NewMemoryDeduper(0)
+	for i := range webhook.DefaultMaxEntries + 10 {
+		id := fmt.Sprintf("ev_%d", i)
+		claim(t, d, id, webhook.Claimed)
+		if err := d.Complete(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := d.Len(); n != webhook.DefaultMaxEntries {
+		t.Fatalf("Len = %d, want the bound %d", n, webhook.DefaultMaxEntries)
+	}
+	// The oldest ids were forgotten, the newest kept.
+	claim(t, d, "ev_0", webhook.Claimed)
+	claim(t, d, fmt.Sprintf("ev_%d", webhook.DefaultMaxEntries+9), webhook.Processed)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -223,8 +224,10 @@ func TestMemoryDeduperDefaultBound(t *testing.T) {
 	ctx := context.Background()
 	d := webhook.NewMemoryDeduper(0)
 	for i := range webhook.DefaultMaxEntries + 10 {
-		id := fmt.Sprintf("ev_%d", i)
-		claim(t, d, id, webhook.Claimed)
+		id := "ev_" + strconv.Itoa(i)
+		if st, err := d.Claim(ctx, id); st != webhook.Claimed || err != nil {
+			t.Fatalf("Claim(%s) = %v, %v", id, st, err)
+		}
 		if err := d.Complete(ctx, id); err != nil {
 			t.Fatal(err)
 		}

@@ -111,9 +111,9 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 	}
 	base.Path += "/api/" + string(cfg.version)
 
-	var limiter *transport.Limiter
+	limiter := cfg.limiter
 	if cfg.rateRPS > 0 {
-		limiter = transport.NewLimiter(cfg.rateRPS, cfg.rateBurst)
+		limiter = newLocalLimiter(cfg.rateRPS, cfg.rateBurst)
 	}
 	auth := "Basic " + base64.StdEncoding.EncodeToString([]byte(apiKey+":"))
 	ua := "chargebee-go/" + Version + " (" + runtime.Version() + ")"

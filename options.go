@@ -33,6 +33,7 @@ type config struct {
 	businessEntity string
 	rateRPS        float64
 	rateBurst      int
+	limiter        Limiter
 	noValidation   bool
 }
 
@@ -101,13 +102,6 @@ func WithUserAgent(ua string) Option {
 // WithBusinessEntityID wins over it.
 func WithBusinessEntity(id string) Option {
 	return func(c *config) { c.businessEntity = id }
-}
-
-// WithRateLimit limits the client to rps requests per second with bursts of
-// burst, shared by all goroutines using the client. Every attempt, retries
-// included, takes a token. Default: no limit.
-func WithRateLimit(rps float64, burst int) Option {
-	return func(c *config) { c.rateRPS, c.rateBurst = rps, burst }
 }
 
 // WithoutValidation turns off client-side validation of request parameters

@@ -11,9 +11,7 @@
 // Requests are built with New...Request and chainable Set... setters; every
 // request validates itself before it is sent. Models, requests and enums in
 // the *_gen.go files are generated from the API catalog
-// (internal/gen/catalog.json) by internal/gen/customer.
+// (internal/gen/catalog.json) by internal/gen.
 //
 // See https://apidocs.chargebee.com/docs/api/customers.
 package customer
-
-//go:generate go run ../internal/gen/customer -catalog ../internal/gen/catalog.json -out .

@@ -72,13 +72,14 @@ func (e *LinkError) Unwrap() error { return e.Err }
 // chargebee.WithResponse option ends up describing the last call made. The
 // action needs API v2.
 func (s *Service) CreateChild(ctx context.Context, parentID string, create *customer.CreateRequest, link *LinkRequest, opts ...chargebee.RequestOption) (*CreateChildResult, error) {
-	if err := s.v2("relationship.CreateChild"); err != nil {
+	if s.client() == nil {
+		return nil, errNilService
+	}
+	if err := api.RequireVersion(s.cb, chargebee.APIv2, "relationship.CreateChild", ""); err != nil {
 		return nil, err
 	}
-	if err := api.First(
-		api.RequiredString("parent_id", &parentID),
-		api.MaxLen("parent_id", &parentID, maxIDLength),
-	); err != nil {
+	// The link request checks parent_id's length once it is set below.
+	if err := api.RequiredString("parent_id", &parentID); err != nil {
 		return nil, err
 	}
 	lr := link.clone()

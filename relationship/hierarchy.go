@@ -1,11 +1,5 @@
 package relationship
 
-import (
-	"encoding/json"
-
-	"github.com/billingkit/chargebee-go/internal/api"
-)
-
 // HierarchyType selects which part of a customer hierarchy the hierarchy and
 // hierarchy_detail actions return (the wire parameter
 // hierarchy_operation_type). Chargebee may add values; any string is sent as
@@ -57,46 +51,3 @@ type Hierarchy struct {
 	Object string `json:"object,omitempty"`
 }
 
-// HierarchyResult is the response of Service.Hierarchy.
-type HierarchyResult struct {
-	// Hierarchies is the flat list of entries, in the order Chargebee sent
-	// them. BuildTree turns it into a tree.
-	Hierarchies []Hierarchy `json:"hierarchies"`
-}
-
-// UnmarshalJSON decodes the response and fails when "hierarchies" is
-// missing.
-func (r *HierarchyResult) UnmarshalJSON(b []byte) error {
-	var raw struct {
-		Hierarchies *[]Hierarchy `json:"hierarchies"`
-	}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
-	}
-	if raw.Hierarchies == nil {
-		return api.MissingKey("relationship.Hierarchy", "hierarchies")
-	}
-	r.Hierarchies = *raw.Hierarchies
-	return nil
-}
-
-// ListDetailEntry is one entry of Service.ListDetail.
-type ListDetailEntry struct {
-	// Hierarchy is the hierarchy entry of one customer.
-	Hierarchy *Hierarchy `json:"hierarchy"`
-}
-
-// UnmarshalJSON decodes an entry and fails when "hierarchy" is missing.
-func (e *ListDetailEntry) UnmarshalJSON(b []byte) error {
-	var raw struct {
-		Hierarchy *Hierarchy `json:"hierarchy"`
-	}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
-	}
-	if raw.Hierarchy == nil {
-		return api.MissingKey("relationship.ListDetail", "hierarchy")
-	}
-	e.Hierarchy = raw.Hierarchy
-	return nil
-}

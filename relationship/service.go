@@ -15,30 +15,50 @@
 package relationship
 
 import (
-	"errors"
-
-	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/internal/api"
 )
 
-// Service calls the hierarchy actions of the Chargebee customer API. It is
-// safe for concurrent use.
-type Service struct {
-	cb *chargebee.Client
-}
+// PortalAccess is a level of access in the Self-Serve Portal, used by the
+// portal_* settings of ParentAccountAccessParams and ChildAccountAccessParams.
+// It is the customer package's type, so the settings read back from a
+// customer.Customer compare directly with these constants.
+type PortalAccess = customer.PortalAccess
 
-// NewService returns a Service that sends its requests through cb.
-func NewService(cb *chargebee.Client) *Service {
-	return &Service{cb: cb}
-}
+// PortalAccess values.
+const (
+	// PortalAccessYes allows viewing and editing (or downloading).
+	PortalAccessYes = customer.PortalAccessYes
+	// PortalAccessViewOnly allows viewing only.
+	PortalAccessViewOnly = customer.PortalAccessViewOnly
+	// PortalAccessNo allows neither.
+	PortalAccessNo = customer.PortalAccessNo
+)
 
-var errNilService = errors.New("relationship: nil *Service; create it with relationship.NewService(cb)")
-
-// v2 fails, before anything is sent, when the service is nil or its client
-// speaks another API version than v2, which every action here needs.
-func (s *Service) v2(action string) error {
-	if s == nil {
-		return errNilService
+// checkLink runs before Link sends anything: a customer cannot be linked
+// under itself.
+func (s *Service) checkLink(childID string, req *LinkRequest) error {
+	if req != nil && req.ParentID != nil && *req.ParentID == childID {
+		return api.Invalid("parent_id", "must differ from the customer being linked")
 	}
-	return api.RequireVersion(s.cb, chargebee.APIv2, action, "")
+	return nil
 }
+
+// clone returns a shallow copy of r with its nested params copied too, so
+// that the caller's request is never changed.
+func (r *LinkRequest) clone() *LinkRequest {
+	if r == nil {
+		return &LinkRequest{}
+	}
+	c := *r
+	if r.ParentAccountAccess != nil {
+		p := *r.ParentAccountAccess
+		c.ParentAccountAccess = &p
+	}
+	if r.ChildAccountAccess != nil {
+		p := *r.ChildAccountAccess
+		c.ChildAccountAccess = &p
+	}
+	return &c
+}
+

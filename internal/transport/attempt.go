@@ -131,13 +131,13 @@ func newHTTPClient(cfg Config) *http.Client {
 	}
 }
 
-// attemptTransport wraps the HTTP transport: it bounds each attempt by the
-// per-attempt timeout, waits for the rate limiter, counts attempts and logs
+// attemptTransport wraps the HTTP transport: it waits for the rate limiter,
+// bounds each attempt by the per-attempt timeout, counts attempts and logs
 // each one.
 type attemptTransport struct {
 	base    http.RoundTripper
 	logger  *slog.Logger
-	limiter *Limiter
+	limiter Limiter
 	timeout time.Duration // per attempt, reading the body included; 0: none
 	// clientTimeout, when set, supplies the timeout instead: its Timeout
 	// read at each attempt.
@@ -145,6 +145,16 @@ type attemptTransport struct {
 }
 
 func (a *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	// The wait for the rate limiter is bounded by the call's context only:
+	// the per-attempt timeout starts when the attempt may be sent.
+	if a.limiter != nil {
+		if err := a.limiter.Wait(req.Context()); err != nil {
+			if req.Body != nil {
+				req.Body.Close()
+			}
+			return nil, &limiterError{err: err}
+		}
+	}
 	timeout := a.timeout
 	if a.clientTimeout != nil {
 		timeout = a.clientTimeout.Timeout
@@ -152,9 +162,8 @@ func (a *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	if timeout <= 0 {
 		return a.attempt(req)
 	}
-	// Like http.Client.Timeout, the deadline covers the wait for the rate
-	// limiter, the exchange and reading the body: it is released when the
-	// body is closed.
+	// Like http.Client.Timeout, the deadline covers the exchange and reading
+	// the body: it is released when the body is closed.
 	parent := req.Context()
 	ctx, cancel := context.WithTimeout(parent, timeout)
 	resp, err := a.attempt(req.WithContext(ctx))
@@ -201,14 +210,6 @@ func (b *cancelOnClose) Close() error {
 
 // attempt sends one attempt.
 func (a *attemptTransport) attempt(req *http.Request) (*http.Response, error) {
-	if a.limiter != nil {
-		if err := a.limiter.Wait(req.Context()); err != nil {
-			if req.Body != nil {
-				req.Body.Close()
-			}
-			return nil, err
-		}
-	}
 	attempt := 1
 	if st := stateOf(req.Context()); st != nil {
 		st.attempts++

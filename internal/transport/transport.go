@@ -10,10 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"math"
 	"net/http"
 	"net/url"
-	"sync"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -44,7 +42,7 @@ type Config struct {
 	// attempt.
 	Timeout time.Duration
 	Logger  *slog.Logger // nil: silent
-	Limiter *Limiter     // nil: no client-side rate limit
+	Limiter Limiter      // nil: no client-side rate limit
 }
 
 // Request is one logical API call.
@@ -202,49 +200,14 @@ func cleanErr(err error) error {
 	return err
 }
 
-// Limiter is a token bucket shared by all goroutines using one client.
-type Limiter struct {
-	mu     sync.Mutex
-	rate   float64 // tokens per second
-	burst  float64
-	tokens float64
-	last   time.Time
+// Limiter is a rate budget each attempt waits on (chargebee.Limiter).
+type Limiter interface {
+	Wait(ctx context.Context) error
 }
 
-// NewLimiter allows rps requests per second with bursts of up to burst.
-func NewLimiter(rps float64, burst int) *Limiter {
-	if burst < 1 {
-		burst = 1
-	}
-	return &Limiter{rate: rps, burst: float64(burst), tokens: float64(burst), last: time.Now()}
-}
+// limiterError carries the error of a Limiter's Wait: the attempt was never
+// sent, and the call ends with it rather than being retried.
+type limiterError struct{ err error }
 
-// Wait blocks until a token is available or ctx is done.
-func (l *Limiter) Wait(ctx context.Context) error {
-	for {
-		l.mu.Lock()
-		now := time.Now()
-		l.tokens = math.Min(l.burst, l.tokens+now.Sub(l.last).Seconds()*l.rate)
-		l.last = now
-		if l.tokens >= 1 {
-			l.tokens--
-			l.mu.Unlock()
-			return nil
-		}
-		// The wait is capped, and the loop looks again after it: at a very
-		// low rate the full wait exceeds what a Duration holds, and the
-		// conversion would give a negative wait and a busy loop.
-		wait := time.Hour
-		if secs := (1 - l.tokens) / l.rate; secs < wait.Seconds() {
-			wait = time.Duration(secs * float64(time.Second))
-		}
-		l.mu.Unlock()
-		timer := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
-			return ctx.Err()
-		case <-timer.C:
-		}
-	}
-}
+func (e *limiterError) Error() string { return e.err.Error() }
+func (e *limiterError) Unwrap() error { return e.err }

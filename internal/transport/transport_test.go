@@ -82,35 +82,6 @@ func TestBackoff(t *testing.T) {
 	}
 }
 
-func TestLimiter(t *testing.T) {
-	t.Parallel()
-	l := NewLimiter(100, 3)
-	start := time.Now()
-	for i := 0; i < 3; i++ {
-		if err := l.Wait(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if time.Since(start) > 20*time.Millisecond {
-		t.Errorf("burst of 3 waited %v", time.Since(start))
-	}
-	for i := 0; i < 5; i++ {
-		if err := l.Wait(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if time.Since(start) < 45*time.Millisecond {
-		t.Errorf("5 tokens past the burst at 100/s took %v, want about 50ms", time.Since(start))
-	}
-	slow := NewLimiter(0.01, 0)
-	_ = slow.Wait(context.Background())
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if err := slow.Wait(ctx); !errors.Is(err, context.Canceled) {
-		t.Errorf("Wait on a cancelled context = %v", err)
-	}
-}
-
 // trackedBody records whether it was closed and read to the end.
 type trackedBody struct {
 	r      io.Reader
@@ -291,33 +262,3 @@ func TestBodyIsIdenticalOnEveryAttempt(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
-
-// doneCounter is a context that counts how often Wait looks at Done.
-type doneCounter struct {
-	context.Context
-	calls atomic.Int64
-}
-
-func (c *doneCounter) Done() <-chan struct{} {
-	c.calls.Add(1)
-	return c.Context.Done()
-}
-
-// A rate so low that the wait for the next token overflows a Duration must
-// still block until the context ends, not spin on an already fired timer.
-func TestLimiterTinyRateBlocks(t *testing.T) {
-	t.Parallel()
-	l := NewLimiter(1e-12, 1)
-	if err := l.Wait(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
-	defer cancel()
-	dc := &doneCounter{Context: ctx}
-	if err := l.Wait(dc); !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("Wait = %v, want the context's deadline", err)
-	}
-	if n := dc.calls.Load(); n > 2 {
-		t.Errorf("Wait went round its loop %d times, want it to block once", n)
-	}
-}

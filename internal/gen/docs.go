@@ -50,6 +50,7 @@ var descriptions = map[string]string{
 	"business_entity_id":                   "the business entity the customer belongs to",
 	"preferred_currency_code":              "the ISO 4217 currency in which the customer is billed",
 	"promotional_credits":                  "the promotional credits balance",
+	"account_credits":                      "the credit balance, sent by API v1 only; API v2 sends the same balance as promotional_credits",
 	"unbilled_charges":                     "the charges not yet invoiced",
 	"refundable_credits":                   "the refundable credits balance",
 	"excess_payments":                      "the payments received but not yet applied to invoices",
@@ -146,6 +147,7 @@ var descriptions = map[string]string{
 	"card:powered_by":        "the payment network behind a card-like payment method",
 	"card:customer_id":       "the customer the card belongs to",
 	"card:masked_number":     "the card number with all but the last digits masked",
+	"card:reference_id":      "the identifier the gateway or card vault gives the card; sent by API v1 only",
 
 	"bank_account.iban":                    "the IBAN (SEPA)",
 	"bank_account.first_name":              "the account holder's first name",
@@ -209,6 +211,25 @@ var descriptions = map[string]string{
 	"contact:enabled":            "whether the contact receives e-mails",
 	"contact:send_account_email": "whether account e-mails go to the contact",
 	"contact:send_billing_email": "whether billing e-mails go to the contact",
+
+	"contact.id":                 "the contact's id: your own reference on add (Chargebee generates one when it is omitted), the contact to change on update",
+	"contact.first_name":         "the contact's first name",
+	"contact.last_name":          "the contact's last name",
+	"contact.email":              "the contact's e-mail address",
+	"contact.phone":              "the contact's phone number",
+	"contact.label":              "a tag for the contact, such as dev or finance",
+	"contact.enabled":            "turns the contact on or off",
+	"contact.send_billing_email": "sends billing e-mails to the contact",
+	"contact.send_account_email": "sends account e-mails to the contact",
+
+	"parent_id":                "the customer to become the immediate parent; it must differ from the child",
+	"payment_owner_id":         "the customer whose payment sources pay the child's invoices",
+	"invoice_owner_id":         "the customer the child's invoices are raised against",
+	"hierarchy_operation_type": "the part of the hierarchy to return",
+
+	"limit":                    "the page size; for entitlements, the number of features per page",
+	"offset":                   "where the page starts: the NextOffset of the previous page",
+	"consolidate_entitlements": "merges the entitlements several subscriptions grant to one feature into one entry",
 
 	"payment_method:type":   "the type of payment method",
 	"payment_method:status": "the state of the payment method",

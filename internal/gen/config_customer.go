@@ -5,9 +5,6 @@ package main
 // does not carry. Everything about the wire (keys, types, limits, enum
 // values, required and deprecated flags) comes from catalog.json.
 
-// docsURL is the Chargebee reference page of the customer resource.
-const docsURL = "https://apidocs.chargebee.com/docs/api/customers"
-
 // modelSpec maps a catalog model to a Go struct.
 type modelSpec struct {
 	Key  string // catalog models key
@@ -81,7 +78,7 @@ var enums = []enumSpec{
 
 // enumFor maps a model attribute (model.attribute) or a request parameter
 // (group.leaf, or leaf at the top level) to its enum type.
-var enumFor = map[string]string{
+var customerEnums = map[string]string{
 	"customer.auto_collection":                              "AutoCollection",
 	"customer.offline_payment_method":                       "OfflinePaymentMethod",
 	"customer.vat_number_status":                            "VatNumberStatus",
@@ -141,25 +138,13 @@ type groupSpec struct {
 	Doc      string
 }
 
-// requestSpec maps a catalog action to a request type.
-type requestSpec struct {
-	Action string // catalog id
-	Name   string // Go type name
-	Method string // Service method documented in the request doc
-	Doc    string
-	Groups map[string]groupSpec
-	// Check names an unexported method, written by hand, that Validate calls
-	// last for rules the catalog cannot express.
-	Check string
-}
-
 var (
 	billingAddressGroup = groupSpec{Type: "BillingAddressParams", Doc: "BillingAddressParams is the billing address sent as billing_address[...]. Taxes are computed from it."}
 	taxProvidersGroup   = groupSpec{Type: "TaxProvidersFieldParams", Singular: "TaxProvidersField", Doc: "TaxProvidersFieldParams is one element of tax_providers_fields: a field required by the tax provider."}
 	paymentIntentGroup  = groupSpec{Type: "PaymentIntentParams", Doc: "PaymentIntentParams is a payment intent sent as payment_intent[...], for 3-D Secure flows."}
 )
 
-var requests = []requestSpec{
+var customerRequests = []requestSpec{
 	{
 		Action: "customer.create", Name: "CreateRequest", Method: "Create",
 		Doc: "CreateRequest holds the parameters of Service.Create (POST /customers). All parameters are optional; an id is generated when none is given.\n\nbusiness_entity_id and the chargebee-business-entity-id header (chargebee.WithBusinessEntity or chargebee.WithBusinessEntityID) may both be given only with the same value; Create checks this before sending.",

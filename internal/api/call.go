@@ -1,0 +1,132 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/billingkit/chargebee-go"
+)
+
+// Action is what a service method needs to know about one catalog action.
+// The generator writes one per method; Call and Page are the only code that
+// reads them.
+type Action struct {
+	// Name names the action in errors, for example "contact.Add".
+	Name string
+	// Method is GET or POST.
+	Method string
+	// Path is the path below the API base. A path id is written as "{id}"
+	// and replaced by the id given to Call, escaped by PathID.
+	Path string
+	// PathParam names the path id in validation errors ("customer_id").
+	PathParam string
+	// Version is the API version the action needs; "" when it exists in
+	// both.
+	Version chargebee.APIVersion
+	// Alt says what to use instead on a client of the other version.
+	Alt string
+	// NilService is returned when the service or its client is nil.
+	NilService error
+	// MapErr, when set, rewrites the error of a call that reached
+	// Chargebee, for answers that need a package's own error.
+	MapErr func(error) error
+}
+
+// fail returns err, passed through a.MapErr when there is one.
+func (a *Action) fail(err error) error {
+	if a.MapErr != nil {
+		return a.MapErr(err)
+	}
+	return err
+}
+
+// prepare runs the checks every call makes before anything is sent: the
+// service has a client, the client speaks the action's API version, and the
+// path id is safe. It returns the path to send.
+func (a *Action) prepare(cb *chargebee.Client, id string) (string, error) {
+	if cb == nil {
+		return "", a.NilService
+	}
+	if a.Version != "" {
+		if err := RequireVersion(cb, a.Version, a.Name, a.Alt); err != nil {
+			return "", err
+		}
+	}
+	if a.PathParam == "" {
+		return a.Path, nil
+	}
+	esc, err := PathID(a.PathParam, id)
+	if err != nil {
+		return "", err
+	}
+	return strings.Replace(a.Path, "{id}", esc, 1), nil
+}
+
+// Call performs the single-object action a on cb and decodes the response
+// into a new T. missing returns the top-level key the response lacks, or ""
+// when T is complete; a lacking key fails the call with a
+// *chargebee.DecodeError and no result.
+func Call[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, missing func(*T) string, opts []chargebee.RequestOption) (*T, error) {
+	path, err := a.prepare(cb, id)
+	if err != nil {
+		return nil, err
+	}
+	out := &checked[T]{action: a.Name, missing: missing}
+	if err := cb.Do(ctx, a.Method, path, params, out, opts...); err != nil {
+		return nil, a.fail(err)
+	}
+	return &out.v, nil
+}
+
+// Page fetches one page of the list action a. missing checks each entry as
+// Call checks a result.
+func Page[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, missing func(*T) string, opts []chargebee.RequestOption) (*chargebee.Page[T], error) {
+	path, err := a.prepare(cb, id)
+	if err != nil {
+		return nil, err
+	}
+	out := &ListPage[T]{Action: a.Name, Entry: missing}
+	if err := cb.Do(ctx, a.Method, path, params, out, opts...); err != nil {
+		return nil, a.fail(err)
+	}
+	return &out.Page, nil
+}
+
+// checked decodes a response into v and then checks its required keys.
+type checked[T any] struct {
+	v       T
+	action  string
+	missing func(*T) string
+}
+
+// DecodeResponse decodes body into c.v. A result with a decoder of its own
+// (a DecodeResponse or UnmarshalJSON method) is handed the body directly,
+// sparing encoding/json's scans before an UnmarshalJSON call.
+func (c *checked[T]) DecodeResponse(body []byte) error {
+	var err error
+	switch d := any(&c.v).(type) {
+	case interface{ DecodeResponse([]byte) error }:
+		err = d.DecodeResponse(body)
+	case json.Unmarshaler:
+		err = d.UnmarshalJSON(body)
+	default:
+		err = json.Unmarshal(body, &c.v)
+	}
+	if err != nil {
+		return err
+	}
+	if c.missing != nil {
+		if key := c.missing(&c.v); key != "" {
+			return MissingKey(c.action, key)
+		}
+	}
+	return nil
+}
+
+// NilService returns the error of every method of a nil Service of package
+// pkg, or of one made without a client.
+func NilService(pkg string) error {
+	return errors.New(pkg + ": nil *Service or nil *chargebee.Client; create it with " + pkg + ".NewService(cb)")
+}

@@ -1,0 +1,100 @@
+package main
+
+// This file holds the types of the generator's hand-written input: which
+// catalog actions each package wraps, under which Go names, and the prose
+// the catalog does not carry. Everything about the wire (methods, paths,
+// keys, types, limits, required keys, API versions) comes from catalog.json.
+
+// pkgSpec is one generated resource package.
+type pkgSpec struct {
+	// Name is the Go package name, also its directory below the root.
+	Name string
+	// DocsURL is the Chargebee reference page of the package's resource;
+	// every action's link is DocsURL#anchor.
+	DocsURL string
+	// Enums maps a request parameter (group.leaf, or leaf at the top level)
+	// or, in package customer, a model attribute to its Go enum type.
+	Enums map[string]string
+	// Fields gives the Go type and doc of each response key the package's
+	// results and list entries hold.
+	Fields map[string]fieldSpec
+	// Requests are the request types, in file order.
+	Requests []requestSpec
+	// Actions are the service methods, in file order.
+	Actions []actionSpec
+}
+
+// fieldSpec is a field of a result or list entry.
+type fieldSpec struct {
+	Type string // Go type
+	Doc  string // what the value is, completing "<Field> is ..."
+}
+
+// requestSpec maps a catalog action to a request type.
+type requestSpec struct {
+	Action string // catalog id
+	Name   string // Go type name
+	Method string // Service method documented in the request doc
+	Doc    string
+	Groups map[string]groupSpec
+	// Flatten names the group that is the whole request: its fields sit on
+	// the request itself, tagged with their full wire keys (contact[email]).
+	Flatten string
+	// Unexported requests are filled by their method from its arguments;
+	// they get no constructor or setters.
+	Unexported bool
+	// Check names an unexported method, written by hand, that Validate calls
+	// last for rules the catalog cannot express.
+	Check string
+}
+
+// actionSpec maps a catalog action to a service method.
+type actionSpec struct {
+	Action string // catalog id
+	// Method is the Go method name. A list action gets Method, an iterator
+	// over every entry, and Method+"Page", which fetches one page.
+	Method string
+	// Doc says what the method does, completing nothing: whole sentences.
+	Doc string
+	// Anchor is the action's anchor on the package's Chargebee page.
+	Anchor string
+	// IDArg names the path id argument (customerID); the catalog says
+	// whether there is one.
+	IDArg string
+	// Request is the request type; "" when the method takes none.
+	Request string
+	// Args are parameters the method takes as arguments rather than in a
+	// request; they fill the (unexported) Request.
+	Args []argSpec
+	// Result is the result type, or for a list the entry type.
+	Result string
+	// Alt says what to use instead when the client speaks the API version
+	// the action lacks.
+	Alt string
+	// Pre names a hand-written method run before anything else, for rules
+	// that need the call's other arguments:
+	// func (s *Service) Pre(id string, req *Request) error.
+	Pre string
+	// MapErr names a hand-written func(error) error that every error of the
+	// call passes through, for answers the catalog does not describe.
+	MapErr string
+}
+
+// argSpec is a method argument sent as a request parameter.
+type argSpec struct {
+	Name string // Go argument name
+	Wire string // the parameter's wire key
+}
+
+// packages are the generated packages, in generation order.
+var packages = []*pkgSpec{
+	{
+		Name:     "customer",
+		DocsURL:  "https://apidocs.chargebee.com/docs/api/customers",
+		Enums:    customerEnums,
+		Requests: customerRequests,
+	},
+	contactPackage,
+	relationshipPackage,
+	entitlementPackage,
+}

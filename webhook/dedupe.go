@@ -1,0 +1,263 @@
+package webhook
+
+import (
+	"container/list"
+	"context"
+	"errors"
+	"sync"
+	"time"
+)
+
+// DefaultWindow is how long a processed event id is remembered when no
+// window is given: 3 days and 7 hours, the time of Chargebee's last retry
+// of a webhook call.
+const DefaultWindow = 3*24*time.Hour + 7*time.Hour
+
+// DefaultClaimTTL is how long a claim of NewMemoryDeduper lasts when
+// WithClaimTTL is not given. It should exceed the longest time your handler
+// function takes; a claim that outlives its holder (a crashed process) stops
+// blocking the id once it expires.
+const DefaultClaimTTL = 5 * time.Minute
+
+// State is what a Deduper knows about an event id.
+type State int
+
+// Values of State returned by Deduper.Claim. The zero value is not a valid
+// state; the handler answers 503 when it gets it.
+const (
+	// Claimed: the id was unknown and the caller now holds a claim on it.
+	// The caller processes the event and then calls Complete, or Release
+	// when processing failed.
+	Claimed State = iota + 1
+	// Processing: another delivery holds a claim on the id that has not
+	// expired yet; the event is being processed elsewhere.
+	Processing
+	// Processed: the event was processed within the window.
+	Processed
+)
+
+// String returns the name of the state.
+func (s State) String() string {
+	switch s {
+	case Claimed:
+		return "claimed"
+	case Processing:
+		return "processing"
+	case Processed:
+		return "processed"
+	}
+	return "invalid"
+}
+
+// Deduper remembers which event ids are being processed and which were
+// processed, so that each event is processed once although Chargebee may
+// deliver it several times, concurrently, and to several replicas. An id is
+// in one of three states: unknown, being processed (a claim that expires,
+// so that a process that crashed while holding it does not block the id
+// for ever), and processed (remembered for a window, by default
+// DefaultWindow).
+//
+// Implementations must be safe for concurrent use, and Claim must be atomic:
+// of several concurrent Claims of an unknown id, exactly one returns
+// Claimed. A store with an atomic set-if-absent with expiry can implement
+// it; with Redis, for example:
+//
+//	Claim:    SET key "processing" NX PX <claim ttl>; if it was set, Claimed;
+//	          else GET key: "done" is Processed, anything else Processing
+//	Complete: SET key "done" PX <window>
+//	Release:  delete key if its value is still "processing"
+//
+// A Deduper that fails returns an error; the handler then answers 503 and
+// does not process the event, so that Chargebee delivers it again later.
+type Deduper interface {
+	// Claim reports the state of id and, when it was unknown (or its
+	// claim expired), claims it for the caller and returns Claimed.
+	Claim(ctx context.Context, id string) (State, error)
+	// Complete marks id processed, to be remembered for the window. It is
+	// called after a successful Claim once the event was processed.
+	Complete(ctx context.Context, id string) error
+	// Release drops the caller's claim on id so that the next delivery
+	// processes the event. It is called after a successful Claim when
+	// processing failed. Releasing an id that is processed leaves it
+	// processed.
+	Release(ctx context.Context, id string) error
+}
+
+// ErrDeduperFull is returned by the Claim of a MemoryDeduper holding its
+// maximum number of ids, all of them claims in progress.
+var ErrDeduperFull = errors.New("webhook: deduper is full of claims in progress")
+
+// DefaultMaxEntries is the number of ids a MemoryDeduper holds when
+// WithMaxEntries is not given.
+const DefaultMaxEntries = 1_000_000
+
+// MemoryDeduper is a Deduper that keeps ids in the memory of one process.
+// It does not survive a restart and is not shared between replicas; for
+// that, use a Deduper on a shared store. Its memory is bounded: it holds at
+// most a maximum number of ids (DefaultMaxEntries unless WithMaxEntries),
+// drops expired ones as it goes, and when full forgets the processed id
+// that expires first. It is safe for concurrent use.
+type MemoryDeduper struct {
+	mu       sync.Mutex
+	window   time.Duration
+	claimTTL time.Duration
+	max      int
+	now      func() time.Time
+	ids      map[string]*list.Element
+	claims   list.List // of *memEntry, in order of expiry
+	done     list.List // of *memEntry, in order of expiry
+}
+
+type memEntry struct {
+	id      string
+	expires time.Time
+	done    bool
+}
+
+// MemoryOption configures a MemoryDeduper.
+type MemoryOption func(*MemoryDeduper)
+
+// WithClaimTTL sets how long a claim lasts (default DefaultClaimTTL). Values
+// of zero or less keep the default.
+func WithClaimTTL(d time.Duration) MemoryOption {
+	return func(m *MemoryDeduper) {
+		if d > 0 {
+			m.claimTTL = d
+		}
+	}
+}
+
+// WithMaxEntries sets the most ids the deduper holds (default
+// DefaultMaxEntries). Values of zero or less keep the default.
+func WithMaxEntries(n int) MemoryOption {
+	return func(m *MemoryDeduper) {
+		if n > 0 {
+			m.max = n
+		}
+	}
+}
+
+// WithClock sets the clock the deduper reads (default time.Now), for tests.
+func WithClock(now func() time.Time) MemoryOption {
+	return func(m *MemoryDeduper) {
+		if now != nil {
+			m.now = now
+		}
+	}
+}
+
+// NewMemoryDeduper returns a MemoryDeduper that remembers processed ids for
+// window; a window of zero or less means DefaultWindow (3 days 7 hours).
+func NewMemoryDeduper(window time.Duration, opts ...MemoryOption) *MemoryDeduper {
+	if window <= 0 {
+		window = DefaultWindow
+	}
+	m := &MemoryDeduper{
+		window:   window,
+		claimTTL: DefaultClaimTTL,
+		max:      DefaultMaxEntries,
+		now:      time.Now,
+		ids:      make(map[string]*list.Element),
+	}
+	for _, o := range opts {
+		if o != nil {
+			o(m)
+		}
+	}
+	return m
+}
+
+// Claim implements Deduper.
+func (m *MemoryDeduper) Claim(ctx context.Context, id string) (State, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	now := m.now()
+	m.sweep(now)
+	if el, ok := m.ids[id]; ok {
+		e := el.Value.(*memEntry)
+		if now.Before(e.expires) {
+			if e.done {
+				return Processed, nil
+			}
+			return Processing, nil
+		}
+		m.remove(el)
+	}
+	if !m.makeRoom() {
+		return 0, ErrDeduperFull
+	}
+	m.ids[id] = m.claims.PushBack(&memEntry{id: id, expires: now.Add(m.claimTTL)})
+	return Claimed, nil
+}
+
+// Complete implements Deduper. An id whose claim already expired is
+// recorded as processed all the same.
+func (m *MemoryDeduper) Complete(ctx context.Context, id string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	now := m.now()
+	if el, ok := m.ids[id]; ok {
+		m.remove(el)
+	} else if !m.makeRoom() {
+		return ErrDeduperFull
+	}
+	m.ids[id] = m.done.PushBack(&memEntry{id: id, expires: now.Add(m.window), done: true})
+	return nil
+}
+
+// Release implements Deduper.
+func (m *MemoryDeduper) Release(ctx context.Context, id string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if el, ok := m.ids[id]; ok && !el.Value.(*memEntry).done {
+		m.remove(el)
+	}
+	return nil
+}
+
+// Len returns the number of ids held, expired ones not yet dropped
+// included.
+func (m *MemoryDeduper) Len() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.ids)
+}
+
+// sweep drops the expired entries at the front of both lists. Entries are
+// appended in order of expiry, so this drops all of them while the clock
+// moves forward; Claim checks expiry itself in any case.
+func (m *MemoryDeduper) sweep(now time.Time) {
+	for _, l := range []*list.List{&m.claims, &m.done} {
+		for el := l.Front(); el != nil && !now.Before(el.Value.(*memEntry).expires); el = l.Front() {
+			m.remove(el)
+		}
+	}
+}
+
+// makeRoom makes space for one more id, forgetting the processed id that
+// expires first when the deduper is full. It reports false when every id
+// held is a claim.
+func (m *MemoryDeduper) makeRoom() bool {
+	if len(m.ids) < m.max {
+		return true
+	}
+	el := m.done.Front()
+	if el == nil {
+		return false
+	}
+	m.remove(el)
+	return true
+}
+
+func (m *MemoryDeduper) remove(el *list.Element) {
+	e := el.Value.(*memEntry)
+	if e.done {
+		m.done.Remove(el)
+	} else {
+		m.claims.Remove(el)
+	}
+	delete(m.ids, e.id)
+}

@@ -58,6 +58,8 @@ type Server struct {
 
 	rmu  sync.Mutex // guards reqs
 	reqs []Request
+
+	budget siteBudget // SetRateLimit
 }
 
 // Option configures a Server.
@@ -382,7 +384,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	var resp *response
+	var overBudget *response
+	if !hasFault {
+		overBudget = s.spendBudget()
+	}
 	switch {
+	case overBudget != nil:
+		resp = overBudget
 	case hasFault && f.kind == faultFail:
 		resp = errorResponse(f.err)
 		if f.retryAfter != "" {

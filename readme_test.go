@@ -34,7 +34,9 @@ const readmeImports = `import (
 	"github.com/billingkit/chargebee-go/credits"
 	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/entitlement"
+	"github.com/billingkit/chargebee-go/event"
 	"github.com/billingkit/chargebee-go/relationship"
+	"github.com/billingkit/chargebee-go/webhook"
 	"github.com/jarcoal/httpmock"
 )
 `
@@ -57,6 +59,8 @@ var (
 	_ = credits.NewService
 	_ = entitlement.NewService
 	_ = relationship.NewService
+	_ = event.Parse
+	_ = webhook.NewHandler
 	_ = httpmock.NewMockTransport
 )
 

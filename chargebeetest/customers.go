@@ -75,6 +75,9 @@ func init() {
 		"customer_v1.delete_contact":        deleteContact,
 		"customer_v1.delete":                deleteCustomer,
 	}
+	for id, h := range eventHandlers {
+		handlers[id] = h
+	}
 }
 
 func (c *call) v1() bool { return c.a.Version == "v1" }

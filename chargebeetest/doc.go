@@ -98,6 +98,53 @@
 // Reset empties it all.
 // A Server is safe for concurrent use.
 //
+// # Events and webhooks
+//
+// The fake records an event for each change Chargebee records one for,
+// with the content keys Chargebee sends (the customer, its card when it
+// has one, the promotional_credit, the impacted_customer), rendered at the
+// moment of the change:
+//
+//   - customer_created (and card_added when created with a card);
+//   - customer_changed for update, update_billing_info,
+//     update_payment_method (with card_added, or card_updated when a card
+//     is replaced), change_billing_date, the contact actions,
+//     assign_payment_role, clear_personal_data,
+//     update_hierarchy_settings, and relinking to the same parent;
+//   - customer_deleted for delete (with the card it had) and for the
+//     source of a merge (the target gets customer_changed);
+//   - customer_moved_in for move; MoveOut records customer_moved_out, the
+//     event of the site a customer leaves;
+//   - hierarchy_created and hierarchy_deleted for link and unlink (content:
+//     the child customer);
+//   - promotional_credits_added and promotional_credits_deducted for every
+//     credit action (add, deduct, set, the customer-level and v1 account
+//     credit actions) that changes a balance;
+//   - customer_entitlements_updated (source "system") when SetEntitlements
+//     changes a customer's entitlements; its impacted_customer download_url
+//     points at the fake, which serves the customer ids as CSV.
+//
+// Events of API calls have source "api" and the origin_user the call sent.
+// A call that fails records nothing, nor does a replayed one. Event ids
+// are "ev_1", "ev_2", … and are never reused, not even after Reset.
+// GET /events and GET /events/{id} serve them: API v2 with every filter of
+// the events API (id, webhook_status, event_type, source, occurred_at,
+// sort_by, start_time, end_time), newest first by default, paged with
+// next_offset cursors that stay valid while events are added; API v1 with
+// its plain webhook_status and event_type filters and only the event types
+// v1 has, in the v1 shape. Events returns the documents for assertions.
+//
+// SetWebhook (or WithWebhook) makes the fake deliver events to an endpoint
+// of the test: a POST of the event's JSON, with Basic auth when
+// configured, retried on non-2XX answers on a short schedule
+// (Webhook.RetryWaits). The event's webhook_status follows. Deliveries run
+// in the background, one at a time; WaitWebhooks waits until all are done,
+// Deliveries lists each call (event, copy, attempt, status), and Close
+// stops them at once. DeliverDuplicates delivers every event twice,
+// DeliverOutOfOrder holds events back and delivers them newest first, and
+// ResendEvent delivers one again: the ways Chargebee's deliveries can
+// surprise a handler, on demand.
+//
 // # httpmock
 //
 // For unit tests that mock the transport, build the client on an

@@ -2,6 +2,7 @@ package chargebeetest
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 )
 
@@ -50,7 +51,11 @@ func (s *Server) SetEntitlements(customerID string, ents ...Entitlement) {
 		cu.touch(now)
 		st.customers[customerID] = cu
 	}
+	old := st.ents[customerID]
 	st.ents[customerID] = append([]Entitlement(nil), ents...)
+	if !slices.Equal(old, ents) {
+		s.recordEntitlementsChanged(st, customerID)
+	}
 }
 
 func listEntitlements(c *call) (any, *APIError) {

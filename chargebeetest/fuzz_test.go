@@ -20,6 +20,8 @@ func FuzzServe(f *testing.F) {
 	f.Add("POST", "/api/v2/promotional_credits/deduct", "", "customer_id=c1&amount_in_decimal=1.5&description=x")
 	f.Add("POST", "/api/v1/customers/c1/add_account_credits", "", "amount=1&description=x")
 	f.Add("GET", "/api/v2/customers/%2E%2E/hierarchy", "hierarchy_operation_type=complete_hierarchy", "")
+	f.Add("GET", "/api/v2/events", "limit=2&occurred_at%5Bbetween%5D=%5B1%2C2%5D&offset=%5B%221%22%2C%222%22%5D", "")
+	f.Add("GET", "/api/v1/events/ev_1", "", "")
 	f.Fuzz(func(t *testing.T, method, path, query, body string) {
 		if method != "GET" && method != "POST" {
 			method = "POST"

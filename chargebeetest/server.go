@@ -59,7 +59,9 @@ type Server struct {
 	rmu  sync.Mutex // guards reqs
 	reqs []Request
 
-	budget siteBudget // SetRateLimit
+	ev eventSide // event ids and webhook delivery (events.go, webhooks.go)
+
+	budget siteBudget // SetRateLimit (ratelimit.go)
 }
 
 // Option configures a Server.
@@ -165,6 +167,9 @@ func Start(opts ...Option) (*Server, error) {
 	if s.key == "" {
 		return nil, fmt.Errorf("chargebeetest: the API key must not be empty")
 	}
+	if err := s.ev.wh.initErr; err != nil {
+		return nil, err
+	}
 	s.st = newState()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -184,6 +189,7 @@ func (s *Server) Close() {
 	s.close.Do(func() {
 		close(s.done)
 		s.srv.Close()
+		s.ev.wh.stop()
 	})
 }
 
@@ -326,13 +332,16 @@ func (s *Server) ClearRequests() {
 }
 
 // Reset empties the fake: its data (customers, credits, entitlements,
-// idempotency keys), pending faults and delay, and the request log.
+// idempotency keys, events), pending faults and delay, the request log,
+// queued webhook deliveries and the delivery log. The webhook stays set,
+// and event ids keep counting up, so no id is handed out twice.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	s.st = newState()
 	s.mu.Unlock()
 	s.ClearFaults()
 	s.ClearRequests()
+	s.ev.wh.reset()
 }
 
 func cloneValues(v url.Values) url.Values {
@@ -357,6 +366,9 @@ func errorResponse(e *APIError) *response {
 // ServeHTTP handles one request: it logs it, applies injected faults and
 // delay, then authenticates, routes, validates and runs the action.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.serveDownload(w, r) {
+		return
+	}
 	body, readErr := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
 	rec := Request{Method: r.Method, Path: r.URL.EscapedPath(), Header: maskedHeader(r.Header), Body: bytes.Clone(body)}
 	values, parseErr := requestValues(r, body)
@@ -567,7 +579,7 @@ func (s *Server) run(st *state, a *actionSpec, ids []string, r *http.Request, va
 	if h == nil {
 		return errorResponse(&APIError{Status: http.StatusNotImplemented, Type: "operation_failed", APIErrorCode: "internal_error", Message: a.ID + " is not implemented by the fake"})
 	}
-	out, err := h(c)
+	out, err := withEvents(r, h)(c)
 	if err != nil {
 		return errorResponse(err)
 	}

@@ -16,6 +16,7 @@ type state struct {
 	creditIDs map[string]*creditRec
 	ents      map[string][]Entitlement
 	idem      map[string]idemEntry
+	events    eventStore
 }
 
 type idemEntry struct {

@@ -267,9 +267,11 @@ func (r *deleteRequest) Validate() error {
 //
 // See https://apidocs.chargebee.com/docs/api/customers.
 type ListRequest struct {
-	// Limit is limit (1 to 100).
+	// Limit is limit, the page size; for entitlements, the number of features per
+	// page (1 to 100).
 	Limit *int32 `url:"limit,omitempty"`
-	// Offset is offset (at most 1000 characters).
+	// Offset is offset, where the page starts: the NextOffset of the previous
+	// page (at most 1000 characters).
 	Offset *string `url:"offset,omitempty"`
 }
 

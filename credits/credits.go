@@ -132,11 +132,11 @@ type AccountCreditsResult struct {
 }
 
 // CustomerV1 is a customer as API v1 returns it from the account credit
-// actions. The attributes v1 shares with v2 are decoded into the embedded
-// customer.Customer (id, names, email, auto_collection, billing_address,
-// payment_method, meta_data, ...; v2-only attributes stay zero), and the v1
+// actions. Its attributes are decoded into the embedded customer.Customer
+// (id, names, email, auto_collection, billing_address, payment_method,
+// meta_data, account_credits, ...; v2-only attributes stay zero), and the v1
 // balance attribute account_credits, which v2 calls promotional_credits, is
-// in AccountCredits.
+// also in AccountCredits.
 //
 // See https://apidocs.chargebee.com/docs/api/v1/customers.
 type CustomerV1 struct {
@@ -146,19 +146,13 @@ type CustomerV1 struct {
 	AccountCredits int64 `json:"account_credits"`
 }
 
-// UnmarshalJSON decodes a v1 customer: everything through customer.Customer,
-// then account_credits.
+// UnmarshalJSON decodes a v1 customer through customer.Customer and copies
+// its account_credits to AccountCredits.
 func (c *CustomerV1) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &c.Customer); err != nil {
 		return err
 	}
-	var v1 struct {
-		AccountCredits int64 `json:"account_credits"`
-	}
-	if err := json.Unmarshal(b, &v1); err != nil {
-		return err
-	}
-	c.AccountCredits = v1.AccountCredits
+	c.AccountCredits = c.Customer.AccountCredits
 	return nil
 }
 

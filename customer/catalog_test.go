@@ -25,9 +25,26 @@ type testCatalog struct {
 	} `json:"actions"`
 	Models map[string]struct {
 		Attributes []struct {
-			Name string `json:"name"`
+			Name       string `json:"name"`
+			APIVersion string `json:"api_version"`
 		} `json:"attributes"`
 	} `json:"models"`
+}
+
+// v1OnlyAttributes returns the model attributes (as "model.attribute")
+// that only API v1 sends. The v2 fixtures do not carry them;
+// TestDecodeV1OnlyAttributes covers them.
+func v1OnlyAttributes(t *testing.T) map[string]bool {
+	t.Helper()
+	out := map[string]bool{}
+	for key, m := range loadCatalog(t).Models {
+		for _, a := range m.Attributes {
+			if a.APIVersion == "v1" {
+				out[key+"."+a.Name] = true
+			}
+		}
+	}
+	return out
 }
 
 func loadCatalog(t *testing.T) *testCatalog {
@@ -157,6 +174,7 @@ func TestModelsCoverCatalog(t *testing.T) {
 		"referral_url":          objectAt(fixture.Customer, "referral_urls"),
 	}
 	cat := loadCatalog(t)
+	v1Only := v1OnlyAttributes(t)
 	for key, typ := range types {
 		tags := map[string]bool{}
 		for i := 0; i < typ.NumField(); i++ {
@@ -172,7 +190,7 @@ func TestModelsCoverCatalog(t *testing.T) {
 			if !tags[a.Name] {
 				t.Errorf("%s has no field for %s.%s", typ.Name(), key, a.Name)
 			}
-			if _, ok := samples[key][a.Name]; !ok {
+			if _, ok := samples[key][a.Name]; !ok && !v1Only[key+"."+a.Name] {
 				t.Errorf("fixture v2_retrieve_full.json lacks %s.%s", key, a.Name)
 			}
 		}

@@ -12,9 +12,19 @@ import (
 // encoding through it do not recurse.
 type customerFields Customer
 
-// cfMarker is what a body must contain for a top-level custom field to be
-// possible; without it the second decoding pass is skipped.
+// cfMarker is how a custom-field key starts when written without escapes.
 var cfMarker = []byte(`"cf_`)
+
+// escapeMarker starts every JSON escape that can spell c, f or _ (as
+// \u0063, \u0066 and \u005f), so a key written with escapes can be a
+// custom field only where it occurs.
+var escapeMarker = []byte(`\u00`)
+
+// mayHaveCustomFields reports whether the JSON text b can hold a cf_* key.
+// When it returns false the walk over the members is skipped.
+func mayHaveCustomFields(b []byte) bool {
+	return bytes.Contains(b, cfMarker) || bytes.Contains(b, escapeMarker)
+}
 
 // UnmarshalJSON decodes a customer. Top-level cf_* keys are collected into
 // CustomFields; unknown attributes are ignored and unknown enum values are
@@ -24,7 +34,7 @@ func (c *Customer) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	c.CustomFields = nil
-	if !bytes.Contains(b, cfMarker) {
+	if !mayHaveCustomFields(b) {
 		return nil
 	}
 	cf, err := customFields(b)
@@ -74,12 +84,15 @@ func customFields(b []byte) (map[string]any, error) {
 		if i > len(b) {
 			return nil, errBadObject
 		}
-		if !bytes.HasPrefix(key, cfMarker) {
+		if !bytes.HasPrefix(key, cfMarker) && bytes.IndexByte(key, '\\') < 0 {
 			continue
 		}
 		name, err := jsonString(key)
 		if err != nil {
 			return nil, err
+		}
+		if !strings.HasPrefix(name, "cf_") {
+			continue // an escaped key that is not a custom field
 		}
 		v, err := jsonValue(b[valStart:i])
 		if err != nil {

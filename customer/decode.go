@@ -118,7 +118,7 @@ func listCustomFields(b []byte) (cfs []indexedFields, sure bool) {
 	if !sure {
 		return nil, false
 	}
-	if !found || !bytes.Contains(list, cfMarker) {
+	if !found || !mayHaveCustomFields(list) {
 		return nil, true
 	}
 	sure = true
@@ -148,7 +148,7 @@ func listCustomFields(b []byte) (cfs []indexedFields, sure bool) {
 // customFieldsOf returns the cf_* members of a customer object, as
 // Customer.UnmarshalJSON collects them.
 func customFieldsOf(b []byte) (map[string]any, error) {
-	if !bytes.Contains(b, cfMarker) {
+	if !mayHaveCustomFields(b) {
 		return nil, nil
 	}
 	return customFields(b)

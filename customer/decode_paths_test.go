@@ -105,6 +105,8 @@ var decodePathSeeds = []string{
 	`{"list":[{"customer":{"id":"a","cf_a":1}}`,
 	`{"list":[1,{"customer":{"id":"a","cf_a":1}}]}`,
 	` { "list" : [ { "customer" : { "cf_x" : "y" , "id" : "a" } } ] } `,
+	`{"customer":{"id":"c","\u0063f_plan":"gold"}}`,
+	`{"list":[{"customer":{"id":"a","c\u0066_plan":"gold"}},{"customer":{"id":"b","first_name":"Jos\u00e9"}}]}`,
 	`[]`, `null`, `"customer"`, ``, `{`, `{"customer":}`, `{"customer"}`,
 }
 
@@ -130,6 +132,24 @@ func TestDecodePaths(t *testing.T) {
 	want := []map[string]any{{"cf_a": 1.0}, nil, {"cf_b": []any{1.0, 2.0}}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("custom fields = %v, want %v", got, want)
+	}
+
+	// Keys written with JSON escapes reach CustomFields on both paths.
+	c, err := quickCreate([]byte(`{"customer":{"id":"c","\u0063f_plan":"gold"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]any{"cf_plan": "gold"}; !reflect.DeepEqual(c.Customer.CustomFields, want) {
+		t.Errorf("create custom fields = %v, want %v", c.Customer.CustomFields, want)
+	}
+	l, err = quickList([]byte(`{"list":[{"customer":{"id":"a","c\u0066_plan":"gold"}},{"customer":{"id":"b"}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = []map[string]any{(*l.List)[0].Customer.CustomFields, (*l.List)[1].Customer.CustomFields}
+	want = []map[string]any{{"cf_plan": "gold"}, nil}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("list custom fields = %v, want %v", got, want)
 	}
 }
 

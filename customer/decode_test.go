@@ -338,6 +338,12 @@ func TestCustomFields(t *testing.T) {
 		{"cf_ in a value", `{"id":"c","first_name":"\"cf_x"}`, nil},
 		{"top level", `{"id":"c","cf_a":"x","cf_b":2,"cf_c":false,"cf_d":["l"],"cfx":"no"}`,
 			map[string]any{"cf_a": "x", "cf_b": float64(2), "cf_c": false, "cf_d": []any{"l"}}},
+		{"escaped c", `{"id":"c","\u0063f_plan":"gold"}`, map[string]any{"cf_plan": "gold"}},
+		{"escaped f and _ in upper-case hex", `{"id":"c","c\u0066\u005Fplan":"gold","cf_seats":3}`,
+			map[string]any{"cf_plan": "gold", "cf_seats": float64(3)}},
+		{"fully escaped", `{"id":"c","\u0063\u0066\u005f\u0070":true}`, map[string]any{"cf_p": true}},
+		{"escaped key that is no custom field", `{"id":"c","\u0063x_plan":"gold","n\u00e9":"x"}`, nil},
+		{"escape only in a value", `{"id":"c","first_name":"Jos\u00e9"}`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -151,6 +151,10 @@ type Customer struct {
 	// ExcessPayments is excess_payments, the payments received but not yet
 	// applied to invoices (in the currency's minor unit (cents); always present).
 	ExcessPayments int64 `json:"excess_payments"`
+	// AccountCredits is account_credits, the credit balance, sent by API v1 only;
+	// API v2 sends the same balance as promotional_credits (in the currency's
+	// minor unit (cents)).
+	AccountCredits int64 `json:"account_credits,omitempty"`
 	// Balances is balances, the balances per currency (and business entity).
 	Balances []Balance `json:"balances,omitempty"`
 	// EntityIdentifiers is entity_identifiers, the legal entity identifiers used
@@ -484,6 +488,9 @@ type Card struct {
 	// GatewayAccountID is gateway_account_id, the gateway account to use, when
 	// the site has several for the gateway.
 	GatewayAccountID string `json:"gateway_account_id,omitempty"`
+	// ReferenceID is reference_id, the identifier the gateway or card vault gives
+	// the card; sent by API v1 only.
+	ReferenceID string `json:"reference_id,omitempty"`
 	// RefTxID is ref_tx_id, the gateway transaction that verified the card.
 	RefTxID string `json:"ref_tx_id,omitempty"`
 	// FirstName is first_name, the cardholder's first name.

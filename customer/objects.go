@@ -180,6 +180,11 @@ type Transaction struct {
 	ReferenceNumber string `json:"reference_number,omitempty"`
 	// CustomPaymentMethodID is the custom payment method used, if any.
 	CustomPaymentMethodID string `json:"custom_payment_method_id,omitempty"`
+	// InitiatorType says who started an on-session (3-D Secure) payment;
+	// empty means the merchant.
+	InitiatorType PaymentInitiator `json:"initiator_type,omitempty"`
+	// ThreeDSecure is true when the payment went through 3-D Secure.
+	ThreeDSecure bool `json:"three_d_secure,omitempty"`
 	// ErrorCode is the gateway's error code of a failed transaction.
 	ErrorCode string `json:"error_code,omitempty"`
 	// ErrorText is the gateway's error message of a failed transaction.
@@ -192,8 +197,17 @@ type Transaction struct {
 	RefundedTxnID string `json:"refunded_txn_id,omitempty"`
 	// ReferenceAuthorizationID is the authorization a payment captures.
 	ReferenceAuthorizationID string `json:"reference_authorization_id,omitempty"`
+	// ReversalTransactionID is the transaction that reversed this payment,
+	// if any.
+	ReversalTransactionID string `json:"reversal_transaction_id,omitempty"`
 	// LinkedInvoices are the invoices the payment was applied to.
 	LinkedInvoices []LinkedInvoice `json:"linked_invoices,omitempty"`
+	// LinkedRefunds are the refunds of a payment that is not applied to an
+	// invoice.
+	LinkedRefunds []LinkedRefund `json:"linked_refunds,omitempty"`
+	// PaymentMethodDetails describes the payment method used, as the text
+	// Chargebee sends (a JSON document for some payment methods).
+	PaymentMethodDetails string `json:"payment_method_details,omitempty"`
 	// BusinessEntityID is the business entity of the transaction.
 	BusinessEntityID string `json:"business_entity_id,omitempty"`
 	// Deleted is true once the transaction is deleted.
@@ -216,10 +230,27 @@ type LinkedInvoice struct {
 	AppliedAt chargebee.Timestamp `json:"applied_at"`
 	// InvoiceDate is the invoice's date (Unix seconds).
 	InvoiceDate chargebee.Timestamp `json:"invoice_date,omitempty"`
-	// InvoiceTotal is the invoice's total (minor units).
+	// InvoiceTotal is the invoice's total (minor units), as API v2 sends it.
 	InvoiceTotal int64 `json:"invoice_total,omitempty"`
+	// InvoiceAmount is the invoice's total (minor units), as API v1 sends
+	// it.
+	InvoiceAmount int64 `json:"invoice_amount,omitempty"`
 	// InvoiceStatus is the invoice's status (paid, payment_due, ...).
 	InvoiceStatus string `json:"invoice_status"`
+}
+
+// LinkedRefund is a refund of a payment.
+type LinkedRefund struct {
+	// TxnID is the refund transaction.
+	TxnID string `json:"txn_id"`
+	// TxnStatus is the state of the refund.
+	TxnStatus TransactionStatus `json:"txn_status"`
+	// TxnDate is when the refund was made (Unix seconds).
+	TxnDate chargebee.Timestamp `json:"txn_date"`
+	// TxnAmount is the amount refunded (minor units).
+	TxnAmount int64 `json:"txn_amount"`
+	// Object is "linked_refund".
+	Object string `json:"object,omitempty"`
 }
 
 // ResourceMigrationStatus is the state of a resource migration.

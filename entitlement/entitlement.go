@@ -55,14 +55,6 @@ type CustomerEntitlement struct {
 	Object string `json:"object,omitempty"`
 }
 
-// ListEntry is one entry of the list: it wraps the entitlement under the
-// key Chargebee uses.
-type ListEntry struct {
-	// CustomerEntitlement is the entitlement; never nil in entries returned
-	// by this package.
-	CustomerEntitlement *CustomerEntitlement `json:"customer_entitlement"`
-}
-
 // ErrNotEnabled matches, with errors.Is, the error returned when Chargebee
 // answers that customer entitlements are not enabled for the site. The
 // endpoint is off by default; Chargebee Support turns it on. The error also

@@ -2,10 +2,7 @@ package event
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"iter"
-	"net/http"
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/internal/api"
@@ -17,25 +14,26 @@ type ListEntry struct {
 	Event *Event `json:"event"`
 }
 
+// missing returns the first required key e lacks, or "".
+func (e *ListEntry) missing() string {
+	if e.Event == nil {
+		return "event"
+	}
+	return ""
+}
+
 // RetrieveResult is the response of Service.Retrieve.
 type RetrieveResult struct {
 	// Event is the event; never nil in results returned by this package.
 	Event *Event `json:"event"`
 }
 
-// UnmarshalJSON decodes the response and fails when "event" is missing.
-func (r *RetrieveResult) UnmarshalJSON(b []byte) error {
-	var raw struct {
-		Event *Event `json:"event"`
+// missing returns the first required key r lacks, or "".
+func (r *RetrieveResult) missing() string {
+	if r.Event == nil {
+		return "event"
 	}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
-	}
-	if raw.Event == nil {
-		return api.MissingKey("event.Retrieve", "event")
-	}
-	r.Event = raw.Event
-	return nil
+	return ""
 }
 
 // Service calls the events API of one client. Create it with NewService; it
@@ -49,10 +47,36 @@ type Service struct {
 // NewService returns a Service that calls Chargebee through cb.
 func NewService(cb *chargebee.Client) *Service { return &Service{cb: cb} }
 
-var errNilService = errors.New("event: nil *Service or *chargebee.Client; create it with event.NewService(cb)")
+// client returns the service's client; nil for a nil service.
+func (s *Service) client() *chargebee.Client {
+	if s == nil {
+		return nil
+	}
+	return s.cb
+}
 
-// List pages lazily through the events matching req (GET /events), newest
-// first unless req sorts otherwise. Nothing is sent until the iterator is
+// errNilService is returned by every method of a nil Service or of one
+// made without a client.
+var errNilService = api.NilService("event")
+
+// actList is event.list (GET /events).
+var actList = api.Action{
+	Name:       "event.List",
+	Method:     "GET",
+	Path:       "/events",
+	NilService: errNilService,
+}
+
+// actRetrieve is event.retrieve (GET /events/{event-id}).
+var actRetrieve = api.Action{
+	Name:       "event.Retrieve",
+	Method:     "GET",
+	Path:       "/events/{id}",
+	PathParam:  "event_id",
+	NilService: errNilService,
+}
+
+// List pages lazily through the events matching req (GET /events). Nothing is sent until the iterator is
 // ranged over; pages are fetched one at a time, following next_offset, and
 // the first error is yielded once, with a nil entry. It starts at
 // req.Offset when that is set; req itself is never modified.
@@ -85,22 +109,13 @@ func (s *Service) List(ctx context.Context, req *ListRequest, opts ...chargebee.
 //
 // See https://apidocs.chargebee.com/docs/api/events#list_events.
 func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
-	if s == nil || s.cb == nil {
-		return nil, errNilService
-	}
-	if err := req.validateVersion(s.cb.APIVersion()); err != nil {
-		return nil, err
-	}
-	out := &api.ListPage[ListEntry]{Action: "event.List", Entry: func(e *ListEntry) string {
-		if e.Event == nil {
-			return "event"
+	cb := s.client()
+	if cb != nil {
+		if err := req.validateVersion(cb.APIVersion()); err != nil {
+			return nil, err
 		}
-		return ""
-	}}
-	if err := s.cb.Do(ctx, http.MethodGet, "/events", req, out, opts...); err != nil {
-		return nil, err
 	}
-	return &out.Page, nil
+	return api.Page(ctx, cb, &actList, "", req, (*ListEntry).missing, opts)
 }
 
 // Retrieve returns one event by its id (GET /events/{event-id}). An id the
@@ -109,16 +124,5 @@ func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...charge
 //
 // See https://apidocs.chargebee.com/docs/api/events#retrieve_an_event.
 func (s *Service) Retrieve(ctx context.Context, id string, opts ...chargebee.RequestOption) (*RetrieveResult, error) {
-	if s == nil || s.cb == nil {
-		return nil, errNilService
-	}
-	eid, err := api.PathID("event_id", id)
-	if err != nil {
-		return nil, err
-	}
-	out := new(RetrieveResult)
-	if err := s.cb.Do(ctx, http.MethodGet, "/events/"+eid, nil, out, opts...); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return api.Call(ctx, s.client(), &actRetrieve, id, nil, (*RetrieveResult).missing, opts)
 }

@@ -193,9 +193,11 @@ func (r *hierarchyRequest) Validate() error {
 //
 // See https://apidocs.chargebee.com/docs/api/customers.
 type ListDetailRequest struct {
-	// Limit is limit (1 to 100).
+	// Limit is limit, the page size; for entitlements, the number of features per
+	// page (1 to 100).
 	Limit *int32 `url:"limit,omitempty"`
-	// Offset is offset (at most 1000 characters).
+	// Offset is offset, where the page starts: the NextOffset of the previous
+	// page (at most 1000 characters).
 	Offset *string `url:"offset,omitempty"`
 	// HierarchyOperationType is hierarchy_operation_type, the part of the
 	// hierarchy to return (required; one of the HierarchyType constants).

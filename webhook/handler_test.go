@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -531,5 +532,50 @@ func TestAnswersNeverEchoTheRequest(t *testing.T) {
 		if s := w.Body.String(); strings.Contains(s, "example.com") || strings.Contains(s, testPass) || len(s) > 200 {
 			t.Fatalf("answer %d echoes the request: %q", w.Code, s)
 		}
+	}
+}
+
+// Over a real connection on 127.0.0.1: credentials from the client, a body
+// of declared length, a chunked body over the limit.
+func TestHandlerOverHTTP(t *testing.T) {
+	t.Parallel()
+	var rec recorder
+	body := fixture(t, "customer_changed.json")
+	srv := httptest.NewServer(mustHandler(t, rec.fn, webhook.WithBasicAuth(testUser, testPass), webhook.WithMaxBodyBytes(int64(len(body)))))
+	defer srv.Close()
+	post := func(r io.Reader, user, pass string) *http.Response {
+		t.Helper()
+		req, err := http.NewRequest(http.MethodPost, srv.URL, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "application/json")
+		if user != "" {
+			req.SetBasicAuth(user, pass)
+		}
+		res, err := srv.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		return res
+	}
+	if res := post(bytes.NewReader(body), "", ""); res.StatusCode != 401 || res.Header.Get("WWW-Authenticate") == "" {
+		t.Fatalf("no credentials: %d %v", res.StatusCode, res.Header)
+	}
+	if res := post(bytes.NewReader(body), testUser, testPass); res.StatusCode != 200 {
+		t.Fatalf("delivery: %d", res.StatusCode)
+	}
+	// io.MultiReader hides the length, so the body is sent chunked.
+	big := append(append([]byte{}, body...), ' ')
+	if res := post(io.MultiReader(bytes.NewReader(big)), testUser, testPass); res.StatusCode != 413 {
+		t.Fatalf("chunked body over the limit: %d, want 413", res.StatusCode)
+	}
+	if res := post(io.MultiReader(bytes.NewReader(body)), testUser, testPass); res.StatusCode != 200 {
+		t.Fatalf("chunked duplicate: %d, want 200", res.StatusCode)
+	}
+	if n := rec.count("ev_evt_changed_1"); n != 1 {
+		t.Fatalf("fn ran %d times, want 1", n)
 	}
 }

@@ -29,6 +29,17 @@ type Action struct {
 	Alt string
 	// NilService is returned when the service or its client is nil.
 	NilService error
+	// MapErr, when set, rewrites the error of a call that reached
+	// Chargebee, for answers that need a package's own error.
+	MapErr func(error) error
+}
+
+// fail returns err, passed through a.MapErr when there is one.
+func (a *Action) fail(err error) error {
+	if a.MapErr != nil {
+		return a.MapErr(err)
+	}
+	return err
 }
 
 // prepare runs the checks every call makes before anything is sent: the
@@ -64,7 +75,7 @@ func Call[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string
 	}
 	out := &checked[T]{action: a.Name, missing: missing}
 	if err := cb.Do(ctx, a.Method, path, params, out, opts...); err != nil {
-		return nil, err
+		return nil, a.fail(err)
 	}
 	return &out.v, nil
 }
@@ -78,7 +89,7 @@ func Page[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string
 	}
 	out := &ListPage[T]{Action: a.Name, Entry: missing}
 	if err := cb.Do(ctx, a.Method, path, params, out, opts...); err != nil {
-		return nil, err
+		return nil, a.fail(err)
 	}
 	return &out.Page, nil
 }

@@ -75,6 +75,9 @@ type actionSpec struct {
 	// that need the call's other arguments:
 	// func (s *Service) Pre(id string, req *Request) error.
 	Pre string
+	// MapErr names a hand-written func(error) error that every error of the
+	// call passes through, for answers the catalog does not describe.
+	MapErr string
 }
 
 // argSpec is a method argument sent as a request parameter.
@@ -93,4 +96,5 @@ var packages = []*pkgSpec{
 	},
 	contactPackage,
 	relationshipPackage,
+	entitlementPackage,
 }

@@ -50,6 +50,7 @@ var descriptions = map[string]string{
 	"business_entity_id":                   "the business entity the customer belongs to",
 	"preferred_currency_code":              "the ISO 4217 currency in which the customer is billed",
 	"promotional_credits":                  "the promotional credits balance",
+	"account_credits":                      "the credit balance, sent by API v1 only; API v2 sends the same balance as promotional_credits",
 	"unbilled_charges":                     "the charges not yet invoiced",
 	"refundable_credits":                   "the refundable credits balance",
 	"excess_payments":                      "the payments received but not yet applied to invoices",
@@ -146,6 +147,7 @@ var descriptions = map[string]string{
 	"card:powered_by":        "the payment network behind a card-like payment method",
 	"card:customer_id":       "the customer the card belongs to",
 	"card:masked_number":     "the card number with all but the last digits masked",
+	"card:reference_id":      "the identifier the gateway or card vault gives the card; sent by API v1 only",
 
 	"bank_account.iban":                    "the IBAN (SEPA)",
 	"bank_account.first_name":              "the account holder's first name",
@@ -224,6 +226,10 @@ var descriptions = map[string]string{
 	"payment_owner_id":         "the customer whose payment sources pay the child's invoices",
 	"invoice_owner_id":         "the customer the child's invoices are raised against",
 	"hierarchy_operation_type": "the part of the hierarchy to return",
+
+	"limit":                    "the page size; for entitlements, the number of features per page",
+	"offset":                   "where the page starts: the NextOffset of the previous page",
+	"consolidate_entitlements": "merges the entitlements several subscriptions grant to one feature into one entry",
 
 	"payment_method:type":   "the type of payment method",
 	"payment_method:status": "the state of the payment method",

@@ -136,6 +136,9 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	if spec.Alt != "" {
 		fmt.Fprintf(b, "\tAlt: %q,\n", spec.Alt)
 	}
+	if spec.MapErr != "" {
+		fmt.Fprintf(b, "\tMapErr: %s,\n", spec.MapErr)
+	}
 	b.WriteString("\tNilService: errNilService,\n}\n\n")
 
 	// The signature's arguments, and the expressions passed on.

@@ -1,9 +1,13 @@
 // Command specgen writes chargebeetest/wirespec.json, the table of wire keys
-// the fake server accepts, from the API catalog (api/catalog.json).
+// the fake server accepts, from the API catalog (api/catalog.json) and
+// events.json beside it (the events API actions, compiled from
+// api/EVENTS.md in the catalog's format, since the catalog covers the
+// customer actions only).
 //
-// The fake reads only wirespec.json; the catalog copy in internal/gen is
-// needed only to regenerate it, with go generate ./chargebeetest. A test
-// fails when the committed table is stale.
+// The fake reads only wirespec.json; the catalog copy in internal/gen and
+// events.json are needed only to regenerate it, with
+// go generate ./chargebeetest. A test fails when the committed table is
+// stale.
 //
 // Besides the 35 catalogued actions it derives the v1 variants of the
 // customer actions that exist in both API versions: the v2 keys minus the
@@ -98,13 +102,20 @@ type outAction struct {
 
 func main() {
 	in := flag.String("in", "internal/gen/catalog.json", "catalog.json to read")
+	events := flag.String("events", "", "events.json to read: more actions in the catalog's format")
 	out := flag.String("out", "chargebeetest/wirespec.json", "file to write")
 	flag.Parse()
 	raw, err := os.ReadFile(*in)
 	if err != nil {
 		log.Fatal(err)
 	}
-	spec, err := generate(raw)
+	var extra []byte
+	if *events != "" {
+		if extra, err = os.ReadFile(*events); err != nil {
+			log.Fatal(err)
+		}
+	}
+	spec, err := generate(raw, extra)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -113,15 +124,27 @@ func main() {
 	}
 }
 
-// generate returns the wire table for the catalog raw.
-func generate(raw []byte) ([]byte, error) {
+// generate returns the wire table for the catalog raw and the extra
+// actions of events (in the catalog's format; nil for none). An action id
+// defined twice is an error.
+func generate(raw, events []byte) ([]byte, error) {
 	var c catalog
 	if err := json.Unmarshal(raw, &c); err != nil {
 		return nil, err
 	}
+	if events != nil {
+		var e catalog
+		if err := json.Unmarshal(events, &e); err != nil {
+			return nil, fmt.Errorf("events: %w", err)
+		}
+		c.Actions = append(c.Actions, e.Actions...)
+	}
 	var actions []outAction
 	byID := map[string]int{}
 	for _, a := range c.Actions {
+		if _, dup := byID[a.ID]; dup {
+			return nil, fmt.Errorf("action %s is defined twice", a.ID)
+		}
 		oa := outAction{ID: a.ID, Version: a.APIVersion, Method: a.HTTPMethod, Path: a.Path, CustomFields: a.CustomFields}
 		for _, p := range a.Params {
 			oa.Params = append(oa.Params, convert(p))

@@ -55,8 +55,9 @@ type Client struct {
 
 // NewClient returns a client for site (the part before .chargebee.com, for
 // example "acme" or "acme-test") authenticated with apiKey. The site must
-// match ^[a-z0-9][a-z0-9-]*$ and the key must not be empty; both are
-// reported as errors.
+// match ^[a-z0-9][a-z0-9-]*$ and the key must not be empty nor contain a
+// colon or control characters; every such mistake, and any bad option, is
+// reported as a *ValidationError.
 func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 	cfg := config{
 		version:      APIv2,
@@ -81,6 +82,11 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 	}
 	if !validHeaderValue(apiKey) {
 		return nil, &ValidationError{Param: "api key", Reason: "must not contain control characters"}
+	}
+	if strings.Contains(apiKey, ":") {
+		// The key is Basic auth's user-id, which ends at the first colon
+		// (RFC 7617): the server would read another key.
+		return nil, &ValidationError{Param: "api key", Reason: `must not contain ":" (it is sent as the Basic auth user name, which cannot hold one)`}
 	}
 	if cfg.version != APIv2 && cfg.version != APIv1 {
 		return nil, &ValidationError{Param: "api version", Reason: `must be "v2" or "v1"`}
@@ -141,6 +147,18 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 	}, nil
 }
 
+// check reports a nil Client, or one NewClient did not make, as a
+// *ValidationError wrapping ErrNilClient.
+func (c *Client) check() error {
+	if c == nil {
+		return &ValidationError{Reason: "nil *chargebee.Client; create it with chargebee.NewClient", Err: ErrNilClient}
+	}
+	if c.transport == nil || c.auth == nil {
+		return &ValidationError{Reason: "zero chargebee.Client; create it with chargebee.NewClient", Err: ErrNilClient}
+	}
+	return nil
+}
+
 // Site returns the site name the client was created with.
 func (c *Client) Site() string { return c.site }
 
@@ -194,11 +212,11 @@ type Validator interface {
 // error it returns is reported as a *DecodeError. It must not keep body.
 func (c *Client) Do(ctx context.Context, method, path string, params, out any, opts ...RequestOption) error {
 	start := time.Now()
-	if c == nil {
-		return errors.New("chargebee: nil *Client")
+	if err := c.check(); err != nil {
+		return err
 	}
 	if ctx == nil {
-		return errors.New("chargebee: nil context")
+		return &ValidationError{Err: ErrNilContext}
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -231,9 +249,9 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 	if err != nil {
 		var fe *form.Error
 		if errors.As(err, &fe) {
-			return &ValidationError{Param: fe.Key, Reason: fe.Reason}
+			return &ValidationError{Param: fe.Key, Reason: fe.Reason, Err: ErrParams}
 		}
-		return fmt.Errorf("chargebee: encoding parameters: %w", err)
+		return &ValidationError{Reason: err.Error(), Err: ErrParams}
 	}
 
 	// Keys are written in canonical form directly, which spares

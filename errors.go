@@ -31,8 +31,29 @@ var (
 	// ErrOperationFailed matches errors of type operation_failed.
 	ErrOperationFailed = errors.New("chargebee: operation failed")
 	// ErrAPIVersion is returned, before anything is sent, when an action is
-	// called on a client configured for an API version that lacks it.
+	// called on a client configured for an API version that lacks it. It
+	// comes inside a *ValidationError.
 	ErrAPIVersion = errors.New("chargebee: action not available in this API version")
+)
+
+// Sentinels of the caller's own mistakes. Each comes inside a
+// *ValidationError, returned before anything is sent, so both
+// errors.Is(err, chargebee.ErrNilClient) and errors.As(err, &ve) work.
+var (
+	// ErrNilClient reports a call through a nil *Client, or through a
+	// Client that NewClient did not make (the zero value), directly or via a
+	// resource service. Create clients with NewClient.
+	ErrNilClient = errors.New("chargebee: no client")
+	// ErrNilService reports a call through a nil resource service (for
+	// example a nil *customer.Service) or one made by NewService(nil).
+	// Create services with NewService and a client from NewClient.
+	ErrNilService = errors.New("chargebee: no service")
+	// ErrNilContext reports a nil context.Context passed to a call.
+	ErrNilContext = errors.New("chargebee: nil context")
+	// ErrParams reports request parameters that cannot be encoded: a value
+	// that is not a struct, url.Values or nil, or a field of an
+	// unsupported type.
+	ErrParams = errors.New("chargebee: parameters cannot be encoded")
 )
 
 // Error is an error response from Chargebee. It is returned after the last
@@ -163,22 +184,43 @@ func snippet(s string) string {
 	return s
 }
 
-// ValidationError reports a request that failed client-side validation. It is
-// returned before anything is sent. Param is the wire name of the offending
-// parameter, for example "billing_address[line1]" or "payment_method[type]".
+// ValidationError reports a caller's mistake found before anything is sent:
+// a request that failed client-side validation, a bad option or argument, a
+// nil or zero client, service or context, an action the client's API
+// version lacks. Every error the SDK returns without contacting Chargebee is
+// one, so errors.As(err, &ve) tells such errors from Chargebee's answers.
+//
+// Param is the wire name of the offending parameter, for example
+// "billing_address[line1]" or "payment_method[type]", when there is one.
+// Err, when set, is the sentinel the error belongs to (ErrNilClient,
+// ErrNilService, ErrNilContext, ErrAPIVersion, ErrParams), for errors.Is.
 type ValidationError struct {
-	// Param is the wire key of the parameter, as Chargebee would name it.
+	// Param is the wire key of the parameter, as Chargebee would name it,
+	// or the name of the argument or option at fault. It may be empty.
 	Param string
 	// Reason says what is wrong, for example "is required" or
 	// "must be at most 150 characters".
 	Reason string
+	// Err is the sentinel error this one belongs to, or nil.
+	Err error
 }
 
-// Error formats the parameter and reason. The parameter's value is never
-// included, so no personal data ends up in logs.
+// Error formats the parameter and reason, or the sentinel and reason. The
+// parameter's value is never included, so no personal data ends up in logs.
 func (e *ValidationError) Error() string {
-	return "chargebee: invalid parameter " + e.Param + ": " + e.Reason
+	switch {
+	case e.Param != "":
+		return "chargebee: invalid parameter " + e.Param + ": " + e.Reason
+	case e.Err != nil && e.Reason != "":
+		return e.Err.Error() + ": " + e.Reason
+	case e.Err != nil:
+		return e.Err.Error()
+	}
+	return "chargebee: invalid request: " + e.Reason
 }
+
+// Unwrap returns the sentinel the error belongs to, or nil.
+func (e *ValidationError) Unwrap() error { return e.Err }
 
 // DecodeError reports a successful HTTP status whose body could not be read
 // as the expected response: empty, truncated, HTML or otherwise not the JSON

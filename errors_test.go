@@ -174,6 +174,25 @@ func TestErrorFormatting(t *testing.T) {
 	if got, want := ve.Error(), "chargebee: invalid parameter billing_address[line1]: must be at most 150 characters"; got != want {
 		t.Errorf("ValidationError = %q, want %q", got, want)
 	}
+	for _, tc := range []struct {
+		err  *chargebee.ValidationError
+		want string
+		is   error
+	}{
+		{&chargebee.ValidationError{Reason: "zero chargebee.Client; create it with chargebee.NewClient", Err: chargebee.ErrNilClient},
+			"chargebee: no client: zero chargebee.Client; create it with chargebee.NewClient", chargebee.ErrNilClient},
+		{&chargebee.ValidationError{Err: chargebee.ErrNilContext}, "chargebee: nil context", chargebee.ErrNilContext},
+		{&chargebee.ValidationError{Param: "next", Reason: "nests too deep", Err: chargebee.ErrParams},
+			"chargebee: invalid parameter next: nests too deep", chargebee.ErrParams},
+		{&chargebee.ValidationError{Reason: "the fetch function returned nothing"}, "chargebee: invalid request: the fetch function returned nothing", nil},
+	} {
+		if got := tc.err.Error(); got != tc.want {
+			t.Errorf("Error() = %q, want %q", got, tc.want)
+		}
+		if (tc.is != nil && !errors.Is(tc.err, tc.is)) || errors.Unwrap(tc.err) != tc.is {
+			t.Errorf("%q does not unwrap to %v", tc.err, tc.is)
+		}
+	}
 	de := &chargebee.DecodeError{Method: "GET", Path: "/api/v2/customers", StatusCode: 200, Err: errors.New("unexpected EOF")}
 	if !errors.Is(de, de.Err) || !strings.Contains(de.Error(), "GET /api/v2/customers (status 200): unexpected EOF") {
 		t.Errorf("DecodeError = %q", de)

@@ -33,8 +33,9 @@ var ErrEmptyPage = errors.New("chargebee: list paging returned an empty page wit
 // breaks, or after yielding the first error (once, with a nil entry). A
 // server that repeats an offset, or returns an empty page that names a next
 // page, ends the iteration with ErrRepeatedOffset or ErrEmptyPage rather than
-// looping. If ctx is done between pages, ctx.Err() is yielded; a nil ctx
-// is yielded as an error, before anything is fetched.
+// looping. If ctx is done between pages, ctx.Err() is yielded. A nil ctx
+// (ErrNilContext) and a fetch that returns neither a page nor an error are
+// yielded as a *ValidationError.
 //
 // Memory stays flat however many pages there are: one page is held at a
 // time, and repeated offsets are caught without keeping every offset. An
@@ -47,7 +48,7 @@ var ErrEmptyPage = errors.New("chargebee: list paging returned an empty page wit
 func Paginate[T any](ctx context.Context, fetch func(ctx context.Context, offset string) (*Page[T], error)) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
 		if ctx == nil {
-			yield(nil, errors.New("chargebee: nil context"))
+			yield(nil, &ValidationError{Err: ErrNilContext})
 			return
 		}
 		var seen offsetRing
@@ -68,7 +69,7 @@ func Paginate[T any](ctx context.Context, fetch func(ctx context.Context, offset
 				return
 			}
 			if p == nil {
-				yield(nil, fmt.Errorf("chargebee: list page %d: no page returned", page))
+				yield(nil, &ValidationError{Reason: fmt.Sprintf("list page %d: the fetch function returned neither a page nor an error", page)})
 				return
 			}
 			for i := range p.Items {

@@ -2,6 +2,7 @@ package chargebee_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/billingkit/chargebee-go"
@@ -19,7 +20,8 @@ func TestPaginateNilContext(t *testing.T) {
 		return &chargebee.Page[int]{Items: []int{1}}, nil
 	}) {
 		n++
-		if err == nil || e != nil || err.Error() != "chargebee: nil context" {
+		var ve *chargebee.ValidationError
+		if !errors.As(err, &ve) || !errors.Is(err, chargebee.ErrNilContext) || e != nil || err.Error() != "chargebee: nil context" {
 			t.Errorf("yielded %v, %v; want nil and a nil-context error", e, err)
 		}
 	}

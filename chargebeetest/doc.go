@@ -27,7 +27,8 @@
 // state between calls. It is meant to make tests mean something:
 //
 //   - It checks Basic auth against its key (APIKey; WithAPIKey to choose
-//     it) and answers 401 api_authentication_failed otherwise.
+//     it) and answers 401 api_authentication_failed (type untyped)
+//     otherwise.
 //   - It reads the form and query format the SDK sends (bracketed keys,
 //     indexed arrays such as entity_identifiers[id][0], JSON fields, list
 //     filters such as email[is], id[in]=["a","b"],
@@ -39,7 +40,8 @@
 //     names the key. A wire mistake shows up as a failing test. Custom
 //     fields (cf_*) are accepted where Chargebee accepts them.
 //   - Errors are Chargebee's JSON (message, type, api_error_code, param);
-//     unknown ids give 404 resource_not_found.
+//     unknown ids give 404 resource_not_found, and an action the state of
+//     a resource does not allow gives 409 invalid_state_for_request.
 //   - It generates ids ("cust_1", "pc_1", "contact_1", …) unless one is
 //     given, and sets created_at, updated_at and resource_version from its
 //     clock (WithClock).
@@ -78,7 +80,8 @@
 //     billing address and contacts.
 //   - Idempotency: a POST repeating a chargebee-idempotency-key with the
 //     same body gets the stored answer again, with the header
-//     chargebee-idempotency-replayed: true; with another body, 409.
+//     chargebee-idempotency-replayed: true; with another body, 422
+//     unable_to_process_request.
 //   - Business entities: a customer created with the
 //     chargebee-business-entity-id header (or business_entity_id, which
 //     must then match) belongs to that entity (WithDefaultBusinessEntity sets

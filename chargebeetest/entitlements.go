@@ -60,7 +60,7 @@ func (s *Server) SetEntitlements(customerID string, ents ...Entitlement) {
 
 func listEntitlements(c *call) (any, *APIError) {
 	if c.s.noEnts {
-		return nil, &APIError{Status: http.StatusBadRequest, APIErrorCode: "configuration_incompatible",
+		return nil, &APIError{Status: http.StatusBadRequest, Type: "invalid_request", APIErrorCode: "configuration_incompatible",
 			Message: "This API operation is not enabled for this site. Contact Chargebee Support to enable it."}
 	}
 	cu, e := c.pathCustomer()

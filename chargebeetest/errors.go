@@ -15,8 +15,9 @@ type APIError struct {
 	Status int
 	// Message is the human-readable description.
 	Message string
-	// Type groups errors: "invalid_request", "payment" or
-	// "operation_failed"; empty for authentication errors.
+	// Type groups errors: "invalid_request", "payment",
+	// "operation_failed", or "untyped" for authentication and authorization
+	// errors (401, 403).
 	Type string
 	// APIErrorCode is the specific code, for example "resource_not_found"
 	// or "param_wrong_value".
@@ -72,21 +73,25 @@ func (e *APIError) body() []byte {
 
 // StatusError returns the error Chargebee sends for an HTTP status with no
 // more specific cause: 401 api_authentication_failed, 404
-// resource_not_found, 429 api_request_limit_exceeded, 500 internal_error,
-// 503 internal_temporary_error, and so on.
+// resource_not_found, 409 invalid_state_for_request, 422
+// unable_to_process_request, 429 api_request_limit_exceeded, 500
+// internal_error, 503 internal_temporary_error, and so on. Its Type is the
+// one Chargebee's API specification gives for the status.
 func StatusError(status int) APIError {
 	e := APIError{Status: status}
 	switch {
 	case status == http.StatusUnauthorized:
-		e.APIErrorCode, e.Message = "api_authentication_failed", "Sorry, authentication failed. Invalid api key"
+		e.Type, e.APIErrorCode, e.Message = "untyped", "api_authentication_failed", "Sorry, authentication failed. Invalid api key"
 	case status == http.StatusForbidden:
-		e.APIErrorCode, e.Message = "api_authorization_failed", "Sorry, the api key does not have the permission for this operation"
+		e.Type, e.APIErrorCode, e.Message = "untyped", "api_authorization_failed", "Sorry, the api key does not have the permission for this operation"
 	case status == http.StatusNotFound:
 		e.Type, e.APIErrorCode, e.Message = "invalid_request", "resource_not_found", "Sorry, we couldn't find that resource"
 	case status == http.StatusMethodNotAllowed:
 		e.Type, e.APIErrorCode, e.Message = "invalid_request", "http_method_not_supported", "Sorry, the http method is not supported for this resource"
 	case status == http.StatusConflict:
-		e.Type, e.APIErrorCode, e.Message = "invalid_request", "invalid_request", "The request conflicts with another request"
+		e.Type, e.APIErrorCode, e.Message = "invalid_request", "invalid_state_for_request", "The operation is not allowed in the current state of the resource"
+	case status == http.StatusUnprocessableEntity:
+		e.Type, e.APIErrorCode, e.Message = "invalid_request", "unable_to_process_request", "The request is well-formed but cannot be processed"
 	case status == http.StatusTooManyRequests:
 		e.Type, e.APIErrorCode, e.Message = "operation_failed", "api_request_limit_exceeded", "Sorry, access has been blocked temporarily due to request count exceeding acceptable limits. Please try after some time."
 	case status == http.StatusPaymentRequired:
@@ -120,7 +125,8 @@ func notFound(param, what string) *APIError {
 	return &APIError{Status: http.StatusNotFound, Type: "invalid_request", APIErrorCode: "resource_not_found", Param: param, Message: what + " not found"}
 }
 
-// stateError is a 400 invalid_state_for_request.
+// stateError is a 409 invalid_state_for_request, the status Chargebee's
+// API specification lists the code under.
 func stateError(param, msg string) *APIError {
-	return &APIError{Status: http.StatusBadRequest, Type: "invalid_request", APIErrorCode: "invalid_state_for_request", Param: param, Message: msg}
+	return &APIError{Status: http.StatusConflict, Type: "invalid_request", APIErrorCode: "invalid_state_for_request", Param: param, Message: msg}
 }

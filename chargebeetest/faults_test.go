@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -36,11 +37,14 @@ func TestIdempotencyReplay(t *testing.T) {
 		t.Fatalf("%d customers after a replay, want 1", n)
 	}
 	conflict := send(t, s, "POST", "/customers", vals("first_name", "Bob"), idemHeader, "key-1")
-	if conflict.status != 409 || conflict.str("type") != "invalid_request" || conflict.str("message") == "" {
+	// Chargebee's specification documents 422 unable_to_process_request
+	// for a key reused with another payload.
+	if conflict.status != 422 || conflict.str("type") != "invalid_request" || conflict.str("api_error_code") != "unable_to_process_request" ||
+		conflict.str("message") == "" {
 		t.Fatalf("different body: %s", conflict.raw)
 	}
 	// Same body on another path is another request too.
-	if a := send(t, s, "POST", "/customers/"+first.str("customer.id"), body, idemHeader, "key-1"); a.status != 409 {
+	if a := send(t, s, "POST", "/customers/"+first.str("customer.id"), body, idemHeader, "key-1"); a.status != 422 {
 		t.Fatalf("same key on another action: %s", a.raw)
 	}
 	// Errors (other than 5xx and 429) are stored like successes.
@@ -353,4 +357,90 @@ func TestConcurrentUse(t *testing.T) {
 	if total != workers*each {
 		t.Fatalf("%d customers, want %d", total, workers*each)
 	}
+}
+
+// fatalRecorder is a testing.TB whose Fatalf records the message and ends
+// the calling goroutine, as testing.T's does, without failing the test.
+type fatalRecorder struct {
+	testing.TB
+	mu   sync.Mutex
+	msgs []string
+}
+
+func (r *fatalRecorder) Helper() {}
+
+func (r *fatalRecorder) Fatalf(format string, args ...any) {
+	r.mu.Lock()
+	r.msgs = append(r.msgs, fmt.Sprintf(format, args...))
+	r.mu.Unlock()
+	runtime.Goexit()
+}
+
+func (r *fatalRecorder) messages() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.msgs...)
+}
+
+// TestFailNextRefusesBadStatus checks that a status the fake cannot answer
+// with fails the test where it is given, instead of making the handler
+// panic (which the client saw only as a dropped connection), and queues
+// nothing.
+func TestFailNextRefusesBadStatus(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		call func(s *chargebeetest.Server)
+		want string
+	}{
+		{"FailNext 0", func(s *chargebeetest.Server) { s.FailNext(1, 0, "") }, "FailNext: 0 is not a status"},
+		{"FailNext 42", func(s *chargebeetest.Server) { s.FailNext(2, 42, "") }, "FailNext: 42 is not a status"},
+		{"FailNext 100", func(s *chargebeetest.Server) { s.FailNext(1, 100, "") }, "FailNext: 100 is not a status"},
+		{"FailNext 600", func(s *chargebeetest.Server) { s.FailNext(1, 600, "1") }, "FailNext: 600 is not a status"},
+		{"FailNext 1000", func(s *chargebeetest.Server) { s.FailNext(1, 1000, "") }, "FailNext: 1000 is not a status"},
+		{"FailNextWith -1", func(s *chargebeetest.Server) { s.FailNextWith(1, chargebeetest.APIError{Status: -1}) }, "FailNextWith: -1 is not a status"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			rec := &fatalRecorder{TB: t}
+			s := chargebeetest.NewServer(rec)
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				tt.call(s)
+			}()
+			<-done
+			msgs := rec.messages()
+			if len(msgs) != 1 || !strings.Contains(msgs[0], tt.want) {
+				t.Fatalf("test failures = %q, want one containing %q", msgs, tt.want)
+			}
+			// Nothing was queued: the next request is served normally.
+			must(t, send(t, s, "GET", "/customers", nil), 200)
+		})
+	}
+
+	// The bounds themselves are accepted.
+	s := chargebeetest.NewServer(t)
+	for _, status := range []int{200, 599} {
+		s.FailNext(1, status, "")
+		if a := send(t, s, "GET", "/customers", nil); a.status != status {
+			t.Errorf("FailNext(1, %d) answered %d", status, a.status)
+		}
+	}
+
+	// Outside a test the mistake panics at the call, not in the handler.
+	plain, err := chargebeetest.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer plain.Close()
+	func() {
+		defer func() {
+			if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "FailNext: 700 is not a status") {
+				t.Errorf("recovered %v, want the FailNext message", r)
+			}
+		}()
+		plain.FailNext(1, 700, "")
+	}()
 }

@@ -81,15 +81,19 @@ func TestLinkRules(t *testing.T) {
 		t.Fatalf("update settings: %s", a.raw)
 	}
 	// A parent with children cannot be deleted; unlinking frees it.
-	if d := send(t, s, "POST", "/customers/b/delete", nil); d.status != 400 || d.str("api_error_code") != "invalid_state_for_request" {
+	if d := send(t, s, "POST", "/customers/b/delete", nil); d.status != 409 || d.str("type") != "invalid_request" || d.str("api_error_code") != "invalid_state_for_request" {
 		t.Fatalf("delete parent: %s", d.raw)
 	}
 	a = must(t, send(t, s, "POST", "/customers/solo/delete_relationship", nil), 200)
 	if a.has("customer.relationship") {
 		t.Fatalf("unlink kept relationship: %s", a.raw)
 	}
-	must(t, send(t, s, "POST", "/customers/solo/delete_relationship", nil), 400)
-	must(t, send(t, s, "POST", "/customers/solo/update_hierarchy_settings", nil), 400)
+	// Unlinking or configuring a customer without a parent is a state error.
+	for _, path := range []string{"/customers/solo/delete_relationship", "/customers/solo/update_hierarchy_settings"} {
+		if a := must(t, send(t, s, "POST", path, nil), 409); a.str("api_error_code") != "invalid_state_for_request" {
+			t.Fatalf("%s: %s", path, a.raw)
+		}
+	}
 	// Relinking moves a customer.
 	must(t, send(t, s, "POST", "/customers/a2/relationships", vals("parent_id", "b")), 200)
 	a = must(t, send(t, s, "GET", "/customers/a/hierarchy", vals("hierarchy_operation_type", "immediate_children")), 200)

@@ -329,6 +329,10 @@ func TestSDKEntitlements(t *testing.T) {
 	if !errors.Is(err, entitlement.ErrNotEnabled) {
 		t.Fatalf("disabled endpoint: %v", err)
 	}
+	var ce *chargebee.Error
+	if !errors.As(err, &ce) || ce.Type != "invalid_request" || ce.APIErrorCode != "configuration_incompatible" || ce.HTTPStatusCode != 400 {
+		t.Errorf("disabled endpoint error = %+v, want 400 invalid_request configuration_incompatible", ce)
+	}
 }
 
 func TestSDKCredits(t *testing.T) {

@@ -234,17 +234,51 @@ func (s *Server) newClient(v chargebee.APIVersion, opts []chargebee.Option) *cha
 // JSON for it (see StatusError), with a Retry-After header when retryAfter
 // is not empty (for example "1" or an HTTP date). The requests are not
 // processed. Faults queue up in call order with DropConnectionNext and
-// FailNextWith.
+// FailNextWith. A status outside 200 to 599 is refused: it fails the test
+// of a server from NewServer (call FailNext from the test's goroutine) and
+// panics on a server from Start.
 func (s *Server) FailNext(n int, status int, retryAfter string) {
+	if s.tb != nil {
+		s.tb.Helper()
+	}
+	if !s.answerable("FailNext", status) {
+		return
+	}
 	s.addFault(fault{kind: faultFail, n: n, err: statusError(status), retryAfter: retryAfter})
 }
 
-// FailNextWith makes the next n requests fail with e, unprocessed.
+// FailNextWith makes the next n requests fail with e, unprocessed. A zero
+// e.Status means 400; other statuses outside 200 to 599 are refused as by
+// FailNext.
 func (s *Server) FailNextWith(n int, e APIError) {
+	if s.tb != nil {
+		s.tb.Helper()
+	}
 	if e.Status == 0 {
 		e.Status = http.StatusBadRequest
 	}
+	if !s.answerable("FailNextWith", e.Status) {
+		return
+	}
 	s.addFault(fault{kind: faultFail, n: n, err: &e})
+}
+
+// answerable reports whether the fake can answer with status. net/http
+// panics on a status outside 100 to 999, which the client would only see
+// as a dropped connection, and a 1xx status is sent as an interim answer
+// followed by 200; so anything outside 200 to 599 fails the server's test
+// at the caller's line (or panics there, outside a test).
+func (s *Server) answerable(method string, status int) bool {
+	if status >= 200 && status <= 599 {
+		return true
+	}
+	msg := fmt.Sprintf("chargebeetest: %s: %d is not a status the fake can answer with (200 to 599)", method, status)
+	if s.tb == nil {
+		panic(msg)
+	}
+	s.tb.Helper()
+	s.tb.Fatalf("%s", msg)
+	return false
 }
 
 // DropConnectionNext makes the fake read each of the next n requests in
@@ -548,7 +582,7 @@ func (s *Server) handle(r *http.Request, body []byte, values url.Values, parseEr
 		fingerprint = r.Method + " " + r.URL.EscapedPath() + "\n" + string(body)
 		if prev, ok := st.idem[key]; ok {
 			if prev.fingerprint != fingerprint {
-				e := statusError(http.StatusConflict)
+				e := statusError(http.StatusUnprocessableEntity)
 				e.Message = "the idempotency key was already used with a different request"
 				return errorResponse(e)
 			}

@@ -84,7 +84,7 @@ func TestBasicAuth(t *testing.T) {
 		})
 	}
 	a := sendAs(t, s, "wrong", "GET", "/customers", nil)
-	if a.status != 401 || a.str("api_error_code") != "api_authentication_failed" || a.str("message") == "" {
+	if a.status != 401 || a.str("api_error_code") != "api_authentication_failed" || a.str("type") != "untyped" || a.str("message") == "" {
 		t.Fatalf("401 body: %s", a.raw)
 	}
 

@@ -419,7 +419,7 @@ func TestNilService(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	for _, svc := range []*credits.Service{nil, credits.NewService(nil)} {
-		if _, err := svc.Add(ctx, credits.NewAddRequest()); err == nil || !strings.Contains(err.Error(), "NewService") {
+		if _, err := svc.Add(ctx, credits.NewAddRequest()); !errors.Is(err, chargebee.ErrNilService) && !errors.Is(err, chargebee.ErrNilClient) {
 			t.Errorf("Add: %v", err)
 		}
 		if _, err := svc.Retrieve(ctx, "pc"); err == nil {

@@ -3,7 +3,6 @@ package credits
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"iter"
 	"net/http"
 
@@ -21,14 +20,21 @@ type Service struct {
 // actions work depends on cb's API version; see the package documentation.
 func NewService(cb *chargebee.Client) *Service { return &Service{cb: cb} }
 
-var errNilService = errors.New("credits: nil *Service or *chargebee.Client; create it with credits.NewService(cb)")
+// guard reports a nil Service, or one without a client made by
+// chargebee.NewClient, before anything else is checked.
+func (s *Service) guard() error {
+	if s == nil || s.cb == nil {
+		return api.NilService("credits")
+	}
+	return api.CheckClient(s.cb)
+}
 
 // require fails, before anything is sent, when the service has no client or
 // the client speaks another API version than the action needs; alt names
 // what to use instead.
 func (s *Service) require(want chargebee.APIVersion, action, alt string) error {
-	if s == nil || s.cb == nil {
-		return errNilService
+	if err := s.guard(); err != nil {
+		return err
 	}
 	return api.RequireVersion(s.cb, want, action, alt)
 }

@@ -3,7 +3,6 @@ package customer
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"iter"
 	"net/http"
 	"regexp"
@@ -26,13 +25,20 @@ type Service struct {
 // NewService returns a Service that calls Chargebee through cb.
 func NewService(cb *chargebee.Client) *Service { return &Service{cb: cb} }
 
-var errNilClient = errors.New("customer: Service has a nil *chargebee.Client; use customer.NewService(cb)")
+// guard reports a nil Service, or one without a client made by
+// chargebee.NewClient, before anything else is checked.
+func (s *Service) guard() error {
+	if s == nil || s.cb == nil {
+		return api.NilService("customer")
+	}
+	return api.CheckClient(s.cb)
+}
 
 // v2Only fails with chargebee.ErrAPIVersion, before anything is sent, when
 // the client speaks API v1.
 func (s *Service) v2Only(action string) error {
-	if s == nil || s.cb == nil {
-		return errNilClient
+	if err := s.guard(); err != nil {
+		return err
 	}
 	return api.RequireVersion(s.cb, chargebee.APIv2, action, "create the client with chargebee.WithAPIVersion(chargebee.APIv2)")
 }
@@ -40,8 +46,8 @@ func (s *Service) v2Only(action string) error {
 // v1Rules applies the API v1 rules to an action that exists in both
 // versions: on a v1 client every parameter must be one v1 accepts.
 func (s *Service) v1Rules(action string, params any) error {
-	if s == nil || s.cb == nil {
-		return errNilClient
+	if err := s.guard(); err != nil {
+		return err
 	}
 	if s.cb.APIVersion() != chargebee.APIv1 {
 		return nil
@@ -167,8 +173,8 @@ func (s *Service) List(ctx context.Context, req *ListRequest, opts ...chargebee.
 //
 // See https://apidocs.chargebee.com/docs/api/customers#retrieve_a_customer.
 func (s *Service) Retrieve(ctx context.Context, id string, opts ...chargebee.RequestOption) (*RetrieveResult, error) {
-	if s == nil || s.cb == nil {
-		return nil, errNilClient
+	if err := s.guard(); err != nil {
+		return nil, err
 	}
 	path, err := customerPath(id, "")
 	if err != nil {
@@ -386,8 +392,8 @@ func (s *Service) ClearPersonalData(ctx context.Context, id string, opts ...char
 
 // post sends a POST to /customers/{id}{suffix}.
 func (s *Service) post(ctx context.Context, id, suffix string, params any, out json.Unmarshaler, opts []chargebee.RequestOption) error {
-	if s == nil || s.cb == nil {
-		return errNilClient
+	if err := s.guard(); err != nil {
+		return err
 	}
 	path, err := customerPath(id, suffix)
 	if err != nil {
@@ -415,8 +421,8 @@ func AdminConsoleURL(site, id string) (string, error) {
 // AdminConsoleURL returns the admin console link of customer id on the
 // service's site; see the package function AdminConsoleURL.
 func (s *Service) AdminConsoleURL(id string) (string, error) {
-	if s == nil || s.cb == nil {
-		return "", errNilClient
+	if err := s.guard(); err != nil {
+		return "", err
 	}
 	return AdminConsoleURL(s.cb.Site(), id)
 }

@@ -463,7 +463,7 @@ func TestListRepeatedOffset(t *testing.T) {
 func TestNilService(t *testing.T) {
 	t.Parallel()
 	for _, svc := range []*entitlement.Service{nil, entitlement.NewService(nil)} {
-		if _, err := svc.Load(context.Background(), "c1"); err == nil || !strings.Contains(err.Error(), "NewService") {
+		if _, err := svc.Load(context.Background(), "c1"); !errors.Is(err, chargebee.ErrNilService) && !errors.Is(err, chargebee.ErrNilClient) {
 			t.Errorf("Load: %v", err)
 		}
 		if _, err := svc.ListPage(context.Background(), "c1", nil); err == nil {

@@ -50,4 +50,3 @@ type Hierarchy struct {
 	// Object is the object name Chargebee gives the entry, when sent.
 	Object string `json:"object,omitempty"`
 }
-

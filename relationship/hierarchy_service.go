@@ -26,4 +26,3 @@ func (s *Service) Tree(ctx context.Context, customerID string, opts ...chargebee
 	}
 	return t, nil
 }
-

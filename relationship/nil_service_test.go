@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"testing"
+
+	"github.com/billingkit/chargebee-go"
 )
 
 // A nil *Service is a caller's mistake: every method returns an error
@@ -34,7 +36,7 @@ func TestNilServiceFailsWithoutPanic(t *testing.T) {
 		t.Fatalf("%d results, want 8", len(errs))
 	}
 	for i, err := range errs {
-		if !errors.Is(err, errNilService) {
+		if !errors.Is(err, chargebee.ErrNilService) {
 			t.Errorf("call %d: err = %v, want the nil-service error", i, err)
 		}
 	}

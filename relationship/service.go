@@ -61,4 +61,3 @@ func (r *LinkRequest) clone() *LinkRequest {
 	}
 	return &c
 }
-

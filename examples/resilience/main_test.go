@@ -19,7 +19,7 @@ func TestRunOnFake(t *testing.T) {
 		"  3. POST /api/v2/customers, key signup-ada: 200, replayed from the idempotency store",
 		"Customers with e-mail ada@example.com: 1",
 		"Create again with the same key: cust_1 (replayed: true)",
-		"The same key with another body: 409 the idempotency key was already used with a different request",
+		"The same key with another body: 422 the idempotency key was already used with a different request",
 		"Updated cust_1 after a 503: 2 attempts sent 1 generated idempotency key",
 		"Retrieve through 4 injected 503s gave up after 4 attempts:",
 		"  chargebee: 503 internal_temporary_error after 4 attempts: Sorry, something went wrong when trying to process the request. Please try again.",

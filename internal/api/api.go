@@ -46,12 +46,39 @@ func PathID(param, id string) (string, error) {
 	return url.PathEscape(id), nil
 }
 
-// RequireVersion fails with chargebee.ErrAPIVersion, before anything is sent,
-// when the client speaks another API version than the action needs. alt
-// names what to use instead; it may be empty.
-func RequireVersion(c *chargebee.Client, want chargebee.APIVersion, action, alt string) error {
+// CheckClient fails with chargebee.ErrNilClient, inside a
+// *chargebee.ValidationError, when c is nil or was not made by
+// chargebee.NewClient (the zero value), so that a service reports it before
+// using the client.
+func CheckClient(c *chargebee.Client) error {
 	if c == nil {
-		return fmt.Errorf("chargebee: %s: nil *chargebee.Client", action)
+		return &chargebee.ValidationError{Reason: "nil *chargebee.Client; create it with chargebee.NewClient", Err: chargebee.ErrNilClient}
+	}
+	// NewClient always sets the API version; only the zero value lacks it.
+	if c.APIVersion() == "" {
+		return &chargebee.ValidationError{Reason: "zero chargebee.Client; create it with chargebee.NewClient", Err: chargebee.ErrNilClient}
+	}
+	return nil
+}
+
+// NilService returns the error of every method of a nil Service of package
+// pkg (for example "customer"), or of one made without a client:
+// chargebee.ErrNilService inside a *chargebee.ValidationError.
+func NilService(pkg string) error {
+	return &chargebee.ValidationError{
+		Reason: "nil *" + pkg + ".Service or nil *chargebee.Client; create it with " + pkg + ".NewService(cb) and a client from chargebee.NewClient",
+		Err:    chargebee.ErrNilService,
+	}
+}
+
+// RequireVersion fails with chargebee.ErrAPIVersion inside a
+// *chargebee.ValidationError, before anything is sent, when the client
+// speaks another API version than the action needs; and with
+// chargebee.ErrNilClient when c is nil or the zero Client. alt names what to
+// use instead; it may be empty.
+func RequireVersion(c *chargebee.Client, want chargebee.APIVersion, action, alt string) error {
+	if err := CheckClient(c); err != nil {
+		return err
 	}
 	if c.APIVersion() == want {
 		return nil
@@ -60,7 +87,7 @@ func RequireVersion(c *chargebee.Client, want chargebee.APIVersion, action, alt 
 	if alt != "" {
 		msg += "; " + alt
 	}
-	return fmt.Errorf("%w: %s", chargebee.ErrAPIVersion, msg)
+	return &chargebee.ValidationError{Reason: msg, Err: chargebee.ErrAPIVersion}
 }
 
 // Invalid returns a *chargebee.ValidationError.

@@ -76,16 +76,30 @@ func TestRequireVersion(t *testing.T) {
 		t.Errorf("v2 on v2: %v", err)
 	}
 	err = api.RequireVersion(v1, chargebee.APIv2, "customer.merge", "use a v2 client")
-	if !errors.Is(err, chargebee.ErrAPIVersion) {
-		t.Fatalf("v2 action on v1 client: %v, want ErrAPIVersion", err)
+	var ve *chargebee.ValidationError
+	if !errors.Is(err, chargebee.ErrAPIVersion) || !errors.As(err, &ve) {
+		t.Fatalf("v2 action on v1 client: %v, want a *ValidationError wrapping ErrAPIVersion", err)
 	}
 	for _, s := range []string{"customer.merge", "v2", "v1", "use a v2 client"} {
 		if !strings.Contains(err.Error(), s) {
 			t.Errorf("error %q does not mention %q", err, s)
 		}
 	}
-	if err := api.RequireVersion(nil, chargebee.APIv2, "x", ""); err == nil {
-		t.Error("nil client accepted")
+	for name, c := range map[string]*chargebee.Client{"nil": nil, "zero": {}} {
+		err := api.RequireVersion(c, chargebee.APIv2, "x", "")
+		if !errors.Is(err, chargebee.ErrNilClient) || !errors.As(err, &ve) || errors.Is(err, chargebee.ErrAPIVersion) {
+			t.Errorf("%s client: %v, want a *ValidationError wrapping ErrNilClient only", name, err)
+		}
+		if err := api.CheckClient(c); !errors.Is(err, chargebee.ErrNilClient) || !strings.Contains(err.Error(), "chargebee.NewClient") {
+			t.Errorf("CheckClient(%s) = %v, want ErrNilClient naming NewClient", name, err)
+		}
+	}
+	if err := api.CheckClient(v1); err != nil {
+		t.Errorf("CheckClient(v1 client) = %v", err)
+	}
+	err = api.NilService("customer")
+	if !errors.Is(err, chargebee.ErrNilService) || !errors.As(err, &ve) || !strings.Contains(err.Error(), "customer.NewService(cb)") {
+		t.Errorf("NilService = %v", err)
 	}
 }
 

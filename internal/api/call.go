@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"strings"
 
 	"github.com/billingkit/chargebee-go"
@@ -48,6 +47,9 @@ func (a *Action) fail(err error) error {
 func (a *Action) prepare(cb *chargebee.Client, id string) (string, error) {
 	if cb == nil {
 		return "", a.NilService
+	}
+	if err := CheckClient(cb); err != nil {
+		return "", err
 	}
 	if a.Version != "" {
 		if err := RequireVersion(cb, a.Version, a.Name, a.Alt); err != nil {
@@ -123,10 +125,4 @@ func (c *checked[T]) DecodeResponse(body []byte) error {
 		}
 	}
 	return nil
-}
-
-// NilService returns the error of every method of a nil Service of package
-// pkg, or of one made without a client.
-func NilService(pkg string) error {
-	return errors.New(pkg + ": nil *Service or nil *chargebee.Client; create it with " + pkg + ".NewService(cb)")
 }

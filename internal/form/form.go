@@ -26,7 +26,6 @@ package form
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"math"
 	"net/url"
 	"reflect"
@@ -38,13 +37,19 @@ import (
 	"github.com/google/go-querystring/query"
 )
 
-// Error reports a field that cannot be encoded. Key is its wire key.
+// Error reports a value that cannot be encoded. Key is the wire key of the
+// field at fault; it is empty when the whole value is.
 type Error struct {
 	Key    string
 	Reason string
 }
 
-func (e *Error) Error() string { return "form: " + e.Key + ": " + e.Reason }
+func (e *Error) Error() string {
+	if e.Key == "" {
+		return "form: " + e.Reason
+	}
+	return "form: " + e.Key + ": " + e.Reason
+}
 
 var (
 	encoderType = reflect.TypeOf((*query.Encoder)(nil)).Elem()
@@ -72,7 +77,7 @@ func Encode(v any) (url.Values, error) {
 		rv = rv.Elem()
 	}
 	if rv.Kind() != reflect.Struct {
-		return nil, fmt.Errorf("form: cannot encode %s, want a struct", rv.Type())
+		return nil, &Error{Reason: "cannot encode " + rv.Type().String() + "; want a struct, a pointer to one, url.Values or nil"}
 	}
 	plan := planFor(rv.Type())
 	out := make(url.Values, len(plan.fields))

@@ -1,0 +1,411 @@
+package chargebee_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"math"
+	"net/http"
+	"reflect"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/contact"
+	"github.com/billingkit/chargebee-go/credits"
+	"github.com/billingkit/chargebee-go/customer"
+	"github.com/billingkit/chargebee-go/entitlement"
+	"github.com/billingkit/chargebee-go/event"
+	"github.com/billingkit/chargebee-go/relationship"
+)
+
+// resourceServices lists a constructor of every resource package's service.
+// Each test below calls every exported method of every one of them.
+var resourceServices = []struct {
+	pkg  string
+	make func(*chargebee.Client) any
+}{
+	{"customer", func(cb *chargebee.Client) any { return customer.NewService(cb) }},
+	{"contact", func(cb *chargebee.Client) any { return contact.NewService(cb) }},
+	{"credits", func(cb *chargebee.Client) any { return credits.NewService(cb) }},
+	{"entitlement", func(cb *chargebee.Client) any { return entitlement.NewService(cb) }},
+	{"event", func(cb *chargebee.Client) any { return event.NewService(cb) }},
+	{"relationship", func(cb *chargebee.Client) any { return relationship.NewService(cb) }},
+}
+
+// argMode says how callMethod fills a method's arguments.
+type argMode struct {
+	ctx       context.Context // may be nil
+	emptyID   bool            // ids "" instead of "cus_1"
+	nilRecord bool            // nil request pointers instead of empty requests
+}
+
+func (m argMode) String() string {
+	var parts []string
+	if m.ctx == nil {
+		parts = append(parts, "nil ctx")
+	}
+	if m.emptyID {
+		parts = append(parts, "empty ids")
+	}
+	if m.nilRecord {
+		parts = append(parts, "nil requests")
+	} else {
+		parts = append(parts, "empty requests")
+	}
+	return strings.Join(parts, ", ")
+}
+
+var argModes = func() []argMode {
+	var modes []argMode
+	for _, ctx := range []context.Context{context.Background(), nil} {
+		for _, emptyID := range []bool{false, true} {
+			for _, nilRecord := range []bool{false, true} {
+				modes = append(modes, argMode{ctx, emptyID, nilRecord})
+			}
+		}
+	}
+	return modes
+}()
+
+var (
+	ctxType   = reflect.TypeOf((*context.Context)(nil)).Elem()
+	errorType = reflect.TypeOf((*error)(nil)).Elem()
+)
+
+// callMethod calls m with arguments made by mode and returns the errors it
+// returned or, for a method returning an iterator, yielded (at most 3).
+// Request options are left out.
+func callMethod(t *testing.T, m reflect.Value, mode argMode) []error {
+	t.Helper()
+	mt := m.Type()
+	n := mt.NumIn()
+	if mt.IsVariadic() {
+		n--
+	}
+	args := make([]reflect.Value, n)
+	for i := range n {
+		at := mt.In(i)
+		switch {
+		case at == ctxType:
+			if mode.ctx == nil {
+				args[i] = reflect.Zero(at)
+			} else {
+				args[i] = reflect.ValueOf(mode.ctx)
+			}
+		case at.Kind() == reflect.String:
+			s := "cus_1"
+			if mode.emptyID {
+				s = ""
+			}
+			args[i] = reflect.ValueOf(s).Convert(at)
+		case at.Kind() == reflect.Pointer && at.Elem().Kind() == reflect.Struct && !mode.nilRecord:
+			args[i] = reflect.New(at.Elem())
+		default:
+			args[i] = reflect.Zero(at)
+		}
+	}
+	var errs []error
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Fatalf("panic: %v", r)
+			}
+		}()
+		outs := m.Call(args)
+		last := outs[len(outs)-1]
+		if last.Type() == errorType {
+			if !last.IsNil() {
+				errs = append(errs, last.Interface().(error))
+			} else {
+				errs = append(errs, nil)
+			}
+			return
+		}
+		// An iter.Seq2[*T, error]: range over it.
+		seq := outs[0]
+		if seq.Kind() != reflect.Func || seq.Type().NumIn() != 1 {
+			t.Fatalf("method returns %v; the test knows only (..., error) and iter.Seq2", mt)
+		}
+		yieldType := seq.Type().In(0)
+		yield := reflect.MakeFunc(yieldType, func(in []reflect.Value) []reflect.Value {
+			var err error
+			if !in[1].IsNil() {
+				err = in[1].Interface().(error)
+			}
+			errs = append(errs, err)
+			return []reflect.Value{reflect.ValueOf(len(errs) < 3)}
+		})
+		seq.Call([]reflect.Value{yield})
+	}()
+	return errs
+}
+
+// forEachMethod runs f for every exported method of the service of every
+// resource package.
+func forEachMethod(t *testing.T, svc func(pkg string, mk func(*chargebee.Client) any) any, f func(t *testing.T, m reflect.Value)) {
+	t.Helper()
+	for _, rs := range resourceServices {
+		s := reflect.ValueOf(svc(rs.pkg, rs.make))
+		st := s.Type()
+		if st.NumMethod() == 0 {
+			t.Fatalf("%s: service %v has no methods", rs.pkg, st)
+		}
+		for i := range st.NumMethod() {
+			name := st.Method(i).Name
+			t.Run(rs.pkg+"."+name, func(t *testing.T) {
+				f(t, s.Method(i))
+			})
+		}
+	}
+}
+
+// The zero Client, a nil *Client given to NewService, and a nil service are
+// the caller's mistakes: every method of every service returns (or yields)
+// a *ValidationError wrapping ErrNilClient (the zero Client) or
+// ErrNilService (no service or no client) that says how to make one, and
+// none panics.
+func TestServicesWithoutClient(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name     string
+		svc      func(pkg string, mk func(*chargebee.Client) any) any
+		sentinel error
+		advice   string
+	}{
+		{"zero Client", func(_ string, mk func(*chargebee.Client) any) any { return mk(&chargebee.Client{}) }, chargebee.ErrNilClient, "chargebee.NewClient"},
+		{"nil Client", func(_ string, mk func(*chargebee.Client) any) any { return mk(nil) }, chargebee.ErrNilService, "chargebee.NewClient"},
+		{"nil Service", func(_ string, mk func(*chargebee.Client) any) any {
+			return reflect.Zero(reflect.TypeOf(mk(nil))).Interface()
+		}, chargebee.ErrNilService, ".NewService(cb)"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			calls := 0
+			forEachMethod(t, tc.svc, func(t *testing.T, m reflect.Value) {
+				// Valid-looking arguments: the missing client must be
+				// reported whatever else is wrong, so also try empty ids
+				// and nil requests.
+				for _, mode := range argModes[:4] {
+					errs := callMethod(t, m, mode)
+					calls++
+					if len(errs) != 1 {
+						t.Fatalf("%v: %d results %v, want one error", mode, len(errs), errs)
+					}
+					err := errs[0]
+					var ve *chargebee.ValidationError
+					if !errors.As(err, &ve) || !errors.Is(err, tc.sentinel) {
+						t.Fatalf("%v: err = %v (%T), want a *ValidationError wrapping %v", mode, err, err, tc.sentinel)
+					}
+					if !strings.Contains(err.Error(), tc.advice) {
+						t.Errorf("%v: %q does not say to use %s", mode, err, tc.advice)
+					}
+				}
+			})
+			if calls < 100 {
+				t.Errorf("only %d calls made; the services lost their methods?", calls)
+			}
+		})
+	}
+}
+
+// Client.Do on a zero or nil Client fails the same way.
+func TestDoWithoutClient(t *testing.T) {
+	t.Parallel()
+	for name, c := range map[string]*chargebee.Client{"zero": {}, "nil": nil} {
+		err := c.Do(context.Background(), http.MethodGet, "/customers", nil, nil)
+		var ve *chargebee.ValidationError
+		if !errors.As(err, &ve) || !errors.Is(err, chargebee.ErrNilClient) || !strings.Contains(err.Error(), "chargebee.NewClient") {
+			t.Errorf("%s Client: Do = %v, want a *ValidationError wrapping ErrNilClient that names NewClient", name, err)
+		}
+	}
+}
+
+// countingTransport answers every request with a Chargebee 400 error and
+// counts the requests.
+type countingTransport struct{ n atomic.Int64 }
+
+func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	c.n.Add(1)
+	if r.Body != nil {
+		_, _ = io.Copy(io.Discard, r.Body)
+		_ = r.Body.Close()
+	}
+	return &http.Response{
+		StatusCode: http.StatusBadRequest,
+		Header:     http.Header{"Content-Type": {"application/json"}},
+		Body:       io.NopCloser(strings.NewReader(`{"message":"refused by the test","type":"invalid_request","api_error_code":"param_wrong_value","http_status_code":400}`)),
+		Request:    r,
+	}, nil
+}
+
+// Every error the SDK returns without contacting Chargebee is a
+// *ValidationError; every error after a Chargebee answer is not. Every
+// method of every service is called, on API v2 and v1 clients, with a nil
+// and a live context, empty and real-looking ids, nil and empty requests.
+// When a call with a live context reaches the server, the same call with a
+// nil context must fail with ErrNilContext before sending.
+func TestCallerMistakesAreValidationErrors(t *testing.T) {
+	t.Parallel()
+	for _, version := range []chargebee.APIVersion{chargebee.APIv2, chargebee.APIv1} {
+		t.Run(string(version), func(t *testing.T) {
+			t.Parallel()
+			rt := &countingTransport{}
+			cb, err := chargebee.NewClient("acme-test", "test_key", chargebee.WithAPIVersion(version),
+				chargebee.WithMaxRetries(0), chargebee.WithHTTPClient(&http.Client{Transport: rt}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			refused, sent := 0, 0
+			forEachMethod(t, func(_ string, mk func(*chargebee.Client) any) any { return mk(cb) }, func(t *testing.T, m reflect.Value) {
+				contacted := map[argMode]bool{}
+				for _, mode := range argModes {
+					before := rt.n.Load()
+					errs := callMethod(t, m, mode)
+					reached := rt.n.Load() != before
+					contacted[mode] = reached
+					for _, err := range errs {
+						if err == nil {
+							continue
+						}
+						var ve *chargebee.ValidationError
+						var cbErr *chargebee.Error
+						switch {
+						case !reached && !errors.As(err, &ve):
+							t.Errorf("%v: nothing sent, but err = %v (%T) is no *ValidationError", mode, err, err)
+						case reached && errors.As(err, &ve):
+							t.Errorf("%v: sent, yet err = %v is a *ValidationError", mode, err)
+						case reached && !errors.As(err, &cbErr):
+							t.Errorf("%v: sent, but err = %v (%T) is no *chargebee.Error", mode, err, err)
+						case reached:
+							sent++
+						default:
+							refused++
+						}
+					}
+					if mode.ctx == nil {
+						if reached {
+							t.Errorf("%v: a request was sent", mode)
+						}
+						live := mode
+						live.ctx = context.Background()
+						if contacted[live] && (len(errs) == 0 || !errors.Is(errs[0], chargebee.ErrNilContext)) {
+							t.Errorf("%v: errs = %v, want ErrNilContext", mode, errs)
+						}
+					}
+				}
+			})
+			// Both kinds of outcome must occur, or the test proves nothing.
+			if refused < 50 || sent < 20 {
+				t.Errorf("%d calls refused and %d sent; want many of both", refused, sent)
+			}
+		})
+	}
+}
+
+// Every action the client's API version lacks fails before sending with a
+// *ValidationError wrapping ErrAPIVersion that names the action.
+func TestAPIVersionMismatchIsValidationError(t *testing.T) {
+	t.Parallel()
+	rt := &countingTransport{}
+	client := func(v chargebee.APIVersion) *chargebee.Client {
+		cb, err := chargebee.NewClient("acme-test", "test_key", chargebee.WithAPIVersion(v), chargebee.WithHTTPClient(&http.Client{Transport: rt}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cb
+	}
+	v1, v2 := client(chargebee.APIv1), client(chargebee.APIv2)
+	ctx := context.Background()
+	tests := []struct {
+		action string
+		call   func() error
+	}{
+		{"customer.merge", func() error {
+			_, err := customer.NewService(v1).Merge(ctx, customer.NewMergeRequest().SetFromCustomerID("a").SetToCustomerID("b"))
+			return err
+		}},
+		{"customer.move", func() error {
+			_, err := customer.NewService(v1).Move(ctx, customer.NewMoveRequest().SetIDAtFromSite("a").SetFromSite("acme"))
+			return err
+		}},
+		{"contact.List", func() error { _, err := contact.NewService(v1).ListPage(ctx, "cus_1", nil); return err }},
+		{"entitlement.List", func() error { _, err := entitlement.NewService(v1).ListPage(ctx, "cus_1", nil); return err }},
+		{"relationship", func() error { _, err := relationship.NewService(v1).Unlink(ctx, "cus_1"); return err }},
+		{"credits", func() error {
+			_, err := credits.NewService(v2).AddAccountCredits(ctx, "cus_1", credits.NewAddAccountCreditsRequest().SetAmount(100).SetDescription("d"))
+			return err
+		}},
+		{"credits", func() error { _, err := credits.NewService(v1).ListPage(ctx, nil); return err }},
+	}
+	for _, tc := range tests {
+		err := tc.call()
+		var ve *chargebee.ValidationError
+		if !errors.As(err, &ve) || !errors.Is(err, chargebee.ErrAPIVersion) || !strings.Contains(err.Error(), tc.action) {
+			t.Errorf("%s: err = %v (%T), want a *ValidationError wrapping ErrAPIVersion naming the action", tc.action, err, err)
+		}
+	}
+	if n := rt.n.Load(); n != 0 {
+		t.Errorf("%d requests sent, want 0", n)
+	}
+}
+
+// Every mistake Client.Do and Paginate can report is a *ValidationError,
+// with the sentinel of its kind, and nothing is sent.
+func TestDoMistakesAreValidationErrors(t *testing.T) {
+	t.Parallel()
+	rt := &countingTransport{}
+	cb, err := chargebee.NewClient("acme-test", "test_key", chargebee.WithHTTPClient(&http.Client{Transport: rt}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	type badFloat struct {
+		F float64 `url:"f"`
+	}
+	tests := []struct {
+		name     string
+		call     func() error
+		sentinel error // nil: no sentinel
+		param    string
+	}{
+		{"nil context", func() error {
+			var nilCtx context.Context
+			return cb.Do(nilCtx, http.MethodGet, "/customers", nil, nil)
+		}, chargebee.ErrNilContext, ""},
+		{"params of a non-struct type", func() error { return cb.Do(ctx, http.MethodGet, "/customers", 42, nil) }, chargebee.ErrParams, ""},
+		{"params with NaN", func() error {
+			return cb.Do(ctx, http.MethodPost, "/customers", &badFloat{F: math.NaN()}, nil)
+		}, chargebee.ErrParams, "f"},
+		{"method", func() error { return cb.Do(ctx, http.MethodDelete, "/customers", nil, nil) }, nil, "method"},
+		{"path", func() error { return cb.Do(ctx, http.MethodGet, "customers", nil, nil) }, nil, "path"},
+		{"request option", func() error {
+			return cb.Do(ctx, http.MethodGet, "/customers", nil, nil, chargebee.WithIdempotencyKey(""))
+		}, nil, "chargebee-idempotency-key"},
+		{"fetch without page", func() error {
+			for _, err := range chargebee.Paginate(ctx, func(context.Context, string) (*chargebee.Page[int], error) { return nil, nil }) {
+				return err
+			}
+			return nil
+		}, nil, ""},
+	}
+	for _, tc := range tests {
+		err := tc.call()
+		var ve *chargebee.ValidationError
+		if !errors.As(err, &ve) {
+			t.Errorf("%s: err = %v (%T), want a *ValidationError", tc.name, err, err)
+			continue
+		}
+		if tc.sentinel != nil && !errors.Is(err, tc.sentinel) {
+			t.Errorf("%s: err = %v, want it to wrap %v", tc.name, err, tc.sentinel)
+		}
+		if ve.Param != tc.param {
+			t.Errorf("%s: Param = %q, want %q", tc.name, ve.Param, tc.param)
+		}
+	}
+	if n := rt.n.Load(); n != 0 {
+		t.Errorf("%d requests sent, want 0", n)
+	}
+}

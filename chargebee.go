@@ -51,6 +51,7 @@ type Client struct {
 	maxRetries     int
 	noValidation   bool
 	transport      *transport.Transport
+	redact         *redactor // removes the credentials from texts built from responses
 }
 
 // NewClient returns a client for site (the part before .chargebee.com, for
@@ -135,6 +136,7 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 		businessEntity: cfg.businessEntity,
 		maxRetries:     cfg.maxRetries,
 		noValidation:   cfg.noValidation,
+		redact:         newRedactor(apiKey),
 		transport: transport.New(transport.Config{
 			HTTPClient:   cfg.httpClient,
 			MaxRetries:   cfg.maxRetries,
@@ -316,7 +318,7 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 		}
 	}
 	if res.StatusCode < 200 || res.StatusCode > 299 {
-		return newError(res.StatusCode, res.Header, res.Body, res.Attempts, res.RetryAfter)
+		return newError(c.redact, res.StatusCode, res.Header, res.Body, res.Attempts, res.RetryAfter)
 	}
 	if out == nil {
 		return nil
@@ -330,7 +332,7 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 		err = json.Unmarshal(res.Body, out)
 	}
 	if err != nil {
-		return &DecodeError{Method: method, Path: u.Path, StatusCode: res.StatusCode, Err: err}
+		return &DecodeError{Method: method, Path: u.Path, StatusCode: res.StatusCode, Err: c.redact.err(err)}
 	}
 	return nil
 }

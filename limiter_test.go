@@ -199,11 +199,13 @@ func (l sleepyLimiter) Wait(ctx context.Context) error {
 }
 
 // The per-attempt timeout starts once the limiter lets the attempt go: a
-// long wait for the budget does not use it up.
+// long wait for the budget does not use it up. The limiter's wait is five
+// times the timeout; the timeout is ample for the in-memory answer, even on
+// a loaded machine.
 func TestTimeoutStartsAfterTheLimiter(t *testing.T) {
 	t.Parallel()
 	cb, mt, _ := newMockClient(t, []reply{{status: 200, body: customerJSON}},
-		chargebee.WithRateLimiter(sleepyLimiter{d: 300 * time.Millisecond}), chargebee.WithTimeout(30*time.Millisecond))
+		chargebee.WithRateLimiter(sleepyLimiter{d: time.Second}), chargebee.WithTimeout(200*time.Millisecond))
 	if err := cb.Do(context.Background(), http.MethodGet, "/customers", nil, nil); err != nil {
 		t.Fatalf("err = %v, want success after the limiter's wait", err)
 	}

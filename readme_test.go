@@ -23,6 +23,7 @@ const readmeImports = `import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
@@ -50,6 +51,7 @@ var (
 	_ = fmt.Println
 	_ = slog.Default
 	_ = http.MethodGet
+	_ = httptest.NewServer
 	_ = os.Getenv
 	_ = strings.Repeat
 	_ = time.Second
@@ -73,6 +75,8 @@ var (
 )
 
 func Signup(ctx context.Context, customers *customer.Service, email string) (string, error) { return "", nil }
+
+func handleEvent(ctx context.Context, ev *event.Event) error { return nil }
 `
 
 // TestReadmeSnippetsCompile type-checks every Go block of README.md, so the

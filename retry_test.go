@@ -42,6 +42,8 @@ func checkSameKeyAndBody(t *testing.T, reqs []seen, want int) {
 	}
 }
 
+// Test429RetryAfterThenSuccess checks that a 429's Retry-After is the wait
+// before the retry, and that the call really sleeps it.
 func Test429RetryAfterThenSuccess(t *testing.T) {
 	t.Parallel()
 	cb, _, rec := newMockClient(t, []reply{
@@ -50,8 +52,9 @@ func Test429RetryAfterThenSuccess(t *testing.T) {
 	}, chargebee.WithRetryWait(time.Millisecond, 5*time.Second))
 	var out customerResult
 	var resp chargebee.Response
+	waits := &waitLog{sleep: true}
 	start := time.Now()
-	err := cb.Do(context.Background(), "POST", "/customers", createParams(), &out, chargebee.WithResponse(&resp))
+	err := cb.Do(waits.context(context.Background()), "POST", "/customers", createParams(), &out, chargebee.WithResponse(&resp))
 	elapsed := time.Since(start)
 	if err != nil {
 		t.Fatal(err)
@@ -60,44 +63,58 @@ func Test429RetryAfterThenSuccess(t *testing.T) {
 		t.Errorf("out %+v, resp %+v", out, resp)
 	}
 	checkSameKeyAndBody(t, rec.all(), 2)
-	if elapsed < time.Second || elapsed > 3*time.Second {
-		t.Errorf("call took %v, want about the 1s of Retry-After", elapsed)
+	if got := waits.all(); len(got) != 1 || got[0] != time.Second {
+		t.Errorf("waits %v, want the 1s of Retry-After", got)
+	}
+	// A timer never fires early, so this lower bound holds on any machine.
+	if elapsed < time.Second {
+		t.Errorf("call took %v, want at least the 1s of Retry-After", elapsed)
 	}
 }
 
+// TestRetryAfterVariants checks the wait chosen for each kind of
+// Retry-After: capped at the maximum when too long, exponential backoff
+// when unusable, honoured as sent otherwise. The waits are recorded, not
+// slept.
 func TestRetryAfterVariants(t *testing.T) {
 	t.Parallel()
-	// The bounds are far apart so that a loaded machine cannot blur them: a
-	// backoff wait is about 1ms, a capped wait is maxWait, an uncapped one an
-	// hour.
-	const maxWait = 1500 * time.Millisecond
+	const (
+		minWait = time.Millisecond
+		maxWait = 1500 * time.Millisecond
+		backoff = -1 // the first backoff wait: within [minWait/2, 2*minWait]
+	)
 	tests := []struct {
 		name       string
 		retryAfter string
-		min, max   time.Duration // bounds of the elapsed time of the call
+		wait       time.Duration // the wait before the retry, or backoff
 		wantField  time.Duration // Error.RetryAfter when the retry also fails
 	}{
-		{"seconds above max are capped", "3600", maxWait, maxWait + 5*time.Second, time.Hour},
-		{"HTTP date far ahead is capped", time.Now().Add(time.Hour).UTC().Format(http.TimeFormat), maxWait, maxWait + 5*time.Second, -1},
-		{"HTTP date in the past uses backoff", time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat), 0, maxWait - 500*time.Millisecond, 0},
-		{"garbage uses backoff", "soon", 0, maxWait - 500*time.Millisecond, 0},
-		{"negative uses backoff", "-5", 0, maxWait - 500*time.Millisecond, 0},
-		{"fraction", "0.1", 100 * time.Millisecond, maxWait - 200*time.Millisecond, 100 * time.Millisecond},
+		{"seconds above max are capped", "3600", maxWait, time.Hour},
+		{"HTTP date far ahead is capped", time.Now().Add(time.Hour).UTC().Format(http.TimeFormat), maxWait, -1},
+		{"HTTP date in the past uses backoff", time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat), backoff, 0},
+		{"garbage uses backoff", "soon", backoff, 0},
+		{"negative uses backoff", "-5", backoff, 0},
+		{"fraction", "0.1", 100 * time.Millisecond, 100 * time.Millisecond},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			cb, mt, _ := newMockClient(t, []reply{{status: 429, body: `{}`, header: map[string]string{"Retry-After": tt.retryAfter}}},
-				chargebee.WithMaxRetries(1), chargebee.WithRetryWait(time.Millisecond, maxWait))
-			start := time.Now()
-			err := cb.Do(context.Background(), "GET", "/customers", nil, nil)
-			elapsed := time.Since(start)
+				chargebee.WithMaxRetries(1), chargebee.WithRetryWait(minWait, maxWait))
+			waits := &waitLog{}
+			err := cb.Do(waits.context(context.Background()), "GET", "/customers", nil, nil)
 			var ce *chargebee.Error
 			if !errors.As(err, &ce) || ce.HTTPStatusCode != 429 || ce.Attempts != 2 || mt.GetTotalCallCount() != 2 {
 				t.Fatalf("err %v, calls %d", err, mt.GetTotalCallCount())
 			}
-			if elapsed < tt.min || elapsed > tt.max {
-				t.Errorf("call took %v, want between %v and %v", elapsed, tt.min, tt.max)
+			got := waits.all()
+			switch {
+			case len(got) != 1:
+				t.Errorf("waits %v, want one", got)
+			case tt.wait == backoff && (got[0] < minWait/2 || got[0] > 2*minWait):
+				t.Errorf("wait %v, want the first backoff wait (about %v)", got[0], minWait)
+			case tt.wait != backoff && got[0] != tt.wait:
+				t.Errorf("wait %v, want %v", got[0], tt.wait)
 			}
 			if tt.wantField >= 0 && ce.RetryAfter != tt.wantField {
 				t.Errorf("RetryAfter = %v, want %v", ce.RetryAfter, tt.wantField)
@@ -273,29 +290,38 @@ func TestConnectionResetAfterPOSTWasRead(t *testing.T) {
 	checkSameKeyAndBody(t, rec.all(), 2)
 }
 
+// TestContextCancelledDuringBackoff cancels the context once the client has
+// begun its 60-second wait after a 503: the call returns at once with
+// context.Canceled and sends no retry.
 func TestContextCancelledDuringBackoff(t *testing.T) {
 	t.Parallel()
-	cb, _, _ := newMockClient(t, []reply{{status: 503, body: "{}", header: map[string]string{"Retry-After": "10"}}},
+	cb, mt, _ := newMockClient(t, []reply{{status: 503, body: "{}", header: map[string]string{"Retry-After": "60"}}},
 		chargebee.WithRetryWait(time.Millisecond, time.Minute))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	waits := &waitLog{sleep: true, began: make(chan time.Duration, 1)}
 	var cancelledAt atomic.Int64
 	go func() {
-		time.Sleep(100 * time.Millisecond) // the first 503 is long back: the client sleeps
+		<-waits.began // the client is in its wait
 		cancelledAt.Store(time.Now().UnixNano())
 		cancel()
 	}()
 	var resp chargebee.Response
-	err := cb.Do(ctx, "POST", "/customers", createParams(), nil, chargebee.WithResponse(&resp))
+	err := cb.Do(waits.context(ctx), "POST", "/customers", createParams(), nil, chargebee.WithResponse(&resp))
 	returned := time.Now()
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
-	if d := returned.Sub(time.Unix(0, cancelledAt.Load())); d > 50*time.Millisecond {
-		t.Errorf("Do returned %v after cancel, want within 50ms", d)
+	if got := waits.all(); len(got) != 1 || got[0] != time.Minute {
+		t.Errorf("waits %v, want the 60s Retry-After", got)
 	}
-	if resp.Attempts != 1 {
-		t.Errorf("attempts = %d", resp.Attempts)
+	// The wait would last a minute; returning within seconds shows the
+	// cancel ended it.
+	if d := returned.Sub(time.Unix(0, cancelledAt.Load())); d > 5*time.Second {
+		t.Errorf("Do returned %v after cancel, want at once", d)
+	}
+	if resp.Attempts != 1 || mt.GetTotalCallCount() != 1 {
+		t.Errorf("attempts = %d, calls %d; want 1", resp.Attempts, mt.GetTotalCallCount())
 	}
 }
 
@@ -318,20 +344,47 @@ func TestContextDeadlineDuringAttempt(t *testing.T) {
 	defer cancel()
 	start := time.Now()
 	err = cb.Do(ctx, "GET", "/customers", nil, nil)
-	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > time.Second {
+	// The server holds the request until the test ends and the per-attempt
+	// timeout is a minute: only the deadline can end the call this soon.
+	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 10*time.Second {
 		t.Errorf("err = %v after %v", err, time.Since(start))
 	}
 }
 
-// hangingServer answers the attempts listed in hang by hanging (before the
-// headers, or after part of the body when partial is set) until the client
-// gives up, and every other attempt with customerJSON.
-func hangingServer(t *testing.T, partial bool, hang func(n int32) bool) (*httptest.Server, *atomic.Int32) {
+// numberedAttempts is a RoundTripper that numbers the attempts it sends
+// in an X-Test-Attempt header, so that a server acts on the client's count
+// of attempts, whatever order its handlers happen to run in.
+type numberedAttempts struct {
+	base http.RoundTripper
+	n    atomic.Int32
+}
+
+func newNumberedAttempts(t *testing.T) *numberedAttempts {
+	base := http.DefaultTransport.(*http.Transport).Clone()
+	t.Cleanup(base.CloseIdleConnections)
+	return &numberedAttempts{base: base}
+}
+
+func (a *numberedAttempts) RoundTrip(req *http.Request) (*http.Response, error) {
+	req = req.Clone(req.Context())
+	req.Header.Set("X-Test-Attempt", strconv.Itoa(int(a.n.Add(1))))
+	return a.base.RoundTrip(req)
+}
+
+// hangingServer answers the attempts listed in hang (by the client's
+// numbering) by hanging, before the headers or after part of the body when
+// partial is set, until the client gives up; every other attempt gets
+// customerJSON. It counts the answers it completed.
+func hangingServer(t *testing.T, partial bool, hang func(attempt int) bool) (*httptest.Server, *atomic.Int32) {
 	t.Helper()
-	var n atomic.Int32
+	var answered atomic.Int32
 	block := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if hang(n.Add(1)) {
+		attempt, err := strconv.Atoi(r.Header.Get("X-Test-Attempt"))
+		if err != nil {
+			t.Errorf("attempt without a number: %v", err)
+		}
+		if hang(attempt) {
 			if partial {
 				w.Header().Set("Content-Length", strconv.Itoa(len(customerJSON)))
 				_, _ = io.WriteString(w, customerJSON[:20])
@@ -344,33 +397,48 @@ func hangingServer(t *testing.T, partial bool, hang func(n int32) bool) (*httpte
 			return
 		}
 		_, _ = io.WriteString(w, customerJSON)
+		answered.Add(1)
 	}))
 	t.Cleanup(srv.Close)
 	t.Cleanup(func() { close(block) })
-	return srv, &n
+	return srv, &answered
 }
 
+// TestPerAttemptTimeout checks that an attempt that gets no answer is cut
+// off by the per-attempt timeout and retried. The hung attempt ends only
+// through the timeout; the timeout is ample for the attempt that is
+// answered, so that a loaded machine cannot make it time out as well.
 func TestPerAttemptTimeout(t *testing.T) {
 	t.Parallel()
-	srv, n := hangingServer(t, false, func(n int32) bool { return n == 1 })
-	cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithBaseURL(srv.URL),
-		chargebee.WithTimeout(100*time.Millisecond), chargebee.WithRetryWait(time.Millisecond, 5*time.Millisecond))
+	const timeout = 500 * time.Millisecond
+	srv, answered := hangingServer(t, false, func(n int) bool { return n == 1 })
+	rt := newNumberedAttempts(t)
+	cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithBaseURL(srv.URL), chargebee.WithHTTPClient(&http.Client{Transport: rt}),
+		chargebee.WithTimeout(timeout), chargebee.WithRetryWait(time.Millisecond, 5*time.Millisecond))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out customerResult
+	var resp chargebee.Response
 	start := time.Now()
-	if err := cb.Do(context.Background(), "GET", "/customers/cust_1", nil, &out); err != nil {
+	if err := cb.Do(context.Background(), "GET", "/customers/cust_1", nil, &out, chargebee.WithResponse(&resp)); err != nil {
 		t.Fatal(err)
 	}
-	if out.Customer.ID != "cust_1" || n.Load() != 2 || time.Since(start) < 100*time.Millisecond {
-		t.Errorf("out %+v, attempts %d, took %v", out, n.Load(), time.Since(start))
+	if out.Customer.ID != "cust_1" || resp.Attempts != 2 || rt.n.Load() != 2 || answered.Load() != 1 {
+		t.Errorf("out %+v, attempts %d (sent %d), answered %d; want the second of 2", out, resp.Attempts, rt.n.Load(), answered.Load())
+	}
+	// A timer never fires early: the first attempt lasted the timeout.
+	if took := time.Since(start); took < timeout {
+		t.Errorf("call took %v, less than the per-attempt timeout %v", took, timeout)
 	}
 
-	// A server that always hangs: the caller gets a timeout after max+1 attempts.
-	srv, n = hangingServer(t, false, func(int32) bool { return true })
-	cb, err = chargebee.NewClient(testSite, testKey, chargebee.WithBaseURL(srv.URL), chargebee.WithMaxRetries(1),
-		chargebee.WithTimeout(50*time.Millisecond), chargebee.WithRetryWait(time.Millisecond, 5*time.Millisecond))
+	// A server that always hangs: the caller gets a timeout after max+1
+	// attempts, counted on the client (the server may not even have begun
+	// handling the last one when it is cut off).
+	srv, answered = hangingServer(t, false, func(int) bool { return true })
+	rt = newNumberedAttempts(t)
+	cb, err = chargebee.NewClient(testSite, testKey, chargebee.WithBaseURL(srv.URL), chargebee.WithHTTPClient(&http.Client{Transport: rt}),
+		chargebee.WithMaxRetries(1), chargebee.WithTimeout(50*time.Millisecond), chargebee.WithRetryWait(time.Millisecond, 5*time.Millisecond))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -379,16 +447,21 @@ func TestPerAttemptTimeout(t *testing.T) {
 	if !errors.As(err, &ne) || !ne.Timeout() {
 		t.Errorf("err = %v (%T), want a timeout net.Error", err, errors.Unwrap(err))
 	}
-	if n.Load() != 2 {
-		t.Errorf("attempts = %d, want 2", n.Load())
+	var conn *chargebee.ConnectionError
+	if !errors.As(err, &conn) || conn.Attempts != 2 {
+		t.Errorf("err = %#v, want a *chargebee.ConnectionError after 2 attempts", err)
+	}
+	if rt.n.Load() != 2 || answered.Load() != 0 {
+		t.Errorf("sent %d attempts, %d answered; want 2 and none", rt.n.Load(), answered.Load())
 	}
 }
 
 func TestBodyStallingMidwayIsRetried(t *testing.T) {
 	t.Parallel()
-	srv, n := hangingServer(t, true, func(n int32) bool { return n == 1 })
-	cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithBaseURL(srv.URL),
-		chargebee.WithTimeout(150*time.Millisecond), chargebee.WithRetryWait(time.Millisecond, 5*time.Millisecond))
+	srv, answered := hangingServer(t, true, func(n int) bool { return n == 1 })
+	rt := newNumberedAttempts(t)
+	cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithBaseURL(srv.URL), chargebee.WithHTTPClient(&http.Client{Transport: rt}),
+		chargebee.WithTimeout(500*time.Millisecond), chargebee.WithRetryWait(time.Millisecond, 5*time.Millisecond))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -397,8 +470,8 @@ func TestBodyStallingMidwayIsRetried(t *testing.T) {
 	if err := cb.Do(context.Background(), "GET", "/customers/cust_1", nil, &out, chargebee.WithResponse(&resp)); err != nil {
 		t.Fatal(err)
 	}
-	if out.Customer.ID != "cust_1" || n.Load() != 2 || resp.Attempts != 2 {
-		t.Errorf("out %+v, server attempts %d, resp %+v", out, n.Load(), resp)
+	if out.Customer.ID != "cust_1" || rt.n.Load() != 2 || resp.Attempts != 2 || answered.Load() != 1 {
+		t.Errorf("out %+v, sent %d, answered %d, resp %+v", out, rt.n.Load(), answered.Load(), resp)
 	}
 }
 

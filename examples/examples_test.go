@@ -12,7 +12,7 @@ import (
 )
 
 // programs are the example commands; mocking is a package with tests.
-var programs = []string{"contacts", "credits", "entitlements", "hierarchy", "quickstart", "resilience"}
+var programs = []string{"contacts", "credits", "entitlements", "hierarchy", "quickstart", "resilience", "webhooks"}
 
 func TestEveryExampleIsTested(t *testing.T) {
 	entries, err := os.ReadDir(".")

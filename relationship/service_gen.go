@@ -218,12 +218,13 @@ func (r *ListDetailEntry) missing() string {
 
 // actListDetail is customer.list_hierarchy_detail (GET /customers/{customer-id}/hierarchy_detail).
 var actListDetail = api.Action{
-	Name:       "relationship.ListDetail",
-	Method:     "GET",
-	Path:       "/customers/{id}/hierarchy_detail",
-	PathParam:  "customer_id",
-	Version:    chargebee.APIv2,
-	NilService: errNilService,
+	Name:        "relationship.ListDetail",
+	Method:      "GET",
+	Path:        "/customers/{id}/hierarchy_detail",
+	PathParam:   "customer_id",
+	Version:     chargebee.APIv2,
+	NeedsParams: true,
+	NilService:  errNilService,
 }
 
 // ListDetailPage fetches one page of the hierarchy entries of the customer:
@@ -236,9 +237,6 @@ var actListDetail = api.Action{
 //
 // See https://apidocs.chargebee.com/docs/api/customers#list_hierarchy_detail.
 func (s *Service) ListDetailPage(ctx context.Context, customerID string, req *ListDetailRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListDetailEntry], error) {
-	if req == nil {
-		req = &ListDetailRequest{} // fails validation: it has required parameters
-	}
 	return api.Page(ctx, s.client(), &actListDetail, customerID, req, (*ListDetailEntry).missing, opts)
 }
 

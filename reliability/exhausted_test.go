@@ -15,11 +15,15 @@ import (
 // TestRetriesExhaustedOnEveryAction covers scenario 3 for every action of
 // every package. The fake answers all three attempts of the call with
 // retryable errors: 429 (Retry-After: 1), 500, then 503 (Retry-After: 3).
+// The waits between them are recorded rather than slept.
 // What must hold:
 //   - the caller gets a *chargebee.Error describing the last response:
 //     status 503, Chargebee's message, type and api_error_code as the fake
 //     sent them, its headers, Attempts 3 and RetryAfter 3s;
 //   - WithResponse reports the same status and attempts;
+//   - the waits were capped at the client's maximum of 20ms: the
+//     Retry-After of 1s became 20ms, and the backoff after the 500 stayed
+//     within it;
 //   - no result is returned with the error;
 //   - nothing more is sent after the last attempt;
 //   - every response body the transport handed out was closed, on this
@@ -46,10 +50,10 @@ func TestRetriesExhaustedOnEveryAction(t *testing.T) {
 			if a.v1 && a.post() {
 				opts = append(opts, chargebee.WithIdempotencyKey("exhausted-1"))
 			}
-			start := time.Now()
-			res, err := a.run(ctx, cb, opts...)
-			if took := time.Since(start); took > 2*time.Second {
-				t.Errorf("call took %v; the capped waits are 20ms each", took)
+			waits := &waitLog{}
+			res, err := a.run(waits.context(ctx), cb, opts...)
+			if got := waits.all(); len(got) != 2 || got[0] != 20*time.Millisecond || got[1] < 0 || got[1] > 20*time.Millisecond {
+				t.Errorf("waits %v, want the Retry-After capped at 20ms, then a backoff of at most 20ms", got)
 			}
 			var ce *chargebee.Error
 			if !errors.As(err, &ce) {

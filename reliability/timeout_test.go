@@ -101,7 +101,11 @@ func TestTimeoutsBoundEveryAction(t *testing.T) {
 		perAttempt = 150 * time.Millisecond
 		maxWait    = 10 * time.Millisecond
 		attempts   = 3
-		margin     = 2 * time.Second
+		// A call whose timeouts work takes 3 × 150ms plus about 20ms of
+		// waits; the margin allows for a loaded machine and is still far
+		// below a call the timeout failed to end (the servers hang until
+		// the test ends).
+		margin = 10 * time.Second
 	)
 	type tcase struct {
 		a       action

@@ -60,6 +60,12 @@ import (
 // customer-domain event.
 const DefaultMaxBodyBytes = 1 << 20
 
+// invalid returns the *chargebee.ValidationError of a mistake in the
+// arguments of NewHandler; param names the argument or option.
+func invalid(param, reason string) error {
+	return &chargebee.ValidationError{Param: param, Reason: reason}
+}
+
 // Option configures NewHandler.
 type Option func(*config) error
 
@@ -80,7 +86,7 @@ type config struct {
 func WithBasicAuth(user, password string) Option {
 	return func(c *config) error {
 		if user == "" || password == "" {
-			return errors.New("webhook: WithBasicAuth needs a non-empty user name and password")
+			return invalid("WithBasicAuth", "needs a non-empty user name and password")
 		}
 		c.auth = true
 		c.user, c.pass = sha256.Sum256([]byte(user)), sha256.Sum256([]byte(password))
@@ -105,7 +111,7 @@ func WithoutAuth() Option {
 func WithDeduper(d Deduper) Option {
 	return func(c *config) error {
 		if d == nil {
-			return errors.New("webhook: WithDeduper(nil)")
+			return invalid("WithDeduper", "needs a Deduper, not nil")
 		}
 		c.deduper = d
 		return nil
@@ -117,7 +123,7 @@ func WithDeduper(d Deduper) Option {
 func WithMaxBodyBytes(n int64) Option {
 	return func(c *config) error {
 		if n <= 0 {
-			return errors.New("webhook: WithMaxBodyBytes needs a positive size")
+			return invalid("WithMaxBodyBytes", "needs a positive size")
 		}
 		c.maxBody = n
 		return nil
@@ -131,7 +137,7 @@ func WithMaxBodyBytes(n int64) Option {
 func WithAPIVersion(v chargebee.APIVersion) Option {
 	return func(c *config) error {
 		if v != chargebee.APIv1 && v != chargebee.APIv2 {
-			return fmt.Errorf("webhook: WithAPIVersion: unknown API version %q", v)
+			return invalid("WithAPIVersion", fmt.Sprintf("unknown API version %q; use chargebee.APIv1 or chargebee.APIv2", v))
 		}
 		c.version = v
 		return nil
@@ -146,7 +152,7 @@ func WithAPIVersion(v chargebee.APIVersion) Option {
 func WithVerify(cb *chargebee.Client) Option {
 	return func(c *config) error {
 		if cb == nil {
-			return errors.New("webhook: WithVerify(nil)")
+			return invalid("WithVerify", "needs a *chargebee.Client, not nil")
 		}
 		c.verify = cb
 		return nil
@@ -164,7 +170,8 @@ func WithLogger(l *slog.Logger) Option {
 }
 
 // NewHandler returns an http.Handler that receives Chargebee webhooks and
-// calls fn once per event. It fails when fn is nil, when an option is
+// calls fn once per event. It fails with a *chargebee.ValidationError naming
+// the argument or option at fault when fn is nil, when an option is
 // invalid, and when neither WithBasicAuth nor WithoutAuth (or both) is
 // given. See the package documentation for the answers it gives.
 //
@@ -174,7 +181,7 @@ func WithLogger(l *slog.Logger) Option {
 // still running.
 func NewHandler(fn func(context.Context, *event.Event) error, opts ...Option) (http.Handler, error) {
 	if fn == nil {
-		return nil, errors.New("webhook: NewHandler needs a function")
+		return nil, invalid("fn", "NewHandler needs a function, not nil")
 	}
 	c := config{maxBody: DefaultMaxBodyBytes, version: chargebee.APIv2}
 	for _, o := range opts {
@@ -187,9 +194,9 @@ func NewHandler(fn func(context.Context, *event.Event) error, opts ...Option) (h
 	}
 	switch {
 	case c.auth && c.noAuth:
-		return nil, errors.New("webhook: both WithBasicAuth and WithoutAuth given; choose one")
+		return nil, invalid("WithoutAuth", "given with WithBasicAuth; choose one")
 	case !c.auth && !c.noAuth:
-		return nil, errors.New("webhook: choose WithBasicAuth(user, password), or WithoutAuth() for an endpoint authenticated otherwise")
+		return nil, invalid("WithBasicAuth", "or WithoutAuth() is required: choose WithBasicAuth(user, password), or WithoutAuth() for an endpoint authenticated otherwise")
 	}
 	if c.deduper == nil {
 		c.deduper = NewMemoryDeduper(0)
@@ -200,7 +207,7 @@ func NewHandler(fn func(context.Context, *event.Event) error, opts ...Option) (h
 	h := &handler{config: c, fn: fn}
 	if c.verify != nil {
 		if v := c.verify.APIVersion(); v != c.version {
-			return nil, fmt.Errorf("webhook: WithVerify client speaks API %s but the handler expects %s events", v, c.version)
+			return nil, invalid("WithVerify", fmt.Sprintf("the client speaks API %s but the handler expects %s events", v, c.version))
 		}
 		h.events = event.NewService(c.verify)
 	}

@@ -92,31 +92,33 @@ func TestNewHandlerRefusesConfigurations(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := []struct {
-		name string
-		fn   func(context.Context, *event.Event) error
-		opts []webhook.Option
-		want string
+		name  string
+		fn    func(context.Context, *event.Event) error
+		opts  []webhook.Option
+		param string
+		want  string
 	}{
-		{"no auth choice", fn, nil, "choose WithBasicAuth"},
-		{"both auth choices", fn, []webhook.Option{webhook.WithBasicAuth(testUser, testPass), webhook.WithoutAuth()}, "both"},
-		{"nil function", nil, []webhook.Option{webhook.WithoutAuth()}, "needs a function"},
-		{"empty user", fn, []webhook.Option{webhook.WithBasicAuth("", testPass)}, "non-empty"},
-		{"empty password", fn, []webhook.Option{webhook.WithBasicAuth(testUser, "")}, "non-empty"},
-		{"nil deduper", fn, []webhook.Option{webhook.WithoutAuth(), webhook.WithDeduper(nil)}, "WithDeduper(nil)"},
-		{"zero size", fn, []webhook.Option{webhook.WithoutAuth(), webhook.WithMaxBodyBytes(0)}, "positive"},
-		{"unknown version", fn, []webhook.Option{webhook.WithoutAuth(), webhook.WithAPIVersion("v3")}, "unknown API version"},
-		{"nil verify client", fn, []webhook.Option{webhook.WithoutAuth(), webhook.WithVerify(nil)}, "WithVerify(nil)"},
-		{"verify client of another version", fn, []webhook.Option{webhook.WithoutAuth(), webhook.WithVerify(v1Client)}, "speaks API v1"},
+		{"no auth choice", fn, nil, "WithBasicAuth", "or WithoutAuth() is required"},
+		{"both auth choices", fn, []webhook.Option{webhook.WithBasicAuth(testUser, testPass), webhook.WithoutAuth()}, "WithoutAuth", "choose one"},
+		{"nil function", nil, []webhook.Option{webhook.WithoutAuth()}, "fn", "needs a function"},
+		{"empty user", fn, []webhook.Option{webhook.WithBasicAuth("", testPass)}, "WithBasicAuth", "non-empty"},
+		{"empty password", fn, []webhook.Option{webhook.WithBasicAuth(testUser, "")}, "WithBasicAuth", "non-empty"},
+		{"nil deduper", fn, []webhook.Option{webhook.WithoutAuth(), webhook.WithDeduper(nil)}, "WithDeduper", "not nil"},
+		{"zero size", fn, []webhook.Option{webhook.WithoutAuth(), webhook.WithMaxBodyBytes(0)}, "WithMaxBodyBytes", "positive"},
+		{"unknown version", fn, []webhook.Option{webhook.WithoutAuth(), webhook.WithAPIVersion("v3")}, "WithAPIVersion", "unknown API version"},
+		{"nil verify client", fn, []webhook.Option{webhook.WithoutAuth(), webhook.WithVerify(nil)}, "WithVerify", "not nil"},
+		{"verify client of another version", fn, []webhook.Option{webhook.WithoutAuth(), webhook.WithVerify(v1Client)}, "WithVerify", "speaks API v1"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			h, err := webhook.NewHandler(tc.fn, tc.opts...)
-			if h != nil || err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("NewHandler = %v, %v; want an error containing %q", h, err, tc.want)
+			var ve *chargebee.ValidationError
+			if h != nil || !errors.As(err, &ve) || ve.Param != tc.param || !strings.Contains(ve.Reason, tc.want) {
+				t.Fatalf("NewHandler = %v, %v; want a *chargebee.ValidationError for %s containing %q", h, err, tc.param, tc.want)
 			}
-			if strings.Contains(err.Error(), testPass) {
-				t.Fatalf("error reveals the password: %v", err)
+			if strings.Contains(err.Error(), testPass) || strings.Contains(err.Error(), testUser) {
+				t.Fatalf("error reveals the credentials: %v", err)
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"reflect"
 	"strings"
 
 	"github.com/billingkit/chargebee-go"
@@ -28,6 +29,10 @@ type Action struct {
 	Alt string
 	// NilService is returned when the service or its client is nil.
 	NilService error
+	// NeedsParams is set when the action has required parameters: a nil
+	// request is then refused with its validation error, even on a client
+	// made WithoutValidation.
+	NeedsParams bool
 	// MapErr, when set, rewrites the error of a call that reached
 	// Chargebee, for answers that need a package's own error.
 	MapErr func(error) error
@@ -42,9 +47,10 @@ func (a *Action) fail(err error) error {
 }
 
 // prepare runs the checks every call makes before anything is sent: the
-// service has a client, the client speaks the action's API version, and the
-// path id is safe. It returns the path to send.
-func (a *Action) prepare(cb *chargebee.Client, id string) (string, error) {
+// service has a client, the client speaks the action's API version, a
+// request with required parameters is there, and the path id is safe. It
+// returns the path to send.
+func (a *Action) prepare(cb *chargebee.Client, id string, params any) (string, error) {
 	if cb == nil {
 		return "", a.NilService
 	}
@@ -55,6 +61,9 @@ func (a *Action) prepare(cb *chargebee.Client, id string) (string, error) {
 		if err := RequireVersion(cb, a.Version, a.Name, a.Alt); err != nil {
 			return "", err
 		}
+	}
+	if v, ok := params.(chargebee.Validator); ok && a.NeedsParams && isNilPointer(params) {
+		return "", v.Validate()
 	}
 	if a.PathParam == "" {
 		return a.Path, nil
@@ -71,7 +80,7 @@ func (a *Action) prepare(cb *chargebee.Client, id string) (string, error) {
 // when T is complete; a lacking key fails the call with a
 // *chargebee.DecodeError and no result.
 func Call[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, missing func(*T) string, opts []chargebee.RequestOption) (*T, error) {
-	path, err := a.prepare(cb, id)
+	path, err := a.prepare(cb, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +94,7 @@ func Call[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string
 // Page fetches one page of the list action a. missing checks each entry as
 // Call checks a result.
 func Page[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, missing func(*T) string, opts []chargebee.RequestOption) (*chargebee.Page[T], error) {
-	path, err := a.prepare(cb, id)
+	path, err := a.prepare(cb, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -125,4 +134,10 @@ func (c *checked[T]) DecodeResponse(body []byte) error {
 		}
 	}
 	return nil
+}
+
+// isNilPointer reports whether v holds a nil pointer.
+func isNilPointer(v any) bool {
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }

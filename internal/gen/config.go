@@ -46,6 +46,9 @@ type requestSpec struct {
 	// Check names an unexported method, written by hand, that Validate calls
 	// last for rules the catalog cannot express.
 	Check string
+	// Deprecated, for a request of a deprecated action, says what to use
+	// instead.
+	Deprecated string
 }
 
 // actionSpec maps a catalog action to a service method.
@@ -56,8 +59,12 @@ type actionSpec struct {
 	Method string
 	// Doc says what the method does, completing nothing: whole sentences.
 	Doc string
-	// Anchor is the action's anchor on the package's Chargebee page.
+	// Anchor is the action's anchor on the package's Chargebee page, or on
+	// Page when that is set.
 	Anchor string
+	// Page is the Chargebee page of the action when it is not the
+	// package's.
+	Page string
 	// IDArg names the path id argument (customerID); the catalog says
 	// whether there is one.
 	IDArg string
@@ -75,6 +82,11 @@ type actionSpec struct {
 	// that need the call's other arguments:
 	// func (s *Service) Pre(id string, req *Request) error.
 	Pre string
+	// Deprecated, for an action the catalog marks deprecated, says what to
+	// use instead.
+	Deprecated string
+	// Fields overrides the package's Fields for this action's response.
+	Fields map[string]fieldSpec
 	// MapErr names a hand-written func(error) error that every error of the
 	// call passes through, for answers the catalog does not describe.
 	MapErr string
@@ -97,4 +109,5 @@ var packages = []*pkgSpec{
 	contactPackage,
 	relationshipPackage,
 	entitlementPackage,
+	creditsPackage,
 }

@@ -25,15 +25,27 @@ type action struct {
 	Method     string `json:"http_method"`
 	Path       string `json:"path"`
 	PathParams []struct {
-		Name string `json:"name"`
+		Name   string `json:"name"`
+		GoName string `json:"go_name"`
 	} `json:"path_params"`
-	Response []responseKey `json:"response"`
-	Params   []param       `json:"params"`
-	Filters  []struct {
-		Operators []struct {
-			Wire string `json:"wire"`
-		} `json:"operators"`
-	} `json:"filters"`
+	Response   []responseKey `json:"response"`
+	Params     []param       `json:"params"`
+	Filters    []filter      `json:"filters"`
+	XOneOf     [][]string    `json:"x_one_of"`
+	Deprecated bool          `json:"deprecated"`
+	ReplacedBy string        `json:"replaced_by"`
+}
+
+// filter is a list filter of an action: a field and its operators.
+type filter struct {
+	Field      string `json:"field"`
+	WirePrefix string `json:"wire_prefix"`
+	FilterType string `json:"filter_type"`
+	GoField    string `json:"go_field"`
+	Operators  []struct {
+		Op   string `json:"op"`
+		Wire string `json:"wire"`
+	} `json:"operators"`
 }
 
 type param struct {
@@ -56,6 +68,8 @@ type param struct {
 	Default       any      `json:"default"`
 	Enum          []string `json:"enum"`
 	JSONEncoded   bool     `json:"json_encoded"`
+	XPattern      string   `json:"x_pattern"`
+	XPatternWhy   string   `json:"x_pattern_reason"`
 
 	// flatGroup and flatLeaf keep the group and leaf of a parameter of a
 	// flattened group, whose fields sit on the request itself.
@@ -82,6 +96,7 @@ type gen struct {
 	cat        *catalog
 	pkg        *pkgSpec
 	actions    map[string]*action
+	results    map[string]string   // result type → the response it was written for
 	enumValues map[string][]string // enum type → values in first-seen order
 	paramTypes map[string]*paramType
 	typeOrder  []string
@@ -317,6 +332,8 @@ type field struct {
 	Group string // wire name of a group field
 	Array bool
 	GT    *paramType
+	// Filter is the list filter of a filter field; nil otherwise.
+	Filter *filter
 }
 
 func (g *gen) leafType(p *param) (string, error) {
@@ -486,6 +503,13 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 		}
 		pt.fields = append(pt.fields, *p)
 	}
+	for i := range a.Filters {
+		f, err := filterField(&a.Filters[i])
+		if err != nil {
+			return fmt.Errorf("%s: %w", a.ID, err)
+		}
+		fields = append(fields, f)
+	}
 	// Register or compare the params types.
 	for _, f := range fields {
 		if f.GT == nil {
@@ -497,7 +521,11 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 	}
 
 	if spec.Doc != "" {
-		writeDoc(b, "", spec.Doc+"\n\nSee "+g.pkg.DocsURL+".")
+		doc := spec.Doc + "\n\nSee " + g.pkg.DocsURL + "."
+		if spec.Deprecated != "" {
+			doc += "\n\nDeprecated: " + spec.Deprecated
+		}
+		writeDoc(b, "", doc)
 	}
 	fmt.Fprintf(b, "type %s struct {\n", spec.Name)
 	for _, f := range fields {
@@ -511,7 +539,11 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 	b.WriteString("}\n\n")
 
 	if !spec.Unexported {
-		fmt.Fprintf(b, "// New%s returns an empty %s.\nfunc New%s() *%s { return &%s{} }\n\n", spec.Name, spec.Name, spec.Name, spec.Name, spec.Name)
+		fmt.Fprintf(b, "// New%s returns an empty %s.\n", spec.Name, spec.Name)
+		if spec.Deprecated != "" {
+			b.WriteString("//\n// Deprecated: " + spec.Deprecated + "\n")
+		}
+		fmt.Fprintf(b, "func New%s() *%s { return &%s{} }\n\n", spec.Name, spec.Name, spec.Name)
 		g.setters(b, spec.Name, "r", fields)
 	}
 	if customFields {
@@ -527,8 +559,14 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 		b.WriteString("\t\treturn nil\n\t}\n")
 	}
 	var checks []string
+	byWire := map[string]string{}
 	for _, f := range fields {
+		if f.Filter != nil {
+			checks = append(checks, filterCheck(f))
+			continue
+		}
 		if f.P != nil {
+			byWire[f.P.Wire] = "r." + f.Name
 			checks = append(checks, leafChecks(f.P, "r."+f.Name, f.Type, "")...)
 			continue
 		}
@@ -548,6 +586,18 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 			}
 		}
 	}
+	for _, group := range a.XOneOf {
+		var keys, set []string
+		for _, w := range group {
+			expr, ok := byWire[w]
+			if !ok {
+				return fmt.Errorf("%s: x_one_of names %q, not a top-level parameter", a.ID, w)
+			}
+			keys = append(keys, strconv.Quote(w))
+			set = append(set, expr+" != nil")
+		}
+		checks = append(checks, fmt.Sprintf("api.OneOf([]string{%s}, %s)", strings.Join(keys, ", "), strings.Join(set, ", ")))
+	}
 	if customFields {
 		checks = append(checks, "api.CustomFields(r.CustomFields)")
 	}
@@ -559,7 +609,7 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 		b.WriteString("\t); err != nil {\n\t\treturn err\n\t}\n")
 	}
 	for _, f := range fields {
-		if f.P != nil {
+		if f.P != nil || f.Filter != nil {
 			continue
 		}
 		if f.Array {
@@ -666,6 +716,9 @@ func leafChecks(p *param, expr, typ, idx string) []string {
 		out = append(out, fmt.Sprintf("api.Min(%s, %s, %d)", key, expr, *p.Min))
 	} else if p.Max != nil {
 		out = append(out, fmt.Sprintf("maxInt(%s, %s, %d)", key, expr, *p.Max))
+	}
+	if p.XPattern != "" {
+		out = append(out, fmt.Sprintf("api.Match(%s, %s, %q, %q)", key, expr, p.XPattern, p.XPatternWhy))
 	}
 	switch {
 	case p.Wire == "meta_data":
@@ -787,6 +840,9 @@ func (g *gen) setters(b *bytes.Buffer, typeName, recv string, fields []field) {
 			dep = "\n//\n// Deprecated: Chargebee has deprecated " + f.P.Wire + "; it is kept for existing integrations."
 		}
 		switch {
+		case f.Filter != nil:
+			fmt.Fprintf(b, "// Set%s sets the %s filter.\nfunc (%s *%s) Set%s(v %s) *%s {\n\t%s.%s = &v\n\treturn %s\n}\n\n",
+				f.Name, f.Filter.WirePrefix, recv, typeName, f.Name, f.Type[1:], typeName, recv, f.Name, recv)
 		case f.P != nil && strings.HasPrefix(f.Type, "*"):
 			fmt.Fprintf(b, "// Set%s sets %s.%s\nfunc (%s *%s) Set%s(v %s) *%s {\n\t%s.%s = &v\n\treturn %s\n}\n\n",
 				f.Name, f.Name, dep, recv, typeName, f.Name, f.Type[1:], typeName, recv, f.Name, recv)
@@ -884,4 +940,49 @@ func wrap(s string, width int) []string {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// filterTypes maps a catalog filter type to its Go type.
+var filterTypes = map[string]string{
+	"string":    "chargebee.StringFilter",
+	"enum":      "chargebee.EnumFilter",
+	"timestamp": "chargebee.TimestampFilter",
+	"boolean":   "chargebee.BoolFilter",
+	"number":    "chargebee.NumberFilter",
+	"sort":      "chargebee.SortBy",
+}
+
+// filterField returns the request field of a list filter.
+func filterField(f *filter) (field, error) {
+	typ, ok := filterTypes[f.FilterType]
+	if !ok {
+		return field{}, fmt.Errorf("filter %s: unknown filter type %q", f.Field, f.FilterType)
+	}
+	if strings.Contains(f.WirePrefix, "[") {
+		return field{}, fmt.Errorf("filter %s: nested filters are not supported", f.WirePrefix)
+	}
+	name := goName(f.GoField)
+	doc := fmt.Sprintf("%s filters on %s: %s.", name, f.Field, strings.Join(filterOps(f), ", "))
+	if f.FilterType == "sort" {
+		doc = fmt.Sprintf("%s orders the list: %s[asc] or %s[desc], not both.", name, f.WirePrefix, f.WirePrefix)
+	}
+	return field{Name: name, Type: "*" + typ, Tag: f.WirePrefix + ",omitempty", Doc: doc, Filter: f}, nil
+}
+
+// filterOps returns the operators the catalog allows on f.
+func filterOps(f *filter) []string {
+	var ops []string
+	for _, o := range f.Operators {
+		ops = append(ops, o.Op)
+	}
+	return ops
+}
+
+// filterCheck returns the validation expression of a filter field.
+func filterCheck(f field) string {
+	var ops []string
+	for _, op := range filterOps(f.Filter) {
+		ops = append(ops, strconv.Quote(op))
+	}
+	return fmt.Sprintf("api.FilterOps(%q, r.%s, %s)", f.Filter.WirePrefix, f.Name, strings.Join(ops, ", "))
 }

@@ -99,7 +99,7 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	if hasID {
 		pp := a.PathParams[0]
 		path = strings.Replace(path, "{"+pp.Name+"}", "{id}", 1)
-		pathParam = strings.ReplaceAll(pp.Name, "-", "_")
+		pathParam = snake(pp.GoName)
 	}
 	version := g.version(a)
 	actionName := g.pkg.Name + "." + spec.Method
@@ -120,7 +120,10 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 		}
 		resultDoc = fmt.Sprintf("%s is one entry of Service.%s.", spec.Result, spec.Method)
 	}
-	if err := g.resultType(b, spec.Result, resultDoc, keys); err != nil {
+	if a.Deprecated != (spec.Deprecated != "") {
+		return fmt.Errorf("the catalog's deprecated flag is %v, the method's note %q", a.Deprecated, spec.Deprecated)
+	}
+	if err := g.resultType(b, spec, resultDoc, keys); err != nil {
 		return err
 	}
 
@@ -135,6 +138,9 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	}
 	if spec.Alt != "" {
 		fmt.Fprintf(b, "\tAlt: %q,\n", spec.Alt)
+	}
+	if spec.Request != "" && len(spec.Args) == 0 && g.requestHasRequired(a) {
+		b.WriteString("\tNeedsParams: true,\n")
 	}
 	if spec.MapErr != "" {
 		fmt.Fprintf(b, "\tMapErr: %s,\n", spec.MapErr)
@@ -168,12 +174,14 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	case spec.Request != "":
 		args = append(args, "req *"+spec.Request)
 		reqExpr = "req"
-		if g.requestHasRequired(a) {
-			prelude = append(prelude, fmt.Sprintf("if req == nil {\n\treq = &%s{} // fails validation: it has required parameters\n}", spec.Request))
-		}
+
 	}
 	args = append(args, "opts ...chargebee.RequestOption")
-	link := g.pkg.DocsURL + "#" + spec.Anchor
+	page := g.pkg.DocsURL
+	if spec.Page != "" {
+		page = spec.Page
+	}
+	link := page + "#" + spec.Anchor
 	spec.Doc = strings.TrimSuffix(spec.Doc, ".")
 	if !list {
 		spec.Doc += "."
@@ -182,6 +190,9 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 
 	if !list {
 		writeDoc(b, "", fmt.Sprintf("%s\n\nIt sends %s %s. %s\n", spec.Doc, a.Method, a.Path, versionSentence(version)))
+		if spec.Deprecated != "" {
+			writeDoc(b, "", "Deprecated: "+spec.Deprecated+"\n")
+		}
 		b.WriteString("// See " + link + ".\n")
 		fmt.Fprintf(b, "func (s *Service) %s(%s) (*%s, error) {\n", spec.Method, sig, spec.Result)
 		for _, p := range prelude {
@@ -236,13 +247,29 @@ func (r *%[5]s) atOffset(offset string) *%[5]s {
 }
 
 // resultType writes a result or list entry type and its required-key
-// check.
-func (g *gen) resultType(b *bytes.Buffer, name, doc string, keys []responseKey) error {
+// check. Actions with the same response may share one result type: it is
+// written at its first use, and later uses must have the same keys.
+func (g *gen) resultType(b *bytes.Buffer, spec *actionSpec, doc string, keys []responseKey) error {
+	name := spec.Result
+	sig := fmt.Sprintf("%+v %v", keys, spec.Fields)
+	if have, ok := g.results[name]; ok {
+		if have != sig {
+			return fmt.Errorf("result type %s is shared by actions with different responses", name)
+		}
+		return nil
+	}
+	g.results[name] = sig
+	if shared := g.sharers(name); len(shared) > 1 {
+		doc = fmt.Sprintf("%s is the response of %s.", name, strings.Join(shared, ", "))
+	}
 	writeDoc(b, "", doc)
 	fmt.Fprintf(b, "type %s struct {\n", name)
 	var required []string
 	for _, k := range keys {
-		f, ok := g.pkg.Fields[k.Key]
+		f, ok := spec.Fields[k.Key]
+		if !ok {
+			f, ok = g.pkg.Fields[k.Key]
+		}
 		if !ok {
 			return fmt.Errorf("response key %q has no Go type", k.Key)
 		}
@@ -307,3 +334,31 @@ func (g *gen) requestHasRequired(a *action) bool {
 }
 
 func countFilters(a *action) int { return len(a.Filters) }
+
+// sharers returns the methods whose result is type name.
+func (g *gen) sharers(name string) []string {
+	var out []string
+	for _, a := range g.pkg.Actions {
+		if a.Result == name {
+			out = append(out, "Service."+a.Method)
+		}
+	}
+	return out
+}
+
+// snake turns a Go name such as promotionalCreditID into
+// promotional_credit_id.
+func snake(s string) string {
+	s = strings.ReplaceAll(s, "ID", "Id")
+	var b strings.Builder
+	for i, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -183,7 +183,7 @@ func (t *Transport) Do(ctx context.Context, r *Request) (*Result, error) {
 	req.URL = r.URL
 	req.Host = r.URL.Host
 	req.Header = r.Header
-	resp, err := t.rc.Do(req)
+	resp, err := t.retryClient(ctx).Do(req)
 	if resp != nil && resp.Body != nil {
 		resp.Body.Close()
 	}

@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/billingkit/chargebee-go/internal/transport"
 )
 
 // Sentinel errors for errors.Is. A *Error matches the sentinels that fit its
@@ -258,7 +256,10 @@ type ConnectionError struct {
 
 // Error names the call, the attempts and the cause.
 func (e *ConnectionError) Error() string {
-	return (&transport.AttemptError{Method: e.Method, Path: e.Path, Attempts: e.Attempts, Err: e.Err}).Error()
+	if e.Attempts > 1 {
+		return fmt.Sprintf("chargebee: %s %s failed after %d attempts: %v", e.Method, e.Path, e.Attempts, e.Err)
+	}
+	return fmt.Sprintf("chargebee: %s %s failed: %v", e.Method, e.Path, e.Err)
 }
 
 // Unwrap returns the cause.

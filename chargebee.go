@@ -51,6 +51,7 @@ type Client struct {
 	maxRetries     int
 	noValidation   bool
 	transport      *transport.Transport
+	redact         *redactor // removes the credentials from texts built from responses
 }
 
 // NewClient returns a client for site (the part before .chargebee.com, for
@@ -135,6 +136,7 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 		businessEntity: cfg.businessEntity,
 		maxRetries:     cfg.maxRetries,
 		noValidation:   cfg.noValidation,
+		redact:         newRedactor(apiKey),
 		transport: transport.New(transport.Config{
 			HTTPClient:   cfg.httpClient,
 			MaxRetries:   cfg.maxRetries,
@@ -201,8 +203,12 @@ type Validator interface {
 // undecodable body gives *DecodeError. Any other status returns *Error with
 // the final response's status, headers and Chargebee error fields. A call
 // that got no response (connection error, timeout, cancelled context)
-// returns an error naming the method and path, never the query; it wraps
-// the cause, so errors.Is(err, context.Canceled) works.
+// returns a *ConnectionError naming the method and path, never the query; it
+// wraps the cause, so errors.Is(err, context.Canceled) works. When the
+// context ends after a response (for example while waiting to retry a 503),
+// the error matches the context's error and also gives that last response
+// as a *Error through errors.As. A body over the read cap of 64 MiB gives a
+// *DecodeError wrapping ErrResponseTooLarge.
 //
 // As encoding/json requires, an UnmarshalJSON method of out must copy the
 // bytes it keeps: the buffer holding the body is reused after Do returns.
@@ -212,6 +218,31 @@ type Validator interface {
 // error it returns is reported as a *DecodeError. It must not keep body.
 func (c *Client) Do(ctx context.Context, method, path string, params, out any, opts ...RequestOption) error {
 	start := time.Now()
+	var cl call
+	if err := c.newCall(&cl, ctx, method, path, params, opts); err != nil {
+		return err
+	}
+	res, err := c.send(ctx, &cl, start)
+	if err != nil {
+		return err
+	}
+	// The body's buffer is reused by later calls once the response is
+	// decoded: encoding/json copies what it keeps.
+	defer res.Release()
+	return cl.decode(res, out)
+}
+
+// call is one API call, built and ready to send.
+type call struct {
+	req      transport.Request
+	idemKey  string    // the idempotency key sent, or ""
+	response *Response // WithResponse's target, or nil
+	redact   *redactor // the client's, for the texts built from the response
+}
+
+// newCall checks and encodes a call into cl: the request options (applied
+// here, once), the method, the path, the parameters and the headers.
+func (c *Client) newCall(cl *call, ctx context.Context, method, path string, params any, opts []RequestOption) error {
 	if err := c.check(); err != nil {
 		return err
 	}
@@ -221,14 +252,9 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	var rc requestConfig
-	for _, o := range opts {
-		if o != nil {
-			o(&rc)
-		}
-	}
-	if rc.err != nil {
-		return rc.err
+	rc, err := applyOptions(opts)
+	if err != nil {
+		return err
 	}
 	method = strings.ToUpper(method)
 	if method != http.MethodGet && method != http.MethodPost {
@@ -238,25 +264,47 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 	if err != nil {
 		return err
 	}
+	encoded, err := c.encode(params, rc.params)
+	if err != nil {
+		return err
+	}
+	cl.req = transport.Request{Method: method, URL: u, Header: c.header(rc), Retryable: method == http.MethodGet}
+	cl.response, cl.redact = rc.response, c.redact
+	if method == http.MethodPost {
+		cl.setBody(encoded, c.idempotencyKey(rc))
+	} else if len(encoded) > 0 {
+		u.RawQuery = string(encoded)
+	}
+	return nil
+}
+
+// encode validates params (unless the client was made WithoutValidation)
+// and encodes them with the extra parameters of WithParam.
+func (c *Client) encode(params any, extra [][2]string) ([]byte, error) {
 	if params != nil && !c.noValidation {
 		if v, ok := params.(Validator); ok && !isNilPointer(params) {
 			if err := v.Validate(); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	encoded, err := encodeParams(params, rc.params)
+	encoded, err := encodeParams(params, extra)
 	if err != nil {
 		var fe *form.Error
 		if errors.As(err, &fe) {
-			return &ValidationError{Param: fe.Key, Reason: fe.Reason, Err: ErrParams}
+			return nil, &ValidationError{Param: fe.Key, Reason: fe.Reason, Err: ErrParams}
 		}
-		return &ValidationError{Reason: err.Error(), Err: ErrParams}
+		return nil, &ValidationError{Reason: err.Error(), Err: ErrParams}
 	}
+	return encoded, nil
+}
 
+// header returns the headers of a call: the request options' and the
+// client's own.
+func (c *Client) header(rc *requestConfig) http.Header {
 	// Keys are written in canonical form directly, which spares
 	// http.Header.Set its canonicalisation work on every call.
-	header := make(http.Header, 6+len(rc.header))
+	header := make(http.Header, 7+len(rc.header))
 	for k, vs := range rc.header {
 		header[k] = vs
 	}
@@ -268,69 +316,90 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 	} else if c.businessEntity != "" {
 		header["Chargebee-Business-Entity-Id"] = []string{c.businessEntity}
 	}
-	req := &transport.Request{Method: method, URL: u, Header: header, Retryable: method == http.MethodGet}
-	idemKey := ""
-	if method == http.MethodPost {
-		header["Content-Type"] = []string{"application/x-www-form-urlencoded; charset=utf-8"}
-		req.Body = encoded
-		if req.Body == nil {
-			req.Body = []byte{}
-		}
-		idemKey = rc.idempotencyKey
-		// Chargebee documents idempotency keys for API v2 only, so a key is
-		// generated (and a POST made retryable) only there. On API v1 a POST
-		// is retried only when the caller gives a key of its own.
-		if idemKey == "" && c.maxRetries > 0 && c.version == APIv2 {
-			idemKey = newUUID()
-		}
-		if idemKey != "" {
-			header["Chargebee-Idempotency-Key"] = []string{idemKey}
-			req.Retryable = true
-		}
-	} else if len(encoded) > 0 {
-		u.RawQuery = string(encoded)
-	}
+	return header
+}
 
-	res, err := c.transport.Do(ctx, req)
-	if err != nil {
-		var ae *transport.AttemptError
-		if errors.As(err, &ae) {
-			if rc.response != nil {
-				*rc.response = Response{Attempts: ae.Attempts, IdempotencyKey: idemKey, Duration: time.Since(start)}
-			}
-			return &ConnectionError{Method: ae.Method, Path: ae.Path, Attempts: ae.Attempts, Err: ae.Err}
-		}
-		return err
+// idempotencyKey returns the key a POST carries: the caller's, or one
+// generated for this call. Chargebee documents idempotency keys for API v2
+// only, so a key is generated (and a POST made retryable) only there. On
+// API v1 a POST is retried only when the caller gives a key of its own.
+func (c *Client) idempotencyKey(rc *requestConfig) string {
+	if rc.idempotencyKey == "" && c.maxRetries > 0 && c.version == APIv2 {
+		return newUUID()
 	}
-	// The body's buffer is reused by later calls once the response is
-	// decoded: encoding/json copies what it keeps.
-	defer res.Release()
-	if rc.response != nil {
-		*rc.response = Response{
-			StatusCode:          res.StatusCode,
-			Header:              res.Header,
-			Attempts:            res.Attempts,
-			IdempotencyKey:      idemKey,
-			IdempotencyReplayed: strings.EqualFold(res.Header.Get("chargebee-idempotency-replayed"), "true"),
-			Duration:            time.Since(start),
-		}
+	return rc.idempotencyKey
+}
+
+// setBody makes the call a form POST carrying key, if any; only a POST
+// with a key is retried.
+func (cl *call) setBody(body []byte, key string) {
+	cl.req.Header["Content-Type"] = []string{"application/x-www-form-urlencoded; charset=utf-8"}
+	if body == nil {
+		body = []byte{}
 	}
+	cl.req.Body = body
+	if key != "" {
+		cl.idemKey = key
+		cl.req.Header["Chargebee-Idempotency-Key"] = []string{key}
+		cl.req.Retryable = true
+	}
+}
+
+// send performs the call and turns a call that ended without a final
+// response into its error. It fills the WithResponse target.
+func (c *Client) send(ctx context.Context, cl *call, start time.Time) (*transport.Result, error) {
+	res, err := c.transport.Do(ctx, &cl.req)
+	cl.record(res, time.Since(start))
+	switch {
+	case err == nil:
+		return res, nil
+	case errors.Is(err, transport.ErrBodyTooLarge):
+		res.Release()
+		return nil, &DecodeError{Method: cl.req.Method, Path: cl.req.URL.Path, StatusCode: res.StatusCode, Err: tooLarge{}}
+	case res.StatusCode != 0 && ctx.Err() != nil:
+		// The context ended after a response, for example while waiting
+		// to retry it: the caller gets both.
+		last := newError(c.redact, res.StatusCode, res.Header, res.Body, res.Attempts, res.RetryAfter)
+		res.Release()
+		return nil, &interruptedError{method: cl.req.Method, path: cl.req.URL.Path, attempts: res.Attempts, err: err, last: last}
+	}
+	res.Release()
+	return nil, &ConnectionError{Method: cl.req.Method, Path: cl.req.URL.Path, Attempts: res.Attempts, Err: err}
+}
+
+// record fills the WithResponse target, if any, from the call's last
+// response.
+func (cl *call) record(res *transport.Result, d time.Duration) {
+	if cl.response == nil {
+		return
+	}
+	r := Response{Attempts: res.Attempts, IdempotencyKey: cl.idemKey, Duration: d}
+	if res.StatusCode != 0 {
+		r.StatusCode, r.Header = res.StatusCode, res.Header
+		r.IdempotencyReplayed = strings.EqualFold(res.Header.Get("chargebee-idempotency-replayed"), "true")
+		r.Body = bytes.Clone(res.Body)
+	}
+	*cl.response = r
+}
+
+// decode turns the final response into out, or into the error it reports.
+func (cl *call) decode(res *transport.Result, out any) error {
 	if res.StatusCode < 200 || res.StatusCode > 299 {
-		return newError(res.StatusCode, res.Header, res.Body, res.Attempts, res.RetryAfter)
+		return newError(cl.redact, res.StatusCode, res.Header, res.Body, res.Attempts, res.RetryAfter)
 	}
 	if out == nil {
 		return nil
 	}
+	var err error
 	if len(bytes.TrimSpace(res.Body)) == 0 {
-		return &DecodeError{Method: method, Path: u.Path, StatusCode: res.StatusCode, Err: errors.New("empty body")}
-	}
-	if d, ok := out.(interface{ DecodeResponse(body []byte) error }); ok {
+		err = errors.New("empty body")
+	} else if d, ok := out.(interface{ DecodeResponse(body []byte) error }); ok {
 		err = d.DecodeResponse(res.Body)
 	} else {
 		err = json.Unmarshal(res.Body, out)
 	}
 	if err != nil {
-		return &DecodeError{Method: method, Path: u.Path, StatusCode: res.StatusCode, Err: err}
+		return &DecodeError{Method: cl.req.Method, Path: cl.req.URL.Path, StatusCode: res.StatusCode, Err: cl.redact.err(err)}
 	}
 	return nil
 }

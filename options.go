@@ -38,8 +38,14 @@ type config struct {
 }
 
 // WithHTTPClient sends requests through hc (for example one whose Transport is
-// an httpmock.MockTransport). The client is copied, not modified. Default: a
-// pooled client of the SDK's own that reuses connections under concurrency.
+// an httpmock.MockTransport) as it is at each attempt: its Transport (or
+// http.DefaultTransport when that is nil), Timeout (when WithTimeout is 0),
+// CheckRedirect and Jar are read anew for every attempt, so
+// httpmock.ActivateNonDefault(hc) takes effect before or after NewClient.
+// hc is never modified; a nil hc is the default. Default:
+// http.DefaultTransport as it is at each attempt, or, while that is Go's
+// own, a connection pool of the SDK's that reuses connections under
+// concurrency.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) { c.httpClient = hc }
 }
@@ -70,10 +76,11 @@ func WithRetryWait(min, max time.Duration) Option {
 	return func(c *config) { c.retryWaitMin, c.retryWaitMax = min, max }
 }
 
-// WithTimeout bounds each attempt, including reading the response body; an
-// attempt that runs out of time is retried like a connection error. 0 keeps
-// the Timeout of the http.Client given to WithHTTPClient. Default: 60s. Use
-// the context for a deadline on the whole call.
+// WithTimeout bounds each attempt, including reading the response body,
+// through the attempt's request context; an attempt that runs out of time is
+// retried like a connection error. 0 uses the Timeout of the http.Client
+// given to WithHTTPClient. Default: 60s. Use the context for a deadline on
+// the whole call.
 func WithTimeout(d time.Duration) Option {
 	return func(c *config) { c.timeout = d }
 }

@@ -185,6 +185,11 @@ type Response struct {
 	IdempotencyReplayed bool
 	// Duration is the time the call took, retries and waits included.
 	Duration time.Duration
+	// Body is the raw body of the final response (Chargebee's JSON), for
+	// successes and error responses alike, within the SDK's read cap of
+	// 64 MiB. It lets callers read attributes the SDK's models do not
+	// have yet. It is the caller's to keep.
+	Body []byte
 }
 
 func isASCII(s string) bool {
@@ -225,12 +230,7 @@ func validHeaderValue(v string) bool {
 // "". Services use it to check a business_entity_id parameter against the
 // header before sending.
 func (c *Client) BusinessEntity(opts ...RequestOption) string {
-	var rc requestConfig
-	for _, o := range opts {
-		if o != nil {
-			o(&rc)
-		}
-	}
+	rc, _ := applyOptions(opts)
 	if rc.businessEntity != "" {
 		return rc.businessEntity
 	}
@@ -245,11 +245,18 @@ func (c *Client) BusinessEntity(opts ...RequestOption) string {
 // are on). Services that make several calls for one operation use it to give
 // each call a key of its own derived from the caller's.
 func IdempotencyKey(opts ...RequestOption) string {
-	var rc requestConfig
+	rc, _ := applyOptions(opts)
+	return rc.idempotencyKey
+}
+
+// applyOptions applies opts to a new requestConfig and returns it with the
+// first error an option recorded.
+func applyOptions(opts []RequestOption) (*requestConfig, error) {
+	rc := &requestConfig{}
 	for _, o := range opts {
 		if o != nil {
-			o(&rc)
+			o(rc)
 		}
 	}
-	return rc.idempotencyKey
+	return rc, rc.err
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -182,7 +183,7 @@ func Test5xxThenSuccessOnPOST(t *testing.T) {
 func TestNoRetryWithoutRetries(t *testing.T) {
 	t.Parallel()
 	for _, method := range []string{"GET", "POST"} {
-		for _, r := range []reply{{status: 500, body: "{}"}, {status: 429, body: "{}"}, {err: errors.New("connection reset by peer")}} {
+		for _, r := range []reply{{status: 500, body: "{}"}, {status: 429, body: "{}"}, {err: syscall.ECONNRESET}} {
 			cb, mt, rec := newMockClient(t, []reply{r, {status: 200, body: "{}"}}, chargebee.WithMaxRetries(0))
 			err := cb.Do(context.Background(), method, "/customers", createParams(), nil)
 			if err == nil || mt.GetTotalCallCount() != 1 {
@@ -224,7 +225,7 @@ func TestRedirectIsNotFollowed(t *testing.T) {
 
 func TestConnectionErrorsAreRetried(t *testing.T) {
 	t.Parallel()
-	errReset := errors.New("connection reset by peer")
+	errReset := syscall.ECONNRESET
 	cb, _, rec := newMockClient(t, []reply{{err: errReset}, {err: errReset}, {status: 200, body: customerJSON}})
 	if err := cb.Do(context.Background(), "POST", "/customers", createParams(), &customerResult{}); err != nil {
 		t.Fatal(err)

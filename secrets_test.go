@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -138,7 +139,7 @@ func TestSecretsStayOutOfConnectionErrors(t *testing.T) {
 	}
 
 	// The same through a mock transport, and through a paging iterator.
-	cb2, _, _ := newMockClient(t, []reply{{err: errors.New("connection reset by peer")}},
+	cb2, _, _ := newMockClient(t, []reply{{err: syscall.ECONNRESET}},
 		chargebee.WithLogger(logger), chargebee.WithMaxRetries(0))
 	for _, err := range chargebee.Paginate(context.Background(), func(ctx context.Context, offset string) (*chargebee.Page[customerResult], error) {
 		var p chargebee.Page[customerResult]

@@ -201,6 +201,7 @@ type delivery struct {
 	attempts     int // calls made so far
 	due          time.Time
 	order        int64 // queue order among deliveries due at the same time
+	gen          int   // the deliverer's generation when queued
 	cfg          *Webhook
 }
 
@@ -218,6 +219,7 @@ type deliverer struct {
 	held    []*delivery // out-of-order deliveries, oldest first
 	busy    bool        // a call is in flight
 	order   int64
+	gen     int            // counts Resets: a call in flight across one is forgotten
 	copies  map[string]int // copies queued per event id
 	log     []Delivery
 	changed chan struct{} // closed and replaced when the queue or log changes
@@ -331,6 +333,7 @@ func (d *deliverer) schedule(ev *eventRec, off bool) string {
 func (d *deliverer) enqueue(dl *delivery) {
 	d.order++
 	dl.order = d.order
+	dl.gen = d.gen
 	if dl.due.IsZero() {
 		dl.due = time.Now()
 	}
@@ -447,10 +450,12 @@ func (d *deliverer) run() {
 		}
 		d.s.setWebhookStatus(dl.evID, evStatus, ok)
 		d.mu.Lock()
-		d.log = append(d.log, Delivery{EventID: dl.evID, EventType: dl.evType, Copy: dl.copy, Attempt: dl.attempts, Status: status, Err: errText})
-		if retry {
-			dl.due = time.Now().Add(dl.cfg.RetryWaits[dl.attempts-1])
-			d.enqueue(dl)
+		if dl.gen == d.gen { // else Reset came while the call was in flight
+			d.log = append(d.log, Delivery{EventID: dl.evID, EventType: dl.evType, Copy: dl.copy, Attempt: dl.attempts, Status: status, Err: errText})
+			if retry {
+				dl.due = time.Now().Add(dl.cfg.RetryWaits[dl.attempts-1])
+				d.enqueue(dl)
+			}
 		}
 		d.busy = false
 		d.signal()
@@ -499,6 +504,7 @@ func (d *deliverer) stop() {
 // reset drops queued and held deliveries and the delivery log (Reset).
 func (d *deliverer) reset() {
 	d.mu.Lock()
+	d.gen++
 	d.queue, d.held, d.log = nil, nil, nil
 	d.copies = map[string]int{}
 	d.signal()

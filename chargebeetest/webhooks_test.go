@@ -225,14 +225,23 @@ func TestWebhookRetryLetsOthersPass(t *testing.T) {
 // status 0 and a reason that does not hold the URL, and retried.
 func TestWebhookNoAnswer(t *testing.T) {
 	t.Parallel()
+	// An endpoint that hangs up on every call without answering.
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := ln.Addr().String()
-	ln.Close() // nothing listens there now
+	defer ln.Close()
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			conn.Close()
+		}
+	}()
 	s := chargebeetest.NewServer(t, chargebeetest.WithWebhook(chargebeetest.Webhook{
-		URL: "http://" + addr + "/hook?key=test_secret_value", RetryWaits: []time.Duration{time.Millisecond},
+		URL: "http://" + ln.Addr().String() + "/hook?key=test_secret_value", RetryWaits: []time.Duration{time.Millisecond},
 	}))
 	createCustomer(t, s)
 	wait(t, s)
@@ -406,5 +415,31 @@ func TestWebhookWaitAndClose(t *testing.T) {
 	}
 	if err := s.WaitWebhooks(context.Background()); err == nil {
 		t.Fatal("WaitWebhooks after Close: no error")
+	}
+}
+
+// TestWebhookReset checks that Reset drops held and queued deliveries and
+// the log, and keeps the webhook.
+func TestWebhookReset(t *testing.T) {
+	t.Parallel()
+	e := newEndpoint(t)
+	s := chargebeetest.NewServer(t, chargebeetest.WithWebhook(chargebeetest.Webhook{URL: e.srv.URL}))
+	createCustomer(t, s)
+	wait(t, s)
+	s.DeliverOutOfOrder(true)
+	createCustomer(t, s)
+	s.Reset()
+	wait(t, s)
+	if n := len(s.Deliveries()); n != 0 {
+		t.Fatalf("%d deliveries after Reset", n)
+	}
+	s.DeliverOutOfOrder(false)
+	createCustomer(t, s)
+	wait(t, s)
+	if got := logString(s.Deliveries()); got != "ev_3#1.1=200" {
+		t.Fatalf("deliveries after Reset: %s", got)
+	}
+	if got := e.bodyIDs(t); got != "ev_1 ev_3" {
+		t.Fatalf("endpoint saw %s", got)
 	}
 }

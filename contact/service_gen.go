@@ -50,7 +50,7 @@ func (r *ListEntry) missing() string {
 
 // actList is customer.contacts_for_customer (GET /customers/{customer-id}/contacts).
 var actList = api.Action{
-	Name:       "contact.List",
+	Name:       "contact.List (customer.contacts_for_customer)",
 	Method:     "GET",
 	Path:       "/customers/{id}/contacts",
 	PathParam:  "customer_id",
@@ -116,11 +116,12 @@ func (r *AddResult) missing() string {
 
 // actAdd is customer.add_contact (POST /customers/{customer-id}/add_contact).
 var actAdd = api.Action{
-	Name:       "contact.Add",
-	Method:     "POST",
-	Path:       "/customers/{id}/add_contact",
-	PathParam:  "customer_id",
-	NilService: errNilService,
+	Name:        "contact.Add (customer.add_contact)",
+	Method:      "POST",
+	Path:        "/customers/{id}/add_contact",
+	PathParam:   "customer_id",
+	NeedsParams: true,
+	NilService:  errNilService,
 }
 
 // Add adds a contact to a customer; req.Email is required. The contact gets
@@ -133,9 +134,6 @@ var actAdd = api.Action{
 //
 // See https://apidocs.chargebee.com/docs/api/customers#add_contacts_to_a_customer.
 func (s *Service) Add(ctx context.Context, customerID string, req *AddRequest, opts ...chargebee.RequestOption) (*AddResult, error) {
-	if req == nil {
-		req = &AddRequest{} // fails validation: it has required parameters
-	}
 	return api.Call(ctx, s.client(), &actAdd, customerID, req, (*AddResult).missing, opts)
 }
 
@@ -157,11 +155,12 @@ func (r *UpdateResult) missing() string {
 
 // actUpdate is customer.update_contact (POST /customers/{customer-id}/update_contact).
 var actUpdate = api.Action{
-	Name:       "contact.Update",
-	Method:     "POST",
-	Path:       "/customers/{id}/update_contact",
-	PathParam:  "customer_id",
-	NilService: errNilService,
+	Name:        "contact.Update (customer.update_contact)",
+	Method:      "POST",
+	Path:        "/customers/{id}/update_contact",
+	PathParam:   "customer_id",
+	NeedsParams: true,
+	NilService:  errNilService,
 }
 
 // Update changes a contact of a customer; req.ID names the contact and is
@@ -172,9 +171,6 @@ var actUpdate = api.Action{
 //
 // See https://apidocs.chargebee.com/docs/api/customers#update_contacts_for_a_customer.
 func (s *Service) Update(ctx context.Context, customerID string, req *UpdateRequest, opts ...chargebee.RequestOption) (*UpdateResult, error) {
-	if req == nil {
-		req = &UpdateRequest{} // fails validation: it has required parameters
-	}
 	return api.Call(ctx, s.client(), &actUpdate, customerID, req, (*UpdateResult).missing, opts)
 }
 
@@ -196,7 +192,7 @@ func (r *DeleteResult) missing() string {
 
 // actDelete is customer.delete_contact (POST /customers/{customer-id}/delete_contact).
 var actDelete = api.Action{
-	Name:       "contact.Delete",
+	Name:       "contact.Delete (customer.delete_contact)",
 	Method:     "POST",
 	Path:       "/customers/{id}/delete_contact",
 	PathParam:  "customer_id",

@@ -92,45 +92,6 @@ type PromotionalCredit struct {
 	Object string `json:"object,omitempty"`
 }
 
-// Result is the response of Add, Deduct and Set: the customer with the new
-// balance (Customer.PromotionalCredits) and the entry recorded for the
-// change.
-type Result struct {
-	// Customer is the customer after the change.
-	Customer *customer.Customer `json:"customer"`
-	// PromotionalCredit is the entry recorded for the change.
-	PromotionalCredit *PromotionalCredit `json:"promotional_credit"`
-}
-
-// CustomerResult is the response of the deprecated customer-level actions
-// AddPromotionalCredits, DeductPromotionalCredits and SetPromotionalCredits:
-// the customer after the change.
-type CustomerResult struct {
-	// Customer is the customer after the change.
-	Customer *customer.Customer `json:"customer"`
-}
-
-// RetrieveResult is the response of Retrieve.
-type RetrieveResult struct {
-	// PromotionalCredit is the entry.
-	PromotionalCredit *PromotionalCredit `json:"promotional_credit"`
-}
-
-// ListEntry is one entry of List: it wraps the promotional credit under the
-// key Chargebee uses.
-type ListEntry struct {
-	// PromotionalCredit is the entry; never nil in entries returned by this
-	// package.
-	PromotionalCredit *PromotionalCredit `json:"promotional_credit"`
-}
-
-// AccountCreditsResult is the response of the API v1 account credit actions:
-// the customer as API v1 returns it.
-type AccountCreditsResult struct {
-	// Customer is the customer after the change.
-	Customer *CustomerV1 `json:"customer"`
-}
-
 // CustomerV1 is a customer as API v1 returns it from the account credit
 // actions. Its attributes are decoded into the embedded customer.Customer
 // (id, names, email, auto_collection, billing_address, payment_method,

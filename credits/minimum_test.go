@@ -14,9 +14,10 @@ import (
 
 //lint:file-ignore SA1019 the deprecated customer-level requests are under test here.
 
-// minimumCase sends a request of one of the two customer-level request
-// types (deprecated promotional credits on v2, account credits on v1) with
-// an amount of 0, built one way and sent with one action.
+// minimumCase sends a request of a customer-level action (deprecated
+// promotional credits on v2, account credits on v1) with an amount of 0,
+// built one way and sent with its action. Each action has its own request
+// type, so a request of one action cannot be sent with another.
 type minimumCase struct {
 	name    string
 	version chargebee.APIVersion
@@ -40,12 +41,12 @@ func minimumCases(t *testing.T) []minimumCase {
 			_, err := s.DeductAccountCredits(ctx, "c", &credits.DeductAccountCreditsRequest{Amount: zero(), Description: desc()}, o...)
 			return err
 		}, true, "/api/v1/customers/c/deduct_account_credits"},
-		{"AddAccountCredits with NewSetAccountCreditsRequest", chargebee.APIv1, v1Body, func(s *credits.Service, o ...chargebee.RequestOption) error {
-			_, err := s.AddAccountCredits(ctx, "c", credits.NewSetAccountCreditsRequest().SetAmount(0).SetDescription("d"), o...)
+		{"AddAccountCredits with NewAddAccountCreditsRequest", chargebee.APIv1, v1Body, func(s *credits.Service, o ...chargebee.RequestOption) error {
+			_, err := s.AddAccountCredits(ctx, "c", credits.NewAddAccountCreditsRequest().SetAmount(0).SetDescription("d"), o...)
 			return err
 		}, true, "/api/v1/customers/c/add_account_credits"},
-		{"SetAccountCredits with NewAddAccountCreditsRequest", chargebee.APIv1, v1Body, func(s *credits.Service, o ...chargebee.RequestOption) error {
-			_, err := s.SetAccountCredits(ctx, "c", credits.NewAddAccountCreditsRequest().SetAmount(0).SetDescription("d"), o...)
+		{"SetAccountCredits with NewSetAccountCreditsRequest", chargebee.APIv1, v1Body, func(s *credits.Service, o ...chargebee.RequestOption) error {
+			_, err := s.SetAccountCredits(ctx, "c", credits.NewSetAccountCreditsRequest().SetAmount(0).SetDescription("d"), o...)
 			return err
 		}, false, "/api/v1/customers/c/set_account_credits"},
 		{"SetAccountCredits with a struct literal", chargebee.APIv1, v1Body, func(s *credits.Service, o ...chargebee.RequestOption) error {
@@ -60,20 +61,20 @@ func minimumCases(t *testing.T) []minimumCase {
 			_, err := s.DeductPromotionalCredits(ctx, "c", &credits.DeductPromotionalCreditsRequest{Amount: zero(), Description: desc()}, o...)
 			return err
 		}, true, "/api/v2/customers/c/deduct_promotional_credits"},
-		{"AddPromotionalCredits with NewSetPromotionalCreditsRequest", chargebee.APIv2, customerBody, func(s *credits.Service, o ...chargebee.RequestOption) error {
-			_, err := s.AddPromotionalCredits(ctx, "c", credits.NewSetPromotionalCreditsRequest().SetAmount(0).SetDescription("d"), o...)
+		{"AddPromotionalCredits with NewAddPromotionalCreditsRequest", chargebee.APIv2, customerBody, func(s *credits.Service, o ...chargebee.RequestOption) error {
+			_, err := s.AddPromotionalCredits(ctx, "c", credits.NewAddPromotionalCreditsRequest().SetAmount(0).SetDescription("d"), o...)
 			return err
 		}, true, "/api/v2/customers/c/add_promotional_credits"},
-		{"SetPromotionalCredits with NewDeductPromotionalCreditsRequest", chargebee.APIv2, customerBody, func(s *credits.Service, o ...chargebee.RequestOption) error {
-			_, err := s.SetPromotionalCredits(ctx, "c", credits.NewDeductPromotionalCreditsRequest().SetAmount(0).SetDescription("d"), o...)
+		{"SetPromotionalCredits with NewSetPromotionalCreditsRequest", chargebee.APIv2, customerBody, func(s *credits.Service, o ...chargebee.RequestOption) error {
+			_, err := s.SetPromotionalCredits(ctx, "c", credits.NewSetPromotionalCreditsRequest().SetAmount(0).SetDescription("d"), o...)
 			return err
 		}, false, "/api/v2/customers/c/set_promotional_credits"},
 	}
 }
 
 // TestActionMinimumWins checks that the add and deduct actions refuse an
-// amount of 0 and the set actions send it, however the request was built:
-// the minimum is the action's, not the constructor's.
+// amount of 0 and the set actions send it, whether the request is a struct
+// literal or built by its constructor: the minimum is the action's.
 func TestActionMinimumWins(t *testing.T) {
 	t.Parallel()
 	for _, tc := range minimumCases(t) {
@@ -126,9 +127,9 @@ func TestActionMinimumWithoutValidation(t *testing.T) {
 	}
 }
 
-// TestRequestMinimumOnItsOwn checks Validate called directly: the
-// constructors of the add and deduct requests ask for at least 1, those of
-// the set requests and struct literals for at least 0.
+// TestRequestMinimumOnItsOwn checks Validate called directly: the add and
+// deduct requests ask for at least 1, the set requests for at least 0,
+// however they were made.
 func TestRequestMinimumOnItsOwn(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
@@ -139,11 +140,13 @@ func TestRequestMinimumOnItsOwn(t *testing.T) {
 		{"NewAddAccountCreditsRequest", credits.NewAddAccountCreditsRequest().SetAmount(0).SetDescription("d"), true},
 		{"NewDeductAccountCreditsRequest", credits.NewDeductAccountCreditsRequest().SetAmount(0).SetDescription("d"), true},
 		{"NewSetAccountCreditsRequest", credits.NewSetAccountCreditsRequest().SetAmount(0).SetDescription("d"), false},
-		{"AccountCreditsRequest literal", &credits.AccountCreditsRequest{Amount: chargebee.Int64(0), Description: chargebee.String("d")}, false},
+		{"SetAccountCreditsRequest literal", &credits.SetAccountCreditsRequest{Amount: chargebee.Int64(0), Description: chargebee.String("d")}, false},
+		{"AddAccountCreditsRequest literal", &credits.AddAccountCreditsRequest{Amount: chargebee.Int64(0), Description: chargebee.String("d")}, true},
 		{"NewAddPromotionalCreditsRequest", credits.NewAddPromotionalCreditsRequest().SetAmount(0).SetDescription("d"), true},
 		{"NewDeductPromotionalCreditsRequest", credits.NewDeductPromotionalCreditsRequest().SetAmount(0).SetDescription("d"), true},
 		{"NewSetPromotionalCreditsRequest", credits.NewSetPromotionalCreditsRequest().SetAmount(0).SetDescription("d"), false},
-		{"CustomerPromotionalCreditsRequest literal", &credits.CustomerPromotionalCreditsRequest{Amount: chargebee.Int64(0), Description: chargebee.String("d")}, false},
+		{"SetPromotionalCreditsRequest literal", &credits.SetPromotionalCreditsRequest{Amount: chargebee.Int64(0), Description: chargebee.String("d")}, false},
+		{"DeductPromotionalCreditsRequest literal", &credits.DeductPromotionalCreditsRequest{Amount: chargebee.Int64(0), Description: chargebee.String("d")}, true},
 		{"NewAddAccountCreditsRequest amount 1", credits.NewAddAccountCreditsRequest().SetAmount(1).SetDescription("d"), false},
 		{"NewAddPromotionalCreditsRequest amount 1", credits.NewAddPromotionalCreditsRequest().SetAmount(1).SetDescription("d"), false},
 	}
@@ -159,20 +162,19 @@ func TestRequestMinimumOnItsOwn(t *testing.T) {
 	}
 }
 
-// TestActionMinimumLeavesRequestAlone checks that sending a request with an
-// action's minimum does not change the caller's request: a literal sent
-// with AddAccountCredits still validates against 0 on its own afterwards.
+// TestActionMinimumLeavesRequestAlone checks that sending a request does
+// not change the caller's request: a literal sent with AddAccountCredits is
+// the same afterwards and still validates on its own.
 func TestActionMinimumLeavesRequestAlone(t *testing.T) {
 	t.Parallel()
 	cb, _, _ := testutil.NewClient(t, testutil.Respond(200, testutil.Fixture(t, "v1_add_account_credits.json")), chargebee.WithAPIVersion(chargebee.APIv1))
-	req := &credits.AccountCreditsRequest{Amount: chargebee.Int64(5), Description: chargebee.String("d")}
+	req := &credits.AddAccountCreditsRequest{Amount: chargebee.Int64(5), Description: chargebee.String("d")}
 	if _, err := credits.NewService(cb).AddAccountCredits(context.Background(), "c", req); err != nil {
 		t.Fatal(err)
 	}
-	want := credits.AccountCreditsRequest{Amount: chargebee.Int64(0), Description: req.Description}
-	*req.Amount = 0
+	want := credits.AddAccountCreditsRequest{Amount: chargebee.Int64(5), Description: req.Description}
 	if err := req.Validate(); err != nil {
-		t.Errorf("after sending, Validate = %v; the action's minimum was left on the request", err)
+		t.Errorf("after sending, Validate = %v", err)
 	}
 	if !reflect.DeepEqual(*req, want) {
 		t.Errorf("request changed: %+v", *req)

@@ -1,10 +1,13 @@
 // Package mocking is a small piece of application code that uses the SDK,
-// OnboardCustomer, with the two ways to test such code without a Chargebee
+// OnboardCustomer, with the ways to test such code without a Chargebee
 // site (see onboard_test.go):
 //
-//   - unit tests with github.com/jarcoal/httpmock: the client's transport
-//     answers with canned Chargebee JSON, registered with the helpers of
-//     package chargebeetest, and the test checks what was sent;
+//   - unit tests with github.com/jarcoal/httpmock.Activate, which replaces
+//     http.DefaultTransport: a client made without WithHTTPClient sends
+//     through it, and a mocked 429 is retried through the mock;
+//   - unit tests with a MockTransport of the test's own: the client's
+//     transport answers with canned Chargebee JSON, registered with the
+//     helpers of package chargebeetest, and the test checks what was sent;
 //   - tests against the fake server of package chargebeetest, which keeps
 //     state, checks every parameter the SDK sends, and can inject faults.
 //

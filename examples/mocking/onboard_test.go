@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 
@@ -36,6 +37,45 @@ func (rec *recorder) wrap(next httpmock.Responder) httpmock.Responder {
 		rec.form = append(rec.form, r.PostForm)
 		rec.mu.Unlock()
 		return next(r)
+	}
+}
+
+// The setup most teams already have: httpmock.Activate replaces
+// http.DefaultTransport, and a client made with no WithHTTPClient sends
+// through it (made before or after Activate). Retries stay on, with short
+// waits, so a mocked 429 is retried through the mock.
+//
+// Activate changes process-wide state, so this test does not run in
+// parallel; httpmock restores the default transport when it ends.
+func TestOnboardCustomerActivate(t *testing.T) {
+	httpmock.Activate(t)
+	cb, err := chargebee.NewClient("acme-test", "test_key",
+		chargebee.WithRetryWait(time.Millisecond, 10*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const base = "https://acme-test.chargebee.com/api/v2/customers"
+	httpmock.RegisterResponder(http.MethodGet, base, httpmock.ResponderFromMultipleResponses([]*http.Response{
+		httpmock.NewStringResponse(http.StatusTooManyRequests, `{"message":"slow down","api_error_code":"api_request_limit_exceeded"}`),
+		httpmock.NewStringResponse(http.StatusOK, `{"list":[]}`),
+	}))
+	var creates recorder
+	httpmock.RegisterResponder(http.MethodPost, base, creates.wrap(chargebeetest.JSONResponder(200,
+		map[string]any{"customer": customer.Customer{ID: "cust_new", Email: "ann@acme.com"}})))
+
+	id, err := mocking.OnboardCustomer(context.Background(), customer.NewService(cb), "ann@acme.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id != "cust_new" {
+		t.Errorf("id = %q, want cust_new", id)
+	}
+	calls := httpmock.GetCallCountInfo()
+	if calls["GET "+base] != 2 || calls["POST "+base] != 1 {
+		t.Errorf("calls = %v, want the lookup twice (a 429, then the list) and one create", calls)
+	}
+	if len(creates.form) != 1 || creates.form[0].Get("email") != "ann@acme.com" {
+		t.Errorf("create forms = %v", creates.form)
 	}
 }
 

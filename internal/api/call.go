@@ -3,9 +3,12 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/internal/form"
 )
 
 // Action is what a service method needs to know about one catalog action.
@@ -28,6 +31,15 @@ type Action struct {
 	Alt string
 	// NilService is returned when the service or its client is nil.
 	NilService error
+	// NeedsParams is set when the action has required parameters: a nil
+	// request is then refused with its validation error, even on a client
+	// made WithoutValidation.
+	NeedsParams bool
+	// V1Keys, when set, are the wire keys API v1 accepts for an action that
+	// exists in both versions but takes fewer parameters in v1 (array
+	// indexes written as [N]); on a v1 client any other key, except cf_*
+	// custom fields, is refused.
+	V1Keys map[string]bool
 	// MapErr, when set, rewrites the error of a call that reached
 	// Chargebee, for answers that need a package's own error.
 	MapErr func(error) error
@@ -42,9 +54,10 @@ func (a *Action) fail(err error) error {
 }
 
 // prepare runs the checks every call makes before anything is sent: the
-// service has a client, the client speaks the action's API version, and the
-// path id is safe. It returns the path to send.
-func (a *Action) prepare(cb *chargebee.Client, id string) (string, error) {
+// service has a client, the client speaks the action's API version, a
+// request with required parameters is there, and the path id is safe. It
+// returns the path to send.
+func (a *Action) prepare(cb *chargebee.Client, id string, params any) (string, error) {
 	if cb == nil {
 		return "", a.NilService
 	}
@@ -55,6 +68,12 @@ func (a *Action) prepare(cb *chargebee.Client, id string) (string, error) {
 		if err := RequireVersion(cb, a.Version, a.Name, a.Alt); err != nil {
 			return "", err
 		}
+	}
+	if v, ok := params.(chargebee.Validator); ok && a.NeedsParams && isNilPointer(params) {
+		return "", v.Validate()
+	}
+	if err := a.checkV1(cb, params); err != nil {
+		return "", err
 	}
 	if a.PathParam == "" {
 		return a.Path, nil
@@ -71,7 +90,7 @@ func (a *Action) prepare(cb *chargebee.Client, id string) (string, error) {
 // when T is complete; a lacking key fails the call with a
 // *chargebee.DecodeError and no result.
 func Call[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, missing func(*T) string, opts []chargebee.RequestOption) (*T, error) {
-	path, err := a.prepare(cb, id)
+	path, err := a.prepare(cb, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -85,15 +104,39 @@ func Call[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string
 // Page fetches one page of the list action a. missing checks each entry as
 // Call checks a result.
 func Page[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, missing func(*T) string, opts []chargebee.RequestOption) (*chargebee.Page[T], error) {
-	path, err := a.prepare(cb, id)
+	return PageFunc(ctx, cb, a, id, params, func(body []byte) (*chargebee.Page[T], error) {
+		p := ListPage[T]{Action: a.Name, Entry: missing}
+		if err := p.UnmarshalJSON(body); err != nil {
+			return nil, err
+		}
+		return &p.Page, nil
+	}, opts)
+}
+
+// PageFunc fetches one page of the list action a and decodes it with
+// decode, for a package that decodes its pages its own way.
+func PageFunc[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, decode func([]byte) (*chargebee.Page[T], error), opts []chargebee.RequestOption) (*chargebee.Page[T], error) {
+	path, err := a.prepare(cb, id, params)
 	if err != nil {
 		return nil, err
 	}
-	out := &ListPage[T]{Action: a.Name, Entry: missing}
+	out := &pageDecoder[T]{decode: decode}
 	if err := cb.Do(ctx, a.Method, path, params, out, opts...); err != nil {
 		return nil, a.fail(err)
 	}
-	return &out.Page, nil
+	return out.page, nil
+}
+
+// pageDecoder hands a list response to its decode function.
+type pageDecoder[T any] struct {
+	decode func([]byte) (*chargebee.Page[T], error)
+	page   *chargebee.Page[T]
+}
+
+// DecodeResponse decodes body into d.page.
+func (d *pageDecoder[T]) DecodeResponse(body []byte) (err error) {
+	d.page, err = d.decode(body)
+	return err
 }
 
 // checked decodes a response into v and then checks its required keys.
@@ -123,6 +166,34 @@ func (c *checked[T]) DecodeResponse(body []byte) error {
 		if key := c.missing(&c.v); key != "" {
 			return MissingKey(c.action, key)
 		}
+	}
+	return nil
+}
+
+// isNilPointer reports whether v holds a nil pointer.
+func isNilPointer(v any) bool {
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
+}
+
+// trailingIndex is the array index at the end of a wire key.
+var trailingIndex = regexp.MustCompile(`\[[0-9]+\]$`)
+
+// checkV1 refuses, on an API v1 client, a parameter the action does not
+// take in v1.
+func (a *Action) checkV1(cb *chargebee.Client, params any) error {
+	if a.V1Keys == nil || cb.APIVersion() != chargebee.APIv1 || params == nil || isNilPointer(params) {
+		return nil
+	}
+	values, err := form.Encode(params)
+	if err != nil {
+		return nil // reported by Client.Do with the parameter's name
+	}
+	for key := range values {
+		if strings.HasPrefix(key, "cf_") || a.V1Keys[key] || a.V1Keys[trailingIndex.ReplaceAllString(key, "[N]")] {
+			continue
+		}
+		return Invalid(key, "is not available in API v1 ("+a.Name+"); use an API v2 client")
 	}
 	return nil
 }

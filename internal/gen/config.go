@@ -22,6 +22,13 @@ type pkgSpec struct {
 	Requests []requestSpec
 	// Actions are the service methods, in file order.
 	Actions []actionSpec
+	// ResultDecoder names a hand-written func(b []byte, action string,
+	// cust **customer.Customer, card **customer.Card, general func() error)
+	// error that results made of a customer (and a card) decode with.
+	ResultDecoder string
+	// ListDecoder names a hand-written func([]byte) (*chargebee.Page[E],
+	// error) that the package's list pages decode with.
+	ListDecoder string
 }
 
 // fieldSpec is a field of a result or list entry.
@@ -46,6 +53,9 @@ type requestSpec struct {
 	// Check names an unexported method, written by hand, that Validate calls
 	// last for rules the catalog cannot express.
 	Check string
+	// Deprecated, for a request of a deprecated action, says what to use
+	// instead.
+	Deprecated string
 }
 
 // actionSpec maps a catalog action to a service method.
@@ -56,8 +66,12 @@ type actionSpec struct {
 	Method string
 	// Doc says what the method does, completing nothing: whole sentences.
 	Doc string
-	// Anchor is the action's anchor on the package's Chargebee page.
+	// Anchor is the action's anchor on the package's Chargebee page, or on
+	// Page when that is set.
 	Anchor string
+	// Page is the Chargebee page of the action when it is not the
+	// package's.
+	Page string
 	// IDArg names the path id argument (customerID); the catalog says
 	// whether there is one.
 	IDArg string
@@ -73,8 +87,14 @@ type actionSpec struct {
 	Alt string
 	// Pre names a hand-written method run before anything else, for rules
 	// that need the call's other arguments:
-	// func (s *Service) Pre(id string, req *Request) error.
+	// func (s *Service) Pre(id string, req *Request, opts
+	// []chargebee.RequestOption) error.
 	Pre string
+	// Deprecated, for an action the catalog marks deprecated, says what to
+	// use instead.
+	Deprecated string
+	// Fields overrides the package's Fields for this action's response.
+	Fields map[string]fieldSpec
 	// MapErr names a hand-written func(error) error that every error of the
 	// call passes through, for answers the catalog does not describe.
 	MapErr string
@@ -88,13 +108,9 @@ type argSpec struct {
 
 // packages are the generated packages, in generation order.
 var packages = []*pkgSpec{
-	{
-		Name:     "customer",
-		DocsURL:  "https://apidocs.chargebee.com/docs/api/customers",
-		Enums:    customerEnums,
-		Requests: customerRequests,
-	},
+	customerPackage,
 	contactPackage,
 	relationshipPackage,
 	entitlementPackage,
+	creditsPackage,
 }

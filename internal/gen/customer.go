@@ -25,15 +25,28 @@ type action struct {
 	Method     string `json:"http_method"`
 	Path       string `json:"path"`
 	PathParams []struct {
-		Name string `json:"name"`
+		Name   string `json:"name"`
+		GoName string `json:"go_name"`
 	} `json:"path_params"`
-	Response []responseKey `json:"response"`
-	Params   []param       `json:"params"`
-	Filters  []struct {
-		Operators []struct {
-			Wire string `json:"wire"`
-		} `json:"operators"`
-	} `json:"filters"`
+	Response   []responseKey `json:"response"`
+	Params     []param       `json:"params"`
+	Filters    []filter      `json:"filters"`
+	XOneOf     [][]string    `json:"x_one_of"`
+	XInV1      bool          `json:"x_in_v1"`
+	Deprecated bool          `json:"deprecated"`
+	ReplacedBy string        `json:"replaced_by"`
+}
+
+// filter is a list filter of an action: a field and its operators.
+type filter struct {
+	Field      string `json:"field"`
+	WirePrefix string `json:"wire_prefix"`
+	FilterType string `json:"filter_type"`
+	GoField    string `json:"go_field"`
+	Operators  []struct {
+		Op   string `json:"op"`
+		Wire string `json:"wire"`
+	} `json:"operators"`
 }
 
 type param struct {
@@ -56,6 +69,8 @@ type param struct {
 	Default       any      `json:"default"`
 	Enum          []string `json:"enum"`
 	JSONEncoded   bool     `json:"json_encoded"`
+	XPattern      string   `json:"x_pattern"`
+	XPatternWhy   string   `json:"x_pattern_reason"`
 
 	// flatGroup and flatLeaf keep the group and leaf of a parameter of a
 	// flattened group, whose fields sit on the request itself.
@@ -82,6 +97,7 @@ type gen struct {
 	cat        *catalog
 	pkg        *pkgSpec
 	actions    map[string]*action
+	results    map[string]string   // result type → the response it was written for
 	enumValues map[string][]string // enum type → values in first-seen order
 	paramTypes map[string]*paramType
 	typeOrder  []string
@@ -317,6 +333,18 @@ type field struct {
 	Group string // wire name of a group field
 	Array bool
 	GT    *paramType
+	// Filter is the list filter of a filter field; nil otherwise.
+	Filter *filter
+	// FilterGroup is the group of a field holding nested filters.
+	FilterGroup *filterGroup
+}
+
+// filterGroup is a group of filters sent under one key, such as
+// relationship[parent_id][is].
+type filterGroup struct {
+	wire   string
+	spec   groupSpec
+	fields []field
 }
 
 func (g *gen) leafType(p *param) (string, error) {
@@ -486,6 +514,41 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 		}
 		pt.fields = append(pt.fields, *p)
 	}
+	var nested []*filterGroup
+	for i := range a.Filters {
+		flt := &a.Filters[i]
+		if outer, _, ok := strings.Cut(flt.WirePrefix, "["); ok {
+			// relationship[parent_id]: a filter inside a group of filters.
+			var fg *filterGroup
+			for _, n := range nested {
+				if n.wire == outer {
+					fg = n
+				}
+			}
+			if fg == nil {
+				gs, ok := spec.Groups[outer]
+				if !ok {
+					return fmt.Errorf("%s: filter group %q not configured", a.ID, outer)
+				}
+				fg = &filterGroup{wire: outer, spec: gs}
+				nested = append(nested, fg)
+				name := goName(strings.SplitN(flt.GoField, ".", 2)[0])
+				fields = append(fields, field{Name: name, Type: "*" + gs.Type, Tag: outer + ",omitempty", Doc: fmt.Sprintf("%s filters on %s[...]: %s.", name, outer, groupDesc(outer)), FilterGroup: fg})
+			}
+			f, err := filterField(flt)
+			if err != nil {
+				return fmt.Errorf("%s: %w", a.ID, err)
+			}
+			f.Tag = strings.TrimSuffix(strings.TrimPrefix(flt.WirePrefix, outer+"["), "]") + ",omitempty"
+			fg.fields = append(fg.fields, f)
+			continue
+		}
+		f, err := filterField(flt)
+		if err != nil {
+			return fmt.Errorf("%s: %w", a.ID, err)
+		}
+		fields = append(fields, f)
+	}
 	// Register or compare the params types.
 	for _, f := range fields {
 		if f.GT == nil {
@@ -497,7 +560,11 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 	}
 
 	if spec.Doc != "" {
-		writeDoc(b, "", spec.Doc+"\n\nSee "+g.pkg.DocsURL+".")
+		doc := spec.Doc + "\n\nSee " + g.pkg.DocsURL + "."
+		if spec.Deprecated != "" {
+			doc += "\n\nDeprecated: " + spec.Deprecated
+		}
+		writeDoc(b, "", doc)
 	}
 	fmt.Fprintf(b, "type %s struct {\n", spec.Name)
 	for _, f := range fields {
@@ -511,7 +578,11 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 	b.WriteString("}\n\n")
 
 	if !spec.Unexported {
-		fmt.Fprintf(b, "// New%s returns an empty %s.\nfunc New%s() *%s { return &%s{} }\n\n", spec.Name, spec.Name, spec.Name, spec.Name, spec.Name)
+		fmt.Fprintf(b, "// New%s returns an empty %s.\n", spec.Name, spec.Name)
+		if spec.Deprecated != "" {
+			b.WriteString("//\n// Deprecated: " + spec.Deprecated + "\n")
+		}
+		fmt.Fprintf(b, "func New%s() *%s { return &%s{} }\n\n", spec.Name, spec.Name, spec.Name)
 		g.setters(b, spec.Name, "r", fields)
 	}
 	if customFields {
@@ -527,10 +598,19 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 		b.WriteString("\t\treturn nil\n\t}\n")
 	}
 	var checks []string
+	byWire := map[string]string{}
 	for _, f := range fields {
+		if f.Filter != nil {
+			checks = append(checks, filterCheck(f))
+			continue
+		}
 		if f.P != nil {
+			byWire[f.P.Wire] = "r." + f.Name
 			checks = append(checks, leafChecks(f.P, "r."+f.Name, f.Type, "")...)
 			continue
+		}
+		if f.FilterGroup != nil {
+			continue // validated below
 		}
 		// group-level requiredness
 		for i := range f.GT.fields {
@@ -548,6 +628,18 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 			}
 		}
 	}
+	for _, group := range a.XOneOf {
+		var keys, set []string
+		for _, w := range group {
+			expr, ok := byWire[w]
+			if !ok {
+				return fmt.Errorf("%s: x_one_of names %q, not a top-level parameter", a.ID, w)
+			}
+			keys = append(keys, strconv.Quote(w))
+			set = append(set, expr+" != nil")
+		}
+		checks = append(checks, fmt.Sprintf("api.OneOf([]string{%s}, %s)", strings.Join(keys, ", "), strings.Join(set, ", ")))
+	}
 	if customFields {
 		checks = append(checks, "api.CustomFields(r.CustomFields)")
 	}
@@ -559,7 +651,11 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 		b.WriteString("\t); err != nil {\n\t\treturn err\n\t}\n")
 	}
 	for _, f := range fields {
-		if f.P != nil {
+		if f.P != nil || f.Filter != nil {
+			continue
+		}
+		if f.FilterGroup != nil {
+			fmt.Fprintf(b, "\tif r.%s != nil {\n\t\tif err := r.%s.validate(); err != nil {\n\t\t\treturn err\n\t\t}\n\t}\n", f.Name, f.Name)
 			continue
 		}
 		if f.Array {
@@ -587,7 +683,29 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 	} else {
 		b.WriteString("\treturn nil\n}\n\n")
 	}
+	for _, fg := range nested {
+		g.filterGroupType(b, fg)
+	}
 	return nil
+}
+
+// filterGroupType writes the type of a group of nested filters.
+func (g *gen) filterGroupType(b *bytes.Buffer, fg *filterGroup) {
+	name := fg.spec.Type
+	writeDoc(b, "", fg.spec.Doc)
+	fmt.Fprintf(b, "type %s struct {\n", name)
+	for _, f := range fg.fields {
+		writeDoc(b, "\t", f.Doc)
+		fmt.Fprintf(b, "\t%s %s `url:%q`\n", f.Name, f.Type, f.Tag)
+	}
+	b.WriteString("}\n\n")
+	fmt.Fprintf(b, "// New%s returns an empty %s.\nfunc New%s() *%s { return &%s{} }\n\n", name, name, name, name, name)
+	g.setters(b, name, "f", fg.fields)
+	fmt.Fprintf(b, "// validate checks that each filter uses only the operators the catalog\n// lists for it.\nfunc (f *%s) validate() error {\n\treturn api.First(\n", name)
+	for _, f := range fg.fields {
+		b.WriteString("\t\t" + strings.Replace(filterCheck(f), ", r.", ", f.", 1) + ",\n")
+	}
+	b.WriteString("\t)\n}\n\n")
 }
 
 // groupDesc describes a parameter group.
@@ -666,6 +784,9 @@ func leafChecks(p *param, expr, typ, idx string) []string {
 		out = append(out, fmt.Sprintf("api.Min(%s, %s, %d)", key, expr, *p.Min))
 	} else if p.Max != nil {
 		out = append(out, fmt.Sprintf("maxInt(%s, %s, %d)", key, expr, *p.Max))
+	}
+	if p.XPattern != "" {
+		out = append(out, fmt.Sprintf("api.Match(%s, %s, %q, %q)", key, expr, p.XPattern, p.XPatternWhy))
 	}
 	switch {
 	case p.Wire == "meta_data":
@@ -787,6 +908,12 @@ func (g *gen) setters(b *bytes.Buffer, typeName, recv string, fields []field) {
 			dep = "\n//\n// Deprecated: Chargebee has deprecated " + f.P.Wire + "; it is kept for existing integrations."
 		}
 		switch {
+		case f.FilterGroup != nil:
+			fmt.Fprintf(b, "// Set%s sets the %s[...] filters.\nfunc (%s *%s) Set%s(v %s) *%s {\n\t%s.%s = v\n\treturn %s\n}\n\n",
+				f.Name, f.FilterGroup.wire, recv, typeName, f.Name, f.Type, typeName, recv, f.Name, recv)
+		case f.Filter != nil:
+			fmt.Fprintf(b, "// Set%s sets the %s filter.\nfunc (%s *%s) Set%s(v %s) *%s {\n\t%s.%s = &v\n\treturn %s\n}\n\n",
+				f.Name, f.Filter.WirePrefix, recv, typeName, f.Name, f.Type[1:], typeName, recv, f.Name, recv)
 		case f.P != nil && strings.HasPrefix(f.Type, "*"):
 			fmt.Fprintf(b, "// Set%s sets %s.%s\nfunc (%s *%s) Set%s(v %s) *%s {\n\t%s.%s = &v\n\treturn %s\n}\n\n",
 				f.Name, f.Name, dep, recv, typeName, f.Name, f.Type[1:], typeName, recv, f.Name, recv)
@@ -884,4 +1011,46 @@ func wrap(s string, width int) []string {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// filterTypes maps a catalog filter type to its Go type.
+var filterTypes = map[string]string{
+	"string":    "chargebee.StringFilter",
+	"enum":      "chargebee.EnumFilter",
+	"timestamp": "chargebee.TimestampFilter",
+	"boolean":   "chargebee.BoolFilter",
+	"number":    "chargebee.NumberFilter",
+	"sort":      "chargebee.SortBy",
+}
+
+// filterField returns the request field of a list filter.
+func filterField(f *filter) (field, error) {
+	typ, ok := filterTypes[f.FilterType]
+	if !ok {
+		return field{}, fmt.Errorf("filter %s: unknown filter type %q", f.Field, f.FilterType)
+	}
+	name := goName(f.GoField)
+	doc := fmt.Sprintf("%s filters on %s: %s.", name, f.Field, strings.Join(filterOps(f), ", "))
+	if f.FilterType == "sort" {
+		doc = fmt.Sprintf("%s orders the list: %s[asc] or %s[desc], not both.", name, f.WirePrefix, f.WirePrefix)
+	}
+	return field{Name: name, Type: "*" + typ, Tag: f.WirePrefix + ",omitempty", Doc: doc, Filter: f}, nil
+}
+
+// filterOps returns the operators the catalog allows on f.
+func filterOps(f *filter) []string {
+	var ops []string
+	for _, o := range f.Operators {
+		ops = append(ops, o.Op)
+	}
+	return ops
+}
+
+// filterCheck returns the validation expression of a filter field.
+func filterCheck(f field) string {
+	var ops []string
+	for _, op := range filterOps(f.Filter) {
+		ops = append(ops, strconv.Quote(op))
+	}
+	return fmt.Sprintf("api.FilterOps(%q, r.%s, %s)", f.Filter.WirePrefix, f.Name, strings.Join(ops, ", "))
 }

@@ -70,7 +70,7 @@ func Generate(raw []byte) (map[string][]byte, error) {
 }
 
 func newGen(c *catalog, pkg *pkgSpec) *gen {
-	g := &gen{cat: c, pkg: pkg, enumValues: map[string][]string{}, paramTypes: map[string]*paramType{}, actions: map[string]*action{}}
+	g := &gen{cat: c, pkg: pkg, enumValues: map[string][]string{}, paramTypes: map[string]*paramType{}, actions: map[string]*action{}, results: map[string]string{}}
 	for i := range c.Actions {
 		g.actions[c.Actions[i].ID] = &c.Actions[i]
 	}

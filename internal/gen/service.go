@@ -65,6 +65,9 @@ func (g *gen) version(a *action) string {
 	if a.APIVersion == "v1" {
 		return "chargebee.APIv1"
 	}
+	if a.XInV1 {
+		return ""
+	}
 	for _, d := range g.cat.V1Diff {
 		if d.V2Action == a.ID {
 			return ""
@@ -99,10 +102,11 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	if hasID {
 		pp := a.PathParams[0]
 		path = strings.Replace(path, "{"+pp.Name+"}", "{id}", 1)
-		pathParam = strings.ReplaceAll(pp.Name, "-", "_")
+		pathParam = snake(pp.GoName)
 	}
 	version := g.version(a)
-	actionName := g.pkg.Name + "." + spec.Method
+	// Errors name the Go method and the catalog action.
+	actionName := g.pkg.Name + "." + spec.Method + " (" + a.ID + ")"
 	actVar := "act" + spec.Method
 
 	// The result (or list entry) type.
@@ -120,7 +124,10 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 		}
 		resultDoc = fmt.Sprintf("%s is one entry of Service.%s.", spec.Result, spec.Method)
 	}
-	if err := g.resultType(b, spec.Result, resultDoc, keys); err != nil {
+	if a.Deprecated != (spec.Deprecated != "") {
+		return fmt.Errorf("the catalog's deprecated flag is %v, the method's note %q", a.Deprecated, spec.Deprecated)
+	}
+	if err := g.resultType(b, spec, resultDoc, keys); err != nil {
 		return err
 	}
 
@@ -135,6 +142,12 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	}
 	if spec.Alt != "" {
 		fmt.Fprintf(b, "\tAlt: %q,\n", spec.Alt)
+	}
+	if g.hasV1Keys(a) {
+		fmt.Fprintf(b, "\tV1Keys: v1Keys[%q],\n", a.ID)
+	}
+	if spec.Request != "" && len(spec.Args) == 0 && g.requestHasRequired(a) {
+		b.WriteString("\tNeedsParams: true,\n")
 	}
 	if spec.MapErr != "" {
 		fmt.Fprintf(b, "\tMapErr: %s,\n", spec.MapErr)
@@ -151,7 +164,7 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	reqExpr := "nil"
 	var prelude []string
 	if spec.Pre != "" {
-		prelude = append(prelude, fmt.Sprintf("if err := s.%s(%s, req); err != nil {\n\treturn nil, err\n}", spec.Pre, idExpr))
+		prelude = append(prelude, fmt.Sprintf("if err := s.%s(%s, req, opts); err != nil {\n\treturn nil, err\n}", spec.Pre, idExpr))
 	}
 	switch {
 	case len(spec.Args) > 0:
@@ -168,12 +181,14 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	case spec.Request != "":
 		args = append(args, "req *"+spec.Request)
 		reqExpr = "req"
-		if g.requestHasRequired(a) {
-			prelude = append(prelude, fmt.Sprintf("if req == nil {\n\treq = &%s{} // fails validation: it has required parameters\n}", spec.Request))
-		}
+
 	}
 	args = append(args, "opts ...chargebee.RequestOption")
-	link := g.pkg.DocsURL + "#" + spec.Anchor
+	page := g.pkg.DocsURL
+	if spec.Page != "" {
+		page = spec.Page
+	}
+	link := page + "#" + spec.Anchor
 	spec.Doc = strings.TrimSuffix(spec.Doc, ".")
 	if !list {
 		spec.Doc += "."
@@ -182,6 +197,9 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 
 	if !list {
 		writeDoc(b, "", fmt.Sprintf("%s\n\nIt sends %s %s. %s\n", spec.Doc, a.Method, a.Path, versionSentence(version)))
+		if spec.Deprecated != "" {
+			writeDoc(b, "", "Deprecated: "+spec.Deprecated+"\n")
+		}
 		b.WriteString("// See " + link + ".\n")
 		fmt.Fprintf(b, "func (s *Service) %s(%s) (*%s, error) {\n", spec.Method, sig, spec.Result)
 		for _, p := range prelude {
@@ -202,7 +220,11 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	for _, p := range prelude {
 		b.WriteString(p + "\n")
 	}
-	fmt.Fprintf(b, "\treturn api.Page(ctx, s.client(), &%s, %s, req, (*%s).missing, opts)\n}\n\n", actVar, idExpr, spec.Result)
+	if g.pkg.ListDecoder != "" {
+		fmt.Fprintf(b, "\treturn api.PageFunc(ctx, s.client(), &%s, %s, req, %s, opts)\n}\n\n", actVar, idExpr, g.pkg.ListDecoder)
+	} else {
+		fmt.Fprintf(b, "\treturn api.Page(ctx, s.client(), &%s, %s, req, (*%s).missing, opts)\n}\n\n", actVar, idExpr, spec.Result)
+	}
 
 	idArg := ""
 	if hasID {
@@ -236,13 +258,29 @@ func (r *%[5]s) atOffset(offset string) *%[5]s {
 }
 
 // resultType writes a result or list entry type and its required-key
-// check.
-func (g *gen) resultType(b *bytes.Buffer, name, doc string, keys []responseKey) error {
+// check. Actions with the same response may share one result type: it is
+// written at its first use, and later uses must have the same keys.
+func (g *gen) resultType(b *bytes.Buffer, spec *actionSpec, doc string, keys []responseKey) error {
+	name := spec.Result
+	sig := fmt.Sprintf("%+v %v", keys, spec.Fields)
+	if have, ok := g.results[name]; ok {
+		if have != sig {
+			return fmt.Errorf("result type %s is shared by actions with different responses", name)
+		}
+		return nil
+	}
+	g.results[name] = sig
+	if shared := g.sharers(name); len(shared) > 1 {
+		doc = fmt.Sprintf("%s is the response of %s.", name, strings.Join(shared, ", "))
+	}
 	writeDoc(b, "", doc)
 	fmt.Fprintf(b, "type %s struct {\n", name)
 	var required []string
 	for _, k := range keys {
-		f, ok := g.pkg.Fields[k.Key]
+		f, ok := spec.Fields[k.Key]
+		if !ok {
+			f, ok = g.pkg.Fields[k.Key]
+		}
 		if !ok {
 			return fmt.Errorf("response key %q has no Go type", k.Key)
 		}
@@ -264,7 +302,48 @@ func (g *gen) resultType(b *bytes.Buffer, name, doc string, keys []responseKey) 
 		fmt.Fprintf(b, "\tif r.%s == nil {\n\t\treturn %q\n\t}\n", camel(key), key)
 	}
 	b.WriteString("\treturn \"\"\n}\n\n")
+	if dec := g.pkg.ResultDecoder; dec != "" && !g.isListEntry(name) && customerAndCard(keys) {
+		card := "nil"
+		if len(keys) == 2 {
+			card = "&r.Card"
+		}
+		fmt.Fprintf(b, "// UnmarshalJSON decodes the response with %s, which reads the\n// customer in one pass, and fails when \"customer\" is missing.\nfunc (r *%s) UnmarshalJSON(b []byte) error {\n\ttype plain %s\n\treturn %s(b, %q, &r.Customer, %s, func() error {\n\t\treturn json.Unmarshal(b, (*plain)(r))\n\t})\n}\n\n",
+			dec, name, name, dec, spec.Action, card)
+	}
 	return nil
+}
+
+// customerAndCard reports whether a response holds a customer and at most
+// a card besides.
+func customerAndCard(keys []responseKey) bool {
+	if len(keys) == 0 || keys[0].Key != "customer" {
+		return false
+	}
+	return len(keys) == 1 || len(keys) == 2 && keys[1].Key == "card"
+}
+
+// isListEntry reports whether name is the entry type of a list action.
+func (g *gen) isListEntry(name string) bool {
+	for _, spec := range g.pkg.Actions {
+		if spec.Result == name && g.actions[spec.Action] != nil && g.actions[spec.Action].Kind == "list" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasV1Keys reports whether the action exists in API v1 with fewer
+// parameters, which the package's generated v1Keys lists.
+func (g *gen) hasV1Keys(a *action) bool {
+	if g.pkg.Name != "customer" {
+		return false
+	}
+	for _, d := range g.cat.V1Diff {
+		if d.V2Action == a.ID && len(d.V2Only) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // requestField returns the Go field of request type name that carries wire.
@@ -307,3 +386,31 @@ func (g *gen) requestHasRequired(a *action) bool {
 }
 
 func countFilters(a *action) int { return len(a.Filters) }
+
+// sharers returns the methods whose result is type name.
+func (g *gen) sharers(name string) []string {
+	var out []string
+	for _, a := range g.pkg.Actions {
+		if a.Result == name {
+			out = append(out, "Service."+a.Method)
+		}
+	}
+	return out
+}
+
+// snake turns a Go name such as promotionalCreditID into
+// promotional_credit_id.
+func snake(s string) string {
+	s = strings.ReplaceAll(s, "ID", "Id")
+	var b strings.Builder
+	for i, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -25,14 +25,14 @@ func TestReadBody(t *testing.T) {
 			if known {
 				length = int64(size)
 			}
-			bp, err := readBody(io.NopCloser(bytes.NewReader(want)), length)
+			bp, err := readBody(io.NopCloser(bytes.NewReader(want)), length, MaxBodyBytes)
 			if err != nil || !bytes.Equal(*bp, want) {
 				t.Errorf("size %d, known length %v: read %d bytes, %v", size, known, len(*bp), err)
 			}
 			putBody(bp)
 		}
 	}
-	bp, err := readBody(io.NopCloser(strings.NewReader("short")), 10)
+	bp, err := readBody(io.NopCloser(strings.NewReader("short")), 10, MaxBodyBytes)
 	if !errors.Is(err, io.ErrUnexpectedEOF) || string(*bp) != "short" {
 		t.Errorf("short body: %q, %v", *bp, err)
 	}
@@ -43,10 +43,10 @@ func TestReadBody(t *testing.T) {
 func TestReadBodyDoesNotTrustHugeLengths(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	bp, err := readBody(io.NopCloser(strings.NewReader(`{"list":[]}`)), 60<<20)
+	bp, err := readBody(io.NopCloser(strings.NewReader(`{"list":[]}`)), 60<<20, MaxBodyBytes)
 	runtime.ReadMemStats(&after)
-	if err != nil || string(*bp) != `{"list":[]}` {
-		t.Fatalf("read %q, %v", *bp, err)
+	if !errors.Is(err, io.ErrUnexpectedEOF) || string(*bp) != `{"list":[]}` {
+		t.Fatalf("read %q, %v; want the 11 bytes and io.ErrUnexpectedEOF", *bp, err)
 	}
 	if grew := after.TotalAlloc - before.TotalAlloc; grew > 8<<20 {
 		t.Errorf("allocated %d bytes for an 11-byte body that declared 60 MiB", grew)
@@ -149,4 +149,96 @@ func TestAttemptTimeout(t *testing.T) {
 	if !errors.Is(err, context.DeadlineExceeded) || !errors.As(err, &ne) || !ne.Timeout() || !strings.Contains(err.Error(), "per-attempt timeout of 10ms") {
 		t.Errorf("err = %v, want a per-attempt timeout", err)
 	}
+}
+
+// endless is a body that never ends.
+type endless struct{ read int64 }
+
+var spaces = bytes.Repeat([]byte(" "), 64<<10)
+
+func (e *endless) Read(p []byte) (int, error) {
+	n := copy(p, spaces)
+	e.read += int64(n)
+	return n, nil
+}
+
+// TestReadBodyCap checks that a body over MaxBodyBytes is reported as
+// ErrBodyTooLarge, whether its length is declared (nothing is read) or
+// not (reading stops just past the cap).
+func TestReadBodyCap(t *testing.T) {
+	t.Parallel()
+	const small = 1 << 20 // a cap small enough to reach quickly
+	for _, tt := range []struct {
+		name    string
+		length  int64
+		limit   int64
+		maxRead int64
+	}{
+		{"declared over the cap", MaxBodyBytes + 1, MaxBodyBytes, 0},
+		{"declared over a small cap", small + 1, small, 0},
+		{"undeclared over a small cap", -1, small, small + 64<<10},
+	} {
+		src := &endless{}
+		bp, err := readBody(io.NopCloser(src), tt.length, tt.limit)
+		if !errors.Is(err, ErrBodyTooLarge) {
+			t.Errorf("%s: err = %v, want ErrBodyTooLarge", tt.name, err)
+		}
+		if src.read > tt.maxRead {
+			t.Errorf("%s: read %d bytes, want at most %d", tt.name, src.read, tt.maxRead)
+		}
+		putBody(bp)
+	}
+	// Exactly at the cap is fine.
+	want := int64(small)
+	for _, length := range []int64{want, -1} {
+		bp, err := readBody(io.NopCloser(io.LimitReader(&endless{}, want)), length, small)
+		if err != nil || int64(len(*bp)) != want {
+			t.Errorf("length %d: read %d bytes, %v; want %d", length, len(*bp), err, want)
+		}
+	}
+}
+
+// TestReadBodyPeakHeap reads a 50 MB body of declared length and samples
+// the live heap while it is being read: the peak stays within 1.5 times the
+// body (a buffer grown by append peaks at about 3 times).
+func TestReadBodyPeakHeap(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocates 50 MB")
+	}
+	const size = 50 << 20
+	src := &sampler{r: io.LimitReader(&endless{}, size)}
+	runtime.GC()
+	runtime.ReadMemStats(&src.base)
+	bp, err := readBody(io.NopCloser(src), size, MaxBodyBytes)
+	if err != nil || len(*bp) != size {
+		t.Fatalf("read %d bytes, %v", len(*bp), err)
+	}
+	runtime.KeepAlive(bp)
+	if limit := uint64(size) * 3 / 2; src.peak > limit {
+		t.Errorf("heap grew by up to %d MiB reading a %d MiB body, want at most %d MiB", src.peak>>20, size>>20, limit>>20)
+	}
+	t.Logf("peak heap growth %.2f x the body", float64(src.peak)/size)
+}
+
+// sampler reads from r and records the largest growth of the heap in use
+// since base, sampled at every read of 1 MiB or more.
+type sampler struct {
+	r     io.Reader
+	base  runtime.MemStats
+	peak  uint64
+	since int
+}
+
+func (s *sampler) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	s.since += n
+	if s.since >= 1<<20 || err != nil {
+		s.since = 0
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		if m.HeapAlloc > s.base.HeapAlloc {
+			s.peak = max(s.peak, m.HeapAlloc-s.base.HeapAlloc)
+		}
+	}
+	return n, err
 }

@@ -1,0 +1,117 @@
+package api
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/billingkit/chargebee-go"
+)
+
+// OneOf fails unless exactly one of the parameters named by keys is set;
+// set[i] says whether keys[i] is.
+func OneOf(keys []string, set ...bool) error {
+	first := -1
+	for i, ok := range set {
+		if !ok {
+			continue
+		}
+		if first >= 0 {
+			return Invalid(keys[i], "must not be sent together with "+keys[first]+"; give exactly one")
+		}
+		first = i
+	}
+	if first < 0 {
+		return Invalid(keys[0], "is required (or "+strings.Join(keys[1:], " or ")+")")
+	}
+	return nil
+}
+
+// patterns holds the compiled expressions Match has seen.
+var patterns sync.Map // string → *regexp.Regexp
+
+// Match fails with reason when s is set and does not match pattern.
+func Match(param string, s *string, pattern, reason string) error {
+	if s == nil {
+		return nil
+	}
+	re, ok := patterns.Load(pattern)
+	if !ok {
+		re, _ = patterns.LoadOrStore(pattern, regexp.MustCompile(pattern))
+	}
+	if !re.(*regexp.Regexp).MatchString(*s) {
+		return Invalid(param, reason)
+	}
+	return nil
+}
+
+// FilterOps fails when the filter f, sent under key, sets an operator that
+// is not among allowed (the operators the catalog lists for the field). f
+// is a pointer to one of the chargebee filter types; nil sets none.
+func FilterOps(key string, f any, allowed ...string) error {
+	for _, op := range setOps(f) {
+		if !slices.Contains(allowed, op) {
+			return Invalid(key+"["+op+"]", "is not a supported operator of "+key+"; use "+strings.Join(allowed, ", "))
+		}
+	}
+	if s, ok := f.(*chargebee.SortBy); ok && s != nil && s.Asc != "" && s.Desc != "" {
+		return Invalid(key, "set either asc or desc, not both")
+	}
+	return nil
+}
+
+// setOps returns the operators f sets.
+func setOps(f any) []string {
+	var ops []string
+	add := func(op string, set bool) {
+		if set {
+			ops = append(ops, op)
+		}
+	}
+	switch f := f.(type) {
+	case *chargebee.StringFilter:
+		if f != nil {
+			add("is", f.Is != "")
+			add("is_not", f.IsNot != "")
+			add("starts_with", f.StartsWith != "")
+			add("is_present", f.IsPresent != nil)
+			add("in", f.In != nil)
+			add("not_in", f.NotIn != nil)
+		}
+	case *chargebee.EnumFilter:
+		if f != nil {
+			add("is", f.Is != "")
+			add("is_not", f.IsNot != "")
+			add("in", f.In != nil)
+			add("not_in", f.NotIn != nil)
+		}
+	case *chargebee.TimestampFilter:
+		if f != nil {
+			add("after", f.After != 0)
+			add("before", f.Before != 0)
+			add("on", f.On != 0)
+			add("between", f.Between != [2]chargebee.Timestamp{})
+		}
+	case *chargebee.BoolFilter:
+		if f != nil {
+			add("is", f.Is != nil)
+		}
+	case *chargebee.NumberFilter:
+		if f != nil {
+			add("is", f.Is != nil)
+			add("is_not", f.IsNot != nil)
+			add("lt", f.Lt != nil)
+			add("lte", f.Lte != nil)
+			add("gt", f.Gt != nil)
+			add("gte", f.Gte != nil)
+			add("between", f.Between != nil)
+		}
+	case *chargebee.SortBy:
+		if f != nil {
+			add("asc", f.Asc != "")
+			add("desc", f.Desc != "")
+		}
+	}
+	return ops
+}

@@ -1,0 +1,281 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+)
+
+// stdTransport is net/http's own default transport, as it was before
+// anything could replace http.DefaultTransport.
+var stdTransport, _ = http.DefaultTransport.(*http.Transport)
+
+// newPooledTransport returns a transport that keeps enough idle connections
+// per host for heavy concurrent use of one client, so that connections are
+// reused rather than churned (the standard one keeps two per host).
+func newPooledTransport() *http.Transport {
+	var t *http.Transport
+	if stdTransport != nil {
+		t = stdTransport.Clone()
+	} else {
+		t = &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+			ForceAttemptHTTP2:     true,
+			TLSHandshakeTimeout:   10 * time.Second,
+			ExpectContinueTimeout: time.Second,
+		}
+	}
+	t.MaxIdleConns = 256
+	t.MaxIdleConnsPerHost = 128
+	t.IdleConnTimeout = 90 * time.Second
+	return t
+}
+
+// defaultRoundTripper sends through http.DefaultTransport as it is at each
+// attempt, so that a mock or a tracing wrapper installed before or after the
+// client was built sees every attempt. While it is still the standard
+// transport, the client's own pool is used instead.
+type defaultRoundTripper struct {
+	once   sync.Once
+	pooled *http.Transport
+}
+
+func (d *defaultRoundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
+	rt := http.DefaultTransport
+	if t, ok := rt.(*http.Transport); rt == nil || (ok && (t == stdTransport || t == nil)) {
+		d.once.Do(func() { d.pooled = newPooledTransport() })
+		rt = d.pooled
+	}
+	return rt.RoundTrip(req)
+}
+
+// clientRoundTripper sends through the Transport the caller's http.Client
+// has at each attempt, so that swapping it (httpmock.ActivateNonDefault)
+// takes effect before or after the SDK's client was built.
+type clientRoundTripper struct{ hc *http.Client }
+
+func (c clientRoundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
+	rt := c.hc.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	if t, ok := rt.(*http.Transport); rt == nil || (ok && t == nil) {
+		return nil, errNoTransport
+	}
+	return rt.RoundTrip(req)
+}
+
+var errNoTransport = errors.New("no http.RoundTripper: the http.Client's Transport and http.DefaultTransport are both nil")
+
+// clientJar reads the caller's cookie jar at each use.
+type clientJar struct{ hc *http.Client }
+
+func (j clientJar) SetCookies(u *url.URL, cookies []*http.Cookie) {
+	if jar := j.hc.Jar; jar != nil {
+		jar.SetCookies(u, cookies)
+	}
+}
+
+func (j clientJar) Cookies(u *url.URL) []*http.Cookie {
+	if jar := j.hc.Jar; jar != nil {
+		return jar.Cookies(u)
+	}
+	return nil
+}
+
+// noRedirect returns a 3xx as it is rather than following it: the API does
+// not redirect, and a followed POST would turn into a GET without its body.
+func noRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+// newHTTPClient builds the http.Client the retry loop sends each attempt
+// through. Its transport wraps the caller's (read at each attempt) so that
+// per-attempt logging, rate limiting and timeouts apply to every attempt.
+// The wrapper deliberately has no CloseIdleConnections method:
+// retryablehttp calls http.Client.CloseIdleConnections whenever a call
+// gives up, which would otherwise close the idle connections that other
+// goroutines are about to reuse.
+//
+// The attempt's deadline is set by attemptTransport rather than through
+// http.Client.Timeout: for a RoundTripper it does not know, http.Client
+// enforces its Timeout with a timer, a goroutine and the legacy
+// Request.Cancel channel (one more goroutine in http.Transport) on every
+// request.
+func newHTTPClient(cfg Config) *http.Client {
+	at := &attemptTransport{logger: cfg.Logger, limiter: cfg.Limiter, timeout: cfg.Timeout}
+	hc := cfg.HTTPClient
+	if hc == nil {
+		at.base = &defaultRoundTripper{}
+		return &http.Client{Transport: at, CheckRedirect: noRedirect}
+	}
+	at.base = clientRoundTripper{hc}
+	if cfg.Timeout <= 0 {
+		at.clientTimeout = hc
+	}
+	return &http.Client{
+		Transport: at,
+		Jar:       clientJar{hc},
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if f := hc.CheckRedirect; f != nil {
+				return f(req, via)
+			}
+			return http.ErrUseLastResponse
+		},
+	}
+}
+
+// attemptTransport wraps the HTTP transport: it waits for the rate limiter,
+// bounds each attempt by the per-attempt timeout, counts attempts and logs
+// each one.
+type attemptTransport struct {
+	base    http.RoundTripper
+	logger  *slog.Logger
+	limiter Limiter
+	timeout time.Duration // per attempt, reading the body included; 0: none
+	// clientTimeout, when set, supplies the timeout instead: its Timeout
+	// read at each attempt.
+	clientTimeout *http.Client
+}
+
+func (a *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	// The wait for the rate limiter is bounded by the call's context only:
+	// the per-attempt timeout starts when the attempt may be sent.
+	if a.limiter != nil {
+		if err := a.limiter.Wait(req.Context()); err != nil {
+			if req.Body != nil {
+				req.Body.Close()
+			}
+			return nil, &limiterError{err: err}
+		}
+	}
+	timeout := a.timeout
+	if a.clientTimeout != nil {
+		timeout = a.clientTimeout.Timeout
+	}
+	if timeout <= 0 {
+		return a.attempt(req)
+	}
+	// Like http.Client.Timeout, the deadline covers the exchange and reading
+	// the body: it is released when the body is closed.
+	parent := req.Context()
+	ctx, cancel := context.WithTimeout(parent, timeout)
+	resp, err := a.attempt(req.WithContext(ctx))
+	if err != nil {
+		cancel()
+		if errors.Is(err, context.DeadlineExceeded) && parent.Err() == nil {
+			err = &attemptTimeout{err: err, timeout: timeout}
+		}
+		return nil, err
+	}
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	return resp, nil
+}
+
+// attemptTimeout reports an attempt that ran out of its per-attempt time.
+// Like the error of http.Client.Timeout, it is a timeout net.Error and
+// matches context.DeadlineExceeded.
+type attemptTimeout struct {
+	err     error
+	timeout time.Duration
+}
+
+func (e *attemptTimeout) Error() string {
+	if e.timeout <= 0 {
+		return fmt.Sprintf("%v (per-attempt timeout exceeded)", e.err)
+	}
+	return fmt.Sprintf("%v (per-attempt timeout of %v exceeded)", e.err, e.timeout)
+}
+func (e *attemptTimeout) Unwrap() error   { return e.err }
+func (e *attemptTimeout) Timeout() bool   { return true }
+func (e *attemptTimeout) Temporary() bool { return true }
+
+// cancelOnClose releases an attempt's deadline when its body is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b *cancelOnClose) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
+}
+
+// attempt sends one attempt.
+func (a *attemptTransport) attempt(req *http.Request) (*http.Response, error) {
+	attempt := 1
+	if st := stateOf(req.Context()); st != nil {
+		st.attempts++
+		attempt = st.attempts
+	}
+	var start time.Time
+	if a.logger != nil {
+		start = time.Now()
+	}
+	resp, err := a.base.RoundTrip(req)
+	if err == nil && resp == nil {
+		err = errNilResponse
+	}
+	if err == nil && resp.Body == nil {
+		resp.Body = http.NoBody
+	}
+	if err == nil {
+		// Backoff finds the call's state, with the Retry-After parsed
+		// once, through the response's request.
+		resp.Request = req
+	}
+	if a.logger != nil {
+		a.log(req, attempt, start, resp, err)
+	}
+	return resp, err
+}
+
+var errNilResponse = errors.New("http.RoundTripper returned neither a response nor an error")
+
+// log writes one line for an attempt.
+func (a *attemptTransport) log(req *http.Request, attempt int, start time.Time, resp *http.Response, err error) {
+	level := slog.LevelDebug
+	if err != nil || resp.StatusCode >= 400 {
+		level = slog.LevelWarn
+	}
+	if !a.logger.Enabled(req.Context(), level) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("method", req.Method),
+		slog.String("path", req.URL.Path),
+		slog.Int("attempt", attempt),
+		slog.Duration("duration", time.Since(start)),
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", errorClass(err)))
+	} else {
+		attrs = append(attrs, slog.Int("status", resp.StatusCode))
+	}
+	a.logger.LogAttrs(req.Context(), level, "chargebee request", attrs...)
+}
+
+// errorClass describes a transport error without its message, which may
+// repeat the URL.
+func errorClass(err error) string {
+	var ne net.Error
+	switch {
+	case errors.Is(err, context.Canceled):
+		return "canceled"
+	case errors.Is(err, context.DeadlineExceeded):
+		return "deadline exceeded"
+	case errors.As(err, &ne) && ne.Timeout():
+		return "timeout"
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "connection closed"
+	default:
+		return "connection error"
+	}
+}

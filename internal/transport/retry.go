@@ -1,0 +1,186 @@
+package transport
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// RetryableStatus reports whether a response status is retried: 429 and
+// every 5xx except 501 Not Implemented.
+func RetryableStatus(status int) bool {
+	return status == http.StatusTooManyRequests || (status >= 500 && status <= 599 && status != http.StatusNotImplemented)
+}
+
+// Transient reports whether err, the failure of an attempt to get a
+// response, is a passing network failure that a new attempt may not meet:
+// a refused, reset or aborted connection, an EOF or a closed idle
+// connection, a timeout (the per-attempt one included), a temporary DNS
+// failure. Anything else, such as an error made up by a mock transport, a
+// bad URL, an unknown host, a certificate problem or the end of the
+// caller's context, is not.
+func Transient(err error) bool {
+	var at *attemptTimeout
+	switch {
+	case err == nil, errors.Is(err, context.Canceled):
+		return false
+	case errors.As(err, &at):
+		return true
+	case errors.Is(err, context.DeadlineExceeded), certificateError(err):
+		return false
+	}
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		return dnsErr.IsTimeout || dnsErr.IsTemporary
+	}
+	var ne net.Error
+	var oe *net.OpError
+	switch {
+	case errors.As(err, &ne) && ne.Timeout(), errors.As(err, &oe):
+		return true
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, net.ErrClosed):
+		return true
+	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.ECONNREFUSED),
+		errors.Is(err, syscall.ECONNABORTED), errors.Is(err, syscall.EPIPE), errors.Is(err, syscall.ETIMEDOUT):
+		return true
+	}
+	// net/http reports these with errors of unexported types.
+	msg := err.Error()
+	for _, s := range []string{"server closed idle connection", "transport connection broken", "http2: client connection lost", "GOAWAY"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func certificateError(err error) bool {
+	var (
+		cve *tls.CertificateVerificationError
+		uae x509.UnknownAuthorityError
+		he  x509.HostnameError
+		cie x509.CertificateInvalidError
+	)
+	return errors.As(err, &cve) || errors.As(err, &uae) || errors.As(err, &he) || errors.As(err, &cie) ||
+		strings.Contains(err.Error(), "x509:")
+}
+
+// checkRetry is the retry policy. It also reads the whole response body, so a
+// body that stalls or breaks mid-way counts as a failed attempt like any
+// connection error, and the final body is kept for the caller.
+func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	st := stateOf(ctx)
+	if st == nil {
+		st = &callState{}
+	}
+	if err != nil {
+		// A Limiter's error ends the call: the attempt was never sent.
+		var le *limiterError
+		if errors.As(err, &le) {
+			return false, err
+		}
+		return st.retryable && Transient(cleanErr(err)), err
+	}
+	var retryAfter time.Duration
+	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
+		retryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+	}
+	st.wait = retryAfter // read by Backoff, also when the body fails
+	body, rerr := readBody(resp.Body, resp.ContentLength, MaxBodyBytes)
+	// The body is kept in the call state; the response carries none any
+	// more, so nothing downstream can leave it open.
+	resp.Body = http.NoBody
+	if rerr != nil {
+		putBody(body)
+		if ctx.Err() != nil {
+			return false, ctx.Err()
+		}
+		if errors.Is(rerr, ErrBodyTooLarge) {
+			st.keep(resp, nil, retryAfter)
+			return false, rerr
+		}
+		rerr = cleanErr(rerr)
+		if errors.Is(rerr, context.DeadlineExceeded) {
+			rerr = &attemptTimeout{err: rerr}
+		}
+		return st.retryable && Transient(rerr), fmt.Errorf("reading response body: %w", rerr)
+	}
+	st.keep(resp, body, retryAfter)
+	return st.retryable && RetryableStatus(resp.StatusCode), nil
+}
+
+// parseRetryAfter reads a Retry-After value: delay seconds (fractions
+// accepted) or an HTTP date. Negative, past, unparsable or absurd values give
+// zero or a bounded value; the caller caps the wait at its maximum.
+func parseRetryAfter(v string, now time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	const limit = 24 * time.Hour
+	// A number too large for a float64 (a long run of digits is valid
+	// delay-seconds) parses as +Inf with ErrRange: it asks for a long wait,
+	// not none.
+	if secs, err := strconv.ParseFloat(v, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		if math.IsNaN(secs) || secs <= 0 {
+			return 0
+		}
+		if secs >= limit.Seconds() {
+			return limit
+		}
+		return time.Duration(secs * float64(time.Second))
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		d := t.Sub(now)
+		if d <= 0 {
+			return 0
+		}
+		return min(d, limit)
+	}
+	return 0
+}
+
+// Backoff returns the wait before the attempt after attemptNum (0-based):
+// exponential from min with full jitter in its upper half, capped at max. A
+// Retry-After on a 429 or 503 response replaces the computed wait, capped at
+// max as well. Within a call it uses the Retry-After value checkRetry parsed
+// from the same response; for a response of no call it reads the header.
+func Backoff(minWait, maxWait time.Duration, attemptNum int, resp *http.Response) time.Duration {
+	var ra time.Duration
+	if resp != nil {
+		var st *callState
+		if resp.Request != nil {
+			st = stateOf(resp.Request.Context())
+		}
+		switch {
+		case st != nil:
+			ra = st.wait
+		case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable:
+			ra = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+		}
+	}
+	if ra > 0 {
+		return min(ra, maxWait)
+	}
+	wait := float64(minWait) * math.Pow(2, float64(attemptNum))
+	if wait > float64(maxWait) || math.IsInf(wait, 0) {
+		wait = float64(maxWait)
+	}
+	half := wait / 2
+	d := time.Duration(half + rand.Float64()*half)
+	return max(min(d, maxWait), minWait)
+}

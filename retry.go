@@ -1,0 +1,75 @@
+package chargebee
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/billingkit/chargebee-go/internal/transport"
+)
+
+// ErrResponseTooLarge is wrapped by the *DecodeError of a response whose
+// body exceeds the SDK's read cap of 64 MiB. Nothing of such a body is
+// decoded, and the call is not retried.
+var ErrResponseTooLarge = errors.New("chargebee: response body exceeds the read cap of 64 MiB")
+
+// tooLarge is the cause in the *DecodeError of a body over the read cap.
+type tooLarge struct{}
+
+func (tooLarge) Error() string        { return "response body exceeds the read cap of 64 MiB" }
+func (tooLarge) Is(target error) bool { return target == ErrResponseTooLarge }
+
+// IsRetryable reports whether err is a failure of the kind the SDK itself
+// retries: a transient connection failure (refused or reset connection,
+// EOF, timeout of an attempt) or a Chargebee response with status 429 or a
+// 5xx other than 501. It says so also when the SDK's retries ran out, so a
+// caller deciding whether to run a job again later decides as the SDK does.
+// It is false for nil, validation errors, other 4xx responses, decode
+// errors, any other error a transport returns, and a call ended by its
+// context (cancelled or past its deadline).
+//
+// A POST without an idempotency key is not retried by the SDK whatever
+// the failure, since it might take effect twice; IsRetryable describes the
+// failure, not the call.
+func IsRetryable(err error) bool {
+	if err == nil || errors.Is(err, context.Canceled) {
+		return false
+	}
+	var ce *ConnectionError
+	if errors.As(err, &ce) {
+		return transport.Transient(ce.Err)
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return transport.RetryableStatus(e.HTTPStatusCode)
+	}
+	return false
+}
+
+// interruptedError reports a call whose context ended after it had got a
+// response, for example while waiting to retry a 503. It matches both the
+// context's error (errors.Is) and the last response's *Error (errors.As).
+type interruptedError struct {
+	method, path string
+	attempts     int
+	err          error  // matches the context's error
+	last         *Error // the last response received
+}
+
+func (e *interruptedError) Error() string {
+	return fmt.Sprintf("chargebee: %s %s stopped after %s: %v; last response: %v",
+		e.method, e.path, plural(e.attempts, "attempt"), e.err, e.last)
+}
+
+// Unwrap returns the context's error and the last response's *Error.
+func (e *interruptedError) Unwrap() []error { return []error{e.err, e.last} }
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

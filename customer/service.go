@@ -112,11 +112,6 @@ func (s *Service) Create(ctx context.Context, req *CreateRequest, opts ...charge
 			return nil, err
 		}
 	}
-	if req != nil && req.BusinessEntityID != nil {
-		if header := s.cb.BusinessEntity(opts...); header != "" && header != *req.BusinessEntityID {
-			return nil, api.Invalid("business_entity_id", "must equal the chargebee-business-entity-id header sent with the call")
-		}
-	}
 	out := new(CreateResult)
 	if err := s.cb.Do(ctx, http.MethodPost, "/customers", req, direct{out}, opts...); err != nil {
 		return nil, err

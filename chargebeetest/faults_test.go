@@ -1,9 +1,13 @@
 package chargebeetest_test
 
 import (
+	"bufio"
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"runtime"
@@ -447,4 +451,72 @@ func TestFailNextRefusesBadStatus(t *testing.T) {
 		}()
 		plain.FailNext(1, 700, "")
 	}()
+}
+
+// TestCloseWithStalledClient checks that Close returns promptly while a
+// client has sent only part of a request and then stalls, and that the
+// stalled request is refused rather than processed.
+func TestCloseWithStalledClient(t *testing.T) {
+	t.Parallel()
+	body := "first_name=Ann&email=ann%40acme.com"
+	tests := []struct {
+		name string
+		sent string // what the client sends before it stalls
+		rest string // sent after the fake asked for the body (100 Continue)
+	}{
+		{"half a body", "POST /api/v2/customers HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
+			fmt.Sprintf("Expect: 100-continue\r\nContent-Length: %d\r\n\r\n", len(body)), body[:len(body)/2]},
+		{"half the headers", "POST /api/v2/customers HTTP/1.1\r\nHost: x\r\nContent-Ty", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s, err := chargebeetest.Start()
+			if err != nil {
+				t.Fatal(err)
+			}
+			conn, err := net.Dial("tcp", strings.TrimPrefix(s.URL(), "http://"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			req := strings.Replace(tt.sent, "Host: x\r\n", "Host: x\r\nAuthorization: Basic "+
+				base64.StdEncoding.EncodeToString([]byte(s.APIKey()+":"))+"\r\n", 1)
+			if _, err := io.WriteString(conn, req); err != nil {
+				t.Fatal(err)
+			}
+			if tt.rest != "" {
+				// The fake asks for the body when its handler starts
+				// reading it: from then on the handler waits in the read.
+				line, err := bufio.NewReader(conn).ReadString('\n')
+				if err != nil || !strings.HasPrefix(line, "HTTP/1.1 100 ") {
+					t.Fatalf("waiting for 100 Continue: %q, %v", line, err)
+				}
+				if _, err := io.WriteString(conn, tt.rest); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				// Nothing to wait for: give the fake a moment to read
+				// the partial headers (the test holds either way).
+				time.Sleep(50 * time.Millisecond)
+			}
+			closed := make(chan struct{})
+			go func() { s.Close(); close(closed) }()
+			select {
+			case <-closed:
+			case <-time.After(5 * time.Second):
+				conn.Close() // let Close finish before the test ends
+				<-closed
+				t.Fatal("Close blocked on a client stalled in the middle of its request")
+			}
+			if n := len(s.RequestsFor("customer.create")); n > 1 {
+				t.Errorf("%d create requests logged, want at most 1", n)
+			}
+			for _, r := range s.Requests() {
+				if r.Status == http.StatusOK {
+					t.Errorf("the stalled request was processed: %+v", r)
+				}
+			}
+		})
+	}
 }

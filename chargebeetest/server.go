@@ -48,6 +48,7 @@ type Server struct {
 	tb       testing.TB
 	done     chan struct{}
 	close    sync.Once
+	conns    connSet // open client connections, for Close
 
 	mu sync.Mutex // guards st
 	st *state
@@ -177,18 +178,33 @@ func Start(opts ...Option) (*Server, error) {
 	s.srv.Listener.Close()
 	s.srv.Listener = ln
 	s.srv.Config.ErrorLog = log.New(io.Discard, "", 0)
+	s.srv.Config.ConnState = s.conns.track
 	s.srv.Start()
 	return s, nil
 }
 
 // Close shuts the server down. Requests waiting in a Delay are answered at
-// once with 503. Close may be called more than once.
+// once with 503, and a client that stalls in the middle of sending a
+// request does not hold Close: the read fails and the request is refused.
+// Close may be called more than once.
 func (s *Server) Close() {
 	s.close.Do(func() {
 		close(s.done)
+		_ = s.srv.Listener.Close() // no new connections from here on
+		s.conns.expireReads()
 		s.srv.Close()
 		s.ev.wh.stop()
 	})
+}
+
+// closing reports whether Close has been called.
+func (s *Server) closing() bool {
+	select {
+	case <-s.done:
+		return true
+	default:
+		return false
+	}
 }
 
 // URL returns the base URL of the fake, for example "http://127.0.0.1:41234",
@@ -412,16 +428,23 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f, delay, hasFault := s.takeFault()
 	if delay > 0 {
 		t := time.NewTimer(delay)
+		gaveUp := false
 		select {
 		case <-t.C:
 		case <-r.Context().Done():
-			t.Stop()
-			s.log(rec)
-			return
+			gaveUp = true
 		case <-s.done:
-			t.Stop()
+		}
+		t.Stop()
+		// Close also ends the request's context (it ends the connection's
+		// reads), so a closed server answers even when the context ended.
+		if s.closing() {
 			s.writeResponse(w, errorResponse(statusError(http.StatusServiceUnavailable)))
 			rec.Status = http.StatusServiceUnavailable
+			s.log(rec)
+			return
+		}
+		if gaveUp {
 			s.log(rec)
 			return
 		}

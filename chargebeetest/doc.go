@@ -93,7 +93,9 @@
 // FailNext answers the next requests with a status (429, 503, …) and its
 // Chargebee error, FailNextWith with an error of your own, and
 // DropConnectionNext processes a request and then closes the connection
-// without answering. Delay slows every answer down. Requests returns what the
+// without answering. Delay slows every answer down. SetRateLimit enforces a
+// site-wide budget of requests a minute, answering 429
+// api_request_limit_exceeded once it is spent. Requests returns what the
 // fake received (method, path, action, decoded parameters, the raw body,
 // headers with the Authorization value masked, status) for assertions;
 // Reset empties it all.

@@ -61,6 +61,8 @@ type Server struct {
 	reqs []Request
 
 	ev eventSide // event ids and webhook delivery (events.go, webhooks.go)
+
+	budget siteBudget // SetRateLimit (ratelimit.go)
 }
 
 // Option configures a Server.
@@ -451,7 +453,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	var resp *response
+	var overBudget *response
+	if !hasFault {
+		overBudget = s.spendBudget()
+	}
 	switch {
+	case overBudget != nil:
+		resp = overBudget
 	case hasFault && f.kind == faultFail:
 		resp = errorResponse(f.err)
 		if f.retryAfter != "" {

@@ -13,8 +13,8 @@ import (
 // Shapes of values that refer to themselves or nest without end.
 type (
 	listNode struct {
-		Name *string `url:"name,omitempty"`
-		Next *listNode   `url:"next,omitempty"`
+		Name *string   `url:"name,omitempty"`
+		Next *listNode `url:"next,omitempty"`
 	}
 	// viaSlice refers to itself through a slice of its own type.
 	viaSlice struct {

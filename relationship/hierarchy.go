@@ -25,4 +25,3 @@ const (
 	// HierarchyImmediateChildren returns the direct children of the customer.
 	HierarchyImmediateChildren HierarchyType = "immediate_children"
 )
-

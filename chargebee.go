@@ -51,6 +51,7 @@ type Client struct {
 	maxRetries     int
 	noValidation   bool
 	transport      *transport.Transport
+	redact         *redactor // removes the credentials from texts built from responses
 }
 
 // NewClient returns a client for site (the part before .chargebee.com, for
@@ -135,6 +136,7 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 		businessEntity: cfg.businessEntity,
 		maxRetries:     cfg.maxRetries,
 		noValidation:   cfg.noValidation,
+		redact:         newRedactor(apiKey),
 		transport: transport.New(transport.Config{
 			HTTPClient:   cfg.httpClient,
 			MaxRetries:   cfg.maxRetries,
@@ -235,6 +237,7 @@ type call struct {
 	req      transport.Request
 	idemKey  string    // the idempotency key sent, or ""
 	response *Response // WithResponse's target, or nil
+	redact   *redactor // the client's, for the texts built from the response
 }
 
 // newCall checks and encodes a call into cl: the request options (applied
@@ -266,7 +269,7 @@ func (c *Client) newCall(cl *call, ctx context.Context, method, path string, par
 		return err
 	}
 	cl.req = transport.Request{Method: method, URL: u, Header: c.header(rc), Retryable: method == http.MethodGet}
-	cl.response = rc.response
+	cl.response, cl.redact = rc.response, c.redact
 	if method == http.MethodPost {
 		cl.setBody(encoded, c.idempotencyKey(rc))
 	} else if len(encoded) > 0 {
@@ -356,7 +359,7 @@ func (c *Client) send(ctx context.Context, cl *call, start time.Time) (*transpor
 	case res.StatusCode != 0 && ctx.Err() != nil:
 		// The context ended after a response, for example while waiting
 		// to retry it: the caller gets both.
-		last := newError(res.StatusCode, res.Header, res.Body, res.Attempts, res.RetryAfter)
+		last := newError(c.redact, res.StatusCode, res.Header, res.Body, res.Attempts, res.RetryAfter)
 		res.Release()
 		return nil, &interruptedError{method: cl.req.Method, path: cl.req.URL.Path, attempts: res.Attempts, err: err, last: last}
 	}
@@ -382,7 +385,7 @@ func (cl *call) record(res *transport.Result, d time.Duration) {
 // decode turns the final response into out, or into the error it reports.
 func (cl *call) decode(res *transport.Result, out any) error {
 	if res.StatusCode < 200 || res.StatusCode > 299 {
-		return newError(res.StatusCode, res.Header, res.Body, res.Attempts, res.RetryAfter)
+		return newError(cl.redact, res.StatusCode, res.Header, res.Body, res.Attempts, res.RetryAfter)
 	}
 	if out == nil {
 		return nil
@@ -396,7 +399,7 @@ func (cl *call) decode(res *transport.Result, out any) error {
 		err = json.Unmarshal(res.Body, out)
 	}
 	if err != nil {
-		return &DecodeError{Method: cl.req.Method, Path: cl.req.URL.Path, StatusCode: res.StatusCode, Err: err}
+		return &DecodeError{Method: cl.req.Method, Path: cl.req.URL.Path, StatusCode: res.StatusCode, Err: cl.redact.err(err)}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package chargebee
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Sentinel errors for errors.Is. A *Error matches the sentinels that fit its
@@ -60,8 +63,10 @@ var (
 type Error struct {
 	// HTTPStatusCode is the HTTP status of the final response.
 	HTTPStatusCode int `json:"http_status_code"`
-	// Message is Chargebee's human-readable message. For a response whose
-	// body is not Chargebee error JSON it holds a bounded snippet of the body.
+	// Message is Chargebee's human-readable message, in full. For a
+	// response whose body is not Chargebee error JSON it holds a bounded,
+	// single-line excerpt of the body. The client's credentials are
+	// replaced by "[redacted]" here and in every other field and header.
 	Message string `json:"message"`
 	// Type is the error type: invalid_request, payment or operation_failed.
 	Type string `json:"type"`
@@ -82,19 +87,21 @@ type Error struct {
 	Attempts int `json:"-"`
 }
 
-// Error formats the status, code, message and parameter. It never includes
-// request values, headers or credentials.
+// Error formats the status, code, message and parameter as one printable
+// line of bounded length: the message is cut at 256 bytes and control
+// characters become spaces (the fields keep the full text). It never
+// includes request values, headers or credentials.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("chargebee: ")
 	b.WriteString(strconv.Itoa(e.HTTPStatusCode))
 	if e.APIErrorCode != "" {
 		b.WriteString(" ")
-		b.WriteString(e.APIErrorCode)
+		b.WriteString(snippet(e.APIErrorCode, maxShortText, false))
 	}
 	if e.Param != "" {
 		b.WriteString(" (param ")
-		b.WriteString(e.Param)
+		b.WriteString(snippet(e.Param, maxShortText, false))
 		b.WriteString(")")
 	}
 	if e.Attempts > 1 {
@@ -102,7 +109,7 @@ func (e *Error) Error() string {
 	}
 	if e.Message != "" {
 		b.WriteString(": ")
-		b.WriteString(e.Message)
+		b.WriteString(snippet(e.Message, maxSnippet, false))
 	}
 	return b.String()
 }
@@ -126,15 +133,25 @@ func (e *Error) Is(target error) bool {
 	return false
 }
 
-// maxSnippet bounds how much of a non-JSON error body is kept in Message.
-const maxSnippet = 256
+// Bounds of the texts Error builds from a response, in bytes.
+const (
+	// maxSnippet bounds the message shown by Error, and the excerpt of a
+	// non-JSON error body kept in Message.
+	maxSnippet = 256
+	// maxShortText bounds the other response fields Error shows: the
+	// error code and the parameter name.
+	maxShortText = 100
+)
 
 // newError builds the *Error for a non-2xx response. Chargebee error JSON is
 // read leniently: a field of an unexpected type is skipped rather than
-// losing the others. A body that is not a JSON object leaves a bounded
-// snippet of itself in Message; an empty body leaves the status text.
-func newError(status int, header http.Header, body []byte, attempts int, retryAfter time.Duration) *Error {
-	e := &Error{HTTPStatusCode: status, Header: header, Attempts: attempts, RetryAfter: retryAfter}
+// losing the others. A body that is not a JSON object leaves a bounded,
+// printable, single-line excerpt of itself in Message; an empty body leaves
+// the status text. red removes the client's credentials from every field
+// and header value first, so that an error page echoing the request's
+// Authorization line does not carry it into the error.
+func newError(red *redactor, status int, header http.Header, body []byte, attempts int, retryAfter time.Duration) *Error {
+	e := &Error{HTTPStatusCode: status, Header: red.header(header), Attempts: attempts, RetryAfter: retryAfter}
 	trimmed := bytes.TrimSpace(body)
 	var fields map[string]json.RawMessage
 	if len(trimmed) > 0 && trimmed[0] == '{' && json.Unmarshal(trimmed, &fields) == nil {
@@ -142,7 +159,7 @@ func newError(status int, header http.Header, body []byte, attempts int, retryAf
 			for _, k := range keys {
 				var s string
 				if raw, ok := fields[k]; ok && json.Unmarshal(raw, &s) == nil && s != "" {
-					return s
+					return red.text(s)
 				}
 			}
 			return ""
@@ -156,7 +173,10 @@ func newError(status int, header http.Header, body []byte, attempts int, retryAf
 		e.ErrorCode = str("error_code")
 		e.ErrorCauseID = str("error_cause_id")
 	} else if len(trimmed) > 0 {
-		e.Message = snippet(string(trimmed))
+		// Only the start of the body is read, with room past the cut so
+		// that a credential straddling it is still found whole.
+		n := min(len(trimmed), maxSnippet+excerptSlack)
+		e.Message = snippet(red.text(string(trimmed[:n])), maxSnippet, n < len(trimmed))
 	}
 	if e.Message == "" {
 		e.Message = http.StatusText(status)
@@ -164,23 +184,125 @@ func newError(status int, header http.Header, body []byte, attempts int, retryAf
 	return e
 }
 
-// snippet returns a bounded, single-line, printable excerpt of a body.
-func snippet(s string) string {
-	cut := len(s) > maxSnippet
-	if cut {
-		s = s[:maxSnippet]
-	}
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
+// excerptSlack is how many bytes past an excerpt's end are read before it
+// is cut, so that redaction sees a credential that crosses the cut.
+const excerptSlack = 1024
+
+// snippet returns s as one printable line of at most max bytes, cut at a
+// character boundary (plus the "…" that marks a cut): invalid
+// UTF-8 becomes U+FFFD, and control, format and separator characters (CR,
+// LF, ESC, U+2028, bidirectional overrides, ...) become spaces. A text cut
+// here, or already cut before (cut), ends in "…". It is the one mechanism
+// that bounds every text the SDK builds from a response.
+func snippet(s string, max int, cut bool) string {
+	clean := true
+	for i, r := range s {
+		if i+utf8.RuneLen(r) > max {
+			s, cut = s[:i], true
+			break
 		}
-		return r
-	}, strings.ToValidUTF8(s, "\uFFFD"))
+		if r == utf8.RuneError || (r != ' ' && !unicode.IsPrint(r)) {
+			clean = false
+		}
+	}
+	if !clean {
+		s = strings.Map(func(r rune) rune {
+			if r != ' ' && r != utf8.RuneError && !unicode.IsPrint(r) {
+				return ' '
+			}
+			return r
+		}, strings.ToValidUTF8(s, "\uFFFD"))
+	}
 	if cut {
 		s += "…"
 	}
 	return s
 }
+
+// redacted replaces a credential in the texts the SDK builds from a
+// response.
+const redacted = "[redacted]"
+
+// minSecret is the shortest credential text redacted: shorter ones are
+// test keys, and removing them would garble messages while hiding nothing.
+const minSecret = 6
+
+// redactor removes one client's credentials (its Authorization value, in
+// full or as the bare Base64 credentials with or without padding, and the
+// raw API key) from texts built from responses. A nil redactor changes
+// nothing.
+type redactor struct {
+	r *strings.Replacer
+}
+
+// newRedactor returns the redactor of a client authenticated with apiKey.
+func newRedactor(apiKey string) *redactor {
+	token := base64.StdEncoding.EncodeToString([]byte(apiKey + ":"))
+	var pairs []string
+	// The Replacer tries the patterns in this order at each position, so
+	// the longer form of the credentials comes first.
+	for _, secret := range []string{token, strings.TrimRight(token, "="), apiKey} {
+		if len(secret) >= minSecret {
+			pairs = append(pairs, secret, redacted)
+		}
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	return &redactor{r: strings.NewReplacer(pairs...)}
+}
+
+// text returns s without the credentials.
+func (r *redactor) text(s string) string {
+	if r == nil || s == "" {
+		return s
+	}
+	return r.r.Replace(s)
+}
+
+// header returns h, or a copy of it with the credentials removed from the
+// values when any holds one (a proxy may echo the request's headers).
+func (r *redactor) header(h http.Header) http.Header {
+	if r == nil {
+		return h
+	}
+	var out http.Header
+	for k, vs := range h {
+		for i, v := range vs {
+			if red := r.text(v); red != v {
+				if out == nil {
+					out = h.Clone()
+				}
+				out[k][i] = red
+			}
+		}
+	}
+	if out == nil {
+		return h
+	}
+	return out
+}
+
+// err returns err, or, when its text holds a credential, an error with the
+// text redacted that still unwraps to err for errors.Is and errors.As.
+func (r *redactor) err(err error) error {
+	if r == nil || err == nil {
+		return err
+	}
+	if s := err.Error(); r.text(s) != s {
+		return &redactedError{text: r.text(s), err: err}
+	}
+	return err
+}
+
+// redactedError is an error whose text had a credential removed.
+type redactedError struct {
+	text string
+	err  error
+}
+
+func (e *redactedError) Error() string { return e.text }
+func (e *redactedError) Unwrap() error { return e.err }
 
 // ValidationError reports a caller's mistake found before anything is sent:
 // a request that failed client-side validation, a bad option or argument, a
@@ -208,7 +330,8 @@ type ValidationError struct {
 func (e *ValidationError) Error() string {
 	switch {
 	case e.Param != "":
-		return "chargebee: invalid parameter " + e.Param + ": " + e.Reason
+		// A parameter may be named after a caller's map key.
+		return "chargebee: invalid parameter " + snippet(e.Param, maxShortText, false) + ": " + e.Reason
 	case e.Err != nil && e.Reason != "":
 		return e.Err.Error() + ": " + e.Reason
 	case e.Err != nil:
@@ -232,9 +355,14 @@ type DecodeError struct {
 	Err error
 }
 
-// Error names the action, status and decoding problem.
+// Error names the action, status and decoding problem, as one printable
+// line of bounded length.
 func (e *DecodeError) Error() string {
-	return fmt.Sprintf("chargebee: decoding response of %s %s (status %d): %v", e.Method, e.Path, e.StatusCode, e.Err)
+	var cause string
+	if e.Err != nil {
+		cause = snippet(e.Err.Error(), maxSnippet, false)
+	}
+	return fmt.Sprintf("chargebee: decoding response of %s %s (status %d): %s", e.Method, e.Path, e.StatusCode, cause)
 }
 
 // Unwrap returns the underlying decoding error.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jarcoal/httpmock"
@@ -49,8 +50,13 @@ func FuzzErrorBody(f *testing.F) {
 			if !utf8.ValidString(ce.Message) || strings.ContainsAny(ce.Message, "\r\n") && !json.Valid([]byte(body)) {
 				t.Fatalf("message %q", ce.Message)
 			}
-			if len(ce.Message) > len(body)+300 || len(msg) > len(body)+400 {
+			if len(ce.Message) > len(body)+300 {
 				t.Fatalf("message longer than expected: %d bytes", len(ce.Message))
+			}
+			// Error() is one printable line of bounded length, whatever
+			// the body holds.
+			if len(msg) > maxErrorText || !utf8.ValidString(msg) || strings.IndexFunc(msg, func(r rune) bool { return r != ' ' && !unicode.IsPrint(r) }) >= 0 {
+				t.Fatalf("Error() is not one bounded printable line: %q", msg)
 			}
 			return
 		}

@@ -190,98 +190,149 @@ func withEvents(r *http.Request, h handler) handler {
 	}
 }
 
+// eventsOf says which events a successful call of an action records; the
+// v1 variants of the customer actions share the v2 entry.
+type eventsOf func(c *call, out any, pre eventsBefore) []emitted
+
+var recorders = map[string]eventsOf{
+	"customer.create":                createdEvents,
+	"customer.move":                  movedInEvents,
+	"customer.update_payment_method": paymentMethodEvents,
+	"customer.delete":                deletedEvents,
+	"customer.merge":                 mergeEvents,
+	"customer.relationships":         linkEvents,
+	"customer.delete_relationship":   unlinkEvents,
+}
+
+func init() {
+	for _, a := range []string{"update", "update_billing_info", "change_billing_date", "add_contact", "update_contact",
+		"delete_contact", "assign_payment_role", "clear_personal_data", "update_hierarchy_settings"} {
+		recorders["customer."+a] = changedEvents
+	}
+	for _, a := range []string{"customer.add_promotional_credits", "customer.deduct_promotional_credits", "customer.set_promotional_credits",
+		"promotional_credit.add", "promotional_credit.deduct", "promotional_credit.set",
+		"customer.add_account_credits", "customer.deduct_account_credits", "customer.set_account_credits"} {
+		recorders[a] = creditEvents
+	}
+}
+
 // events returns the events a successful call records, in order.
 func (c *call) events(out any, pre eventsBefore) []emitted {
-	s, st := c.s, c.st
 	action := c.a.ID
 	if rest, ok := strings.CutPrefix(action, "customer_v1."); ok {
 		action = "customer." + rest
 	}
-	switch action {
-	case "customer.create":
-		m, _ := out.(map[string]any)
-		cm, _ := m["customer"].(map[string]any)
-		id, _ := cm["id"].(string)
-		cu := st.customers[id]
-		if cu == nil {
-			return nil
-		}
-		evs := []emitted{s.customerEvent(eventCustomerCreated, cu)}
-		if ps := cu.source(cu.primary); ps != nil && ps.typ == "card" {
-			evs = append(evs, s.customerEvent(eventCardAdded, cu))
-		}
-		return evs
-	case "customer.move":
-		if cu := st.customers[c.p.get("id_at_from_site")]; cu != nil {
-			return []emitted{s.customerEvent(eventCustomerMovedIn, cu)}
-		}
-	case "customer.update", "customer.update_billing_info", "customer.change_billing_date",
-		"customer.add_contact", "customer.update_contact", "customer.delete_contact",
-		"customer.assign_payment_role", "customer.clear_personal_data", "customer.update_hierarchy_settings":
-		if pre.cu != nil {
-			return []emitted{s.customerEvent(eventCustomerChanged, pre.cu)}
-		}
-	case "customer.update_payment_method":
-		if pre.cu == nil {
-			return nil
-		}
-		evs := []emitted{s.customerEvent(eventCustomerChanged, pre.cu)}
-		if ps := pre.cu.source(pre.cu.primary); ps != nil && ps.typ == "card" {
-			typ := eventCardAdded
-			if pre.hadCard {
-				typ = eventCardUpdated
-			}
-			evs = append(evs, s.customerEvent(typ, pre.cu))
-		}
-		return evs
-	case "customer.delete":
-		if pre.cu == nil {
-			return nil
-		}
-		e := s.customerEvent(eventCustomerDeleted, pre.cu)
-		if pre.card != nil {
-			e.v2["card"], e.v1["card"] = pre.card, pre.card
-		}
-		return []emitted{e}
-	case "customer.merge":
-		var evs []emitted
-		if from := st.customers[c.p.get("from_customer_id")]; from != nil {
-			evs = append(evs, s.customerEvent(eventCustomerDeleted, from))
-		}
-		if to := st.customers[c.p.get("to_customer_id")]; to != nil {
-			evs = append(evs, s.customerEvent(eventCustomerChanged, to))
-		}
-		return evs
-	case "customer.relationships":
-		if pre.cu == nil {
-			return nil
-		}
-		if pre.parent == pre.cu.parent {
-			return []emitted{s.customerEvent(eventCustomerChanged, pre.cu)}
-		}
-		return []emitted{hierarchyEvent(s, eventHierarchyCreated, pre.cu)}
-	case "customer.delete_relationship":
-		if pre.cu != nil {
-			return []emitted{hierarchyEvent(s, eventHierarchyDeleted, pre.cu)}
-		}
-	case "customer.add_promotional_credits", "customer.deduct_promotional_credits", "customer.set_promotional_credits",
-		"promotional_credit.add", "promotional_credit.deduct", "promotional_credit.set",
-		"customer.add_account_credits", "customer.deduct_account_credits", "customer.set_account_credits":
-		var evs []emitted
-		for _, cr := range st.credits[min(pre.credits, len(st.credits)):] {
-			cu := st.customers[cr.customerID]
-			if cu == nil || cr.amount == 0 {
-				continue
-			}
-			typ := eventPromoCreditsAdded
-			if cr.typ == "decrement" {
-				typ = eventPromoCreditsDeducted
-			}
-			evs = append(evs, emitted{typ: typ, v2: map[string]any{"customer": s.customerJSON(cu), "promotional_credit": cr.json()}})
-		}
-		return evs
+	if f := recorders[action]; f != nil {
+		return f(c, out, pre)
 	}
 	return nil
+}
+
+func createdEvents(c *call, out any, _ eventsBefore) []emitted {
+	m, _ := out.(map[string]any)
+	cm, _ := m["customer"].(map[string]any)
+	id, _ := cm["id"].(string)
+	cu := c.st.customers[id]
+	if cu == nil {
+		return nil
+	}
+	evs := []emitted{c.s.customerEvent(eventCustomerCreated, cu)}
+	if ps := cu.source(cu.primary); ps != nil && ps.typ == "card" {
+		evs = append(evs, c.s.customerEvent(eventCardAdded, cu))
+	}
+	return evs
+}
+
+func movedInEvents(c *call, _ any, _ eventsBefore) []emitted {
+	if cu := c.st.customers[c.p.get("id_at_from_site")]; cu != nil {
+		return []emitted{c.s.customerEvent(eventCustomerMovedIn, cu)}
+	}
+	return nil
+}
+
+func changedEvents(c *call, _ any, pre eventsBefore) []emitted {
+	if pre.cu == nil {
+		return nil
+	}
+	return []emitted{c.s.customerEvent(eventCustomerChanged, pre.cu)}
+}
+
+// paymentMethodEvents: customer_changed, and card_added or card_updated
+// (a card replaced a card) when the new method is a card.
+func paymentMethodEvents(c *call, _ any, pre eventsBefore) []emitted {
+	if pre.cu == nil {
+		return nil
+	}
+	evs := []emitted{c.s.customerEvent(eventCustomerChanged, pre.cu)}
+	if ps := pre.cu.source(pre.cu.primary); ps != nil && ps.typ == "card" {
+		typ := eventCardAdded
+		if pre.hadCard {
+			typ = eventCardUpdated
+		}
+		evs = append(evs, c.s.customerEvent(typ, pre.cu))
+	}
+	return evs
+}
+
+// deletedEvents: customer_deleted with the card the customer had.
+func deletedEvents(c *call, _ any, pre eventsBefore) []emitted {
+	if pre.cu == nil {
+		return nil
+	}
+	e := c.s.customerEvent(eventCustomerDeleted, pre.cu)
+	if pre.card != nil {
+		e.v2["card"], e.v1["card"] = pre.card, pre.card
+	}
+	return []emitted{e}
+}
+
+// mergeEvents: the source is deleted, the target changed.
+func mergeEvents(c *call, _ any, _ eventsBefore) []emitted {
+	var evs []emitted
+	if from := c.st.customers[c.p.get("from_customer_id")]; from != nil {
+		evs = append(evs, c.s.customerEvent(eventCustomerDeleted, from))
+	}
+	if to := c.st.customers[c.p.get("to_customer_id")]; to != nil {
+		evs = append(evs, c.s.customerEvent(eventCustomerChanged, to))
+	}
+	return evs
+}
+
+// linkEvents: hierarchy_created, or customer_changed when the call only
+// changed the owners of an existing link.
+func linkEvents(c *call, _ any, pre eventsBefore) []emitted {
+	if pre.cu == nil {
+		return nil
+	}
+	if pre.parent == pre.cu.parent {
+		return []emitted{c.s.customerEvent(eventCustomerChanged, pre.cu)}
+	}
+	return []emitted{hierarchyEvent(c.s, eventHierarchyCreated, pre.cu)}
+}
+
+func unlinkEvents(c *call, _ any, pre eventsBefore) []emitted {
+	if pre.cu == nil {
+		return nil
+	}
+	return []emitted{hierarchyEvent(c.s, eventHierarchyDeleted, pre.cu)}
+}
+
+// creditEvents: one event per credit entry the call recorded that changed
+// a balance.
+func creditEvents(c *call, _ any, pre eventsBefore) []emitted {
+	var evs []emitted
+	for _, cr := range c.st.credits[min(pre.credits, len(c.st.credits)):] {
+		cu := c.st.customers[cr.customerID]
+		if cu == nil || cr.amount == 0 {
+			continue
+		}
+		typ := eventPromoCreditsAdded
+		if cr.typ == "decrement" {
+			typ = eventPromoCreditsDeducted
+		}
+		evs = append(evs, emitted{typ: typ, v2: map[string]any{"customer": c.s.customerJSON(cu), "promotional_credit": cr.json()}})
+	}
+	return evs
 }
 
 func hierarchyEvent(s *Server, typ string, cu *customerRec) emitted {

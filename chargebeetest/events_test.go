@@ -463,3 +463,50 @@ func TestEventsReset(t *testing.T) {
 		t.Fatalf("after Reset: %s", a.raw)
 	}
 }
+
+// TestEventsPerAction checks the events each action records, on a fixture
+// of a parent p and a child k with a card, linked, and a loose customer x.
+func TestEventsPerAction(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		method string
+		path   string
+		params []string
+		want   string // summary of the events recorded by the call
+	}{
+		{"add contact", "POST", "/customers/x/add_contact", []string{"contact[email]", "ops@example.com"}, "customer_changed:x"},
+		{"change billing date", "POST", "/customers/x/change_billing_date", []string{"billing_date", "5"}, "customer_changed:x"},
+		{"assign payment role", "POST", "/customers/k/assign_payment_role", []string{"payment_source_id", "pm_1", "role", "none"}, "customer_changed:k"},
+		{"clear personal data", "POST", "/customers/x/clear_personal_data", nil, "customer_changed:x"},
+		{"hierarchy settings", "POST", "/customers/k/update_hierarchy_settings", []string{"use_default_hierarchy_settings", "false"}, "customer_changed:k"},
+		{"relink, new owners", "POST", "/customers/k/relationships", []string{"parent_id", "p", "payment_owner_id", "p"}, "customer_changed:k"},
+		{"link to another parent", "POST", "/customers/k/relationships", []string{"parent_id", "x"}, "hierarchy_created:k"},
+		{"merge", "POST", "/customers/merge", []string{"from_customer_id", "x", "to_customer_id", "p"}, "customer_deleted:x customer_changed:p"},
+		{"payment method, not a card", "POST", "/customers/x/update_payment_method", []string{"payment_method[type]", "paypal_express_checkout", "payment_method[reference_id]", "B-1"}, "customer_changed:x"},
+		{"customer-level add", "POST", "/customers/x/add_promotional_credits", []string{"amount", "100", "description", "d"}, "promotional_credits_added:x"},
+		{"set up", "POST", "/customers/x/set_promotional_credits", []string{"amount", "300", "description", "d"}, "promotional_credits_added:x"},
+		{"set to the same", "POST", "/customers/x/set_promotional_credits", []string{"amount", "0", "description", "d"}, ""},
+		{"v1 account credits", "POST", "/api/v1/customers/x/add_account_credits", []string{"amount", "100", "description", "d"}, "promotional_credits_added:x"},
+		{"v1 update", "POST", "/api/v1/customers/x", []string{"first_name", "Xi"}, "customer_changed:x"},
+		{"v1 create", "POST", "/api/v1/customers", []string{"id", "v"}, "customer_created:v"},
+		{"a read records nothing", "GET", "/customers/x", nil, ""},
+		{"a refused call records nothing", "POST", "/customers/p/delete", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s := chargebeetest.NewServer(t)
+			createCustomer(t, s, "id", "p")
+			createCustomer(t, s, "id", "k", "card[number]", "4111111111111111")
+			createCustomer(t, s, "id", "x")
+			must(t, send(t, s, "POST", "/customers/k/relationships", vals("parent_id", "p")), 200)
+			before := len(s.Events())
+			send(t, s, tt.method, tt.path, vals(tt.params...))
+			evs := listAll(t, s, "/events", vals("sort_by[asc]", "occurred_at"))
+			if got := summary(evs[before:]); got != tt.want {
+				t.Fatalf("events %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

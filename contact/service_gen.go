@@ -50,7 +50,7 @@ func (r *ListEntry) missing() string {
 
 // actList is customer.contacts_for_customer (GET /customers/{customer-id}/contacts).
 var actList = api.Action{
-	Name:       "contact.List",
+	Name:       "contact.List (customer.contacts_for_customer)",
 	Method:     "GET",
 	Path:       "/customers/{id}/contacts",
 	PathParam:  "customer_id",
@@ -116,7 +116,7 @@ func (r *AddResult) missing() string {
 
 // actAdd is customer.add_contact (POST /customers/{customer-id}/add_contact).
 var actAdd = api.Action{
-	Name:        "contact.Add",
+	Name:        "contact.Add (customer.add_contact)",
 	Method:      "POST",
 	Path:        "/customers/{id}/add_contact",
 	PathParam:   "customer_id",
@@ -155,7 +155,7 @@ func (r *UpdateResult) missing() string {
 
 // actUpdate is customer.update_contact (POST /customers/{customer-id}/update_contact).
 var actUpdate = api.Action{
-	Name:        "contact.Update",
+	Name:        "contact.Update (customer.update_contact)",
 	Method:      "POST",
 	Path:        "/customers/{id}/update_contact",
 	PathParam:   "customer_id",
@@ -192,7 +192,7 @@ func (r *DeleteResult) missing() string {
 
 // actDelete is customer.delete_contact (POST /customers/{customer-id}/delete_contact).
 var actDelete = api.Action{
-	Name:       "contact.Delete",
+	Name:       "contact.Delete (customer.delete_contact)",
 	Method:     "POST",
 	Path:       "/customers/{id}/delete_contact",
 	PathParam:  "customer_id",

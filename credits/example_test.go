@@ -84,5 +84,5 @@ func ExampleService_AddAccountCredits() {
 	// Output:
 	// cust_123 500
 	// true
-	// chargebee: action not available in this API version: credits.AddAccountCredits needs API v1 but the client uses v2; on API v2 use Add (POST /promotional_credits/add)
+	// chargebee: action not available in this API version: credits.AddAccountCredits (customer_v1.add_account_credits) needs API v1 but the client uses v2; on API v2 use Add (POST /promotional_credits/add)
 }

@@ -56,7 +56,7 @@ func (r *Result) missing() string {
 
 // actAdd is promotional_credit.add (POST /promotional_credits/add).
 var actAdd = api.Action{
-	Name:        "credits.Add",
+	Name:        "credits.Add (promotional_credit.add)",
 	Method:      "POST",
 	Path:        "/promotional_credits/add",
 	Version:     chargebee.APIv2,
@@ -80,7 +80,7 @@ func (s *Service) Add(ctx context.Context, req *AddRequest, opts ...chargebee.Re
 
 // actDeduct is promotional_credit.deduct (POST /promotional_credits/deduct).
 var actDeduct = api.Action{
-	Name:        "credits.Deduct",
+	Name:        "credits.Deduct (promotional_credit.deduct)",
 	Method:      "POST",
 	Path:        "/promotional_credits/deduct",
 	Version:     chargebee.APIv2,
@@ -102,7 +102,7 @@ func (s *Service) Deduct(ctx context.Context, req *DeductRequest, opts ...charge
 
 // actSet is promotional_credit.set (POST /promotional_credits/set).
 var actSet = api.Action{
-	Name:        "credits.Set",
+	Name:        "credits.Set (promotional_credit.set)",
 	Method:      "POST",
 	Path:        "/promotional_credits/set",
 	Version:     chargebee.APIv2,
@@ -138,7 +138,7 @@ func (r *ListEntry) missing() string {
 
 // actList is promotional_credit.list (GET /promotional_credits).
 var actList = api.Action{
-	Name:       "credits.List",
+	Name:       "credits.List (promotional_credit.list)",
 	Method:     "GET",
 	Path:       "/promotional_credits",
 	Version:    chargebee.APIv2,
@@ -205,7 +205,7 @@ func (r *RetrieveResult) missing() string {
 
 // actRetrieve is promotional_credit.retrieve (GET /promotional_credits/{account-credit-id}).
 var actRetrieve = api.Action{
-	Name:       "credits.Retrieve",
+	Name:       "credits.Retrieve (promotional_credit.retrieve)",
 	Method:     "GET",
 	Path:       "/promotional_credits/{id}",
 	PathParam:  "promotional_credit_id",
@@ -242,7 +242,7 @@ func (r *CustomerResult) missing() string {
 
 // actAddPromotionalCredits is customer.add_promotional_credits (POST /customers/{customer-id}/add_promotional_credits).
 var actAddPromotionalCredits = api.Action{
-	Name:        "credits.AddPromotionalCredits",
+	Name:        "credits.AddPromotionalCredits (customer.add_promotional_credits)",
 	Method:      "POST",
 	Path:        "/customers/{id}/add_promotional_credits",
 	PathParam:   "customer_id",
@@ -269,7 +269,7 @@ func (s *Service) AddPromotionalCredits(ctx context.Context, customerID string, 
 
 // actDeductPromotionalCredits is customer.deduct_promotional_credits (POST /customers/{customer-id}/deduct_promotional_credits).
 var actDeductPromotionalCredits = api.Action{
-	Name:        "credits.DeductPromotionalCredits",
+	Name:        "credits.DeductPromotionalCredits (customer.deduct_promotional_credits)",
 	Method:      "POST",
 	Path:        "/customers/{id}/deduct_promotional_credits",
 	PathParam:   "customer_id",
@@ -296,7 +296,7 @@ func (s *Service) DeductPromotionalCredits(ctx context.Context, customerID strin
 
 // actSetPromotionalCredits is customer.set_promotional_credits (POST /customers/{customer-id}/set_promotional_credits).
 var actSetPromotionalCredits = api.Action{
-	Name:        "credits.SetPromotionalCredits",
+	Name:        "credits.SetPromotionalCredits (customer.set_promotional_credits)",
 	Method:      "POST",
 	Path:        "/customers/{id}/set_promotional_credits",
 	PathParam:   "customer_id",
@@ -339,7 +339,7 @@ func (r *AccountCreditsResult) missing() string {
 
 // actAddAccountCredits is customer_v1.add_account_credits (POST /customers/{customer-id}/add_account_credits).
 var actAddAccountCredits = api.Action{
-	Name:        "credits.AddAccountCredits",
+	Name:        "credits.AddAccountCredits (customer_v1.add_account_credits)",
 	Method:      "POST",
 	Path:        "/customers/{id}/add_account_credits",
 	PathParam:   "customer_id",
@@ -366,7 +366,7 @@ func (s *Service) AddAccountCredits(ctx context.Context, customerID string, req 
 
 // actDeductAccountCredits is customer_v1.deduct_account_credits (POST /customers/{customer-id}/deduct_account_credits).
 var actDeductAccountCredits = api.Action{
-	Name:        "credits.DeductAccountCredits",
+	Name:        "credits.DeductAccountCredits (customer_v1.deduct_account_credits)",
 	Method:      "POST",
 	Path:        "/customers/{id}/deduct_account_credits",
 	PathParam:   "customer_id",
@@ -391,7 +391,7 @@ func (s *Service) DeductAccountCredits(ctx context.Context, customerID string, r
 
 // actSetAccountCredits is customer_v1.set_account_credits (POST /customers/{customer-id}/set_account_credits).
 var actSetAccountCredits = api.Action{
-	Name:        "credits.SetAccountCredits",
+	Name:        "credits.SetAccountCredits (customer_v1.set_account_credits)",
 	Method:      "POST",
 	Path:        "/customers/{id}/set_account_credits",
 	PathParam:   "customer_id",

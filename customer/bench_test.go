@@ -1149,3 +1149,12 @@ func TestPagingServer(t *testing.T) {
 		t.Errorf("iterated %d customers, want 1000", n)
 	}
 }
+
+// direct hands a body to a result's UnmarshalJSON as Client.Do does for
+// the generated results. Through json.Unmarshal the body would be
+// scanned twice more first: once to validate it and once to find the end of
+// the value the method is given.
+type direct struct{ result json.Unmarshaler }
+
+// DecodeResponse decodes a response body into the result.
+func (d direct) DecodeResponse(body []byte) error { return d.result.UnmarshalJSON(body) }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+
+	"github.com/billingkit/chargebee-go"
 )
 
 // Responses holding customers are decoded without calling
@@ -20,15 +22,6 @@ import (
 // matching could pick another member (a key that differs from the name
 // only in case, an escaped or non-ASCII key, or a repeated key), the
 // response is decoded the general way instead.
-
-// direct wraps a result for Client.Do, which then hands the body to the
-// result's UnmarshalJSON as it is. Through json.Unmarshal the body would be
-// scanned twice more first: once to validate it and once to find the end of
-// the value the method is given.
-type direct struct{ result json.Unmarshaler }
-
-// DecodeResponse decodes a response body into the result.
-func (d direct) DecodeResponse(body []byte) error { return d.result.UnmarshalJSON(body) }
 
 // customerCardFields mirrors ListEntry and the results made of a customer
 // and, optionally, a card.
@@ -254,4 +247,46 @@ func eachElement(b []byte, fn func(i int, elem []byte) bool) {
 // listEntryError reports a list entry without its customer.
 func listEntryError(i int) error {
 	return fmt.Errorf("customer: response of customer.list has no \"customer\" in list[%d]", i)
+}
+
+// missingKey reports a 2xx response without a top-level key the action
+// always returns. It surfaces as a *chargebee.DecodeError from the call.
+func missingKey(action, key string) error {
+	return fmt.Errorf("customer: response of %s has no %q", action, key)
+}
+
+// listResponse is the body of a list call; List is a pointer so that a
+// missing "list" key is told apart from an empty page.
+type listResponse struct {
+	List       *[]ListEntry `json:"list"`
+	NextOffset string       `json:"next_offset"`
+}
+
+// UnmarshalJSON decodes a list page and fails when "list", or the
+// customer of an entry, is missing. Entries are checked here rather than by
+// a method on ListEntry so that a page is decoded in one pass.
+func (r *listResponse) UnmarshalJSON(b []byte) error {
+	if err := r.decode(b); err != nil {
+		return err
+	}
+	if r.List == nil {
+		return missingKey("customer.list", "list")
+	}
+	for i := range *r.List {
+		if (*r.List)[i].Customer == nil {
+			return listEntryError(i)
+		}
+	}
+	return nil
+}
+
+// decodeListPage decodes a customer list page in one pass (see
+// listResponse) and fails when "list", or the customer of an entry, is
+// missing.
+func decodeListPage(b []byte) (*chargebee.Page[ListEntry], error) {
+	var r listResponse
+	if err := r.UnmarshalJSON(b); err != nil {
+		return nil, err
+	}
+	return &chargebee.Page[ListEntry]{Items: *r.List, NextOffset: r.NextOffset}, nil
 }

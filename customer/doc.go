@@ -9,9 +9,9 @@
 //		SetEmail("john@acme.com"))
 //
 // Requests are built with New...Request and chainable Set... setters; every
-// request validates itself before it is sent. Models, requests and enums in
-// the *_gen.go files are generated from the API catalog
-// (internal/gen/catalog.json) by internal/gen.
+// request validates itself before it is sent. Models, enums, requests,
+// results and the Service methods in the *_gen.go files are generated from
+// the API catalog (internal/gen/catalog.json) by internal/gen.
 //
 // See https://apidocs.chargebee.com/docs/api/customers.
 package customer

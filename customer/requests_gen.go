@@ -1429,6 +1429,259 @@ func (r *MergeRequest) Validate() error {
 	return nil
 }
 
+// ListRequest holds the paging, filters and sort order of Service.List and
+// Service.ListPage. Every filter is optional; filters are combined with AND.
+// An API v1 client accepts only Limit and Offset.
+//
+// A filter is sent as field[operator]=value, for example email[is]=x,
+// created_at[after]=1700000000, id[in]=["a","b"] or
+// relationship[parent_id][is]=p. Not every field takes every operator of its
+// filter type: setting an operator the field does not support fails
+// validation.
+//
+// See https://apidocs.chargebee.com/docs/api/customers.
+type ListRequest struct {
+	// Limit is limit, the page size; for entitlements, the number of features per
+	// page (1 to 100).
+	Limit *int32 `url:"limit,omitempty"`
+	// Offset is offset, where the page starts: the NextOffset of the previous
+	// page (at most 1000 characters).
+	Offset *string `url:"offset,omitempty"`
+	// IncludeDeleted is include_deleted (Chargebee's default: false).
+	IncludeDeleted *bool `url:"include_deleted,omitempty"`
+	// ID filters on id: is, is_not, starts_with, in, not_in.
+	ID *chargebee.StringFilter `url:"id,omitempty"`
+	// FirstName filters on first_name: is, is_not, starts_with, is_present.
+	FirstName *chargebee.StringFilter `url:"first_name,omitempty"`
+	// LastName filters on last_name: is, is_not, starts_with, is_present.
+	LastName *chargebee.StringFilter `url:"last_name,omitempty"`
+	// Email filters on email: is, is_not, starts_with, is_present.
+	Email *chargebee.StringFilter `url:"email,omitempty"`
+	// Company filters on company: is, is_not, starts_with, is_present.
+	Company *chargebee.StringFilter `url:"company,omitempty"`
+	// Phone filters on phone: is, is_not, starts_with, is_present.
+	Phone *chargebee.StringFilter `url:"phone,omitempty"`
+	// AutoCollection filters on auto_collection: is, is_not, in, not_in.
+	AutoCollection *chargebee.EnumFilter `url:"auto_collection,omitempty"`
+	// Taxability filters on taxability: is, is_not, in, not_in.
+	Taxability *chargebee.EnumFilter `url:"taxability,omitempty"`
+	// CreatedAt filters on created_at: after, before, on, between.
+	CreatedAt *chargebee.TimestampFilter `url:"created_at,omitempty"`
+	// UpdatedAt filters on updated_at: after, before, on, between.
+	UpdatedAt *chargebee.TimestampFilter `url:"updated_at,omitempty"`
+	// OfflinePaymentMethod filters on offline_payment_method: is, is_not, in,
+	// not_in.
+	OfflinePaymentMethod *chargebee.EnumFilter `url:"offline_payment_method,omitempty"`
+	// AutoCloseInvoices filters on auto_close_invoices: is.
+	AutoCloseInvoices *chargebee.BoolFilter `url:"auto_close_invoices,omitempty"`
+	// Channel filters on channel: is, is_not, in, not_in.
+	Channel *chargebee.EnumFilter `url:"channel,omitempty"`
+	// BusinessEntityID filters on business_entity_id: is.
+	BusinessEntityID *chargebee.StringFilter `url:"business_entity_id,omitempty"`
+	// SortBy orders the list: sort_by[asc] or sort_by[desc], not both.
+	SortBy *chargebee.SortBy `url:"sort_by,omitempty"`
+	// Relationship filters on relationship[...]: the customer's place in an
+	// account hierarchy.
+	Relationship *RelationshipFilter `url:"relationship,omitempty"`
+}
+
+// NewListRequest returns an empty ListRequest.
+func NewListRequest() *ListRequest { return &ListRequest{} }
+
+// SetLimit sets Limit.
+func (r *ListRequest) SetLimit(v int32) *ListRequest {
+	r.Limit = &v
+	return r
+}
+
+// SetOffset sets Offset.
+func (r *ListRequest) SetOffset(v string) *ListRequest {
+	r.Offset = &v
+	return r
+}
+
+// SetIncludeDeleted sets IncludeDeleted.
+func (r *ListRequest) SetIncludeDeleted(v bool) *ListRequest {
+	r.IncludeDeleted = &v
+	return r
+}
+
+// SetID sets the id filter.
+func (r *ListRequest) SetID(v chargebee.StringFilter) *ListRequest {
+	r.ID = &v
+	return r
+}
+
+// SetFirstName sets the first_name filter.
+func (r *ListRequest) SetFirstName(v chargebee.StringFilter) *ListRequest {
+	r.FirstName = &v
+	return r
+}
+
+// SetLastName sets the last_name filter.
+func (r *ListRequest) SetLastName(v chargebee.StringFilter) *ListRequest {
+	r.LastName = &v
+	return r
+}
+
+// SetEmail sets the email filter.
+func (r *ListRequest) SetEmail(v chargebee.StringFilter) *ListRequest {
+	r.Email = &v
+	return r
+}
+
+// SetCompany sets the company filter.
+func (r *ListRequest) SetCompany(v chargebee.StringFilter) *ListRequest {
+	r.Company = &v
+	return r
+}
+
+// SetPhone sets the phone filter.
+func (r *ListRequest) SetPhone(v chargebee.StringFilter) *ListRequest {
+	r.Phone = &v
+	return r
+}
+
+// SetAutoCollection sets the auto_collection filter.
+func (r *ListRequest) SetAutoCollection(v chargebee.EnumFilter) *ListRequest {
+	r.AutoCollection = &v
+	return r
+}
+
+// SetTaxability sets the taxability filter.
+func (r *ListRequest) SetTaxability(v chargebee.EnumFilter) *ListRequest {
+	r.Taxability = &v
+	return r
+}
+
+// SetCreatedAt sets the created_at filter.
+func (r *ListRequest) SetCreatedAt(v chargebee.TimestampFilter) *ListRequest {
+	r.CreatedAt = &v
+	return r
+}
+
+// SetUpdatedAt sets the updated_at filter.
+func (r *ListRequest) SetUpdatedAt(v chargebee.TimestampFilter) *ListRequest {
+	r.UpdatedAt = &v
+	return r
+}
+
+// SetOfflinePaymentMethod sets the offline_payment_method filter.
+func (r *ListRequest) SetOfflinePaymentMethod(v chargebee.EnumFilter) *ListRequest {
+	r.OfflinePaymentMethod = &v
+	return r
+}
+
+// SetAutoCloseInvoices sets the auto_close_invoices filter.
+func (r *ListRequest) SetAutoCloseInvoices(v chargebee.BoolFilter) *ListRequest {
+	r.AutoCloseInvoices = &v
+	return r
+}
+
+// SetChannel sets the channel filter.
+func (r *ListRequest) SetChannel(v chargebee.EnumFilter) *ListRequest {
+	r.Channel = &v
+	return r
+}
+
+// SetBusinessEntityID sets the business_entity_id filter.
+func (r *ListRequest) SetBusinessEntityID(v chargebee.StringFilter) *ListRequest {
+	r.BusinessEntityID = &v
+	return r
+}
+
+// SetSortBy sets the sort_by filter.
+func (r *ListRequest) SetSortBy(v chargebee.SortBy) *ListRequest {
+	r.SortBy = &v
+	return r
+}
+
+// SetRelationship sets the relationship[...] filters.
+func (r *ListRequest) SetRelationship(v *RelationshipFilter) *ListRequest {
+	r.Relationship = v
+	return r
+}
+
+// Validate checks the request against the catalog's rules (required
+// parameters, lengths, ranges, JSON) without sending anything. The error is
+// a *chargebee.ValidationError naming the wire key.
+func (r *ListRequest) Validate() error {
+	if r == nil {
+		return nil
+	}
+	if err := api.First(
+		api.Range("limit", r.Limit, 1, 100),
+		api.MaxLen("offset", r.Offset, 1000),
+		api.FilterOps("id", r.ID, "is", "is_not", "starts_with", "in", "not_in"),
+		api.FilterOps("first_name", r.FirstName, "is", "is_not", "starts_with", "is_present"),
+		api.FilterOps("last_name", r.LastName, "is", "is_not", "starts_with", "is_present"),
+		api.FilterOps("email", r.Email, "is", "is_not", "starts_with", "is_present"),
+		api.FilterOps("company", r.Company, "is", "is_not", "starts_with", "is_present"),
+		api.FilterOps("phone", r.Phone, "is", "is_not", "starts_with", "is_present"),
+		api.FilterOps("auto_collection", r.AutoCollection, "is", "is_not", "in", "not_in"),
+		api.FilterOps("taxability", r.Taxability, "is", "is_not", "in", "not_in"),
+		api.FilterOps("created_at", r.CreatedAt, "after", "before", "on", "between"),
+		api.FilterOps("updated_at", r.UpdatedAt, "after", "before", "on", "between"),
+		api.FilterOps("offline_payment_method", r.OfflinePaymentMethod, "is", "is_not", "in", "not_in"),
+		api.FilterOps("auto_close_invoices", r.AutoCloseInvoices, "is"),
+		api.FilterOps("channel", r.Channel, "is", "is_not", "in", "not_in"),
+		api.FilterOps("business_entity_id", r.BusinessEntityID, "is"),
+		api.FilterOps("sort_by", r.SortBy, "asc", "desc"),
+	); err != nil {
+		return err
+	}
+	if r.Relationship != nil {
+		if err := r.Relationship.validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RelationshipFilter filters customers on relationship[...]: their parent,
+// payment owner or invoice owner.
+type RelationshipFilter struct {
+	// ParentID filters on relationship[parent_id]: is, is_not, starts_with.
+	ParentID *chargebee.StringFilter `url:"parent_id,omitempty"`
+	// PaymentOwnerID filters on relationship[payment_owner_id]: is, is_not,
+	// starts_with.
+	PaymentOwnerID *chargebee.StringFilter `url:"payment_owner_id,omitempty"`
+	// InvoiceOwnerID filters on relationship[invoice_owner_id]: is, is_not,
+	// starts_with.
+	InvoiceOwnerID *chargebee.StringFilter `url:"invoice_owner_id,omitempty"`
+}
+
+// NewRelationshipFilter returns an empty RelationshipFilter.
+func NewRelationshipFilter() *RelationshipFilter { return &RelationshipFilter{} }
+
+// SetParentID sets the relationship[parent_id] filter.
+func (f *RelationshipFilter) SetParentID(v chargebee.StringFilter) *RelationshipFilter {
+	f.ParentID = &v
+	return f
+}
+
+// SetPaymentOwnerID sets the relationship[payment_owner_id] filter.
+func (f *RelationshipFilter) SetPaymentOwnerID(v chargebee.StringFilter) *RelationshipFilter {
+	f.PaymentOwnerID = &v
+	return f
+}
+
+// SetInvoiceOwnerID sets the relationship[invoice_owner_id] filter.
+func (f *RelationshipFilter) SetInvoiceOwnerID(v chargebee.StringFilter) *RelationshipFilter {
+	f.InvoiceOwnerID = &v
+	return f
+}
+
+// validate checks that each filter uses only the operators the catalog
+// lists for it.
+func (f *RelationshipFilter) validate() error {
+	return api.First(
+		api.FilterOps("relationship[parent_id]", f.ParentID, "is", "is_not", "starts_with"),
+		api.FilterOps("relationship[payment_owner_id]", f.PaymentOwnerID, "is", "is_not", "starts_with"),
+		api.FilterOps("relationship[invoice_owner_id]", f.InvoiceOwnerID, "is", "is_not", "starts_with"),
+	)
+}
+
 // CardParams are card details sent as card[...]. Sending raw card numbers puts
 // PCI scope on the caller; prefer tokens or payment intents. The v1 API
 // requires number, expiry_month and expiry_year whenever a card is sent.

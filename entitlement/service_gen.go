@@ -49,7 +49,7 @@ func (r *ListEntry) missing() string {
 
 // actList is customer_entitlement.entitlements_for_customer (GET /customers/{customer-id}/customer_entitlements).
 var actList = api.Action{
-	Name:       "entitlement.List",
+	Name:       "entitlement.List (customer_entitlement.entitlements_for_customer)",
 	Method:     "GET",
 	Path:       "/customers/{id}/customer_entitlements",
 	PathParam:  "customer_id",

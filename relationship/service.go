@@ -15,6 +15,7 @@
 package relationship
 
 import (
+	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/internal/api"
 )
@@ -37,7 +38,7 @@ const (
 
 // checkLink runs before Link sends anything: a customer cannot be linked
 // under itself.
-func (s *Service) checkLink(childID string, req *LinkRequest) error {
+func (s *Service) checkLink(childID string, req *LinkRequest, _ []chargebee.RequestOption) error {
 	if req != nil && req.ParentID != nil && *req.ParentID == childID {
 		return api.Invalid("parent_id", "must differ from the customer being linked")
 	}

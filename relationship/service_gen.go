@@ -51,7 +51,7 @@ func (r *LinkResult) missing() string {
 
 // actLink is customer.relationships (POST /customers/{customer-id}/relationships).
 var actLink = api.Action{
-	Name:       "relationship.Link",
+	Name:       "relationship.Link (customer.relationships)",
 	Method:     "POST",
 	Path:       "/customers/{id}/relationships",
 	PathParam:  "customer_id",
@@ -81,7 +81,7 @@ var actLink = api.Action{
 //
 // See https://apidocs.chargebee.com/docs/api/customers#link_a_customer.
 func (s *Service) Link(ctx context.Context, childID string, req *LinkRequest, opts ...chargebee.RequestOption) (*LinkResult, error) {
-	if err := s.checkLink(childID, req); err != nil {
+	if err := s.checkLink(childID, req, opts); err != nil {
 		return nil, err
 	}
 	return api.Call(ctx, s.client(), &actLink, childID, req, (*LinkResult).missing, opts)
@@ -104,7 +104,7 @@ func (r *UnlinkResult) missing() string {
 
 // actUnlink is customer.delete_relationship (POST /customers/{customer-id}/delete_relationship).
 var actUnlink = api.Action{
-	Name:       "relationship.Unlink",
+	Name:       "relationship.Unlink (customer.delete_relationship)",
 	Method:     "POST",
 	Path:       "/customers/{id}/delete_relationship",
 	PathParam:  "customer_id",
@@ -140,7 +140,7 @@ func (r *UpdateSettingsResult) missing() string {
 
 // actUpdateSettings is customer.update_hierarchy_settings (POST /customers/{customer-id}/update_hierarchy_settings).
 var actUpdateSettings = api.Action{
-	Name:       "relationship.UpdateSettings",
+	Name:       "relationship.UpdateSettings (customer.update_hierarchy_settings)",
 	Method:     "POST",
 	Path:       "/customers/{id}/update_hierarchy_settings",
 	PathParam:  "customer_id",
@@ -182,7 +182,7 @@ func (r *HierarchyResult) missing() string {
 
 // actHierarchy is customer.hierarchy (GET /customers/{customer-id}/hierarchy).
 var actHierarchy = api.Action{
-	Name:       "relationship.Hierarchy",
+	Name:       "relationship.Hierarchy (customer.hierarchy)",
 	Method:     "GET",
 	Path:       "/customers/{id}/hierarchy",
 	PathParam:  "customer_id",
@@ -218,7 +218,7 @@ func (r *ListDetailEntry) missing() string {
 
 // actListDetail is customer.list_hierarchy_detail (GET /customers/{customer-id}/hierarchy_detail).
 var actListDetail = api.Action{
-	Name:        "relationship.ListDetail",
+	Name:        "relationship.ListDetail (customer.list_hierarchy_detail)",
 	Method:      "GET",
 	Path:        "/customers/{id}/hierarchy_detail",
 	PathParam:   "customer_id",

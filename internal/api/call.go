@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/internal/form"
 )
 
 // Action is what a service method needs to know about one catalog action.
@@ -33,6 +35,11 @@ type Action struct {
 	// request is then refused with its validation error, even on a client
 	// made WithoutValidation.
 	NeedsParams bool
+	// V1Keys, when set, are the wire keys API v1 accepts for an action that
+	// exists in both versions but takes fewer parameters in v1 (array
+	// indexes written as [N]); on a v1 client any other key, except cf_*
+	// custom fields, is refused.
+	V1Keys map[string]bool
 	// MapErr, when set, rewrites the error of a call that reached
 	// Chargebee, for answers that need a package's own error.
 	MapErr func(error) error
@@ -65,6 +72,9 @@ func (a *Action) prepare(cb *chargebee.Client, id string, params any) (string, e
 	if v, ok := params.(chargebee.Validator); ok && a.NeedsParams && isNilPointer(params) {
 		return "", v.Validate()
 	}
+	if err := a.checkV1(cb, params); err != nil {
+		return "", err
+	}
 	if a.PathParam == "" {
 		return a.Path, nil
 	}
@@ -94,15 +104,39 @@ func Call[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string
 // Page fetches one page of the list action a. missing checks each entry as
 // Call checks a result.
 func Page[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, missing func(*T) string, opts []chargebee.RequestOption) (*chargebee.Page[T], error) {
+	return PageFunc(ctx, cb, a, id, params, func(body []byte) (*chargebee.Page[T], error) {
+		p := ListPage[T]{Action: a.Name, Entry: missing}
+		if err := p.UnmarshalJSON(body); err != nil {
+			return nil, err
+		}
+		return &p.Page, nil
+	}, opts)
+}
+
+// PageFunc fetches one page of the list action a and decodes it with
+// decode, for a package that decodes its pages its own way.
+func PageFunc[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, decode func([]byte) (*chargebee.Page[T], error), opts []chargebee.RequestOption) (*chargebee.Page[T], error) {
 	path, err := a.prepare(cb, id, params)
 	if err != nil {
 		return nil, err
 	}
-	out := &ListPage[T]{Action: a.Name, Entry: missing}
+	out := &pageDecoder[T]{decode: decode}
 	if err := cb.Do(ctx, a.Method, path, params, out, opts...); err != nil {
 		return nil, a.fail(err)
 	}
-	return &out.Page, nil
+	return out.page, nil
+}
+
+// pageDecoder hands a list response to its decode function.
+type pageDecoder[T any] struct {
+	decode func([]byte) (*chargebee.Page[T], error)
+	page   *chargebee.Page[T]
+}
+
+// DecodeResponse decodes body into d.page.
+func (d *pageDecoder[T]) DecodeResponse(body []byte) (err error) {
+	d.page, err = d.decode(body)
+	return err
 }
 
 // checked decodes a response into v and then checks its required keys.
@@ -140,4 +174,26 @@ func (c *checked[T]) DecodeResponse(body []byte) error {
 func isNilPointer(v any) bool {
 	rv := reflect.ValueOf(v)
 	return rv.Kind() == reflect.Pointer && rv.IsNil()
+}
+
+// trailingIndex is the array index at the end of a wire key.
+var trailingIndex = regexp.MustCompile(`\[[0-9]+\]$`)
+
+// checkV1 refuses, on an API v1 client, a parameter the action does not
+// take in v1.
+func (a *Action) checkV1(cb *chargebee.Client, params any) error {
+	if a.V1Keys == nil || cb.APIVersion() != chargebee.APIv1 || params == nil || isNilPointer(params) {
+		return nil
+	}
+	values, err := form.Encode(params)
+	if err != nil {
+		return nil // reported by Client.Do with the parameter's name
+	}
+	for key := range values {
+		if strings.HasPrefix(key, "cf_") || a.V1Keys[key] || a.V1Keys[trailingIndex.ReplaceAllString(key, "[N]")] {
+			continue
+		}
+		return Invalid(key, "is not available in API v1 ("+a.Name+"); use an API v2 client")
+	}
+	return nil
 }

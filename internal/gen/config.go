@@ -22,6 +22,13 @@ type pkgSpec struct {
 	Requests []requestSpec
 	// Actions are the service methods, in file order.
 	Actions []actionSpec
+	// ResultDecoder names a hand-written func(b []byte, action string,
+	// cust **customer.Customer, card **customer.Card, general func() error)
+	// error that results made of a customer (and a card) decode with.
+	ResultDecoder string
+	// ListDecoder names a hand-written func([]byte) (*chargebee.Page[E],
+	// error) that the package's list pages decode with.
+	ListDecoder string
 }
 
 // fieldSpec is a field of a result or list entry.
@@ -80,7 +87,8 @@ type actionSpec struct {
 	Alt string
 	// Pre names a hand-written method run before anything else, for rules
 	// that need the call's other arguments:
-	// func (s *Service) Pre(id string, req *Request) error.
+	// func (s *Service) Pre(id string, req *Request, opts
+	// []chargebee.RequestOption) error.
 	Pre string
 	// Deprecated, for an action the catalog marks deprecated, says what to
 	// use instead.
@@ -100,12 +108,7 @@ type argSpec struct {
 
 // packages are the generated packages, in generation order.
 var packages = []*pkgSpec{
-	{
-		Name:     "customer",
-		DocsURL:  "https://apidocs.chargebee.com/docs/api/customers",
-		Enums:    customerEnums,
-		Requests: customerRequests,
-	},
+	customerPackage,
 	contactPackage,
 	relationshipPackage,
 	entitlementPackage,

@@ -32,6 +32,7 @@ type action struct {
 	Params     []param       `json:"params"`
 	Filters    []filter      `json:"filters"`
 	XOneOf     [][]string    `json:"x_one_of"`
+	XInV1      bool          `json:"x_in_v1"`
 	Deprecated bool          `json:"deprecated"`
 	ReplacedBy string        `json:"replaced_by"`
 }
@@ -334,6 +335,16 @@ type field struct {
 	GT    *paramType
 	// Filter is the list filter of a filter field; nil otherwise.
 	Filter *filter
+	// FilterGroup is the group of a field holding nested filters.
+	FilterGroup *filterGroup
+}
+
+// filterGroup is a group of filters sent under one key, such as
+// relationship[parent_id][is].
+type filterGroup struct {
+	wire   string
+	spec   groupSpec
+	fields []field
 }
 
 func (g *gen) leafType(p *param) (string, error) {
@@ -503,8 +514,36 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 		}
 		pt.fields = append(pt.fields, *p)
 	}
+	var nested []*filterGroup
 	for i := range a.Filters {
-		f, err := filterField(&a.Filters[i])
+		flt := &a.Filters[i]
+		if outer, _, ok := strings.Cut(flt.WirePrefix, "["); ok {
+			// relationship[parent_id]: a filter inside a group of filters.
+			var fg *filterGroup
+			for _, n := range nested {
+				if n.wire == outer {
+					fg = n
+				}
+			}
+			if fg == nil {
+				gs, ok := spec.Groups[outer]
+				if !ok {
+					return fmt.Errorf("%s: filter group %q not configured", a.ID, outer)
+				}
+				fg = &filterGroup{wire: outer, spec: gs}
+				nested = append(nested, fg)
+				name := goName(strings.SplitN(flt.GoField, ".", 2)[0])
+				fields = append(fields, field{Name: name, Type: "*" + gs.Type, Tag: outer + ",omitempty", Doc: fmt.Sprintf("%s filters on %s[...]: %s.", name, outer, groupDesc(outer)), FilterGroup: fg})
+			}
+			f, err := filterField(flt)
+			if err != nil {
+				return fmt.Errorf("%s: %w", a.ID, err)
+			}
+			f.Tag = strings.TrimSuffix(strings.TrimPrefix(flt.WirePrefix, outer+"["), "]") + ",omitempty"
+			fg.fields = append(fg.fields, f)
+			continue
+		}
+		f, err := filterField(flt)
 		if err != nil {
 			return fmt.Errorf("%s: %w", a.ID, err)
 		}
@@ -570,6 +609,9 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 			checks = append(checks, leafChecks(f.P, "r."+f.Name, f.Type, "")...)
 			continue
 		}
+		if f.FilterGroup != nil {
+			continue // validated below
+		}
 		// group-level requiredness
 		for i := range f.GT.fields {
 			p := &f.GT.fields[i]
@@ -612,6 +654,10 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 		if f.P != nil || f.Filter != nil {
 			continue
 		}
+		if f.FilterGroup != nil {
+			fmt.Fprintf(b, "\tif r.%s != nil {\n\t\tif err := r.%s.validate(); err != nil {\n\t\t\treturn err\n\t\t}\n\t}\n", f.Name, f.Name)
+			continue
+		}
 		if f.Array {
 			fmt.Fprintf(b, "\tfor i := range r.%s {\n\t\tif err := r.%s[i].validate(i); err != nil {\n\t\t\treturn err\n\t\t}\n", f.Name, f.Name)
 			for i := range f.GT.fields {
@@ -637,7 +683,29 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 	} else {
 		b.WriteString("\treturn nil\n}\n\n")
 	}
+	for _, fg := range nested {
+		g.filterGroupType(b, fg)
+	}
 	return nil
+}
+
+// filterGroupType writes the type of a group of nested filters.
+func (g *gen) filterGroupType(b *bytes.Buffer, fg *filterGroup) {
+	name := fg.spec.Type
+	writeDoc(b, "", fg.spec.Doc)
+	fmt.Fprintf(b, "type %s struct {\n", name)
+	for _, f := range fg.fields {
+		writeDoc(b, "\t", f.Doc)
+		fmt.Fprintf(b, "\t%s %s `url:%q`\n", f.Name, f.Type, f.Tag)
+	}
+	b.WriteString("}\n\n")
+	fmt.Fprintf(b, "// New%s returns an empty %s.\nfunc New%s() *%s { return &%s{} }\n\n", name, name, name, name, name)
+	g.setters(b, name, "f", fg.fields)
+	fmt.Fprintf(b, "// validate checks that each filter uses only the operators the catalog\n// lists for it.\nfunc (f *%s) validate() error {\n\treturn api.First(\n", name)
+	for _, f := range fg.fields {
+		b.WriteString("\t\t" + strings.Replace(filterCheck(f), ", r.", ", f.", 1) + ",\n")
+	}
+	b.WriteString("\t)\n}\n\n")
 }
 
 // groupDesc describes a parameter group.
@@ -840,6 +908,9 @@ func (g *gen) setters(b *bytes.Buffer, typeName, recv string, fields []field) {
 			dep = "\n//\n// Deprecated: Chargebee has deprecated " + f.P.Wire + "; it is kept for existing integrations."
 		}
 		switch {
+		case f.FilterGroup != nil:
+			fmt.Fprintf(b, "// Set%s sets the %s[...] filters.\nfunc (%s *%s) Set%s(v %s) *%s {\n\t%s.%s = v\n\treturn %s\n}\n\n",
+				f.Name, f.FilterGroup.wire, recv, typeName, f.Name, f.Type, typeName, recv, f.Name, recv)
 		case f.Filter != nil:
 			fmt.Fprintf(b, "// Set%s sets the %s filter.\nfunc (%s *%s) Set%s(v %s) *%s {\n\t%s.%s = &v\n\treturn %s\n}\n\n",
 				f.Name, f.Filter.WirePrefix, recv, typeName, f.Name, f.Type[1:], typeName, recv, f.Name, recv)
@@ -957,9 +1028,6 @@ func filterField(f *filter) (field, error) {
 	typ, ok := filterTypes[f.FilterType]
 	if !ok {
 		return field{}, fmt.Errorf("filter %s: unknown filter type %q", f.Field, f.FilterType)
-	}
-	if strings.Contains(f.WirePrefix, "[") {
-		return field{}, fmt.Errorf("filter %s: nested filters are not supported", f.WirePrefix)
 	}
 	name := goName(f.GoField)
 	doc := fmt.Sprintf("%s filters on %s: %s.", name, f.Field, strings.Join(filterOps(f), ", "))

@@ -65,6 +65,9 @@ func (g *gen) version(a *action) string {
 	if a.APIVersion == "v1" {
 		return "chargebee.APIv1"
 	}
+	if a.XInV1 {
+		return ""
+	}
 	for _, d := range g.cat.V1Diff {
 		if d.V2Action == a.ID {
 			return ""
@@ -102,7 +105,8 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 		pathParam = snake(pp.GoName)
 	}
 	version := g.version(a)
-	actionName := g.pkg.Name + "." + spec.Method
+	// Errors name the Go method and the catalog action.
+	actionName := g.pkg.Name + "." + spec.Method + " (" + a.ID + ")"
 	actVar := "act" + spec.Method
 
 	// The result (or list entry) type.
@@ -139,6 +143,9 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	if spec.Alt != "" {
 		fmt.Fprintf(b, "\tAlt: %q,\n", spec.Alt)
 	}
+	if g.hasV1Keys(a) {
+		fmt.Fprintf(b, "\tV1Keys: v1Keys[%q],\n", a.ID)
+	}
 	if spec.Request != "" && len(spec.Args) == 0 && g.requestHasRequired(a) {
 		b.WriteString("\tNeedsParams: true,\n")
 	}
@@ -157,7 +164,7 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	reqExpr := "nil"
 	var prelude []string
 	if spec.Pre != "" {
-		prelude = append(prelude, fmt.Sprintf("if err := s.%s(%s, req); err != nil {\n\treturn nil, err\n}", spec.Pre, idExpr))
+		prelude = append(prelude, fmt.Sprintf("if err := s.%s(%s, req, opts); err != nil {\n\treturn nil, err\n}", spec.Pre, idExpr))
 	}
 	switch {
 	case len(spec.Args) > 0:
@@ -213,7 +220,11 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	for _, p := range prelude {
 		b.WriteString(p + "\n")
 	}
-	fmt.Fprintf(b, "\treturn api.Page(ctx, s.client(), &%s, %s, req, (*%s).missing, opts)\n}\n\n", actVar, idExpr, spec.Result)
+	if g.pkg.ListDecoder != "" {
+		fmt.Fprintf(b, "\treturn api.PageFunc(ctx, s.client(), &%s, %s, req, %s, opts)\n}\n\n", actVar, idExpr, g.pkg.ListDecoder)
+	} else {
+		fmt.Fprintf(b, "\treturn api.Page(ctx, s.client(), &%s, %s, req, (*%s).missing, opts)\n}\n\n", actVar, idExpr, spec.Result)
+	}
 
 	idArg := ""
 	if hasID {
@@ -291,7 +302,48 @@ func (g *gen) resultType(b *bytes.Buffer, spec *actionSpec, doc string, keys []r
 		fmt.Fprintf(b, "\tif r.%s == nil {\n\t\treturn %q\n\t}\n", camel(key), key)
 	}
 	b.WriteString("\treturn \"\"\n}\n\n")
+	if dec := g.pkg.ResultDecoder; dec != "" && !g.isListEntry(name) && customerAndCard(keys) {
+		card := "nil"
+		if len(keys) == 2 {
+			card = "&r.Card"
+		}
+		fmt.Fprintf(b, "// UnmarshalJSON decodes the response with %s, which reads the\n// customer in one pass, and fails when \"customer\" is missing.\nfunc (r *%s) UnmarshalJSON(b []byte) error {\n\ttype plain %s\n\treturn %s(b, %q, &r.Customer, %s, func() error {\n\t\treturn json.Unmarshal(b, (*plain)(r))\n\t})\n}\n\n",
+			dec, name, name, dec, spec.Action, card)
+	}
 	return nil
+}
+
+// customerAndCard reports whether a response holds a customer and at most
+// a card besides.
+func customerAndCard(keys []responseKey) bool {
+	if len(keys) == 0 || keys[0].Key != "customer" {
+		return false
+	}
+	return len(keys) == 1 || len(keys) == 2 && keys[1].Key == "card"
+}
+
+// isListEntry reports whether name is the entry type of a list action.
+func (g *gen) isListEntry(name string) bool {
+	for _, spec := range g.pkg.Actions {
+		if spec.Result == name && g.actions[spec.Action] != nil && g.actions[spec.Action].Kind == "list" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasV1Keys reports whether the action exists in API v1 with fewer
+// parameters, which the package's generated v1Keys lists.
+func (g *gen) hasV1Keys(a *action) bool {
+	if g.pkg.Name != "customer" {
+		return false
+	}
+	for _, d := range g.cat.V1Diff {
+		if d.V2Action == a.ID && len(d.V2Only) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // requestField returns the Go field of request type name that carries wire.

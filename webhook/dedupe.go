@@ -88,8 +88,9 @@ type Deduper interface {
 var ErrDeduperFull = errors.New("webhook: deduper is full of claims in progress")
 
 // DefaultMaxEntries is the number of ids a MemoryDeduper holds when
-// WithMaxEntries is not given.
-const DefaultMaxEntries = 1_000_000
+// WithMaxEntries is not given. An id takes about 150 bytes, so the default
+// bounds the deduper at about 15 MB.
+const DefaultMaxEntries = 100_000
 
 // MemoryDeduper is a Deduper that keeps ids in the memory of one process.
 // It does not survive a restart and is not shared between replicas; for

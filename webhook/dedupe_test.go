@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -216,4 +217,25 @@ func TestStateString(t *testing.T) {
 			t.Errorf("%d.String() = %q, want %q", int(st), st.String(), want)
 		}
 	}
+}
+
+func TestMemoryDeduperDefaultBound(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	d := webhook.NewMemoryDeduper(0)
+	for i := range webhook.DefaultMaxEntries + 10 {
+		id := "ev_" + strconv.Itoa(i)
+		if st, err := d.Claim(ctx, id); st != webhook.Claimed || err != nil {
+			t.Fatalf("Claim(%s) = %v, %v", id, st, err)
+		}
+		if err := d.Complete(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := d.Len(); n != webhook.DefaultMaxEntries {
+		t.Fatalf("Len = %d, want the bound %d", n, webhook.DefaultMaxEntries)
+	}
+	// The oldest ids were forgotten, the newest kept.
+	claim(t, d, "ev_0", webhook.Claimed)
+	claim(t, d, fmt.Sprintf("ev_%d", webhook.DefaultMaxEntries+9), webhook.Processed)
 }

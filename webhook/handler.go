@@ -207,7 +207,8 @@ func NewHandler(fn func(context.Context, *event.Event) error, opts ...Option) (h
 	h := &handler{config: c, fn: fn}
 	if c.verify != nil {
 		if v := c.verify.APIVersion(); v != c.version {
-			return nil, invalid("WithVerify", fmt.Sprintf("the client speaks API %s but the handler expects %s events", v, c.version))
+			return nil, &chargebee.ValidationError{Param: "WithVerify", Err: chargebee.ErrAPIVersion,
+				Reason: fmt.Sprintf("the client speaks API %s but the handler expects %s events", v, c.version)}
 		}
 		h.events = event.NewService(c.verify)
 	}

@@ -470,6 +470,10 @@ func hasDotSegment(p string) bool {
 // encodeParams returns the URL-encoded form of params with the extra
 // parameters of WithParam set over it (nil when there is none).
 func encodeParams(params any, extra [][2]string) ([]byte, error) {
+	// The depth bound is checked first, whichever encoder runs below.
+	if err := form.CheckDepth(params); err != nil {
+		return nil, err
+	}
 	if len(extra) == 0 {
 		return form.EncodeBytes(params)
 	}

@@ -34,11 +34,10 @@
 //
 // A new event is then read back from the API when WithVerify is given (400
 // for an id the API does not know, 503 when the API cannot be reached) and
-// handed to your
-// function:
+// handed to your function:
 //
-//	500 Internal Server Error fn returned an error or panicked
-//	200 OK                    fn returned nil
+//	500 Internal Server Error your function returned an error or panicked
+//	200 OK                    your function returned nil
 //
 // Answers carry a short plain-text reason and never echo the request. Logs
 // (WithLogger) name the event id and type and the answer, never the body,

@@ -269,6 +269,9 @@ func (c *Client) newCall(cl *call, ctx context.Context, method, path string, par
 		return err
 	}
 	cl.req = transport.Request{Method: method, URL: u, Header: c.header(rc), Retryable: method == http.MethodGet}
+	if err := checkBusinessEntity(encoded, cl.req.Header); err != nil {
+		return err
+	}
 	cl.response, cl.redact = rc.response, c.redact
 	if method == http.MethodPost {
 		cl.setBody(encoded, c.idempotencyKey(rc))
@@ -297,6 +300,22 @@ func (c *Client) encode(params any, extra [][2]string) ([]byte, error) {
 		return nil, &ValidationError{Reason: err.Error(), Err: ErrParams}
 	}
 	return encoded, nil
+}
+
+// checkBusinessEntity refuses a business_entity_id parameter that differs
+// from the chargebee-business-entity-id header the call sends (the
+// request's WithBusinessEntityID, else the client's WithBusinessEntity):
+// the call would be scoped to one entity and name another.
+func checkBusinessEntity(encoded []byte, header http.Header) error {
+	be := header["Chargebee-Business-Entity-Id"]
+	if len(be) == 0 || !bytes.Contains(encoded, []byte("business_entity_id=")) {
+		return nil
+	}
+	values, err := url.ParseQuery(string(encoded))
+	if v, ok := values["business_entity_id"]; err == nil && ok && (len(v) != 1 || v[0] != be[0]) {
+		return &ValidationError{Param: "business_entity_id", Reason: "must equal the chargebee-business-entity-id header sent with the call"}
+	}
+	return nil
 }
 
 // header returns the headers of a call: the request options' and the
@@ -451,6 +470,10 @@ func hasDotSegment(p string) bool {
 // encodeParams returns the URL-encoded form of params with the extra
 // parameters of WithParam set over it (nil when there is none).
 func encodeParams(params any, extra [][2]string) ([]byte, error) {
+	// The depth bound is checked first, whichever encoder runs below.
+	if err := form.CheckDepth(params); err != nil {
+		return nil, err
+	}
 	if len(extra) == 0 {
 		return form.EncodeBytes(params)
 	}

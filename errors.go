@@ -12,6 +12,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/billingkit/chargebee-go/internal/form"
 )
 
 // Sentinel errors for errors.Is. A *Error matches the sentinels that fit its
@@ -37,6 +39,12 @@ var (
 	ErrAPIVersion = errors.New("chargebee: action not available in this API version")
 )
 
+// MaxParamDepth bounds how deeply the params of Client.Do may nest
+// (structs, slices and maps inside one another). Chargebee's keys never
+// nest more than three levels; a deeper value, such as one that refers to
+// itself, fails with ErrParams before anything is sent.
+const MaxParamDepth = form.MaxDepth
+
 // Sentinels of the caller's own mistakes. Each comes inside a
 // *ValidationError, returned before anything is sent, so both
 // errors.Is(err, chargebee.ErrNilClient) and errors.As(err, &ve) work.
@@ -52,8 +60,9 @@ var (
 	// ErrNilContext reports a nil context.Context passed to a call.
 	ErrNilContext = errors.New("chargebee: nil context")
 	// ErrParams reports request parameters that cannot be encoded: a value
-	// that is not a struct, url.Values or nil, or a field of an
-	// unsupported type.
+	// that is not a struct, url.Values or nil, a field of an unsupported
+	// type, or a value nesting deeper than MaxParamDepth (a value that
+	// refers to itself, for example).
 	ErrParams = errors.New("chargebee: parameters cannot be encoded")
 )
 

@@ -17,6 +17,7 @@ import (
 	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/entitlement"
 	"github.com/billingkit/chargebee-go/event"
+	"github.com/billingkit/chargebee-go/internal/form"
 	"github.com/billingkit/chargebee-go/relationship"
 )
 
@@ -407,5 +408,69 @@ func TestDoMistakesAreValidationErrors(t *testing.T) {
 	}
 	if n := rt.n.Load(); n != 0 {
 		t.Errorf("%d requests sent, want 0", n)
+	}
+}
+
+// selfRef is a params type of the caller's that can refer to itself.
+type selfRef struct {
+	Name *string  `url:"name,omitempty"`
+	Next *selfRef `url:"next,omitempty"`
+}
+
+// A params value that refers to itself fails at once with a
+// *ValidationError wrapping ErrParams that names the key where the bound
+// was reached, instead of being encoded for ever; nothing is sent. A short
+// value of the same type is sent as before.
+func TestDoRefusesSelfReferencingParams(t *testing.T) {
+	t.Parallel()
+	cb, _, rec := newMockClient(t, []reply{{status: 200, body: customerJSON}})
+	loop := &selfRef{Name: chargebee.String("a")}
+	loop.Next = loop
+	for _, method := range []string{http.MethodGet, http.MethodPost} {
+		for _, opts := range [][]chargebee.RequestOption{nil, {chargebee.WithParam("extra", "1")}} {
+			err := cb.Do(context.Background(), method, "/customers", loop, nil, opts...)
+			var ve *chargebee.ValidationError
+			want := "next" + strings.Repeat("[next]", chargebee.MaxParamDepth-1)
+			if !errors.As(err, &ve) || !errors.Is(err, chargebee.ErrParams) || ve.Param != want {
+				t.Errorf("%s with %d options: err = %v, want a *ValidationError wrapping ErrParams at %s", method, len(opts), err, want)
+			}
+		}
+	}
+	if n := len(rec.all()); n != 0 {
+		t.Fatalf("%d requests sent, want 0", n)
+	}
+	short := &selfRef{Name: chargebee.String("a"), Next: &selfRef{Name: chargebee.String("b")}}
+	if err := cb.Do(context.Background(), http.MethodPost, "/customers", short, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := rec.all()[0].Body; got != "name=a&next%5Bname%5D=b" {
+		t.Errorf("body = %q", got)
+	}
+}
+
+// No request type of the SDK needs its values walked for the depth bound:
+// their types alone show they nest within it, so the check costs them
+// nothing.
+func TestRequestTypesAreWithinTheDepthBound(t *testing.T) {
+	t.Parallel()
+	seen := 0
+	for _, rs := range resourceServices {
+		st := reflect.TypeOf(rs.make(nil))
+		for i := range st.NumMethod() {
+			mt := st.Method(i).Type
+			for j := 1; j < mt.NumIn(); j++ {
+				at := mt.In(j)
+				if at.Kind() != reflect.Pointer || at.Elem().Kind() != reflect.Struct {
+					continue
+				}
+				seen++
+				if form.Walks(at) {
+					t.Errorf("%s.%s: %v nests without bound", rs.pkg, st.Method(i).Name, at)
+				}
+			}
+		}
+	}
+	if seen < 20 {
+		t.Errorf("only %d request types checked", seen)
 	}
 }

@@ -3,7 +3,8 @@ package chargebeetest
 import (
 	"sort"
 	"strconv"
-	"strings"
+
+	"github.com/billingkit/chargebee-go/internal/money"
 )
 
 // creditRec is one entry of the promotional credit history.
@@ -32,29 +33,6 @@ func (cr *creditRec) json() map[string]any {
 	return m
 }
 
-// zeroDecimal lists currencies without minor units.
-var zeroDecimal = map[string]bool{"BIF": true, "CLP": true, "DJF": true, "GNF": true, "ISK": true, "JPY": true, "KMF": true, "KRW": true,
-	"PYG": true, "RWF": true, "UGX": true, "VND": true, "VUV": true, "XAF": true, "XOF": true, "XPF": true}
-
-// minorUnits converts a decimal amount ("12.50") to minor units (1250).
-func minorUnits(dec, currency string) (int64, bool) {
-	digits := 2
-	if zeroDecimal[strings.ToUpper(currency)] {
-		digits = 0
-	}
-	whole, frac, hasFrac := strings.Cut(dec, ".")
-	if whole == "" || strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" || (hasFrac && frac == "") {
-		return 0, false
-	}
-	frac = strings.TrimRight(frac, "0")
-	if len(frac) > digits {
-		return 0, false
-	}
-	frac += strings.Repeat("0", digits-len(frac))
-	n, err := strconv.ParseInt(whole+frac, 10, 64)
-	return n, err == nil
-}
-
 // creditOp applies add, deduct or set to the customer's promotional credit
 // balance in currency and records the history entry. amountInDecimal is
 // kept as given when the request used it.
@@ -69,7 +47,7 @@ func (c *call) creditOp(cu *customerRec, op string, amount int64, amountInDecima
 		b.promo += amount
 	case "deduct":
 		if amount > b.promo {
-			return nil, paramError("amount", "cannot be more than the promotional credit balance of "+strconv.FormatInt(b.promo, 10)+" "+currency)
+			return nil, paramError("amount", "cannot be more than the promotional credit balance of "+money.Format(b.promo, currency))
 		}
 		b.promo -= amount
 		typ = "decrement"
@@ -115,7 +93,7 @@ func promotionalCredits(op string) handler {
 		case hasAmount && dec != "":
 			return nil, paramError("amount_in_decimal", "give either amount or amount_in_decimal, not both")
 		case dec != "":
-			n, ok := minorUnits(dec, currency)
+			n, ok := money.Parse(dec, currency)
 			if !ok {
 				return nil, paramError("amount_in_decimal", "is not a valid amount in "+currency)
 			}

@@ -40,6 +40,9 @@ func TestPromotionalCredits(t *testing.T) {
 	}
 	over := send(t, s, "POST", "/promotional_credits/deduct", vals("customer_id", "c1", "amount", "751", "description", "too much"))
 	mustParamError(t, over, "amount")
+	if msg := over.str("message"); msg != "amount : cannot be more than the promotional credit balance of 7.50 USD" {
+		t.Errorf("message %q does not give the balance as money", msg)
+	}
 	a = must(t, send(t, s, "GET", "/customers/c1", nil), 200)
 	if a.num("customer.promotional_credits") != 750 {
 		t.Fatalf("rejected deduct changed the balance: %s", a.raw)
@@ -210,4 +213,29 @@ func shapeDiff(path string, want, got any) string {
 		}
 	}
 	return ""
+}
+
+// TestCreditMessagesFormatMoney checks that the fake's messages give
+// amounts as money in the currency's unit, zero-decimal currencies
+// included.
+func TestCreditMessagesFormatMoney(t *testing.T) {
+	t.Parallel()
+	s := chargebeetest.NewServer(t)
+	tests := []struct {
+		currency, add, deduct, want string
+	}{
+		{"USD", "300", "301", "amount : cannot be more than the promotional credit balance of 3.00 USD"},
+		{"EUR", "5", "6", "amount : cannot be more than the promotional credit balance of 0.05 EUR"},
+		{"JPY", "300", "301", "amount : cannot be more than the promotional credit balance of 300 JPY"},
+	}
+	for _, tt := range tests {
+		id := "c_" + tt.currency
+		createCustomer(t, s, "id", id, "preferred_currency_code", tt.currency)
+		must(t, send(t, s, "POST", "/promotional_credits/add", vals("customer_id", id, "amount", tt.add, "description", "gift")), 200)
+		over := send(t, s, "POST", "/promotional_credits/deduct", vals("customer_id", id, "amount", tt.deduct, "description", "too much"))
+		mustParamError(t, over, "amount")
+		if msg := over.str("message"); msg != tt.want {
+			t.Errorf("%s: message %q, want %q", tt.currency, msg, tt.want)
+		}
+	}
 }

@@ -279,16 +279,28 @@ func (c *call) newPaymentSource(cu *customerRec) (*paymentSource, *APIError) {
 	case c.p.get("token_id") != "":
 		ps.typ = "card"
 		ps.referenceID = c.p.get("token_id")
-		ps.card = map[string]any{"iin": "411111", "last4": "1111", "card_type": "visa", "masked_number": "************1111",
-			"expiry_month": int64(12), "expiry_year": int64(time.Unix(c.now, 0).UTC().Year() + 2)}
 	default:
 		return nil, nil
+	}
+	if ps.typ == "card" && ps.card == nil {
+		// A gateway reference, token or payment intent stands for a card
+		// the fake never sees; Chargebee still returns its details.
+		ps.card = c.storedCard()
 	}
 	ps.id = c.st.newID("pm_", nil)
 	if ps.referenceID == "" {
 		ps.referenceID = "tok_" + ps.id
 	}
 	return ps, nil
+}
+
+// storedCard is the card the fake reports for a card payment source given
+// by reference (gateway reference, token or payment intent) rather than by
+// number: a Visa test card expiring in two years, with every attribute the
+// Card schema requires.
+func (c *call) storedCard() map[string]any {
+	return map[string]any{"iin": "411111", "last4": "1111", "card_type": "visa", "masked_number": "************1111",
+		"expiry_month": int64(12), "expiry_year": int64(time.Unix(c.now, 0).UTC().Year() + 2)}
 }
 
 // cardType guesses the brand from the number's prefix.
@@ -415,10 +427,6 @@ func updatePaymentMethod(c *call) (any, *APIError) {
 	ps, e := c.newPaymentSource(cu)
 	if e != nil {
 		return nil, e
-	}
-	if ps.typ == "card" && ps.card == nil {
-		ps.card = map[string]any{"iin": "411111", "last4": "1111", "card_type": "visa", "masked_number": "************1111",
-			"expiry_month": int64(12), "expiry_year": int64(time.Unix(c.now, 0).UTC().Year() + 2)}
 	}
 	// The new method replaces the primary payment source.
 	if old := cu.primary; old != "" {

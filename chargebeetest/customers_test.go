@@ -1,7 +1,10 @@
 package chargebeetest_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"net/url"
+	"os"
 	"strconv"
 	"testing"
 	"time"
@@ -387,5 +390,93 @@ func TestChangeBillingDateMergeMoveClear(t *testing.T) {
 	a = must(t, send(t, s, "POST", "/customers/to/clear_personal_data", nil), 200)
 	if a.has("customer.first_name") || a.has("customer.contacts") || a.str("customer.pii_cleared") != "cleared" {
 		t.Fatalf("clear_personal_data: %s", a.raw)
+	}
+}
+
+// cardRequired lists the attributes the Card schema of the catalog marks
+// required (always present).
+func cardRequired(t *testing.T) []string {
+	t.Helper()
+	raw, err := os.ReadFile("../internal/gen/catalog.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cat struct {
+		Models map[string]struct {
+			Attributes []struct {
+				Name     string `json:"name"`
+				Required bool   `json:"required"`
+			} `json:"attributes"`
+		} `json:"models"`
+	}
+	if err := json.Unmarshal(raw, &cat); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, a := range cat.Models["card"].Attributes {
+		if a.Required {
+			out = append(out, a.Name)
+		}
+	}
+	if len(out) < 10 {
+		t.Fatalf("catalog card model has %d required attributes: %v", len(out), out)
+	}
+	return out
+}
+
+// TestCardPaymentSourcesCarryCardDetails checks that every way of giving a
+// customer a card payment source (by number, gateway reference, token or
+// payment intent; on create, update_payment_method and collect_payment)
+// answers, retrieves and lists a card with every required attribute.
+func TestCardPaymentSourcesCarryCardDetails(t *testing.T) {
+	t.Parallel()
+	required := cardRequired(t)
+	tests := []struct {
+		name   string
+		path   string // "" creates the customer with the params
+		params url.Values
+		last4  string
+	}{
+		{"create with card number", "", vals("card[number]", "5555555555554444", "card[expiry_month]", "3", "card[expiry_year]", "2031"), "4444"},
+		{"create with payment_method type card", "", vals("payment_method[type]", "card", "payment_method[reference_id]", "cus_S/card_1"), "1111"},
+		{"create with payment_method without type", "", vals("payment_method[reference_id]", "cus_S/card_2"), "1111"},
+		{"create with payment intent", "", vals("payment_intent[id]", "pi_1", "payment_intent[payment_method_type]", "card"), "1111"},
+		{"create with token", "", vals("token_id", "cb_tok_1"), "1111"},
+		{"update_payment_method", "/update_payment_method", vals("payment_method[type]", "card", "payment_method[reference_id]", "tok_9"), "1111"},
+		{"collect_payment", "/collect_payment", vals("amount", "500", "payment_method[type]", "card", "payment_method[reference_id]", "tok_8", "retain_payment_source", "true"), "1111"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s := chargebeetest.NewServer(t)
+			var a answer
+			if tt.path == "" {
+				p := vals("id", "c1")
+				for k, v := range tt.params {
+					p[k] = v
+				}
+				a = must(t, send(t, s, "POST", "/customers", p), 200)
+			} else {
+				must(t, send(t, s, "POST", "/customers", vals("id", "c1")), 200)
+				must(t, send(t, s, "POST", "/customers/c1"+tt.path, tt.params), 200)
+				a = must(t, send(t, s, "GET", "/customers/c1", nil), 200)
+			}
+			list := must(t, send(t, s, "GET", "/customers", nil), 200)
+			for _, got := range []struct {
+				where string
+				a     answer
+				path  string
+			}{{"answer", a, "card"}, {"list", list, "list.0.card"}} {
+				for _, k := range required {
+					if !got.a.has(got.path + "." + k) {
+						t.Errorf("%s: card lacks %s: %s", got.where, k, got.a.raw)
+					}
+				}
+				if got.a.str(got.path+".last4") != tt.last4 || got.a.num(got.path+".expiry_month") < 1 || got.a.num(got.path+".expiry_year") < 2000 ||
+					len(got.a.str(got.path+".iin")) != 6 {
+					t.Errorf("%s: card = %s", got.where, got.a.raw)
+				}
+			}
+		})
 	}
 }

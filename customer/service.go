@@ -7,10 +7,9 @@ import (
 )
 
 // checkCreate runs before Create sends anything: on an API v1 client a
-// card without a tmp_token needs its number and expiry, and a
-// business_entity_id in the request must equal the business entity header
-// the call sends.
-func (s *Service) checkCreate(_ string, req *CreateRequest, opts []chargebee.RequestOption) error {
+// card without a tmp_token needs its number and expiry. (Client.Do checks
+// that a business_entity_id equals the business entity header sent.)
+func (s *Service) checkCreate(_ string, req *CreateRequest, _ []chargebee.RequestOption) error {
 	cb := s.client()
 	if req == nil || api.CheckClient(cb) != nil {
 		return nil // Create reports the missing client
@@ -23,11 +22,6 @@ func (s *Service) checkCreate(_ string, req *CreateRequest, opts []chargebee.Req
 			api.Required("card[expiry_year]", c.ExpiryYear != nil),
 		); err != nil {
 			return err
-		}
-	}
-	if req.BusinessEntityID != nil {
-		if header := cb.BusinessEntity(opts...); header != "" && header != *req.BusinessEntityID {
-			return api.Invalid("business_entity_id", "must equal the chargebee-business-entity-id header sent with the call")
 		}
 	}
 	return nil

@@ -136,28 +136,11 @@ func (r *ListRequest) Validate() error {
 	return nil
 }
 
-// validateVersion fails when r sets a field the API version v does not
-// take.
-func (r *ListRequest) validateVersion(v chargebee.APIVersion) error {
+// validateV2 fails when r sets a plain filter of API v1 on an API v2
+// client. The other direction, operators on a v1 client, is refused by the
+// action's list of v1 keys.
+func (r *ListRequest) validateV2() error {
 	if r == nil {
-		return nil
-	}
-	if v == chargebee.APIv1 {
-		for _, f := range []struct {
-			key string
-			set bool
-		}{
-			{"id", r.ID != nil},
-			{"webhook_status", r.WebhookStatus != nil},
-			{"event_type", r.EventType != nil},
-			{"source", r.Source != nil},
-			{"occurred_at", r.OccurredAt != nil},
-			{"sort_by", r.SortBy != nil},
-		} {
-			if f.set {
-				return api.Invalid(f.key, "filters with operators are not available in API v1 (event.List); use WebhookStatusV1 or EventTypeV1, or an API v2 client")
-			}
-		}
 		return nil
 	}
 	switch {

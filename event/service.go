@@ -59,12 +59,17 @@ func (s *Service) client() *chargebee.Client {
 // made without a client.
 var errNilService = api.NilService("event")
 
-// actList is event.list (GET /events).
+// actList is event.list (GET /events). API v1 takes paging, the time
+// range and the plain webhook_status and event_type filters only.
 var actList = api.Action{
 	Name:       "event.List",
 	Method:     "GET",
 	Path:       "/events",
 	NilService: errNilService,
+	V1Keys: map[string]bool{
+		"limit": true, "offset": true, "start_time": true, "end_time": true,
+		"webhook_status": true, "event_type": true,
+	},
 }
 
 // actRetrieve is event.retrieve (GET /events/{event-id}).
@@ -109,13 +114,12 @@ func (s *Service) List(ctx context.Context, req *ListRequest, opts ...chargebee.
 //
 // See https://apidocs.chargebee.com/docs/api/events#list_events.
 func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
-	cb := s.client()
-	if cb != nil {
-		if err := req.validateVersion(cb.APIVersion()); err != nil {
+	if cb := s.client(); cb != nil && cb.APIVersion() == chargebee.APIv2 {
+		if err := req.validateV2(); err != nil {
 			return nil, err
 		}
 	}
-	return api.Page(ctx, cb, &actList, "", req, (*ListEntry).missing, opts)
+	return api.Page(ctx, s.client(), &actList, "", req, (*ListEntry).missing, opts)
 }
 
 // Retrieve returns one event by its id (GET /events/{event-id}). An id the

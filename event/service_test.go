@@ -136,12 +136,12 @@ func TestListRefusesFiltersOfTheOtherVersion(t *testing.T) {
 		req     *event.ListRequest
 		param   string
 	}{
-		{"v1 with id", chargebee.APIv1, event.NewListRequest().SetID(chargebee.StringFilter{Is: "ev_1"}), "id"},
-		{"v1 with bracketed webhook_status", chargebee.APIv1, event.NewListRequest().SetWebhookStatus(chargebee.EnumFilter{Is: "failed"}), "webhook_status"},
-		{"v1 with bracketed event_type", chargebee.APIv1, event.NewListRequest().SetEventType(chargebee.EnumFilter{Is: "card_added"}), "event_type"},
-		{"v1 with source", chargebee.APIv1, event.NewListRequest().SetSource(chargebee.EnumFilter{Is: "api"}), "source"},
-		{"v1 with occurred_at", chargebee.APIv1, event.NewListRequest().SetOccurredAt(chargebee.TimestampFilter{After: 1}), "occurred_at"},
-		{"v1 with sort_by", chargebee.APIv1, event.NewListRequest().SetSortBy(chargebee.SortAsc("occurred_at")), "sort_by"},
+		{"v1 with id", chargebee.APIv1, event.NewListRequest().SetID(chargebee.StringFilter{Is: "ev_1"}), "id[is]"},
+		{"v1 with bracketed webhook_status", chargebee.APIv1, event.NewListRequest().SetWebhookStatus(chargebee.EnumFilter{Is: "failed"}), "webhook_status[is]"},
+		{"v1 with bracketed event_type", chargebee.APIv1, event.NewListRequest().SetEventType(chargebee.EnumFilter{Is: "card_added"}), "event_type[is]"},
+		{"v1 with source", chargebee.APIv1, event.NewListRequest().SetSource(chargebee.EnumFilter{Is: "api"}), "source[is]"},
+		{"v1 with occurred_at", chargebee.APIv1, event.NewListRequest().SetOccurredAt(chargebee.TimestampFilter{After: 1}), "occurred_at[after]"},
+		{"v1 with sort_by", chargebee.APIv1, event.NewListRequest().SetSortBy(chargebee.SortAsc("occurred_at")), "sort_by[asc]"},
 		{"v2 with plain webhook_status", chargebee.APIv2, event.NewListRequest().SetWebhookStatusV1(event.WebhookStatusFailed), "webhook_status"},
 		{"v2 with plain event_type", chargebee.APIv2, event.NewListRequest().SetEventTypeV1(event.CardAdded), "event_type"},
 		{"v2 with both event_type forms", chargebee.APIv2, event.NewListRequest().SetEventTypeV1(event.CardAdded).
@@ -292,11 +292,15 @@ func TestRetrieveErrors(t *testing.T) {
 	t.Run("nil service", func(t *testing.T) {
 		t.Parallel()
 		var s *event.Service
-		if _, err := s.Retrieve(context.Background(), "ev_1"); err == nil {
-			t.Fatal("nil service retrieved")
+		var ve *chargebee.ValidationError
+		if _, err := s.Retrieve(context.Background(), "ev_1"); !errors.Is(err, chargebee.ErrNilService) || !errors.As(err, &ve) {
+			t.Fatalf("nil service: %v, want a ValidationError matching ErrNilService", err)
 		}
-		if _, err := event.NewService(nil).ListPage(context.Background(), nil); err == nil {
-			t.Fatal("service without client listed")
+		if _, err := event.NewService(nil).ListPage(context.Background(), nil); !errors.Is(err, chargebee.ErrNilService) {
+			t.Fatalf("service without client: %v, want ErrNilService", err)
+		}
+		if _, err := event.NewService(&chargebee.Client{}).ListPage(context.Background(), event.NewListRequest().SetEventTypeV1(event.CardAdded)); !errors.Is(err, chargebee.ErrNilClient) {
+			t.Fatalf("zero client: %v, want ErrNilClient", err)
 		}
 	})
 }

@@ -117,6 +117,9 @@ func TestNewHandlerRefusesConfigurations(t *testing.T) {
 			if h != nil || !errors.As(err, &ve) || ve.Param != tc.param || !strings.Contains(ve.Reason, tc.want) {
 				t.Fatalf("NewHandler = %v, %v; want a *chargebee.ValidationError for %s containing %q", h, err, tc.param, tc.want)
 			}
+			if tc.name == "verify client of another version" && !errors.Is(err, chargebee.ErrAPIVersion) {
+				t.Fatalf("%v does not match chargebee.ErrAPIVersion", err)
+			}
 			if strings.Contains(err.Error(), testPass) || strings.Contains(err.Error(), testUser) {
 				t.Fatalf("error reveals the credentials: %v", err)
 			}

@@ -8,7 +8,8 @@
 // CHARGEBEE_SITE and CHARGEBEE_API_KEY set it uses that site and deletes the
 // customer it created at the end.
 //
-// Amounts are integers in the currency's minor unit (cents).
+// Amounts are integers in the currency's minor unit (cents); the program
+// prints them as money (3.00 USD, or 300 JPY for a zero-decimal currency).
 package main
 
 import (
@@ -24,6 +25,7 @@ import (
 	"github.com/billingkit/chargebee-go/credits"
 	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/examples/internal/exampleenv"
+	"github.com/billingkit/chargebee-go/internal/money"
 )
 
 func main() {
@@ -51,7 +53,11 @@ func run(ctx context.Context, w io.Writer) (err error) {
 	}
 	id := created.Customer.ID
 	env.Created(id)
-	fmt.Fprintf(w, "Created customer %s, promotional credits %d\n", id, created.Customer.PromotionalCredits)
+	if pc := created.Customer.PromotionalCredits; pc == 0 {
+		fmt.Fprintf(w, "Created customer %s, no promotional credits yet\n", id)
+	} else {
+		fmt.Fprintf(w, "Created customer %s, promotional credits %s\n", id, money.Format(pc, created.Customer.PreferredCurrencyCode))
+	}
 
 	// Add and Deduct return the customer with its new balance and the
 	// history entry recorded for the change. Without currency_code the
@@ -65,7 +71,7 @@ func run(ctx context.Context, w io.Writer) (err error) {
 		return fmt.Errorf("adding credits: %w", err)
 	}
 	pc := add.PromotionalCredit
-	fmt.Fprintf(w, "Added %s (%s): balance %s\n", money(pc.Amount, pc.CurrencyCode), pc.Description, money(add.Customer.PromotionalCredits, pc.CurrencyCode))
+	fmt.Fprintf(w, "Added %s (%s): balance %s\n", money.Format(pc.Amount, pc.CurrencyCode), pc.Description, money.Format(add.Customer.PromotionalCredits, pc.CurrencyCode))
 
 	ded, err := svc.Deduct(ctx, credits.NewDeductRequest().
 		SetCustomerID(id).
@@ -75,7 +81,7 @@ func run(ctx context.Context, w io.Writer) (err error) {
 		return fmt.Errorf("deducting credits: %w", err)
 	}
 	pc = ded.PromotionalCredit
-	fmt.Fprintf(w, "Deducted %s (%s): balance %s\n", money(pc.Amount, pc.CurrencyCode), pc.Description, money(ded.Customer.PromotionalCredits, pc.CurrencyCode))
+	fmt.Fprintf(w, "Deducted %s (%s): balance %s\n", money.Format(pc.Amount, pc.CurrencyCode), pc.Description, money.Format(ded.Customer.PromotionalCredits, pc.CurrencyCode))
 
 	// Chargebee refuses to deduct more than the balance.
 	_, err = svc.Deduct(ctx, credits.NewDeductRequest().
@@ -85,7 +91,7 @@ func run(ctx context.Context, w io.Writer) (err error) {
 	var ce *chargebee.Error
 	switch {
 	case errors.As(err, &ce):
-		fmt.Fprintf(w, "Deducting %s is refused (%d, param %s): %s\n", money(1000, pc.CurrencyCode), ce.HTTPStatusCode, ce.Param, ce.Message)
+		fmt.Fprintf(w, "Deducting %s is refused (%d, param %s): %s\n", money.Format(1000, pc.CurrencyCode), ce.HTTPStatusCode, ce.Param, ce.Message)
 	case err != nil:
 		return fmt.Errorf("deducting more than the balance: %w", err)
 	default:
@@ -105,7 +111,7 @@ func run(ctx context.Context, w io.Writer) (err error) {
 		if e.Type == credits.TypeDecrement {
 			sign = "-"
 		}
-		fmt.Fprintf(tw, "  %s\t%s%s\t%s\t%s\tbalance %s\n", e.ID, sign, money(e.Amount, e.CurrencyCode), e.CreditType, e.Description, money(e.ClosingBalance, e.CurrencyCode))
+		fmt.Fprintf(tw, "  %s\t%s%s\t%s\t%s\tbalance %s\n", e.ID, sign, money.Format(e.Amount, e.CurrencyCode), e.CreditType, e.Description, money.Format(e.ClosingBalance, e.CurrencyCode))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -128,15 +134,6 @@ func run(ctx context.Context, w io.Writer) (err error) {
 	if err != nil {
 		return fmt.Errorf("adding account credits (API v1): %w", err)
 	}
-	fmt.Fprintf(w, "Added %s of account credits with API v1: account_credits %s\n", money(100, pc.CurrencyCode), money(acc.Customer.AccountCredits, pc.CurrencyCode))
+	fmt.Fprintf(w, "Added %s of account credits with API v1: account_credits %s\n", money.Format(100, pc.CurrencyCode), money.Format(acc.Customer.AccountCredits, pc.CurrencyCode))
 	return nil
-}
-
-// money formats an amount in minor units for a currency with two decimals.
-func money(minor int64, currency string) string {
-	sign := ""
-	if minor < 0 {
-		sign, minor = "-", -minor
-	}
-	return fmt.Sprintf("%s%d.%02d %s", sign, minor/100, minor%100, currency)
 }

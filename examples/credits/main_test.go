@@ -11,10 +11,10 @@ func TestRunOnFake(t *testing.T) {
 	out := exampletest.Run(t, run)
 	exampletest.Equal(t, out,
 		exampleenv.FakeNotice,
-		"Created customer cust_1, promotional credits 0",
+		"Created customer cust_1, no promotional credits yet",
 		"Added 5.00 USD (Referral bonus): balance 5.00 USD",
 		"Deducted 2.00 USD (Applied to the first invoice): balance 3.00 USD",
-		"Deducting 10.00 USD is refused (400, param amount): amount : cannot be more than the promotional credit balance of 300 USD",
+		"Deducting 10.00 USD is refused (400, param amount): amount : cannot be more than the promotional credit balance of 3.00 USD",
 		"Credit history of cust_1:",
 		"  pc_2  -2.00 USD  general           Applied to the first invoice  balance 3.00 USD",
 		"  pc_1  +5.00 USD  referral_rewards  Referral bonus                balance 5.00 USD",
@@ -29,7 +29,7 @@ func TestRunAsOnSite(t *testing.T) {
 	out := exampletest.RunAsIs(t, run)
 	exampletest.Match(t, out,
 		`Using the Chargebee site "chargebeetest" \(from CHARGEBEE_SITE\)`,
-		`Created customer cust_1, promotional credits 0`,
+		`Created customer cust_1, no promotional credits yet`,
 		`Added 5\.00 USD \(Referral bonus\): balance 5\.00 USD`,
 		`Deducted 2\.00 USD \(Applied to the first invoice\): balance 3\.00 USD`,
 		`Deducting 10\.00 USD is refused \(400, param amount\): .*`,

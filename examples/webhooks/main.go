@@ -37,6 +37,7 @@ import (
 	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/event"
 	"github.com/billingkit/chargebee-go/examples/internal/exampleenv"
+	"github.com/billingkit/chargebee-go/internal/money"
 	"github.com/billingkit/chargebee-go/relationship"
 	"github.com/billingkit/chargebee-go/webhook"
 )
@@ -87,7 +88,7 @@ func process(w io.Writer, ev *event.Event) {
 		}
 	case event.PromotionalCreditsAdded:
 		pc := c.PromotionalCredit
-		detail = fmt.Sprintf("%s +%s (balance %s)", pc.CustomerID, money(pc.Amount, pc.CurrencyCode), money(pc.ClosingBalance, pc.CurrencyCode))
+		detail = fmt.Sprintf("%s +%s (balance %s)", pc.CustomerID, money.Format(pc.Amount, pc.CurrencyCode), money.Format(pc.ClosingBalance, pc.CurrencyCode))
 	}
 	fmt.Fprintf(w, "Processed %s %s: %s\n", ev.ID, ev.EventType, detail)
 }
@@ -197,7 +198,7 @@ func run(ctx context.Context, w io.Writer) (err error) {
 		return fmt.Errorf("adding credits to %s: %w", parent, err)
 	}
 	fmt.Fprintf(w, "Created %s and %s, linked %s under %s, added %s of credits to %s\n",
-		parent, child, child, parent, money(add.PromotionalCredit.Amount, add.PromotionalCredit.CurrencyCode), parent)
+		parent, child, child, parent, money.Format(add.PromotionalCredit.Amount, add.PromotionalCredit.CurrencyCode), parent)
 
 	var again string
 	if env.Fake != nil {
@@ -317,12 +318,4 @@ func newPassword() string {
 	b := make([]byte, 16)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
-}
-
-func money(minor int64, currency string) string {
-	sign := ""
-	if minor < 0 {
-		sign, minor = "-", -minor
-	}
-	return fmt.Sprintf("%s%d.%02d %s", sign, minor/100, minor%100, currency)
 }

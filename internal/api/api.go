@@ -233,7 +233,7 @@ func (p *ListPage[T]) UnmarshalJSON(b []byte) error {
 	if p.Entry != nil {
 		for i := range *raw.List {
 			if key := p.Entry(&(*raw.List)[i]); key != "" {
-				return MissingKey(p.Action, "list entry "+key)
+				return fmt.Errorf("%s: response has no %q in list[%d]", p.Action, key, i)
 			}
 		}
 	}

@@ -189,7 +189,7 @@ func TestListPage(t *testing.T) {
 		{`{"list":[{"thing":{"id":"a"}},{"thing":{"id":"b"}}],"next_offset":"o2"}`, "", 2, "o2"},
 		{`{"list":[]}`, "", 0, ""},
 		{`{"next_offset":"o2"}`, `x.List: response has no "list"`, 0, ""},
-		{`{"list":[{"thing":{"id":"a"}},{"other":1}]}`, `x.List: response has no "list entry thing"`, 0, ""},
+		{`{"list":[{"thing":{"id":"a"}},{"other":1}]}`, `x.List: response has no "thing" in list[1]`, 0, ""},
 	}
 	for _, tt := range tests {
 		p := &api.ListPage[entry]{Action: "x.List", Entry: entryCheck}

@@ -24,8 +24,12 @@ import (
 // the map: each struct type's fields are sorted by wire key once, and the
 // keys of nested fields are built once per position and reused. Any other
 // shape, and any field that fails to encode, goes through Encode, so the
-// result and the errors are Encode's.
+// result and the errors are Encode's. A v nesting deeper than MaxDepth is
+// refused (see CheckDepth).
 func EncodeBytes(v any) ([]byte, error) {
+	if err := CheckDepth(v); err != nil {
+		return nil, err
+	}
 	if rv, ok := structValue(v); ok {
 		w := writerPool.Get().(*writer)
 		w.reset()
@@ -40,7 +44,7 @@ func EncodeBytes(v any) ([]byte, error) {
 		}
 		w.release()
 	}
-	values, err := Encode(v)
+	values, err := encode(v)
 	if err != nil || len(values) == 0 {
 		return nil, err
 	}

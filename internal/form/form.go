@@ -57,8 +57,17 @@ var (
 )
 
 // Encode returns the form values of v, a struct or pointer to a struct with
-// `url` tags, or url.Values. A nil v gives nil values.
+// `url` tags, or url.Values. A nil v gives nil values. A v nesting deeper
+// than MaxDepth is refused (see CheckDepth).
 func Encode(v any) (url.Values, error) {
+	if err := CheckDepth(v); err != nil {
+		return nil, err
+	}
+	return encode(v)
+}
+
+// encode is Encode once the depth of v is checked.
+func encode(v any) (url.Values, error) {
 	switch x := v.(type) {
 	case nil:
 		return nil, nil

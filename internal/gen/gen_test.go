@@ -38,6 +38,11 @@ func TestGeneratedFilesAreCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	tests, err := filepath.Glob(filepath.Join("..", "..", "*", "*_gen_test.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked = append(marked, tests...)
 	for _, path := range marked {
 		src, err := os.ReadFile(path)
 		if err != nil {

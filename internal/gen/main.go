@@ -80,7 +80,7 @@ func newGen(c *catalog, pkg *pkgSpec) *gen {
 // generate returns the generated files of one package, unformatted.
 func (g *gen) generate() (map[string][]byte, error) {
 	files := map[string][]byte{}
-	if g.pkg.Name == "customer" {
+	if len(g.pkg.Models) > 0 {
 		src, err := g.models()
 		if err != nil {
 			return nil, err
@@ -100,6 +100,10 @@ func (g *gen) generate() (map[string][]byte, error) {
 			return nil, err
 		}
 		files["service_gen.go"] = src
+		if src, err = g.serviceTest(); err != nil {
+			return nil, err
+		}
+		files["service_gen_test.go"] = src
 	}
 	if g.pkg.Name == "customer" {
 		src, err := g.enums()
@@ -122,10 +126,13 @@ var knownImports = []struct{ name, path string }{
 	{"context", "context"},
 	{"json", "encoding/json"},
 	{"iter", "iter"},
+	{"url", "net/url"},
 	{"strconv", "strconv"},
+	{"testing", "testing"},
 	{"chargebee", "github.com/billingkit/chargebee-go"},
 	{"customer", "github.com/billingkit/chargebee-go/customer"},
 	{"api", "github.com/billingkit/chargebee-go/internal/api"},
+	{"testutil", "github.com/billingkit/chargebee-go/internal/testutil"},
 }
 
 // file returns the header, the imports body uses and body.

@@ -22,19 +22,22 @@
 // first delivery is still being processed is answered 409, so Chargebee
 // tries it later.
 //
-// The answers, in the order the handler checks:
+// The handler checks, in this order: the credentials (401 Unauthorized,
+// with WWW-Authenticate), the method (405 Method Not Allowed, with Allow:
+// POST), the size of the body (413 Request Entity Too Large, see
+// WithMaxBodyBytes), that the body is an event (400 Bad Request) of the
+// handler's API version (400, see WithAPIVersion), and then the Deduper:
 //
-//	401 Unauthorized        wrong or missing Basic credentials (with WWW-Authenticate)
-//	405 Method Not Allowed  not a POST (with Allow: POST)
-//	413 Content Too Large   a body over the size limit (WithMaxBodyBytes)
-//	400 Bad Request         a body that is not an event, or an event whose
-//	                        api_version is not the handler's (WithAPIVersion);
-//	                        with WithVerify, an id the API does not know
-//	503 Service Unavailable the Deduper failed, or WithVerify could not reach the API
-//	200 OK                  a duplicate of a processed event
+//	503 Service Unavailable the Deduper failed; the event is not processed
+//	200 OK                  a duplicate of a processed event; your function is not called
 //	409 Conflict            a duplicate of an event still being processed
-//	500 Internal Error      your function returned an error or panicked
-//	200 OK                  your function returned nil
+//
+// A new event is then read back from the API when WithVerify is given (400
+// for an id the API does not know, 503 when the API cannot be reached) and
+// handed to your function:
+//
+//	500 Internal Server Error your function returned an error or panicked
+//	200 OK                    your function returned nil
 //
 // Answers carry a short plain-text reason and never echo the request. Logs
 // (WithLogger) name the event id and type and the answer, never the body,

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -305,3 +306,34 @@ func TestResponseOverReadCap(t *testing.T) {
 		t.Errorf("%d calls, want 1", n)
 	}
 }
+
+// TestCallerClientTimeout checks that with WithTimeout(0) the Timeout of
+// the caller's client, as set at the time of the call, bounds each attempt.
+func TestCallerClientTimeout(t *testing.T) {
+	t.Parallel()
+	var attempts atomic.Int32
+	hang := roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		attempts.Add(1)
+		<-req.Context().Done() // answers only when the attempt's time is up
+		return nil, req.Context().Err()
+	})
+	hc := &http.Client{Transport: hang}
+	cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithHTTPClient(hc), chargebee.WithTimeout(0),
+		chargebee.WithMaxRetries(1), chargebee.WithRetryWait(time.Millisecond, time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hc.Timeout = 20 * time.Millisecond // set after NewClient: read at each attempt
+	err = cb.Do(context.Background(), "GET", "/customers", nil, nil)
+	var ce *chargebee.ConnectionError
+	if !errors.As(err, &ce) || ce.Attempts != 2 || !errors.Is(err, context.DeadlineExceeded) || attempts.Load() != 2 {
+		t.Fatalf("err = %v after %d attempts; want two timed-out attempts", err, attempts.Load())
+	}
+	if !chargebee.IsRetryable(err) {
+		t.Error("IsRetryable = false for attempts that timed out")
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

@@ -28,13 +28,14 @@ func RetryableStatus(status int) bool {
 // a refused, reset or aborted connection, an EOF or a closed idle
 // connection, a timeout (the per-attempt one included), a temporary DNS
 // failure. Anything else, such as an error made up by a mock transport, a
-// bad URL, an unknown host, a certificate problem or the end of the
-// caller's context, is not.
+// bad URL, an unknown host, a certificate problem, a rate limiter's error
+// or the end of the caller's context, is not.
 func Transient(err error) bool {
 	var at *attemptTimeout
+	var le *limiterError
 	switch {
-	case err == nil, errors.Is(err, context.Canceled):
-		return false
+	case err == nil, errors.Is(err, context.Canceled), errors.As(err, &le):
+		return false // a Limiter's error ends the call: nothing was sent
 	case errors.As(err, &at):
 		return true
 	case errors.Is(err, context.DeadlineExceeded), certificateError(err):

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -262,3 +263,37 @@ func TestBodyIsIdenticalOnEveryAttempt(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestTransient(t *testing.T) {
+	t.Parallel()
+	reset := &net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET}
+	tests := []struct {
+		err  error
+		want bool
+	}{
+		{nil, false},
+		{reset, true},
+		{&net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}, true},
+		{syscall.ECONNRESET, true},
+		{syscall.EPIPE, true},
+		{io.EOF, true},
+		{io.ErrUnexpectedEOF, true},
+		{fmt.Errorf("reading response body: %w", io.ErrUnexpectedEOF), true},
+		{errors.New("http: server closed idle connection"), true},
+		{&attemptTimeout{err: context.DeadlineExceeded, timeout: time.Second}, true},
+		{&net.DNSError{Err: "no such host", Name: "acme.chargebee.com", IsNotFound: true}, false},
+		{&net.OpError{Op: "dial", Net: "tcp", Err: &net.DNSError{Err: "no such host", IsNotFound: true}}, false},
+		{&net.DNSError{Err: "server misbehaving", IsTemporary: true}, true},
+		{errors.New("tls: failed to verify certificate: x509: certificate signed by unknown authority"), false},
+		{context.Canceled, false},
+		{context.DeadlineExceeded, false},
+		{&limiterError{err: reset}, false},
+		{errors.New("no responder found"), false},
+		{errors.New(`unsupported protocol scheme "ftp"`), false},
+	}
+	for _, tt := range tests {
+		if got := Transient(tt.err); got != tt.want {
+			t.Errorf("Transient(%v) = %v, want %v", tt.err, got, tt.want)
+		}
+	}
+}

@@ -383,7 +383,9 @@ func (c *Client) send(ctx context.Context, cl *call, start time.Time) (*transpor
 		return nil, &interruptedError{method: cl.req.Method, path: cl.req.URL.Path, attempts: res.Attempts, err: err, last: last}
 	}
 	res.Release()
-	return nil, &ConnectionError{Method: cl.req.Method, Path: cl.req.URL.Path, Attempts: res.Attempts, Err: err}
+	// net/http quotes a malformed status line in its error: whatever the
+	// server sent there is redacted like any other response text.
+	return nil, &ConnectionError{Method: cl.req.Method, Path: cl.req.URL.Path, Attempts: res.Attempts, Err: c.redact.err(err)}
 }
 
 // record fills the WithResponse target, if any, from the call's last

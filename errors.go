@@ -393,10 +393,16 @@ type ConnectionError struct {
 
 // Error names the call, the attempts and the cause.
 func (e *ConnectionError) Error() string {
-	if e.Attempts > 1 {
-		return fmt.Sprintf("chargebee: %s %s failed after %d attempts: %v", e.Method, e.Path, e.Attempts, e.Err)
+	// The cause may quote what the server sent (a malformed status line),
+	// so it is bounded and made printable like any response text.
+	var cause string
+	if e.Err != nil {
+		cause = snippet(e.Err.Error(), maxSnippet, false)
 	}
-	return fmt.Sprintf("chargebee: %s %s failed: %v", e.Method, e.Path, e.Err)
+	if e.Attempts > 1 {
+		return fmt.Sprintf("chargebee: %s %s failed after %d attempts: %s", e.Method, e.Path, e.Attempts, cause)
+	}
+	return fmt.Sprintf("chargebee: %s %s failed: %s", e.Method, e.Path, cause)
 }
 
 // Unwrap returns the cause.

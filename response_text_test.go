@@ -1,10 +1,13 @@
 package chargebee_test
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"strings"
 	"testing"
 	"unicode"
@@ -265,6 +268,62 @@ func TestEchoedCredentialsAreRedacted(t *testing.T) {
 			if tt.check != nil {
 				tt.check(t, err)
 			}
+		})
+	}
+}
+
+// A server that answers with the request's credentials in its status line
+// makes net/http quote them in its error: they must not reach the
+// *ConnectionError's text either, and the text stays one bounded printable
+// line.
+func TestMalformedResponseEchoIsRedacted(t *testing.T) {
+	t.Parallel()
+	token := strings.TrimPrefix(testAuth, "Basic ")
+	tests := []struct {
+		name, statusLine, want string
+	}{
+		{"credentials as the status code", "HTTP/1.1 " + token + " OK", `malformed HTTP status code "[redacted]"`},
+		{"key and junk as the whole line", testKey + "\x1b[2J" + strings.Repeat("z", 2000), `malformed HTTP response "[redacted]`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = ln.Close() })
+			go func() {
+				for {
+					conn, err := ln.Accept()
+					if err != nil {
+						return
+					}
+					go func() {
+						defer conn.Close()
+						_, _ = bufio.NewReader(conn).ReadString('\n')
+						_, _ = io.WriteString(conn, tt.statusLine+"\r\n\r\n")
+					}()
+				}
+			}()
+			cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithBaseURL("http://"+ln.Addr().String()), chargebee.WithMaxRetries(0))
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = cb.Do(context.Background(), "GET", "/customers", nil, nil)
+			var ce *chargebee.ConnectionError
+			if !errors.As(err, &ce) {
+				t.Fatalf("err = %v (%T), want *ConnectionError", err, err)
+			}
+			for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+				if text := fmt.Sprintf(verb, err); strings.Contains(text, token[:12]) || strings.Contains(text, testKey) {
+					t.Errorf("%s holds the credential: %s", verb, text)
+				}
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Error() = %q, want it to hold %q", err, tt.want)
+			}
+			assertOneLine(t, "Error()", err.Error(), 400)
 		})
 	}
 }

@@ -30,7 +30,6 @@ package credits
 import (
 	"encoding/json"
 
-	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/customer"
 )
 
@@ -53,44 +52,6 @@ const (
 	CreditTypeReferralRewards CreditType = "referral_rewards"
 	CreditTypeGeneral         CreditType = "general"
 )
-
-// PromotionalCredit is one change to a customer's promotional credit
-// balance: an addition (TypeIncrement) or a deduction (TypeDecrement).
-// Setting the balance records the difference as one of the two.
-//
-// See https://apidocs.chargebee.com/docs/api/promotional_credits#promotional_credit_attributes.
-type PromotionalCredit struct {
-	// ID identifies the entry.
-	ID string `json:"id"`
-	// CustomerID is the customer whose balance changed.
-	CustomerID string `json:"customer_id"`
-	// Type is increment or decrement.
-	Type Type `json:"type"`
-	// AmountInDecimal is the amount as a decimal string, for currencies
-	// configured with decimal amounts.
-	AmountInDecimal string `json:"amount_in_decimal,omitempty"`
-	// Amount is the amount of the change, in minor units.
-	Amount int64 `json:"amount"`
-	// CurrencyCode is the ISO 4217 code of the credits' currency.
-	CurrencyCode string `json:"currency_code"`
-	// Description is the description given with the change.
-	Description string `json:"description"`
-	// CreditType is loyalty_credits, referral_rewards or general.
-	CreditType CreditType `json:"credit_type"`
-	// Reference is the reference given with the change, if any.
-	Reference string `json:"reference,omitempty"`
-	// ClosingBalance is the customer's promotional credit balance after the
-	// change, in minor units.
-	ClosingBalance int64 `json:"closing_balance"`
-	// DoneBy names who made the change, if known.
-	DoneBy string `json:"done_by,omitempty"`
-	// CreatedAt is when the change was made.
-	CreatedAt chargebee.Timestamp `json:"created_at"`
-	// BusinessEntityID is the business entity the entry belongs to.
-	BusinessEntityID string `json:"business_entity_id,omitempty"`
-	// Object is the object name Chargebee sends, "promotional_credit".
-	Object string `json:"object,omitempty"`
-}
 
 // CustomerV1 is a customer as API v1 returns it from the account credit
 // actions. Its attributes are decoded into the embedded customer.Customer

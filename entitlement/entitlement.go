@@ -30,31 +30,6 @@ import (
 	"github.com/billingkit/chargebee-go"
 )
 
-// CustomerEntitlement is one entitlement of a customer to a feature, granted
-// by one of the customer's subscriptions (or, when consolidated, by all of
-// them together).
-//
-// See https://apidocs.chargebee.com/docs/api/customer_entitlements#customer_entitlement_attributes.
-type CustomerEntitlement struct {
-	// CustomerID is the id of the customer.
-	CustomerID string `json:"customer_id"`
-	// SubscriptionID is the subscription that grants the entitlement. It may
-	// be absent when entitlements are consolidated across subscriptions.
-	SubscriptionID string `json:"subscription_id,omitempty"`
-	// FeatureID is the id of the feature.
-	FeatureID string `json:"feature_id,omitempty"`
-	// Value is the entitlement level as Chargebee sends it: "true" for a
-	// switch feature, a number such as "10" or "Unlimited" for a quantity or
-	// range feature, a level such as "Chat" for a custom feature.
-	Value string `json:"value,omitempty"`
-	// Name is the display name of the level, for example "10 licences".
-	Name string `json:"name,omitempty"`
-	// IsEnabled reports whether the entitlement is in effect.
-	IsEnabled bool `json:"is_enabled"`
-	// Object is the object name, "customer_entitlement".
-	Object string `json:"object,omitempty"`
-}
-
 // ErrNotEnabled matches, with errors.Is, the error returned when Chargebee
 // answers that customer entitlements are not enabled for the site. The
 // endpoint is off by default; Chargebee Support turns it on. The error also

@@ -64,54 +64,49 @@ func FilterOps(key string, f any, allowed ...string) error {
 // setOps returns the operators f sets.
 func setOps(f any) []string {
 	var ops []string
-	add := func(op string, set bool) {
-		if set {
-			ops = append(ops, op)
-		}
-	}
-	switch f := f.(type) {
-	case *chargebee.StringFilter:
-		if f != nil {
-			add("is", f.Is != "")
-			add("is_not", f.IsNot != "")
-			add("starts_with", f.StartsWith != "")
-			add("is_present", f.IsPresent != nil)
-			add("in", f.In != nil)
-			add("not_in", f.NotIn != nil)
-		}
-	case *chargebee.EnumFilter:
-		if f != nil {
-			add("is", f.Is != "")
-			add("is_not", f.IsNot != "")
-			add("in", f.In != nil)
-			add("not_in", f.NotIn != nil)
-		}
-	case *chargebee.TimestampFilter:
-		if f != nil {
-			add("after", f.After != 0)
-			add("before", f.Before != 0)
-			add("on", f.On != 0)
-			add("between", f.Between != [2]chargebee.Timestamp{})
-		}
-	case *chargebee.BoolFilter:
-		if f != nil {
-			add("is", f.Is != nil)
-		}
-	case *chargebee.NumberFilter:
-		if f != nil {
-			add("is", f.Is != nil)
-			add("is_not", f.IsNot != nil)
-			add("lt", f.Lt != nil)
-			add("lte", f.Lte != nil)
-			add("gt", f.Gt != nil)
-			add("gte", f.Gte != nil)
-			add("between", f.Between != nil)
-		}
-	case *chargebee.SortBy:
-		if f != nil {
-			add("asc", f.Asc != "")
-			add("desc", f.Desc != "")
+	for _, o := range opsOf(f) {
+		if o.set {
+			ops = append(ops, o.op)
 		}
 	}
 	return ops
+}
+
+// opSet is an operator and whether a filter sets it.
+type opSet struct {
+	op  string
+	set bool
+}
+
+// opsOf lists the operators of the filter f; none for a nil filter.
+func opsOf(f any) []opSet {
+	switch f := f.(type) {
+	case *chargebee.StringFilter:
+		if f != nil {
+			return []opSet{{"is", f.Is != ""}, {"is_not", f.IsNot != ""}, {"starts_with", f.StartsWith != ""},
+				{"is_present", f.IsPresent != nil}, {"in", f.In != nil}, {"not_in", f.NotIn != nil}}
+		}
+	case *chargebee.EnumFilter:
+		if f != nil {
+			return []opSet{{"is", f.Is != ""}, {"is_not", f.IsNot != ""}, {"in", f.In != nil}, {"not_in", f.NotIn != nil}}
+		}
+	case *chargebee.TimestampFilter:
+		if f != nil {
+			return []opSet{{"after", f.After != 0}, {"before", f.Before != 0}, {"on", f.On != 0}, {"between", f.Between != [2]chargebee.Timestamp{}}}
+		}
+	case *chargebee.BoolFilter:
+		if f != nil {
+			return []opSet{{"is", f.Is != nil}}
+		}
+	case *chargebee.NumberFilter:
+		if f != nil {
+			return []opSet{{"is", f.Is != nil}, {"is_not", f.IsNot != nil}, {"lt", f.Lt != nil}, {"lte", f.Lte != nil},
+				{"gt", f.Gt != nil}, {"gte", f.Gte != nil}, {"between", f.Between != nil}}
+		}
+	case *chargebee.SortBy:
+		if f != nil {
+			return []opSet{{"asc", f.Asc != ""}, {"desc", f.Desc != ""}}
+		}
+	}
+	return nil
 }

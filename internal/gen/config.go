@@ -18,6 +18,8 @@ type pkgSpec struct {
 	// Fields gives the Go type and doc of each response key the package's
 	// results and list entries hold.
 	Fields map[string]fieldSpec
+	// Models are the catalog models the package defines, in file order.
+	Models []modelSpec
 	// Requests are the request types, in file order.
 	Requests []requestSpec
 	// Actions are the service methods, in file order.

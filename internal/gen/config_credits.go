@@ -12,7 +12,14 @@ const (
 var creditsPackage = &pkgSpec{
 	Name:    "credits",
 	DocsURL: "https://apidocs.chargebee.com/docs/api/promotional_credits",
-	Enums:   map[string]string{"credit_type": "CreditType"},
+	Enums: map[string]string{
+		"credit_type":                    "CreditType",
+		"promotional_credit.type":        "Type",
+		"promotional_credit.credit_type": "CreditType",
+	},
+	Models: []modelSpec{
+		{"promotional_credit", "PromotionalCredit", "PromotionalCredit is one change to a customer's promotional credit balance: an addition (TypeIncrement) or a deduction (TypeDecrement). Setting the balance records the difference as one of the two."},
+	},
 	Fields: map[string]fieldSpec{
 		"customer":           {"*customer.Customer", "the customer after the change, with its new balance"},
 		"promotional_credit": {"*PromotionalCredit", "the promotional credit entry"},

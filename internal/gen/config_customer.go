@@ -218,6 +218,7 @@ var customerPackage = &pkgSpec{
 	Name:          "customer",
 	DocsURL:       "https://apidocs.chargebee.com/docs/api/customers",
 	Enums:         customerEnums,
+	Models:        models,
 	Requests:      append(customerRequests, customerListRequest),
 	ResultDecoder: "decodeCustomerResult",
 	ListDecoder:   "decodeListPage",

@@ -3,6 +3,9 @@ package main
 var entitlementPackage = &pkgSpec{
 	Name:    "entitlement",
 	DocsURL: "https://apidocs.chargebee.com/docs/api/customer_entitlements",
+	Models: []modelSpec{
+		{"customer_entitlement", "CustomerEntitlement", "CustomerEntitlement is one entitlement of a customer to a feature, granted by one of the customer's subscriptions (or, when consolidated, by all of them together)."},
+	},
 	Fields: map[string]fieldSpec{
 		"customer_entitlement": {"*CustomerEntitlement", "the entitlement"},
 	},

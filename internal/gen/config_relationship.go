@@ -10,6 +10,9 @@ var relationshipPackage = &pkgSpec{
 		"child_account_access.portal_download_invoices":         "PortalAccess",
 		"hierarchy_operation_type":                              "HierarchyType",
 	},
+	Models: []modelSpec{
+		{"hierarchy", "Hierarchy", "Hierarchy is one customer's place in a customer hierarchy, as the hierarchy and hierarchy_detail actions return it. It is its own object, not a customer: it carries ids only. Chargebee documents at most 250 direct children per customer and 5 levels from the root to the lowest child."},
+	},
 	Fields: map[string]fieldSpec{
 		"customer":    {"*customer.Customer", "the customer with its relationship, hierarchy setting and account access"},
 		"hierarchies": {"[]Hierarchy", "the flat list of hierarchy entries, in the order Chargebee sent them; BuildTree turns it into a tree"},

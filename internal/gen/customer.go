@@ -91,6 +91,7 @@ type attribute struct {
 	Model   string   `json:"model"`
 	Enum    []string `json:"enum"`
 	Req     bool     `json:"required"`
+	Items   string   `json:"items"`
 }
 
 type gen struct {
@@ -150,10 +151,10 @@ func goName(catalogName string) string {
 func (g *gen) models() ([]byte, error) {
 	var b bytes.Buffer
 	specByKey := map[string]modelSpec{}
-	for _, m := range models {
+	for _, m := range g.pkg.Models {
 		specByKey[m.Key] = m
 	}
-	for _, spec := range models {
+	for _, spec := range g.pkg.Models {
 		m, ok := g.cat.Models[spec.Key]
 		if !ok {
 			return nil, fmt.Errorf("model %q missing from catalog", spec.Key)
@@ -188,6 +189,10 @@ func (g *gen) models() ([]byte, error) {
 			case "jsonarray":
 				typ = "json.RawMessage"
 			case "object", "array":
+				if a.Type == "array" && a.Items == "string" {
+					typ = "[]string"
+					break
+				}
 				sub, ok := specByKey[a.Model]
 				if !ok {
 					return nil, fmt.Errorf("model %s.%s: nested model %q not configured", spec.Key, a.Name, a.Model)

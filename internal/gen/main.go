@@ -80,7 +80,7 @@ func newGen(c *catalog, pkg *pkgSpec) *gen {
 // generate returns the generated files of one package, unformatted.
 func (g *gen) generate() (map[string][]byte, error) {
 	files := map[string][]byte{}
-	if g.pkg.Name == "customer" {
+	if len(g.pkg.Models) > 0 {
 		src, err := g.models()
 		if err != nil {
 			return nil, err

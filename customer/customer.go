@@ -51,57 +51,80 @@ func (c *Customer) UnmarshalJSON(b []byte) error {
 // with custom fields costs little more than one without.
 func customFields(b []byte) (map[string]any, error) {
 	var out map[string]any
-	i := skipSpace(b, 0)
-	if i >= len(b) || b[i] != '{' {
-		return nil, nil
-	}
-	i++
-	for {
-		i = skipSpace(b, i)
-		if i >= len(b) {
-			return out, nil
-		}
-		switch b[i] {
-		case '}':
-			return out, nil
-		case ',':
-			i++
-			continue
-		case '"':
-		default:
-			return nil, errBadObject
-		}
-		keyStart := i
-		i = skipString(b, i)
-		key := b[keyStart:i]
-		i = skipSpace(b, i)
-		if i >= len(b) || b[i] != ':' {
-			return nil, errBadObject
-		}
-		i = skipSpace(b, i+1)
-		valStart := i
-		i = skipValue(b, i)
-		if i > len(b) {
-			return nil, errBadObject
-		}
+	var err error
+	walked := eachMember(b, func(key, val []byte) bool {
 		if !bytes.HasPrefix(key, cfMarker) && bytes.IndexByte(key, '\\') < 0 {
-			continue
+			return true
 		}
-		name, err := jsonString(key)
-		if err != nil {
-			return nil, err
+		var name string
+		if name, err = jsonString(key); err != nil {
+			return false
 		}
 		if !strings.HasPrefix(name, "cf_") {
-			continue // an escaped key that is not a custom field
+			return true // an escaped key that is not a custom field
 		}
-		v, err := jsonValue(b[valStart:i])
-		if err != nil {
-			return nil, err
+		var v any
+		if v, err = jsonValue(val); err != nil {
+			return false
 		}
 		if out == nil {
 			out = make(map[string]any)
 		}
 		out[name] = v
+		return true
+	})
+	switch {
+	case err != nil:
+		return nil, err
+	case walked == memberMalformed:
+		return nil, errBadObject
+	}
+	return out, nil
+}
+
+// Results of eachMember.
+const (
+	memberDone      = iota // every member was visited, or fn stopped the walk
+	memberNotObject        // b is not a JSON object
+	memberMalformed        // b is not well-formed JSON
+)
+
+// eachMember calls fn with the key (as written, with its quotes) and the
+// value of each top-level member of the JSON object b, in order, until fn
+// returns false. It skips values without decoding them.
+func eachMember(b []byte, fn func(key, val []byte) bool) int {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return memberNotObject
+	}
+	for i++; ; {
+		i = skipSpace(b, i)
+		switch {
+		case i >= len(b):
+			return memberMalformed
+		case b[i] == '}':
+			return memberDone
+		case b[i] == ',':
+			i++
+			continue
+		case b[i] != '"':
+			return memberMalformed
+		}
+		keyStart := i
+		if i = skipString(b, i); i > len(b) {
+			return memberMalformed
+		}
+		key := b[keyStart:i]
+		if i = skipSpace(b, i); i >= len(b) || b[i] != ':' {
+			return memberMalformed
+		}
+		valStart := skipSpace(b, i+1)
+		if i = skipValue(b, valStart); i > len(b) || i == valStart {
+			return memberMalformed
+		}
+		if !fn(key, b[valStart:i]) {
+			return memberDone
+		}
 	}
 }
 

@@ -153,53 +153,26 @@ func customFieldsOf(b []byte) (map[string]any, error) {
 // comparison of keys does, or when b is malformed; the caller then decodes
 // the general way, which also reports malformed input.
 func member(b []byte, name string) (val []byte, found, sure bool) {
-	i := skipSpace(b, 0)
-	if i >= len(b) || b[i] != '{' {
+	sure = true
+	walked := eachMember(b, func(quoted, v []byte) bool {
+		key := quoted[1 : len(quoted)-1]
+		switch {
+		case string(key) == name && found:
+			sure = false // repeated
+		case string(key) == name:
+			val, found = v, true
+		case mayMatch(key, name):
+			sure = false
+		}
+		return sure
+	})
+	switch {
+	case walked == memberNotObject:
 		return nil, false, true
+	case walked == memberMalformed || !sure:
+		return nil, false, false
 	}
-	i++
-	for {
-		i = skipSpace(b, i)
-		if i >= len(b) {
-			return nil, false, false
-		}
-		switch b[i] {
-		case '}':
-			return val, found, true
-		case ',':
-			i++
-			continue
-		case '"':
-		default:
-			return nil, false, false
-		}
-		start := i
-		i = skipString(b, i)
-		if i > len(b) {
-			return nil, false, false
-		}
-		key := b[start+1 : i-1]
-		i = skipSpace(b, i)
-		if i >= len(b) || b[i] != ':' {
-			return nil, false, false
-		}
-		i = skipSpace(b, i+1)
-		vstart := i
-		i = skipValue(b, i)
-		if i > len(b) || i == vstart {
-			return nil, false, false
-		}
-		if string(key) == name {
-			if found {
-				return nil, false, false // repeated
-			}
-			val, found = b[vstart:i], true
-			continue
-		}
-		if mayMatch(key, name) {
-			return nil, false, false
-		}
-	}
+	return val, found, true
 }
 
 // mayMatch reports whether encoding/json might match key, as written in the

@@ -196,54 +196,14 @@ func (t *Tree) String() string {
 // than one root, a parent missing from the list, or a cycle of parent links.
 // The input is not modified.
 func BuildTree(entries []Hierarchy) (*Tree, error) {
-	if len(entries) == 0 {
-		return nil, &TreeError{Err: ErrEmptyHierarchy}
+	nodes, ids, err := indexEntries(entries)
+	if err != nil {
+		return nil, err
 	}
-	nodes := make(map[string]*Node, len(entries))
-	ids := make([]string, 0, len(entries))
-	for i := range entries {
-		id := entries[i].CustomerID
-		if id == "" {
-			return nil, &TreeError{Err: ErrMissingCustomerID}
-		}
-		if _, dup := nodes[id]; dup {
-			return nil, &TreeError{Err: ErrDuplicateCustomer, CustomerIDs: []string{id}}
-		}
-		h := entries[i]
-		h.ChildrenIDs = slices.Clone(h.ChildrenIDs)
-		nodes[id] = &Node{Hierarchy: h}
-		ids = append(ids, id)
+	root, err := findRoot(nodes, ids)
+	if err != nil {
+		return nil, err
 	}
-	slices.Sort(ids)
-
-	// Classify every entry by its parent: none (a root), one in the list,
-	// or one outside it.
-	var roots, outside []string
-	for _, id := range ids {
-		p := nodes[id].Hierarchy.ParentID
-		switch _, in := nodes[p]; {
-		case p == "":
-			roots = append(roots, id)
-		case !in:
-			outside = append(outside, id)
-		}
-	}
-	var root *Node
-	switch {
-	case len(roots) > 1:
-		return nil, &TreeError{Err: ErrMultipleRoots, CustomerIDs: roots}
-	case len(roots) == 1 && len(outside) == 0:
-		root = nodes[roots[0]]
-	case len(roots) == 0 && len(outside) == 1:
-		root = nodes[outside[0]]
-	case len(outside) > 0:
-		return nil, &TreeError{Err: ErrMissingParent, CustomerIDs: outside, ParentID: nodes[outside[0]].Hierarchy.ParentID}
-	default:
-		// Every entry has a parent inside the list: they cannot all lead
-		// to a root, so there is a cycle.
-		return nil, &TreeError{Err: ErrCycle, CustomerIDs: findCycle(nodes, ids[0])}
-	}
-
 	// ids is sorted, so appending in its order sorts every child list.
 	for _, id := range ids {
 		n := nodes[id]
@@ -254,9 +214,68 @@ func BuildTree(entries []Hierarchy) (*Tree, error) {
 			p.children = append(p.children, n)
 		}
 	}
+	if err := linkDown(root, nodes, ids); err != nil {
+		return nil, err
+	}
+	return &Tree{root: root, nodes: nodes}, nil
+}
 
-	// Link parents and depths from the root down. Nodes not reached hang
-	// off a cycle that the root cannot reach.
+// indexEntries returns a node per entry, by customer id, and the ids
+// sorted. It copies each entry, so that the input is not modified.
+func indexEntries(entries []Hierarchy) (map[string]*Node, []string, error) {
+	if len(entries) == 0 {
+		return nil, nil, &TreeError{Err: ErrEmptyHierarchy}
+	}
+	nodes := make(map[string]*Node, len(entries))
+	ids := make([]string, 0, len(entries))
+	for i := range entries {
+		id := entries[i].CustomerID
+		if id == "" {
+			return nil, nil, &TreeError{Err: ErrMissingCustomerID}
+		}
+		if _, dup := nodes[id]; dup {
+			return nil, nil, &TreeError{Err: ErrDuplicateCustomer, CustomerIDs: []string{id}}
+		}
+		h := entries[i]
+		h.ChildrenIDs = slices.Clone(h.ChildrenIDs)
+		nodes[id] = &Node{Hierarchy: h}
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return nodes, ids, nil
+}
+
+// findRoot classifies every entry by its parent (none: a root; one in the
+// list; one outside it) and returns the one root the tree can have.
+func findRoot(nodes map[string]*Node, ids []string) (*Node, error) {
+	var roots, outside []string
+	for _, id := range ids {
+		p := nodes[id].Hierarchy.ParentID
+		switch _, in := nodes[p]; {
+		case p == "":
+			roots = append(roots, id)
+		case !in:
+			outside = append(outside, id)
+		}
+	}
+	switch {
+	case len(roots) > 1:
+		return nil, &TreeError{Err: ErrMultipleRoots, CustomerIDs: roots}
+	case len(roots) == 1 && len(outside) == 0:
+		return nodes[roots[0]], nil
+	case len(roots) == 0 && len(outside) == 1:
+		return nodes[outside[0]], nil
+	case len(outside) > 0:
+		return nil, &TreeError{Err: ErrMissingParent, CustomerIDs: outside, ParentID: nodes[outside[0]].Hierarchy.ParentID}
+	}
+	// Every entry has a parent inside the list: they cannot all lead to a
+	// root, so there is a cycle.
+	return nil, &TreeError{Err: ErrCycle, CustomerIDs: findCycle(nodes, ids[0])}
+}
+
+// linkDown sets parents and depths from the root down. Nodes not reached
+// hang off a cycle that the root cannot reach.
+func linkDown(root *Node, nodes map[string]*Node, ids []string) error {
 	visited := 1
 	queue := []*Node{root}
 	for len(queue) > 0 {
@@ -269,14 +288,15 @@ func BuildTree(entries []Hierarchy) (*Tree, error) {
 			queue = append(queue, c)
 		}
 	}
-	if visited != len(nodes) {
-		for _, id := range ids {
-			if n := nodes[id]; n != root && n.parent == nil {
-				return nil, &TreeError{Err: ErrCycle, CustomerIDs: findCycle(nodes, id)}
-			}
+	if visited == len(nodes) {
+		return nil
+	}
+	for _, id := range ids {
+		if n := nodes[id]; n != root && n.parent == nil {
+			return &TreeError{Err: ErrCycle, CustomerIDs: findCycle(nodes, id)}
 		}
 	}
-	return &Tree{root: root, nodes: nodes}, nil
+	return nil
 }
 
 // findCycle follows parent links from start, which must lead into a cycle,

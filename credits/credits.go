@@ -33,26 +33,6 @@ import (
 	"github.com/billingkit/chargebee-go/customer"
 )
 
-// Type says whether a promotional credit entry added to or took from the
-// balance.
-type Type string
-
-// Values of Type. Values added by Chargebee later decode as sent.
-const (
-	TypeIncrement Type = "increment"
-	TypeDecrement Type = "decrement"
-)
-
-// CreditType classifies promotional credits.
-type CreditType string
-
-// Values of CreditType. Values added by Chargebee later decode as sent.
-const (
-	CreditTypeLoyaltyCredits  CreditType = "loyalty_credits"
-	CreditTypeReferralRewards CreditType = "referral_rewards"
-	CreditTypeGeneral         CreditType = "general"
-)
-
 // CustomerV1 is a customer as API v1 returns it from the account credit
 // actions. Its attributes are decoded into the embedded customer.Customer
 // (id, names, email, auto_collection, billing_address, payment_method,

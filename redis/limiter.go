@@ -44,8 +44,10 @@ func WithBurst(n int) LimiterOption {
 // WithFallback makes Wait wait on fallback when Redis cannot be reached,
 // instead of failing the call. Give it this process's share of the budget,
 // for example rate.NewLimiter(rate.Limit(perSecond/replicas), 1) from
-// golang.org/x/time/rate, which is a chargebee.Limiter. Default: none, and
-// Wait returns an *UnavailableError.
+// golang.org/x/time/rate, which is a chargebee.Limiter. Each Wait still
+// asks Redis first, so keep the Redis client's dial and read timeouts short
+// when an outage should not slow every call down. Default: none, and Wait
+// returns an *UnavailableError.
 func WithFallback(fallback chargebee.Limiter) LimiterOption {
 	return func(l *Limiter) { l.fallback = fallback }
 }

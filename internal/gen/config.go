@@ -18,6 +18,9 @@ type pkgSpec struct {
 	// Fields gives the Go type and doc of each response key the package's
 	// results and list entries hold.
 	Fields map[string]fieldSpec
+	// EnumDocs are the enum types the package generates, with their docs;
+	// their values are collected from every use in the package.
+	EnumDocs []enumSpec
 	// Models are the catalog models the package defines, in file order.
 	Models []modelSpec
 	// Requests are the request types, in file order.

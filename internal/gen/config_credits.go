@@ -17,6 +17,10 @@ var creditsPackage = &pkgSpec{
 		"promotional_credit.type":        "Type",
 		"promotional_credit.credit_type": "CreditType",
 	},
+	EnumDocs: []enumSpec{
+		{"Type", "Type says whether a promotional credit entry added to or took from the balance."},
+		{"CreditType", "CreditType classifies promotional credits."},
+	},
 	Models: []modelSpec{
 		{"promotional_credit", "PromotionalCredit", "PromotionalCredit is one change to a customer's promotional credit balance: an addition (TypeIncrement) or a deduction (TypeDecrement). Setting the balance records the difference as one of the two."},
 	},

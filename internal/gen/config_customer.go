@@ -219,6 +219,7 @@ var customerPackage = &pkgSpec{
 	DocsURL:       "https://apidocs.chargebee.com/docs/api/customers",
 	Enums:         customerEnums,
 	Models:        models,
+	EnumDocs:      enums,
 	Requests:      append(customerRequests, customerListRequest),
 	ResultDecoder: "decodeCustomerResult",
 	ListDecoder:   "decodeListPage",

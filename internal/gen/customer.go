@@ -117,7 +117,7 @@ func (g *gen) addEnum(key string, values []string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("no enum type configured for %q", key)
 	}
-	if g.pkg.Name != "customer" {
+	if !g.ownsEnum(name) {
 		return name, nil // the type is customer's, or written by hand
 	}
 	have := g.enumValues[name]
@@ -941,7 +941,7 @@ func (g *gen) setters(b *bytes.Buffer, typeName, recv string, fields []field) {
 
 func (g *gen) enums() ([]byte, error) {
 	var b bytes.Buffer
-	for _, e := range enums {
+	for _, e := range g.pkg.EnumDocs {
 		values, ok := g.enumValues[e.Name]
 		if !ok {
 			return nil, fmt.Errorf("enum %s is configured but never used", e.Name)
@@ -955,10 +955,7 @@ func (g *gen) enums() ([]byte, error) {
 		b.WriteString(")\n\n")
 	}
 	for name := range g.enumValues {
-		found := false
-		for _, e := range enums {
-			found = found || e.Name == name
-		}
+		found := g.ownsEnum(name)
 		if !found {
 			return nil, fmt.Errorf("enum %s has no doc", name)
 		}
@@ -1058,4 +1055,14 @@ func filterCheck(f field) string {
 		ops = append(ops, strconv.Quote(op))
 	}
 	return fmt.Sprintf("api.FilterOps(%q, r.%s, %s)", f.Filter.WirePrefix, f.Name, strings.Join(ops, ", "))
+}
+
+// ownsEnum reports whether the package generates the enum type name.
+func (g *gen) ownsEnum(name string) bool {
+	for _, e := range g.pkg.EnumDocs {
+		if e.Name == name {
+			return true
+		}
+	}
+	return false
 }

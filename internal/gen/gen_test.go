@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 )
 
@@ -57,6 +58,28 @@ func TestGeneratedFilesAreCurrent(t *testing.T) {
 		}
 		if _, ok := files[filepath.ToSlash(rel)]; !ok {
 			t.Errorf("%s is marked as generated but the generator no longer writes it", rel)
+		}
+	}
+}
+
+// TestActionLinks checks that every method links its Chargebee page in the
+// one form https://apidocs.chargebee.com/docs/api/<page>#<anchor>, and that
+// no two actions of a page share an anchor.
+func TestActionLinks(t *testing.T) {
+	t.Parallel()
+	form := regexp.MustCompile(`^https://apidocs\.chargebee\.com/docs/api/(v1/)?[a-z_]+#[a-z0-9_]+$`)
+	seen := map[string]string{}
+	for _, pkg := range packages {
+		for i := range pkg.Actions {
+			spec := &pkg.Actions[i]
+			link := actionLink(pkg, spec)
+			if !form.MatchString(link) {
+				t.Errorf("%s.%s links %q", pkg.Name, spec.Method, link)
+			}
+			if other, dup := seen[link]; dup && other != spec.Action {
+				t.Errorf("%s and %s share the link %s", other, spec.Action, link)
+			}
+			seen[link] = spec.Action
 		}
 	}
 }

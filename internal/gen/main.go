@@ -105,7 +105,7 @@ func (g *gen) generate() (map[string][]byte, error) {
 		}
 		files["service_gen_test.go"] = src
 	}
-	if g.pkg.Name == "customer" {
+	if len(g.pkg.EnumDocs) > 0 {
 		src, err := g.enums()
 		if err != nil {
 			return nil, err

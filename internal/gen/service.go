@@ -184,11 +184,7 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 
 	}
 	args = append(args, "opts ...chargebee.RequestOption")
-	page := g.pkg.DocsURL
-	if spec.Page != "" {
-		page = spec.Page
-	}
-	link := page + "#" + spec.Anchor
+	link := actionLink(g.pkg, spec)
 	spec.Doc = strings.TrimSuffix(spec.Doc, ".")
 	if !list {
 		spec.Doc += "."
@@ -413,4 +409,14 @@ func snake(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// actionLink returns the Chargebee page of an action: its package's page,
+// or its own, at its anchor.
+func actionLink(pkg *pkgSpec, spec *actionSpec) string {
+	page := pkg.DocsURL
+	if spec.Page != "" {
+		page = spec.Page
+	}
+	return page + "#" + spec.Anchor
 }

@@ -29,7 +29,7 @@ func TestConcurrentCallsDuring429Storm(t *testing.T) {
 		retries    = 3
 		stormSize  = 400 // the first 400 attempts get 429
 	)
-	var attempts, conns atomic.Int32
+	var attempts, conns, closed atomic.Int32
 	var keysMu sync.Mutex
 	keys := map[string]string{} // idempotency key → body of its first attempt
 	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -54,8 +54,11 @@ func TestConcurrentCallsDuring429Storm(t *testing.T) {
 		_, _ = io.WriteString(w, customerJSON)
 	}))
 	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
-		if s == http.StateNew {
+		switch s {
+		case http.StateNew:
 			conns.Add(1)
+		case http.StateClosed:
+			closed.Add(1)
 		}
 	}
 	srv.Start()
@@ -127,10 +130,15 @@ func TestConcurrentCallsDuring429Storm(t *testing.T) {
 	if n := attempts.Load() - before; n != goroutines*calls {
 		t.Errorf("after the storm: %d attempts for %d calls", n, goroutines*calls)
 	}
-	// The pool kept the storm's connections (calls that gave up closed
-	// none of them), so the second round dials (almost) nothing.
-	if c := conns.Load() - connsBefore; c > 2 {
-		t.Errorf("after the storm: %d new connections for %d calls, want them reused", c, goroutines*calls)
+	// The pool kept the storm's connections: calls that gave up closed
+	// none of them. A client that closed its idle connections whenever a
+	// call gave up closes well over a hundred here; net/http itself may
+	// now and then close one while a response and its context end
+	// together. (How many new connections the second round dials depends
+	// on how many calls the scheduler lets overlap in each round, so it is
+	// not counted.)
+	if c := closed.Load(); c > goroutines/8 {
+		t.Errorf("%d connections closed during %d calls, want them kept for reuse", c, 2*goroutines*calls)
 	}
 }
 

@@ -337,3 +337,19 @@ func TestCallerClientTimeout(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// TestUnusableCallerTransport checks that a client whose Transport is a nil
+// *http.Transport gives an error after one attempt, not a panic.
+func TestUnusableCallerTransport(t *testing.T) {
+	t.Parallel()
+	cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithHTTPClient(&http.Client{Transport: (*http.Transport)(nil)}),
+		chargebee.WithRetryWait(time.Millisecond, time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = cb.Do(context.Background(), "GET", "/customers", nil, nil)
+	var ce *chargebee.ConnectionError
+	if !errors.As(err, &ce) || ce.Attempts != 1 || chargebee.IsRetryable(err) {
+		t.Errorf("err = %v, want a *ConnectionError after one attempt, not retryable", err)
+	}
+}

@@ -3,6 +3,7 @@ package reliability_test
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -111,9 +112,19 @@ type expected struct {
 	uncertain  bool // a call on it failed; its state is not exact
 }
 
-// TestLoadThroughFaults covers scenario 8: 64 goroutines make 200 mixed
-// calls each (creates, credits, contacts, links, updates, retrieves and
-// lists of every package) through one client, against the fake behind a
+// loadCalls is how many calls each of the 64 goroutines of
+// TestLoadThroughFaults makes. 50 calls (5 customers each, about 3,600
+// requests with some 360 injected 429s and 503s and 70 dropped connections)
+// exercise every fault on every kind of call under full concurrency; the
+// per-action tests cover each fault on each action deterministically. Run
+// more with, for example:
+//
+//	go test -race -run TestLoadThroughFaults ./reliability -load-calls=200
+var loadCalls = flag.Int("load-calls", 50, "calls per goroutine in TestLoadThroughFaults (a multiple of 10)")
+
+// TestLoadThroughFaults covers scenario 8: 64 goroutines make mixed calls
+// (-load-calls each: creates, credits, contacts, links, updates, retrieves
+// and lists of every package) through one client, against the fake behind a
 // front that answers 10% of the requests with 429 or 503 and drops 2% of
 // the connections, half of them after the fake processed the request. Run
 // it with -race. What must hold:
@@ -128,10 +139,11 @@ type expected struct {
 //   - request values shared by all goroutines are only read, never written.
 func TestLoadThroughFaults(t *testing.T) {
 	t.Parallel()
-	const (
-		workers = 64
-		calls   = 200
-	)
+	const workers = 64
+	calls := *loadCalls
+	if calls < 10 || calls%10 != 0 || calls > 1000 {
+		t.Fatalf("-load-calls=%d: want a multiple of 10 from 10 to 1000", calls)
+	}
 	fx := newFixture(t)
 	fx.srv.SetEntitlements("ents", seedEntitlements...)
 	front := &faultyFront{fake: fx.srv}

@@ -30,10 +30,9 @@ func putBody(bp *[]byte) {
 
 // readBody reads and closes a response body, at most limit bytes of it
 // (MaxBodyBytes outside tests), into a buffer from bodyPool. A longer body
-// is ErrBodyTooLarge. A body of
-// known length is read into one buffer of that length (net/http reports EOF
-// with the last bytes, which releases the connection for reuse); a shorter
-// body is an error.
+// is ErrBodyTooLarge. A body of known length is read into one buffer of
+// that length (net/http reports EOF with the last bytes, which releases the
+// connection for reuse); a shorter body is an error.
 func readBody(rc io.ReadCloser, length, limit int64) (*[]byte, error) {
 	defer rc.Close()
 	bp := bodyPool.Get().(*[]byte)
@@ -43,13 +42,27 @@ func readBody(rc io.ReadCloser, length, limit int64) (*[]byte, error) {
 	case length > 0:
 		return readKnown(rc, bp, length)
 	}
+	return readUnknown(rc, bp, limit)
+}
+
+// maxChunk bounds the chunks a body of unknown length is gathered in.
+const maxChunk = 4 << 20
+
+// readUnknown reads a body of unknown length into bp, growing it by
+// doubling up to the size of the buffers kept for reuse. A longer body is
+// gathered in chunks and joined once at the end: reading it costs about
+// twice its size at most, where a buffer that doubles as it fills peaks at
+// three times.
+func readUnknown(rc io.Reader, bp *[]byte, limit int64) (*[]byte, error) {
 	lr := io.LimitedReader{R: rc, N: limit + 1}
 	b := (*bp)[:0]
 	for {
 		if len(b) == cap(b) {
-			// Doubling, but never past the cap plus the one byte that
-			// tells a body over it.
-			nb := make([]byte, len(b), int(min(max(2*int64(cap(b)), 16<<10), limit+1)))
+			if cap(b) >= maxPooledBody {
+				*bp = b
+				return readChunks(&lr, bp, limit)
+			}
+			nb := make([]byte, len(b), max(2*cap(b), 16<<10))
 			copy(nb, b)
 			b = nb
 		}
@@ -57,15 +70,58 @@ func readBody(rc io.ReadCloser, length, limit int64) (*[]byte, error) {
 		b = b[:len(b)+n]
 		if err != nil {
 			*bp = b
-			if int64(len(b)) > limit {
-				return bp, ErrBodyTooLarge
-			}
-			if err == io.EOF {
-				err = nil
-			}
-			return bp, err
+			return bp, endOfBody(int64(len(b)), limit, err)
 		}
 	}
+}
+
+// readChunks reads the rest of a body whose first bytes fill bp, in chunks
+// of growing size, and joins them into one buffer.
+func readChunks(lr *io.LimitedReader, bp *[]byte, limit int64) (*[]byte, error) {
+	chunks := [][]byte{*bp}
+	total, size := int64(len(*bp)), len(*bp)
+	var err error
+	for err == nil {
+		size = min(2*size, maxChunk)
+		c := make([]byte, size)
+		var n int
+		n, err = fill(lr, c)
+		chunks = append(chunks, c[:n])
+		total += int64(n)
+	}
+	if err = endOfBody(total, limit, err); err != nil {
+		return bp, err
+	}
+	full := make([]byte, 0, total)
+	for _, c := range chunks {
+		full = append(full, c...)
+	}
+	return &full, nil
+}
+
+// fill reads into p until p is full (nil error) or the reader stops.
+func fill(r *io.LimitedReader, p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		m, err := r.Read(p[n:])
+		n += m
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// endOfBody turns the error that ended the reading of n bytes into the
+// result: none at a clean end, ErrBodyTooLarge past the limit.
+func endOfBody(n, limit int64, err error) error {
+	switch {
+	case n > limit:
+		return ErrBodyTooLarge
+	case err == io.EOF:
+		return nil
+	}
+	return err
 }
 
 // readKnown reads a body of the given length into bp. A declared length

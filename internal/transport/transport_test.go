@@ -297,3 +297,32 @@ func TestTransient(t *testing.T) {
 		}
 	}
 }
+
+// TestBackoffUsesParsedRetryAfter checks that within a call Backoff takes
+// the Retry-After that checkRetry parsed from the response, rather than
+// parsing the header a second time.
+func TestBackoffUsesParsedRetryAfter(t *testing.T) {
+	t.Parallel()
+	st := &callState{retryable: true}
+	ctx := context.WithValue(context.Background(), stateKey{}, st)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://acme.chargebee.com/api/v2/customers", nil)
+	resp := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"7"}}, Body: io.NopCloser(strings.NewReader("{}")), Request: req}
+	if retry, err := checkRetry(ctx, resp, nil); !retry || err != nil {
+		t.Fatalf("checkRetry = %v, %v", retry, err)
+	}
+	if st.wait != 7*time.Second || st.retryAfter != 7*time.Second || st.status != 429 {
+		t.Fatalf("state after checkRetry: %+v", st)
+	}
+	resp.Header.Set("Retry-After", "1") // not read again
+	if d := Backoff(time.Millisecond, time.Minute, 0, resp); d != 7*time.Second {
+		t.Errorf("Backoff = %v, want the 7s parsed by checkRetry", d)
+	}
+	// A response of no call is read from its header.
+	resp.Request = nil
+	if d := Backoff(time.Millisecond, time.Minute, 0, resp); d != time.Second {
+		t.Errorf("Backoff without a call = %v, want 1s", d)
+	}
+	if st.body != nil {
+		putBody(st.body)
+	}
+}

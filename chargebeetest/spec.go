@@ -13,7 +13,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:generate go run ./internal/specgen -in ../internal/gen/catalog.json -events internal/specgen/events.json -out wirespec.json
+//go:generate go run ./internal/specgen -in ../internal/gen/catalog.json -events ../internal/gen/events.json -out wirespec.json
 
 // wirespec.json is the table of every action the fake serves and the wire
 // keys each accepts, generated from the API catalog by internal/specgen.

@@ -118,4 +118,5 @@ var packages = []*pkgSpec{
 	relationshipPackage,
 	entitlementPackage,
 	creditsPackage,
+	eventPackage,
 }

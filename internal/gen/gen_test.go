@@ -17,7 +17,11 @@ func TestGeneratedFilesAreCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := Generate(raw)
+	events, err := os.ReadFile("events.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Generate(raw, events)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,6 @@
 // Command gen generates the code of the resource packages from the API
-// catalog (internal/gen/catalog.json): the models and enums of package
-// customer, and for every action of every package its request type (setters
+// catalog (internal/gen/catalog.json, and events.json beside it for the
+// events API): the models and enums, and for every action of every package its request type (setters
 // and Validate), its result type (with its required-key check), its service
 // method (with its API-version gate) and, for lists, List and ListPage.
 //
@@ -33,7 +33,11 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	files, err := Generate(raw)
+	events, err := os.ReadFile(filepath.Join(*root, "internal", "gen", "events.json"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	files, err := Generate(raw, events)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -45,12 +49,17 @@ func main() {
 }
 
 // Generate returns every generated file, by path relative to the module
-// root.
-func Generate(raw []byte) (map[string][]byte, error) {
-	var c catalog
+// root, from the catalog raw and the events API actions of events (in the
+// catalog's format).
+func Generate(raw, events []byte) (map[string][]byte, error) {
+	var c, e catalog
 	if err := json.Unmarshal(raw, &c); err != nil {
 		return nil, fmt.Errorf("reading catalog: %w", err)
 	}
+	if err := json.Unmarshal(events, &e); err != nil {
+		return nil, fmt.Errorf("reading events: %w", err)
+	}
+	c.Actions = append(c.Actions, e.Actions...)
 	files := map[string][]byte{}
 	for _, pkg := range packages {
 		g := newGen(&c, pkg)

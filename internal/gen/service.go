@@ -143,8 +143,8 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	if spec.Alt != "" {
 		fmt.Fprintf(b, "\tAlt: %q,\n", spec.Alt)
 	}
-	if g.hasV1Keys(a) {
-		fmt.Fprintf(b, "\tV1Keys: v1Keys[%q],\n", a.ID)
+	if expr := g.v1KeysExpr(a); expr != "" {
+		fmt.Fprintf(b, "\tV1Keys: %s,\n", expr)
 	}
 	if spec.Request != "" && len(spec.Args) == 0 && g.requestHasRequired(a) {
 		b.WriteString("\tNeedsParams: true,\n")
@@ -328,18 +328,31 @@ func (g *gen) isListEntry(name string) bool {
 	return false
 }
 
-// hasV1Keys reports whether the action exists in API v1 with fewer
-// parameters, which the package's generated v1Keys lists.
-func (g *gen) hasV1Keys(a *action) bool {
-	if g.pkg.Name != "customer" {
-		return false
-	}
+// v1KeysExpr returns the Go expression of the wire keys API v1 takes for
+// an action that exists in both versions with fewer parameters in v1, or
+// "" when every key is taken: for customer actions the generated v1Keys,
+// which the catalog's v1/v2 comparison gives; for others the keys of the
+// action's v1 twin (event_v1.list for event.list).
+func (g *gen) v1KeysExpr(a *action) string {
 	for _, d := range g.cat.V1Diff {
-		if d.V2Action == a.ID && len(d.V2Only) > 0 {
-			return true
+		if d.V2Action == a.ID && len(d.V2Only) > 0 && g.pkg.Name == "customer" {
+			return fmt.Sprintf("v1Keys[%q]", a.ID)
 		}
 	}
-	return false
+	twin, ok := g.actions[strings.Replace(a.ID, ".", "_v1.", 1)]
+	if !ok || len(twin.Params)+len(twin.Filters) == 0 {
+		return ""
+	}
+	var keys []string
+	for _, p := range twin.Params {
+		keys = append(keys, fmt.Sprintf("%q: true", p.Wire))
+	}
+	for _, f := range twin.Filters {
+		for _, o := range f.Operators {
+			keys = append(keys, fmt.Sprintf("%q: true", o.Wire))
+		}
+	}
+	return "map[string]bool{" + strings.Join(keys, ", ") + "}"
 }
 
 // requestField returns the Go field of request type name that carries wire.

@@ -16,7 +16,7 @@ func TestWireSpecIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	events, err := os.ReadFile("events.json")
+	events, err := os.ReadFile("../../../internal/gen/events.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestEventsActions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	events, err := os.ReadFile("events.json")
+	events, err := os.ReadFile("../../../internal/gen/events.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -118,11 +118,11 @@ var actList = api.Action{
 }
 
 // ListPage fetches one page of the customers matching req's filters; on an API
-// v1 client only Limit and Offset are accepted, starting at req.Offset. Pass
-// the page's NextOffset as the Offset of the next request; it is empty on the
-// last page. req may be nil.
+// v1 client only Limit and Offset are accepted.
 //
-// It sends GET /customers. The action exists in API v2 and v1.
+// The page starts at req.Offset; pass its NextOffset as the Offset of the next
+// request (it is empty on the last page). req may be nil. It sends GET
+// /customers. The action exists in API v2 and v1.
 //
 // See https://apidocs.chargebee.com/docs/api/customers#list_customers.
 func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
@@ -130,13 +130,13 @@ func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...charge
 }
 
 // List iterates over the customers matching req's filters; on an API v1 client
-// only Limit and Offset are accepted, fetching pages lazily: nothing is sent
-// until the loop starts, pages are fetched one at a time, and the loop ends
-// after the last page or at the first error, which is yielded once with a nil
-// entry. req may be nil and is not modified; when it sets Offset, listing
-// starts there.
+// only Limit and Offset are accepted.
 //
-// The action exists in API v2 and v1.
+// Pages are fetched lazily: nothing is sent until the loop starts, pages come
+// one at a time, and the loop ends after the last page or at the first error,
+// which is yielded once with a nil entry. req may be nil and is not modified;
+// when it sets Offset, listing starts there. The action exists in API v2 and
+// v1.
 //
 // See https://apidocs.chargebee.com/docs/api/customers#list_customers.
 func (s *Service) List(ctx context.Context, req *ListRequest, opts ...chargebee.RequestOption) iter.Seq2[*ListEntry, error] {

@@ -208,7 +208,7 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	if len(spec.Args) > 0 {
 		return fmt.Errorf("a list takes its parameters in a request")
 	}
-	pageDoc := fmt.Sprintf("%sPage fetches one page of %s, starting at req.Offset. Pass the page's NextOffset as the Offset of the next request; it is empty on the last page. req may be nil.\n\nIt sends %s %s. %s\n",
+	pageDoc := fmt.Sprintf("%sPage fetches one page of %s.\n\nThe page starts at req.Offset; pass its NextOffset as the Offset of the next request (it is empty on the last page). req may be nil. It sends %s %s. %s\n",
 		spec.Method, spec.Doc, a.Method, a.Path, versionSentence(version))
 	writeDoc(b, "", pageDoc)
 	b.WriteString("// See " + link + ".\n")
@@ -226,7 +226,7 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	if hasID {
 		idArg = spec.IDArg + ", "
 	}
-	iterDoc := fmt.Sprintf("%s iterates over %s, fetching pages lazily: nothing is sent until the loop starts, pages are fetched one at a time, and the loop ends after the last page or at the first error, which is yielded once with a nil entry. req may be nil and is not modified; when it sets Offset, listing starts there.\n\n%s\n",
+	iterDoc := fmt.Sprintf("%s iterates over %s.\n\nPages are fetched lazily: nothing is sent until the loop starts, pages come one at a time, and the loop ends after the last page or at the first error, which is yielded once with a nil entry. req may be nil and is not modified; when it sets Offset, listing starts there. %s\n",
 		spec.Method, spec.Doc, versionSentence(version))
 	writeDoc(b, "", iterDoc)
 	b.WriteString("// See " + link + ".\n")

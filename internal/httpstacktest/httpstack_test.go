@@ -259,7 +259,8 @@ func TestAnyDefaultTransport(t *testing.T) {
 			viaFunc.Add(1)
 			return real.RoundTrip(r)
 		}), seen: viaFunc.Load},
-		{name: "another *http.Transport", rt: &counting{base: real}},
+		{name: "a wrapper of another transport", rt: &counting{base: real}},
+		{name: "another *http.Transport", rt: real},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			setDefaultTransport(t, tt.rt)
@@ -293,5 +294,44 @@ func TestAnyDefaultTransport(t *testing.T) {
 	_, err = customer.NewService(cb).Retrieve(context.Background(), "cust_1")
 	if !errors.As(err, &ce) || ce.Attempts != 1 {
 		t.Errorf("no transport at all: err %v, want a *ConnectionError after one attempt", err)
+	}
+}
+
+// TestTracingWrapperOfTheDefaultTransport is the set-up of tracing
+// libraries: http.DefaultTransport = wrap(http.DefaultTransport) in main,
+// before or after NewClient. The wrapper must see every attempt, retries
+// included.
+func TestTracingWrapperOfTheDefaultTransport(t *testing.T) {
+	var served atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		if served.Add(1)%2 == 1 {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte(`{"message":"busy"}`))
+			return
+		}
+		_, _ = w.Write([]byte(customerJSON))
+	}))
+	t.Cleanup(srv.Close)
+	for _, before := range []bool{true, false} {
+		tracer := &counting{base: http.DefaultTransport}
+		if before {
+			setDefaultTransport(t, tracer)
+		}
+		cb, err := chargebee.NewClient("acme-test", "test_key", chargebee.WithBaseURL(srv.URL),
+			chargebee.WithRetryWait(time.Millisecond, 5*time.Millisecond))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !before {
+			setDefaultTransport(t, tracer)
+		}
+		var resp chargebee.Response
+		if _, err := customer.NewService(cb).Retrieve(context.Background(), "cust_1", chargebee.WithResponse(&resp)); err != nil {
+			t.Fatalf("installed before NewClient %v: %v", before, err)
+		}
+		if resp.Attempts != 2 || tracer.n.Load() != 2 {
+			t.Errorf("installed before NewClient %v: %d attempts, the wrapper saw %d; want 2 and 2", before, resp.Attempts, tracer.n.Load())
+		}
+		http.DefaultTransport = tracer.base
 	}
 }

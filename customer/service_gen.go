@@ -51,10 +51,10 @@ func (r *CreateResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *CreateResult) UnmarshalJSON(b []byte) error {
 	type plain CreateResult
-	return decodeCustomerResult(b, "customer.create", &r.Customer, &r.Card, func() error {
+	return decodeCustomerResult(b, &r.Customer, &r.Card, func() error {
 		return json.Unmarshal(b, (*plain)(r))
 	})
 }
@@ -126,7 +126,7 @@ var actList = api.Action{
 //
 // See https://apidocs.chargebee.com/docs/api/customers#list_customers.
 func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
-	return api.PageFunc(ctx, s.client(), &actList, "", req, decodeListPage, opts)
+	return api.PageFunc(ctx, s.client(), &actList, "", req, decodeListPage, (*ListEntry).missing, opts)
 }
 
 // List iterates over the customers matching req's filters; on an API v1 client
@@ -175,10 +175,10 @@ func (r *RetrieveResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *RetrieveResult) UnmarshalJSON(b []byte) error {
 	type plain RetrieveResult
-	return decodeCustomerResult(b, "customer.retrieve", &r.Customer, &r.Card, func() error {
+	return decodeCustomerResult(b, &r.Customer, &r.Card, func() error {
 		return json.Unmarshal(b, (*plain)(r))
 	})
 }
@@ -220,10 +220,10 @@ func (r *UpdateResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *UpdateResult) UnmarshalJSON(b []byte) error {
 	type plain UpdateResult
-	return decodeCustomerResult(b, "customer.update", &r.Customer, &r.Card, func() error {
+	return decodeCustomerResult(b, &r.Customer, &r.Card, func() error {
 		return json.Unmarshal(b, (*plain)(r))
 	})
 }
@@ -266,10 +266,10 @@ func (r *UpdatePaymentMethodResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *UpdatePaymentMethodResult) UnmarshalJSON(b []byte) error {
 	type plain UpdatePaymentMethodResult
-	return decodeCustomerResult(b, "customer.update_payment_method", &r.Customer, &r.Card, func() error {
+	return decodeCustomerResult(b, &r.Customer, &r.Card, func() error {
 		return json.Unmarshal(b, (*plain)(r))
 	})
 }
@@ -317,10 +317,10 @@ func (r *UpdateBillingInfoResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *UpdateBillingInfoResult) UnmarshalJSON(b []byte) error {
 	type plain UpdateBillingInfoResult
-	return decodeCustomerResult(b, "customer.update_billing_info", &r.Customer, &r.Card, func() error {
+	return decodeCustomerResult(b, &r.Customer, &r.Card, func() error {
 		return json.Unmarshal(b, (*plain)(r))
 	})
 }
@@ -489,10 +489,10 @@ func (r *DeleteResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *DeleteResult) UnmarshalJSON(b []byte) error {
 	type plain DeleteResult
-	return decodeCustomerResult(b, "customer.delete", &r.Customer, &r.Card, func() error {
+	return decodeCustomerResult(b, &r.Customer, &r.Card, func() error {
 		return json.Unmarshal(b, (*plain)(r))
 	})
 }
@@ -570,10 +570,10 @@ func (r *ChangeBillingDateResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *ChangeBillingDateResult) UnmarshalJSON(b []byte) error {
 	type plain ChangeBillingDateResult
-	return decodeCustomerResult(b, "customer.change_billing_date", &r.Customer, nil, func() error {
+	return decodeCustomerResult(b, &r.Customer, nil, func() error {
 		return json.Unmarshal(b, (*plain)(r))
 	})
 }
@@ -614,10 +614,10 @@ func (r *MergeResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *MergeResult) UnmarshalJSON(b []byte) error {
 	type plain MergeResult
-	return decodeCustomerResult(b, "customer.merge", &r.Customer, nil, func() error {
+	return decodeCustomerResult(b, &r.Customer, nil, func() error {
 		return json.Unmarshal(b, (*plain)(r))
 	})
 }
@@ -657,10 +657,10 @@ func (r *ClearPersonalDataResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *ClearPersonalDataResult) UnmarshalJSON(b []byte) error {
 	type plain ClearPersonalDataResult
-	return decodeCustomerResult(b, "customer.clear_personal_data", &r.Customer, nil, func() error {
+	return decodeCustomerResult(b, &r.Customer, nil, func() error {
 		return json.Unmarshal(b, (*plain)(r))
 	})
 }

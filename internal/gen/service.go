@@ -217,7 +217,7 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 		b.WriteString(p + "\n")
 	}
 	if g.pkg.ListDecoder != "" {
-		fmt.Fprintf(b, "\treturn api.PageFunc(ctx, s.client(), &%s, %s, req, %s, opts)\n}\n\n", actVar, idExpr, g.pkg.ListDecoder)
+		fmt.Fprintf(b, "\treturn api.PageFunc(ctx, s.client(), &%s, %s, req, %s, (*%s).missing, opts)\n}\n\n", actVar, idExpr, g.pkg.ListDecoder, spec.Result)
 	} else {
 		fmt.Fprintf(b, "\treturn api.Page(ctx, s.client(), &%s, %s, req, (*%s).missing, opts)\n}\n\n", actVar, idExpr, spec.Result)
 	}
@@ -303,8 +303,8 @@ func (g *gen) resultType(b *bytes.Buffer, spec *actionSpec, doc string, keys []r
 		if len(keys) == 2 {
 			card = "&r.Card"
 		}
-		fmt.Fprintf(b, "// UnmarshalJSON decodes the response with %s, which reads the\n// customer in one pass, and fails when \"customer\" is missing.\nfunc (r *%s) UnmarshalJSON(b []byte) error {\n\ttype plain %s\n\treturn %s(b, %q, &r.Customer, %s, func() error {\n\t\treturn json.Unmarshal(b, (*plain)(r))\n\t})\n}\n\n",
-			dec, name, name, dec, spec.Action, card)
+		fmt.Fprintf(b, "// UnmarshalJSON decodes the response with %s, which reads the\n// customer in one pass. Its required keys are checked by missing.\nfunc (r *%s) UnmarshalJSON(b []byte) error {\n\ttype plain %s\n\treturn %s(b, &r.Customer, %s, func() error {\n\t\treturn json.Unmarshal(b, (*plain)(r))\n\t})\n}\n\n",
+			dec, name, name, dec, card)
 	}
 	return nil
 }

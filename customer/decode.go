@@ -31,13 +31,15 @@ type customerCardFields struct {
 }
 
 // decodeCustomerResult decodes the response b into *cust and, when card is
-// not nil, *card. general decodes b the general way, through
-// Customer.UnmarshalJSON. Required keys are checked by the results'
-// generated missing methods, as for every other result.
-func decodeCustomerResult(b []byte, cust **Customer, card **Card, general func() error) error {
+// not nil, *card. When the quick walk cannot be sure of the member
+// encoding/json would pick, b is decoded the general way into general, the
+// result without its methods (through Customer.UnmarshalJSON). Required
+// keys are checked by the results' generated missing methods, as for every
+// other result.
+func decodeCustomerResult(b []byte, cust **Customer, card **Card, general any) error {
 	val, found, sure := member(b, "customer")
 	if !sure {
-		if err := general(); err != nil {
+		if err := json.Unmarshal(b, general); err != nil {
 			return err
 		}
 	} else {

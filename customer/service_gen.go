@@ -4,7 +4,6 @@ package customer
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
 
 	"github.com/billingkit/chargebee-go"
@@ -54,9 +53,7 @@ func (r *CreateResult) missing() string {
 // customer in one pass. Its required keys are checked by missing.
 func (r *CreateResult) UnmarshalJSON(b []byte) error {
 	type plain CreateResult
-	return decodeCustomerResult(b, &r.Customer, &r.Card, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
 }
 
 // actCreate is customer.create (POST /customers).
@@ -178,9 +175,7 @@ func (r *RetrieveResult) missing() string {
 // customer in one pass. Its required keys are checked by missing.
 func (r *RetrieveResult) UnmarshalJSON(b []byte) error {
 	type plain RetrieveResult
-	return decodeCustomerResult(b, &r.Customer, &r.Card, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
 }
 
 // actRetrieve is customer.retrieve (GET /customers/{customer-id}).
@@ -223,9 +218,7 @@ func (r *UpdateResult) missing() string {
 // customer in one pass. Its required keys are checked by missing.
 func (r *UpdateResult) UnmarshalJSON(b []byte) error {
 	type plain UpdateResult
-	return decodeCustomerResult(b, &r.Customer, &r.Card, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
 }
 
 // actUpdate is customer.update (POST /customers/{customer-id}).
@@ -269,9 +262,7 @@ func (r *UpdatePaymentMethodResult) missing() string {
 // customer in one pass. Its required keys are checked by missing.
 func (r *UpdatePaymentMethodResult) UnmarshalJSON(b []byte) error {
 	type plain UpdatePaymentMethodResult
-	return decodeCustomerResult(b, &r.Customer, &r.Card, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
 }
 
 // actUpdatePaymentMethod is customer.update_payment_method (POST /customers/{customer-id}/update_payment_method).
@@ -320,9 +311,7 @@ func (r *UpdateBillingInfoResult) missing() string {
 // customer in one pass. Its required keys are checked by missing.
 func (r *UpdateBillingInfoResult) UnmarshalJSON(b []byte) error {
 	type plain UpdateBillingInfoResult
-	return decodeCustomerResult(b, &r.Customer, &r.Card, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
 }
 
 // actUpdateBillingInfo is customer.update_billing_info (POST /customers/{customer-id}/update_billing_info).
@@ -492,9 +481,7 @@ func (r *DeleteResult) missing() string {
 // customer in one pass. Its required keys are checked by missing.
 func (r *DeleteResult) UnmarshalJSON(b []byte) error {
 	type plain DeleteResult
-	return decodeCustomerResult(b, &r.Customer, &r.Card, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
 }
 
 // actDelete is customer.delete (POST /customers/{customer-id}/delete).
@@ -573,9 +560,7 @@ func (r *ChangeBillingDateResult) missing() string {
 // customer in one pass. Its required keys are checked by missing.
 func (r *ChangeBillingDateResult) UnmarshalJSON(b []byte) error {
 	type plain ChangeBillingDateResult
-	return decodeCustomerResult(b, &r.Customer, nil, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, nil, (*plain)(r))
 }
 
 // actChangeBillingDate is customer.change_billing_date (POST /customers/{customer-id}/change_billing_date).
@@ -617,9 +602,7 @@ func (r *MergeResult) missing() string {
 // customer in one pass. Its required keys are checked by missing.
 func (r *MergeResult) UnmarshalJSON(b []byte) error {
 	type plain MergeResult
-	return decodeCustomerResult(b, &r.Customer, nil, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, nil, (*plain)(r))
 }
 
 // actMerge is customer.merge (POST /customers/merge).
@@ -660,9 +643,7 @@ func (r *ClearPersonalDataResult) missing() string {
 // customer in one pass. Its required keys are checked by missing.
 func (r *ClearPersonalDataResult) UnmarshalJSON(b []byte) error {
 	type plain ClearPersonalDataResult
-	return decodeCustomerResult(b, &r.Customer, nil, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, nil, (*plain)(r))
 }
 
 // actClearPersonalData is customer.clear_personal_data (POST /customers/{customer-id}/clear_personal_data).

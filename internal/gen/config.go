@@ -28,8 +28,9 @@ type pkgSpec struct {
 	// Actions are the service methods, in file order.
 	Actions []actionSpec
 	// ResultDecoder names a hand-written func(b []byte, cust
-	// **customer.Customer, card **customer.Card, general func() error) error
-	// that results made of a customer (and a card) decode with.
+	// **customer.Customer, card **customer.Card, general any) error that
+	// results made of a customer (and a card) decode with; general is the
+	// result without its methods, for encoding/json.
 	ResultDecoder string
 	// ListDecoder names a hand-written func([]byte) (*chargebee.Page[E],
 	// error) that the package's list pages decode with; the entries'

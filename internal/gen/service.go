@@ -303,7 +303,7 @@ func (g *gen) resultType(b *bytes.Buffer, spec *actionSpec, doc string, keys []r
 		if len(keys) == 2 {
 			card = "&r.Card"
 		}
-		fmt.Fprintf(b, "// UnmarshalJSON decodes the response with %s, which reads the\n// customer in one pass. Its required keys are checked by missing.\nfunc (r *%s) UnmarshalJSON(b []byte) error {\n\ttype plain %s\n\treturn %s(b, &r.Customer, %s, func() error {\n\t\treturn json.Unmarshal(b, (*plain)(r))\n\t})\n}\n\n",
+		fmt.Fprintf(b, "// UnmarshalJSON decodes the response with %s, which reads the\n// customer in one pass. Its required keys are checked by missing.\nfunc (r *%s) UnmarshalJSON(b []byte) error {\n\ttype plain %s\n\treturn %s(b, &r.Customer, %s, (*plain)(r))\n}\n\n",
 			dec, name, name, dec, card)
 	}
 	return nil

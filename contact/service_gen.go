@@ -59,24 +59,23 @@ var actList = api.Action{
 	NilService: errNilService,
 }
 
-// ListPage fetches one page of the contacts of a customer, starting at
-// req.Offset. Pass the page's NextOffset as the Offset of the next request; it
-// is empty on the last page. req may be nil.
+// ListPage fetches one page of the contacts of a customer.
 //
-// It sends GET /customers/{customer-id}/contacts. The action needs API v2.
+// The page starts at req.Offset; pass its NextOffset as the Offset of the next
+// request (it is empty on the last page). req may be nil. It sends GET
+// /customers/{customer-id}/contacts. The action needs API v2.
 //
 // See https://apidocs.chargebee.com/docs/api/customers#list_of_contacts_for_a_customer.
 func (s *Service) ListPage(ctx context.Context, customerID string, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
 	return api.Page(ctx, s.client(), &actList, customerID, req, (*ListEntry).missing, opts)
 }
 
-// List iterates over the contacts of a customer, fetching pages lazily:
-// nothing is sent until the loop starts, pages are fetched one at a time, and
-// the loop ends after the last page or at the first error, which is yielded
-// once with a nil entry. req may be nil and is not modified; when it sets
-// Offset, listing starts there.
+// List iterates over the contacts of a customer.
 //
-// The action needs API v2.
+// Pages are fetched lazily: nothing is sent until the loop starts, pages come
+// one at a time, and the loop ends after the last page or at the first error,
+// which is yielded once with a nil entry. req may be nil and is not modified;
+// when it sets Offset, listing starts there. The action needs API v2.
 //
 // See https://apidocs.chargebee.com/docs/api/customers#list_of_contacts_for_a_customer.
 func (s *Service) List(ctx context.Context, customerID string, req *ListRequest, opts ...chargebee.RequestOption) iter.Seq2[*ListEntry, error] {

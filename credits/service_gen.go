@@ -148,11 +148,11 @@ var actList = api.Action{
 
 // ListPage fetches one page of the promotional credit entries matching req's
 // filters; to read one customer's history, filter with
-// SetCustomerID(chargebee.StringFilter{Is: id}), starting at req.Offset. Pass
-// the page's NextOffset as the Offset of the next request; it is empty on the
-// last page. req may be nil.
+// SetCustomerID(chargebee.StringFilter{Is: id}).
 //
-// It sends GET /promotional_credits. The action needs API v2.
+// The page starts at req.Offset; pass its NextOffset as the Offset of the next
+// request (it is empty on the last page). req may be nil. It sends GET
+// /promotional_credits. The action needs API v2.
 //
 // See https://apidocs.chargebee.com/docs/api/promotional_credits#list_promotional_credits.
 func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
@@ -161,13 +161,12 @@ func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...charge
 
 // List iterates over the promotional credit entries matching req's filters; to
 // read one customer's history, filter with
-// SetCustomerID(chargebee.StringFilter{Is: id}), fetching pages lazily:
-// nothing is sent until the loop starts, pages are fetched one at a time, and
-// the loop ends after the last page or at the first error, which is yielded
-// once with a nil entry. req may be nil and is not modified; when it sets
-// Offset, listing starts there.
+// SetCustomerID(chargebee.StringFilter{Is: id}).
 //
-// The action needs API v2.
+// Pages are fetched lazily: nothing is sent until the loop starts, pages come
+// one at a time, and the loop ends after the last page or at the first error,
+// which is yielded once with a nil entry. req may be nil and is not modified;
+// when it sets Offset, listing starts there. The action needs API v2.
 //
 // See https://apidocs.chargebee.com/docs/api/promotional_credits#list_promotional_credits.
 func (s *Service) List(ctx context.Context, req *ListRequest, opts ...chargebee.RequestOption) iter.Seq2[*ListEntry, error] {

@@ -30,13 +30,16 @@ type customerCardFields struct {
 	Card     *Card           `json:"card,omitempty"`
 }
 
-// decodeCustomerResult decodes b, the response of action, into *cust and,
-// when card is not nil, *card, and fails when "customer" is missing. general
-// decodes b the general way, through Customer.UnmarshalJSON.
-func decodeCustomerResult(b []byte, action string, cust **Customer, card **Card, general func() error) error {
+// decodeCustomerResult decodes the response b into *cust and, when card is
+// not nil, *card. When the quick walk cannot be sure of the member
+// encoding/json would pick, b is decoded the general way into general, the
+// result without its methods (through Customer.UnmarshalJSON). Required
+// keys are checked by the results' generated missing methods, as for every
+// other result.
+func decodeCustomerResult(b []byte, cust **Customer, card **Card, general any) error {
 	val, found, sure := member(b, "customer")
 	if !sure {
-		if err := general(); err != nil {
+		if err := json.Unmarshal(b, general); err != nil {
 			return err
 		}
 	} else {
@@ -58,9 +61,6 @@ func decodeCustomerResult(b []byte, action string, cust **Customer, card **Card,
 			}
 			(*cust).CustomFields = cf
 		}
-	}
-	if *cust == nil {
-		return missingKey(action, "customer")
 	}
 	return nil
 }
@@ -217,11 +217,6 @@ func eachElement(b []byte, fn func(i int, elem []byte) bool) {
 	}
 }
 
-// listEntryError reports a list entry without its customer.
-func listEntryError(i int) error {
-	return fmt.Errorf("customer: response of customer.list has no \"customer\" in list[%d]", i)
-}
-
 // missingKey reports a 2xx response without a top-level key the action
 // always returns. It surfaces as a *chargebee.DecodeError from the call.
 func missingKey(action, key string) error {
@@ -235,9 +230,9 @@ type listResponse struct {
 	NextOffset string       `json:"next_offset"`
 }
 
-// UnmarshalJSON decodes a list page and fails when "list", or the
-// customer of an entry, is missing. Entries are checked here rather than by
-// a method on ListEntry so that a page is decoded in one pass.
+// UnmarshalJSON decodes a list page in one pass and fails when "list" is
+// missing. The entries' required keys are checked by ListEntry.missing, as
+// for every other list.
 func (r *listResponse) UnmarshalJSON(b []byte) error {
 	if err := r.decode(b); err != nil {
 		return err
@@ -245,17 +240,11 @@ func (r *listResponse) UnmarshalJSON(b []byte) error {
 	if r.List == nil {
 		return missingKey("customer.list", "list")
 	}
-	for i := range *r.List {
-		if (*r.List)[i].Customer == nil {
-			return listEntryError(i)
-		}
-	}
 	return nil
 }
 
 // decodeListPage decodes a customer list page in one pass (see
-// listResponse) and fails when "list", or the customer of an entry, is
-// missing.
+// listResponse) and fails when "list" is missing.
 func decodeListPage(b []byte) (*chargebee.Page[ListEntry], error) {
 	var r listResponse
 	if err := r.UnmarshalJSON(b); err != nil {

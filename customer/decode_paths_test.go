@@ -2,6 +2,7 @@ package customer
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -38,11 +39,16 @@ func generalList(b []byte) (*listResponse, error) {
 	return (*listResponse)(&r), nil
 }
 
-// quickCreate and quickList decode through the results' UnmarshalJSON.
+// quickCreate and quickList decode through the results' UnmarshalJSON and
+// then check the required keys with the generated missing methods, as the
+// service methods do.
 func quickCreate(b []byte) (*CreateResult, error) {
 	var r CreateResult
 	if err := json.Unmarshal(b, &r); err != nil {
 		return nil, err
+	}
+	if key := r.missing(); key != "" {
+		return nil, missingKey("customer.create", key)
 	}
 	return &r, nil
 }
@@ -52,7 +58,17 @@ func quickList(b []byte) (*listResponse, error) {
 	if err := json.Unmarshal(b, &r); err != nil {
 		return nil, err
 	}
+	for i := range *r.List {
+		if (*r.List)[i].missing() != "" {
+			return nil, listEntryError(i)
+		}
+	}
 	return &r, nil
+}
+
+// listEntryError reports a list entry without its customer.
+func listEntryError(i int) error {
+	return fmt.Errorf("customer: response of customer.list has no \"customer\" in list[%d]", i)
 }
 
 // checkSamePaths fails when the quick and the general decoding of body

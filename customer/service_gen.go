@@ -4,7 +4,6 @@ package customer
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
 
 	"github.com/billingkit/chargebee-go"
@@ -51,12 +50,10 @@ func (r *CreateResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *CreateResult) UnmarshalJSON(b []byte) error {
 	type plain CreateResult
-	return decodeCustomerResult(b, "customer.create", &r.Customer, &r.Card, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
 }
 
 // actCreate is customer.create (POST /customers).
@@ -118,25 +115,25 @@ var actList = api.Action{
 }
 
 // ListPage fetches one page of the customers matching req's filters; on an API
-// v1 client only Limit and Offset are accepted, starting at req.Offset. Pass
-// the page's NextOffset as the Offset of the next request; it is empty on the
-// last page. req may be nil.
+// v1 client only Limit and Offset are accepted.
 //
-// It sends GET /customers. The action exists in API v2 and v1.
+// The page starts at req.Offset; pass its NextOffset as the Offset of the next
+// request (it is empty on the last page). req may be nil. It sends GET
+// /customers. The action exists in API v2 and v1.
 //
 // See https://apidocs.chargebee.com/docs/api/customers#list_customers.
 func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
-	return api.PageFunc(ctx, s.client(), &actList, "", req, decodeListPage, opts)
+	return api.PageFunc(ctx, s.client(), &actList, "", req, decodeListPage, (*ListEntry).missing, opts)
 }
 
 // List iterates over the customers matching req's filters; on an API v1 client
-// only Limit and Offset are accepted, fetching pages lazily: nothing is sent
-// until the loop starts, pages are fetched one at a time, and the loop ends
-// after the last page or at the first error, which is yielded once with a nil
-// entry. req may be nil and is not modified; when it sets Offset, listing
-// starts there.
+// only Limit and Offset are accepted.
 //
-// The action exists in API v2 and v1.
+// Pages are fetched lazily: nothing is sent until the loop starts, pages come
+// one at a time, and the loop ends after the last page or at the first error,
+// which is yielded once with a nil entry. req may be nil and is not modified;
+// when it sets Offset, listing starts there. The action exists in API v2 and
+// v1.
 //
 // See https://apidocs.chargebee.com/docs/api/customers#list_customers.
 func (s *Service) List(ctx context.Context, req *ListRequest, opts ...chargebee.RequestOption) iter.Seq2[*ListEntry, error] {
@@ -175,12 +172,10 @@ func (r *RetrieveResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *RetrieveResult) UnmarshalJSON(b []byte) error {
 	type plain RetrieveResult
-	return decodeCustomerResult(b, "customer.retrieve", &r.Customer, &r.Card, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
 }
 
 // actRetrieve is customer.retrieve (GET /customers/{customer-id}).
@@ -220,12 +215,10 @@ func (r *UpdateResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *UpdateResult) UnmarshalJSON(b []byte) error {
 	type plain UpdateResult
-	return decodeCustomerResult(b, "customer.update", &r.Customer, &r.Card, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
 }
 
 // actUpdate is customer.update (POST /customers/{customer-id}).
@@ -266,12 +259,10 @@ func (r *UpdatePaymentMethodResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *UpdatePaymentMethodResult) UnmarshalJSON(b []byte) error {
 	type plain UpdatePaymentMethodResult
-	return decodeCustomerResult(b, "customer.update_payment_method", &r.Customer, &r.Card, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
 }
 
 // actUpdatePaymentMethod is customer.update_payment_method (POST /customers/{customer-id}/update_payment_method).
@@ -317,12 +308,10 @@ func (r *UpdateBillingInfoResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *UpdateBillingInfoResult) UnmarshalJSON(b []byte) error {
 	type plain UpdateBillingInfoResult
-	return decodeCustomerResult(b, "customer.update_billing_info", &r.Customer, &r.Card, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
 }
 
 // actUpdateBillingInfo is customer.update_billing_info (POST /customers/{customer-id}/update_billing_info).
@@ -489,12 +478,10 @@ func (r *DeleteResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *DeleteResult) UnmarshalJSON(b []byte) error {
 	type plain DeleteResult
-	return decodeCustomerResult(b, "customer.delete", &r.Customer, &r.Card, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
 }
 
 // actDelete is customer.delete (POST /customers/{customer-id}/delete).
@@ -570,12 +557,10 @@ func (r *ChangeBillingDateResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *ChangeBillingDateResult) UnmarshalJSON(b []byte) error {
 	type plain ChangeBillingDateResult
-	return decodeCustomerResult(b, "customer.change_billing_date", &r.Customer, nil, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, nil, (*plain)(r))
 }
 
 // actChangeBillingDate is customer.change_billing_date (POST /customers/{customer-id}/change_billing_date).
@@ -614,12 +599,10 @@ func (r *MergeResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *MergeResult) UnmarshalJSON(b []byte) error {
 	type plain MergeResult
-	return decodeCustomerResult(b, "customer.merge", &r.Customer, nil, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, nil, (*plain)(r))
 }
 
 // actMerge is customer.merge (POST /customers/merge).
@@ -657,12 +640,10 @@ func (r *ClearPersonalDataResult) missing() string {
 }
 
 // UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass, and fails when "customer" is missing.
+// customer in one pass. Its required keys are checked by missing.
 func (r *ClearPersonalDataResult) UnmarshalJSON(b []byte) error {
 	type plain ClearPersonalDataResult
-	return decodeCustomerResult(b, "customer.clear_personal_data", &r.Customer, nil, func() error {
-		return json.Unmarshal(b, (*plain)(r))
-	})
+	return decodeCustomerResult(b, &r.Customer, nil, (*plain)(r))
 }
 
 // actClearPersonalData is customer.clear_personal_data (POST /customers/{customer-id}/clear_personal_data).

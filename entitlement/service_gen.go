@@ -63,12 +63,11 @@ var actList = api.Action{
 // Chargebee lists them. A page holds every entitlement of up to req.Limit
 // features, one per subscription unless consolidated, so it may hold more
 // entries than the limit; when the endpoint is not enabled for the site the
-// error matches ErrNotEnabled, starting at req.Offset. Pass the page's
-// NextOffset as the Offset of the next request; it is empty on the last page.
-// req may be nil.
+// error matches ErrNotEnabled.
 //
-// It sends GET /customers/{customer-id}/customer_entitlements. The action
-// needs API v2.
+// The page starts at req.Offset; pass its NextOffset as the Offset of the next
+// request (it is empty on the last page). req may be nil. It sends GET
+// /customers/{customer-id}/customer_entitlements. The action needs API v2.
 //
 // See https://apidocs.chargebee.com/docs/api/customer_entitlements#list_customer_entitlements.
 func (s *Service) ListPage(ctx context.Context, customerID string, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
@@ -79,12 +78,12 @@ func (s *Service) ListPage(ctx context.Context, customerID string, req *ListRequ
 // them. A page holds every entitlement of up to req.Limit features, one per
 // subscription unless consolidated, so it may hold more entries than the
 // limit; when the endpoint is not enabled for the site the error matches
-// ErrNotEnabled, fetching pages lazily: nothing is sent until the loop starts,
-// pages are fetched one at a time, and the loop ends after the last page or at
-// the first error, which is yielded once with a nil entry. req may be nil and
-// is not modified; when it sets Offset, listing starts there.
+// ErrNotEnabled.
 //
-// The action needs API v2.
+// Pages are fetched lazily: nothing is sent until the loop starts, pages come
+// one at a time, and the loop ends after the last page or at the first error,
+// which is yielded once with a nil entry. req may be nil and is not modified;
+// when it sets Offset, listing starts there. The action needs API v2.
 //
 // See https://apidocs.chargebee.com/docs/api/customer_entitlements#list_customer_entitlements.
 func (s *Service) List(ctx context.Context, customerID string, req *ListRequest, opts ...chargebee.RequestOption) iter.Seq2[*ListEntry, error] {

@@ -57,11 +57,11 @@ var actList = api.Action{
 }
 
 // ListPage fetches one page of the events matching req; a filter the client's
-// API version does not take (see ListRequest) fails before anything is sent,
-// starting at req.Offset. Pass the page's NextOffset as the Offset of the next
-// request; it is empty on the last page. req may be nil.
+// API version does not take (see ListRequest) fails before anything is sent.
 //
-// It sends GET /events. The action exists in API v2 and v1.
+// The page starts at req.Offset; pass its NextOffset as the Offset of the next
+// request (it is empty on the last page). req may be nil. It sends GET
+// /events. The action exists in API v2 and v1.
 //
 // See https://apidocs.chargebee.com/docs/api/events#list_events.
 func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
@@ -72,13 +72,13 @@ func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...charge
 }
 
 // List iterates over the events matching req; a filter the client's API
-// version does not take (see ListRequest) fails before anything is sent,
-// fetching pages lazily: nothing is sent until the loop starts, pages are
-// fetched one at a time, and the loop ends after the last page or at the first
-// error, which is yielded once with a nil entry. req may be nil and is not
-// modified; when it sets Offset, listing starts there.
+// version does not take (see ListRequest) fails before anything is sent.
 //
-// The action exists in API v2 and v1.
+// Pages are fetched lazily: nothing is sent until the loop starts, pages come
+// one at a time, and the loop ends after the last page or at the first error,
+// which is yielded once with a nil entry. req may be nil and is not modified;
+// when it sets Offset, listing starts there. The action exists in API v2 and
+// v1.
 //
 // See https://apidocs.chargebee.com/docs/api/events#list_events.
 func (s *Service) List(ctx context.Context, req *ListRequest, opts ...chargebee.RequestOption) iter.Seq2[*ListEntry, error] {

@@ -228,12 +228,11 @@ var actListDetail = api.Action{
 }
 
 // ListDetailPage fetches one page of the hierarchy entries of the customer:
-// the part selected by req.HierarchyOperationType, which is required, starting
-// at req.Offset. Pass the page's NextOffset as the Offset of the next request;
-// it is empty on the last page. req may be nil.
+// the part selected by req.HierarchyOperationType, which is required.
 //
-// It sends GET /customers/{customer-id}/hierarchy_detail. The action needs API
-// v2.
+// The page starts at req.Offset; pass its NextOffset as the Offset of the next
+// request (it is empty on the last page). req may be nil. It sends GET
+// /customers/{customer-id}/hierarchy_detail. The action needs API v2.
 //
 // See https://apidocs.chargebee.com/docs/api/customers#list_hierarchy_detail.
 func (s *Service) ListDetailPage(ctx context.Context, customerID string, req *ListDetailRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListDetailEntry], error) {
@@ -241,13 +240,12 @@ func (s *Service) ListDetailPage(ctx context.Context, customerID string, req *Li
 }
 
 // ListDetail iterates over the hierarchy entries of the customer: the part
-// selected by req.HierarchyOperationType, which is required, fetching pages
-// lazily: nothing is sent until the loop starts, pages are fetched one at a
-// time, and the loop ends after the last page or at the first error, which is
-// yielded once with a nil entry. req may be nil and is not modified; when it
-// sets Offset, listing starts there.
+// selected by req.HierarchyOperationType, which is required.
 //
-// The action needs API v2.
+// Pages are fetched lazily: nothing is sent until the loop starts, pages come
+// one at a time, and the loop ends after the last page or at the first error,
+// which is yielded once with a nil entry. req may be nil and is not modified;
+// when it sets Offset, listing starts there. The action needs API v2.
 //
 // See https://apidocs.chargebee.com/docs/api/customers#list_hierarchy_detail.
 func (s *Service) ListDetail(ctx context.Context, customerID string, req *ListDetailRequest, opts ...chargebee.RequestOption) iter.Seq2[*ListDetailEntry, error] {

@@ -230,12 +230,8 @@ func (p *ListPage[T]) UnmarshalJSON(b []byte) error {
 	if raw.List == nil {
 		return MissingKey(p.Action, "list")
 	}
-	if p.Entry != nil {
-		for i := range *raw.List {
-			if key := p.Entry(&(*raw.List)[i]); key != "" {
-				return fmt.Errorf("%s: response has no %q in list[%d]", p.Action, key, i)
-			}
-		}
+	if err := CheckEntries(p.Action, *raw.List, p.Entry); err != nil {
+		return err
 	}
 	p.Items, p.NextOffset = *raw.List, raw.NextOffset
 	return nil

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"regexp"
 	"strings"
@@ -105,38 +106,64 @@ func Call[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string
 // Call checks a result.
 func Page[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, missing func(*T) string, opts []chargebee.RequestOption) (*chargebee.Page[T], error) {
 	return PageFunc(ctx, cb, a, id, params, func(body []byte) (*chargebee.Page[T], error) {
-		p := ListPage[T]{Action: a.Name, Entry: missing}
+		p := ListPage[T]{Action: a.Name}
 		if err := p.UnmarshalJSON(body); err != nil {
 			return nil, err
 		}
 		return &p.Page, nil
-	}, opts)
+	}, missing, opts)
 }
 
-// PageFunc fetches one page of the list action a and decodes it with
-// decode, for a package that decodes its pages its own way.
-func PageFunc[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, decode func([]byte) (*chargebee.Page[T], error), opts []chargebee.RequestOption) (*chargebee.Page[T], error) {
+// PageFunc fetches one page of the list action a, decodes it with decode,
+// for a package that decodes its pages its own way, and checks each entry
+// with missing.
+func PageFunc[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, decode func([]byte) (*chargebee.Page[T], error), missing func(*T) string, opts []chargebee.RequestOption) (*chargebee.Page[T], error) {
 	path, err := a.prepare(cb, id, params)
 	if err != nil {
 		return nil, err
 	}
-	out := &pageDecoder[T]{decode: decode}
+	out := &pageDecoder[T]{action: a.Name, decode: decode, missing: missing}
 	if err := cb.Do(ctx, a.Method, path, params, out, opts...); err != nil {
 		return nil, a.fail(err)
 	}
 	return out.page, nil
 }
 
-// pageDecoder hands a list response to its decode function.
+// pageDecoder hands a list response to its decode function and checks the
+// entries.
 type pageDecoder[T any] struct {
-	decode func([]byte) (*chargebee.Page[T], error)
-	page   *chargebee.Page[T]
+	action  string
+	decode  func([]byte) (*chargebee.Page[T], error)
+	missing func(*T) string
+	page    *chargebee.Page[T]
 }
 
 // DecodeResponse decodes body into d.page.
-func (d *pageDecoder[T]) DecodeResponse(body []byte) (err error) {
-	d.page, err = d.decode(body)
-	return err
+func (d *pageDecoder[T]) DecodeResponse(body []byte) error {
+	page, err := d.decode(body)
+	if err != nil {
+		return err
+	}
+	if err := CheckEntries(d.action, page.Items, d.missing); err != nil {
+		return err
+	}
+	d.page = page
+	return nil
+}
+
+// CheckEntries fails, naming the key and the entry, when missing reports a
+// required key that an entry of a list page lacks. A nil missing checks
+// nothing.
+func CheckEntries[T any](action string, items []T, missing func(*T) string) error {
+	if missing == nil {
+		return nil
+	}
+	for i := range items {
+		if key := missing(&items[i]); key != "" {
+			return fmt.Errorf("%s: response has no %q in list[%d]", action, key, i)
+		}
+	}
+	return nil
 }
 
 // checked decodes a response into v and then checks its required keys.

@@ -208,7 +208,7 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	if len(spec.Args) > 0 {
 		return fmt.Errorf("a list takes its parameters in a request")
 	}
-	pageDoc := fmt.Sprintf("%sPage fetches one page of %s, starting at req.Offset. Pass the page's NextOffset as the Offset of the next request; it is empty on the last page. req may be nil.\n\nIt sends %s %s. %s\n",
+	pageDoc := fmt.Sprintf("%sPage fetches one page of %s.\n\nThe page starts at req.Offset; pass its NextOffset as the Offset of the next request (it is empty on the last page). req may be nil. It sends %s %s. %s\n",
 		spec.Method, spec.Doc, a.Method, a.Path, versionSentence(version))
 	writeDoc(b, "", pageDoc)
 	b.WriteString("// See " + link + ".\n")
@@ -217,7 +217,7 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 		b.WriteString(p + "\n")
 	}
 	if g.pkg.ListDecoder != "" {
-		fmt.Fprintf(b, "\treturn api.PageFunc(ctx, s.client(), &%s, %s, req, %s, opts)\n}\n\n", actVar, idExpr, g.pkg.ListDecoder)
+		fmt.Fprintf(b, "\treturn api.PageFunc(ctx, s.client(), &%s, %s, req, %s, (*%s).missing, opts)\n}\n\n", actVar, idExpr, g.pkg.ListDecoder, spec.Result)
 	} else {
 		fmt.Fprintf(b, "\treturn api.Page(ctx, s.client(), &%s, %s, req, (*%s).missing, opts)\n}\n\n", actVar, idExpr, spec.Result)
 	}
@@ -226,7 +226,7 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	if hasID {
 		idArg = spec.IDArg + ", "
 	}
-	iterDoc := fmt.Sprintf("%s iterates over %s, fetching pages lazily: nothing is sent until the loop starts, pages are fetched one at a time, and the loop ends after the last page or at the first error, which is yielded once with a nil entry. req may be nil and is not modified; when it sets Offset, listing starts there.\n\n%s\n",
+	iterDoc := fmt.Sprintf("%s iterates over %s.\n\nPages are fetched lazily: nothing is sent until the loop starts, pages come one at a time, and the loop ends after the last page or at the first error, which is yielded once with a nil entry. req may be nil and is not modified; when it sets Offset, listing starts there. %s\n",
 		spec.Method, spec.Doc, versionSentence(version))
 	writeDoc(b, "", iterDoc)
 	b.WriteString("// See " + link + ".\n")
@@ -303,8 +303,8 @@ func (g *gen) resultType(b *bytes.Buffer, spec *actionSpec, doc string, keys []r
 		if len(keys) == 2 {
 			card = "&r.Card"
 		}
-		fmt.Fprintf(b, "// UnmarshalJSON decodes the response with %s, which reads the\n// customer in one pass, and fails when \"customer\" is missing.\nfunc (r *%s) UnmarshalJSON(b []byte) error {\n\ttype plain %s\n\treturn %s(b, %q, &r.Customer, %s, func() error {\n\t\treturn json.Unmarshal(b, (*plain)(r))\n\t})\n}\n\n",
-			dec, name, name, dec, spec.Action, card)
+		fmt.Fprintf(b, "// UnmarshalJSON decodes the response with %s, which reads the\n// customer in one pass. Its required keys are checked by missing.\nfunc (r *%s) UnmarshalJSON(b []byte) error {\n\ttype plain %s\n\treturn %s(b, &r.Customer, %s, (*plain)(r))\n}\n\n",
+			dec, name, name, dec, card)
 	}
 	return nil
 }

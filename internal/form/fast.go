@@ -154,15 +154,14 @@ func buildFast(p *structPlan) *fastPlan {
 	return fp
 }
 
-// classify tells how the direct writer handles field f, and for a slice of
-// structs the element's plan.
+// classify tells how the direct writer handles field f, and for a nested
+// struct or a slice of structs the plan of that struct.
 func classify(f *fieldPlan) (fieldKind, *structPlan) {
-	if f.embedded != nil || f.name == "" && !f.inline {
-		return kindSlow, nil
-	}
-	t := f.typ
 	switch {
+	case f.embedded != nil || f.name == "" && !f.inline:
+		return kindSlow, nil
 	case f.inline:
+		t := f.typ
 		if t.Kind() == reflect.Map && t.Key().Kind() == reflect.String && t.Elem().Kind() == reflect.String {
 			return kindInline, nil
 		}
@@ -170,35 +169,36 @@ func classify(f *fieldPlan) (fieldKind, *structPlan) {
 	case f.json:
 		return kindJSON, nil
 	}
-	for t.Kind() == reflect.Pointer && !t.Implements(encoderType) {
-		t = t.Elem()
-	}
-	if isScalar(t) {
+	return classifyType(f.typ)
+}
+
+// classifyType tells how the direct writer handles a field of type t.
+func classifyType(t reflect.Type) (fieldKind, *structPlan) {
+	t = derefType(t)
+	switch {
+	case isScalar(t):
 		return kindScalar, nil
-	}
-	if t.Implements(encoderType) {
+	case t.Implements(encoderType):
 		return kindSlow, nil
-	}
-	switch t.Kind() {
-	case reflect.Struct:
+	case t.Kind() == reflect.Struct:
 		return kindStruct, planFor(t)
-	case reflect.Slice, reflect.Array:
-		et := t.Elem()
-		if et.Kind() == reflect.Pointer {
-			et = et.Elem()
-		}
-		if et.Kind() == reflect.Struct && et != timeType && !reflect.PointerTo(et).Implements(encoderType) && !et.Implements(encoderType) {
+	case t.Kind() == reflect.Slice || t.Kind() == reflect.Array:
+		if et, ok := structElem(t); ok {
 			return kindStructSlice, planFor(et)
 		}
-		et = t.Elem()
-		for et.Kind() == reflect.Pointer && !et.Implements(encoderType) {
-			et = et.Elem()
-		}
-		if isScalar(et) {
+		if isScalar(derefType(t.Elem())) {
 			return kindScalarSlice, nil
 		}
 	}
 	return kindSlow, nil
+}
+
+// derefType follows pointer types that are not query.Encoders.
+func derefType(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer && !t.Implements(encoderType) {
+		t = t.Elem()
+	}
+	return t
 }
 
 // isScalar reports whether values of t encode as one plain value.
@@ -332,19 +332,12 @@ func (w *writer) pair(raw, esc string) error {
 // structFields writes the fields of struct v under prefix.
 func (w *writer) structFields(p *structPlan, prefix string, v reflect.Value) error {
 	fp := p.fast()
-	if fp.slow {
-		return errSlow
+	if err := w.startStruct(p, fp, prefix, v); err != nil {
+		return err
 	}
 	order := fp.nested
 	if prefix == "" {
 		order = fp.top
-		if fp.inline >= 0 {
-			if err := w.startInline(v.Field(p.fields[fp.inline].index)); err != nil {
-				return err
-			}
-		}
-	} else if fp.inline >= 0 {
-		return errSlow
 	}
 	kc := fp.keysFor(p, prefix)
 	for _, i := range order {
@@ -353,24 +346,7 @@ func (w *writer) structFields(p *structPlan, prefix string, v reflect.Value) err
 		if isAbsent(fv, f.omitEmpty) {
 			continue
 		}
-		var err error
-		switch fp.kinds[i] {
-		case kindScalar:
-			err = w.scalar(kc.raw[i], kc.esc[i], fv)
-		case kindJSON:
-			err = w.json(kc.raw[i], kc.esc[i], fv)
-		case kindStruct:
-			if fv = deref(fv); fv.IsValid() {
-				err = w.structFields(fp.elems[i], kc.raw[i], fv)
-			}
-		case kindStructSlice:
-			err = w.structSlice(fp.elems[i], kc.raw[i], fv)
-		case kindScalarSlice:
-			err = w.scalarSlice(kc.raw[i], fv)
-		default:
-			err = errSlow
-		}
-		if err != nil {
+		if err := w.field(fp, kc, i, fv); err != nil {
 			return err
 		}
 	}
@@ -378,6 +354,40 @@ func (w *writer) structFields(p *structPlan, prefix string, v reflect.Value) err
 		return w.inlineBefore("", true) // those that sort after every other key
 	}
 	return nil
+}
+
+// startStruct refuses the shapes the direct writer leaves to the general
+// encoder and queues the custom fields of the top level.
+func (w *writer) startStruct(p *structPlan, fp *fastPlan, prefix string, v reflect.Value) error {
+	switch {
+	case fp.slow:
+		return errSlow
+	case fp.inline < 0:
+		return nil
+	case prefix != "":
+		return errSlow
+	}
+	return w.startInline(v.Field(p.fields[fp.inline].index))
+}
+
+// field writes field i, of value fv, with its key from kc.
+func (w *writer) field(fp *fastPlan, kc *keyCache, i int, fv reflect.Value) error {
+	switch fp.kinds[i] {
+	case kindScalar:
+		return w.scalar(kc.raw[i], kc.esc[i], fv)
+	case kindJSON:
+		return w.json(kc.raw[i], kc.esc[i], fv)
+	case kindStruct:
+		if fv = deref(fv); fv.IsValid() {
+			return w.structFields(fp.elems[i], kc.raw[i], fv)
+		}
+		return nil
+	case kindStructSlice:
+		return w.structSlice(fp.elems[i], kc.raw[i], fv)
+	case kindScalarSlice:
+		return w.scalarSlice(kc.raw[i], fv)
+	}
+	return errSlow
 }
 
 // startInline queues the custom fields of the top level in key order.

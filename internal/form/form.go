@@ -232,30 +232,56 @@ func isAbsent(v reflect.Value, omitEmpty bool) bool {
 	return omitEmpty && v.IsZero()
 }
 
+// encoderFor returns the encoder of values of type t.
 func encoderFor(t reflect.Type) encodeFunc {
 	if t.Implements(encoderType) {
-		return func(key string, v reflect.Value, out url.Values) error {
-			if (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && v.IsNil() {
-				return nil
-			}
-			return v.Interface().(query.Encoder).EncodeValues(key, &out)
-		}
+		return encodeSelf
 	}
 	if t == timeType {
-		return func(key string, v reflect.Value, out url.Values) error {
-			out[key] = []string{strconv.FormatInt(v.Interface().(time.Time).Unix(), 10)}
-			return nil
-		}
+		return encodeTime
+	}
+	if enc := scalarEncoder(t); enc != nil {
+		return enc
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
-		elem := encoderFor(t.Elem())
+		return pointerEncoder(t)
+	case reflect.Struct:
 		return func(key string, v reflect.Value, out url.Values) error {
-			if v.IsNil() {
-				return nil
-			}
-			return elem(key, v.Elem(), out)
+			return planFor(t).encode(key, "", v, out)
 		}
+	case reflect.Slice, reflect.Array:
+		return sliceEncoder(t)
+	case reflect.Map:
+		if t.Key().Kind() == reflect.String {
+			return mapEncoder(t)
+		}
+	case reflect.Interface:
+		return encodeInterface
+	}
+	return func(key string, v reflect.Value, out url.Values) error {
+		return &Error{Key: key, Reason: "unsupported type " + t.String()}
+	}
+}
+
+// encodeSelf lets a query.Encoder write itself.
+func encodeSelf(key string, v reflect.Value, out url.Values) error {
+	if (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && v.IsNil() {
+		return nil
+	}
+	return v.Interface().(query.Encoder).EncodeValues(key, &out)
+}
+
+// encodeTime sends a time.Time as Unix seconds.
+func encodeTime(key string, v reflect.Value, out url.Values) error {
+	out[key] = []string{strconv.FormatInt(v.Interface().(time.Time).Unix(), 10)}
+	return nil
+}
+
+// scalarEncoder returns the encoder of a string, bool or number type t, or
+// nil for any other kind.
+func scalarEncoder(t reflect.Type) encodeFunc {
+	switch t.Kind() {
 	case reflect.String:
 		return func(key string, v reflect.Value, out url.Values) error {
 			out[key] = []string{v.String()}
@@ -277,76 +303,105 @@ func encoderFor(t reflect.Type) encodeFunc {
 			return nil
 		}
 	case reflect.Float32, reflect.Float64:
-		bits := t.Bits()
-		return func(key string, v reflect.Value, out url.Values) error {
-			f := v.Float()
-			if math.IsNaN(f) || math.IsInf(f, 0) {
-				return &Error{Key: key, Reason: "must be a finite number"}
-			}
-			out[key] = []string{strconv.FormatFloat(f, 'f', -1, bits)}
-			return nil
-		}
-	case reflect.Struct:
-		return func(key string, v reflect.Value, out url.Values) error {
-			return planFor(t).encode(key, "", v, out)
-		}
-	case reflect.Slice, reflect.Array:
-		et := t.Elem()
-		if et.Kind() == reflect.Pointer {
-			et = et.Elem()
-		}
-		if et.Kind() == reflect.Struct && et != timeType && !reflect.PointerTo(et).Implements(encoderType) && !et.Implements(encoderType) {
-			// Array of objects: attribute first, then the element index.
-			return func(key string, v reflect.Value, out url.Values) error {
-				plan := planFor(et)
-				for i := 0; i < v.Len(); i++ {
-					ev := v.Index(i)
-					if ev.Kind() == reflect.Pointer {
-						if ev.IsNil() {
-							continue
-						}
-						ev = ev.Elem()
-					}
-					if err := plan.encode(key, "["+strconv.Itoa(i)+"]", ev, out); err != nil {
-						return err
-					}
-				}
-				return nil
-			}
-		}
-		elem := encoderFor(t.Elem())
-		return func(key string, v reflect.Value, out url.Values) error {
-			for i := 0; i < v.Len(); i++ {
-				if err := elem(key+"["+strconv.Itoa(i)+"]", v.Index(i), out); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	case reflect.Map:
-		if t.Key().Kind() != reflect.String {
-			break
-		}
-		elem := encoderFor(t.Elem())
-		return func(key string, v reflect.Value, out url.Values) error {
-			iter := v.MapRange()
-			for iter.Next() {
-				if err := elem(key+"["+iter.Key().String()+"]", iter.Value(), out); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	case reflect.Interface:
-		return func(key string, v reflect.Value, out url.Values) error {
-			if v.IsNil() {
-				return nil
-			}
-			return encoderFor(v.Elem().Type())(key, v.Elem(), out)
-		}
+		return floatEncoder(t.Bits())
 	}
+	return nil
+}
+
+// floatEncoder sends finite floats of the given size without exponent.
+func floatEncoder(bits int) encodeFunc {
 	return func(key string, v reflect.Value, out url.Values) error {
-		return &Error{Key: key, Reason: "unsupported type " + t.String()}
+		f := v.Float()
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return &Error{Key: key, Reason: "must be a finite number"}
+		}
+		out[key] = []string{strconv.FormatFloat(f, 'f', -1, bits)}
+		return nil
+	}
+}
+
+// pointerEncoder encodes what a pointer of type t points to; nil is absent.
+func pointerEncoder(t reflect.Type) encodeFunc {
+	elem := encoderFor(t.Elem())
+	return func(key string, v reflect.Value, out url.Values) error {
+		if v.IsNil() {
+			return nil
+		}
+		return elem(key, v.Elem(), out)
+	}
+}
+
+// encodeInterface encodes the dynamic value of an interface; nil is absent.
+func encodeInterface(key string, v reflect.Value, out url.Values) error {
+	if v.IsNil() {
+		return nil
+	}
+	return encoderFor(v.Elem().Type())(key, v.Elem(), out)
+}
+
+// structElem returns the struct type of the elements of slice or array
+// type t when they are encoded field by field (structs or pointers to
+// them, other than time.Time and query.Encoders).
+func structElem(t reflect.Type) (reflect.Type, bool) {
+	et := t.Elem()
+	if et.Kind() == reflect.Pointer {
+		et = et.Elem()
+	}
+	if et.Kind() != reflect.Struct || et == timeType {
+		return nil, false
+	}
+	return et, !reflect.PointerTo(et).Implements(encoderType) && !et.Implements(encoderType)
+}
+
+// sliceEncoder encodes the elements of a slice or array of type t: key[i]
+// for values, key[field][i] for structs (attribute first, then the index).
+func sliceEncoder(t reflect.Type) encodeFunc {
+	if et, ok := structElem(t); ok {
+		return structSliceEncoder(et)
+	}
+	elem := encoderFor(t.Elem())
+	return func(key string, v reflect.Value, out url.Values) error {
+		for i := 0; i < v.Len(); i++ {
+			if err := elem(key+"["+strconv.Itoa(i)+"]", v.Index(i), out); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// structSliceEncoder encodes a slice of structs of type et (or pointers to
+// them); nil elements are skipped.
+func structSliceEncoder(et reflect.Type) encodeFunc {
+	return func(key string, v reflect.Value, out url.Values) error {
+		plan := planFor(et)
+		for i := 0; i < v.Len(); i++ {
+			ev := v.Index(i)
+			if ev.Kind() == reflect.Pointer {
+				if ev.IsNil() {
+					continue
+				}
+				ev = ev.Elem()
+			}
+			if err := plan.encode(key, "["+strconv.Itoa(i)+"]", ev, out); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// mapEncoder encodes each entry of a map with string keys as key[k].
+func mapEncoder(t reflect.Type) encodeFunc {
+	elem := encoderFor(t.Elem())
+	return func(key string, v reflect.Value, out url.Values) error {
+		iter := v.MapRange()
+		for iter.Next() {
+			if err := elem(key+"["+iter.Key().String()+"]", iter.Value(), out); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 }
 

@@ -156,7 +156,9 @@ func downClient(t *testing.T) *goredis.Client {
 	t.Helper()
 	srv := redisserver.New(t)
 	srv.Stop()
-	c := goredis.NewClient(&goredis.Options{Addr: srv.Addr, MaxRetries: -1, DialTimeout: time.Second})
+	// One dial per command: go-redis would otherwise retry a refused dial
+	// five times, 100ms apart, on every call.
+	c := goredis.NewClient(&goredis.Options{Addr: srv.Addr, MaxRetries: -1, DialTimeout: time.Second, DialerRetries: 1})
 	t.Cleanup(func() { c.Close() })
 	return c
 }

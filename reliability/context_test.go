@@ -5,6 +5,7 @@ import (
 	"errors"
 	"iter"
 	"net/http"
+	"net/http/httptrace"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -20,26 +21,37 @@ import (
 const cancelLimit = time.Second
 
 // attemptSignal is a RoundTripper that counts attempts and signals when an
-// attempt starts and when its answer (or error) is back.
+// attempt starts, when the whole request has been written to the
+// connection, and when its answer (or error) is back.
 type attemptSignal struct {
-	base              http.RoundTripper
-	attempts          atomic.Int32
-	started, returned chan int32
+	base                    http.RoundTripper
+	attempts                atomic.Int32
+	started, sent, returned chan int32
 }
 
 func newAttemptSignal(t testing.TB) *attemptSignal {
 	base := http.DefaultTransport.(*http.Transport).Clone()
 	t.Cleanup(base.CloseIdleConnections)
-	return &attemptSignal{base: base, started: make(chan int32, 64), returned: make(chan int32, 64)}
+	return &attemptSignal{base: base, started: make(chan int32, 64), sent: make(chan int32, 64), returned: make(chan int32, 64)}
 }
 
 func (s *attemptSignal) RoundTrip(req *http.Request) (*http.Response, error) {
 	n := s.attempts.Add(1)
 	s.started <- n
-	resp, err := s.base.RoundTrip(req)
+	trace := &httptrace.ClientTrace{WroteRequest: func(info httptrace.WroteRequestInfo) {
+		if info.Err == nil {
+			s.sent <- n
+		}
+	}}
+	resp, err := s.base.RoundTrip(req.WithContext(httptrace.WithClientTrace(req.Context(), trace)))
 	s.returned <- n
 	return resp, err
 }
+
+// settle is how long a test waits after a cancelled call returned before it
+// checks that nothing more was sent: a correct client sends nothing after
+// it returns, so the wait only gives a faulty one a moment to show.
+const settle = 10 * time.Millisecond
 
 // await waits for a signal, failing the test after 10 seconds.
 func await(t *testing.T, ch <-chan int32, what string) int32 {
@@ -151,13 +163,12 @@ func TestCancelDuringRequest(t *testing.T) {
 				ctx, cancel := context.WithCancel(context.Background())
 				defer cancel()
 				done := startCall(ctx, a, cb, keyFor(a)...)
-				await(t, sig.started, "attempt")
-				time.Sleep(20 * time.Millisecond) // the request is on the wire, the fake is holding it
+				await(t, sig.sent, "request on the wire") // the fake holds it
 				at := time.Now()
 				cancel()
 				c := awaitCall(t, done)
 				checkCancelled(t, c)
-				time.Sleep(50 * time.Millisecond)
+				time.Sleep(settle)
 				if n := sig.attempts.Load(); n != 1 {
 					t.Errorf("%d attempts, want 1: something was sent after the cancel", n)
 				}
@@ -201,7 +212,7 @@ func TestCancelDuringBackoff(t *testing.T) {
 				cancel()
 				c := awaitCall(t, done)
 				checkCancelled(t, c)
-				time.Sleep(50 * time.Millisecond)
+				time.Sleep(settle)
 				if n := sig.attempts.Load(); n != 1 || len(f.srv.Requests()) != 1 {
 					t.Errorf("%d attempts, fake saw %d: the retry was sent after the cancel", n, len(f.srv.Requests()))
 				}
@@ -258,18 +269,22 @@ func TestCancelWhileListing(t *testing.T) {
 					await(t, sig.started, "first page")
 					f.srv.Delay(time.Minute)
 					go func() {
-						select {
-						case <-sig.started:
-						case <-time.After(10 * time.Second):
-							t.Error("second page not requested within 10s")
+						// The first page's request was written too.
+						for sent := 0; sent < 2; {
+							select {
+							case <-sig.sent:
+								sent++
+							case <-time.After(10 * time.Second):
+								t.Error("second page not on the wire within 10s")
+								sent = 2
+							}
 						}
-						time.Sleep(20 * time.Millisecond)
 						at.Store(time.Now().UnixNano())
 						cancel()
 					}()
 				})
 				took := time.Since(time.Unix(0, at.Load()))
-				time.Sleep(50 * time.Millisecond)
+				time.Sleep(settle)
 				if n := sig.attempts.Load(); n != 2 {
 					t.Errorf("%d requests, want 2 (the second abandoned)", n)
 				}

@@ -45,17 +45,31 @@ func (c *bodyCapture) RoundTrip(req *http.Request) (*http.Response, error) {
 // to seed the fuzz targets with.
 func validBodies(t testing.TB) map[string][]byte {
 	t.Helper()
-	out := map[string][]byte{}
-	for _, a := range allActions() {
-		f := newFixture(t)
-		a.setup(t, f)
-		capture := &bodyCapture{base: http.DefaultTransport}
-		if _, err := a.run(context.Background(), f.client(a, chargebee.WithHTTPClient(&http.Client{Transport: capture}))); err != nil {
-			t.Fatalf("%s: %v", a.name, err)
+	// The answers are the same for every caller (the decode test and each
+	// fuzz target): they are captured once, by the first caller's fixtures.
+	valid.Do(func() {
+		out := map[string][]byte{}
+		for _, a := range allActions() {
+			f := newFixture(t)
+			a.setup(t, f)
+			capture := &bodyCapture{base: http.DefaultTransport}
+			if _, err := a.run(context.Background(), f.client(a, chargebee.WithHTTPClient(&http.Client{Transport: capture}))); err != nil {
+				t.Fatalf("%s: %v", a.name, err)
+			}
+			out[a.name] = capture.first
 		}
-		out[a.name] = capture.first
+		valid.bodies = out
+	})
+	if valid.bodies == nil {
+		t.Fatal("the actions' valid answers could not be captured (see the first test that asked for them)")
 	}
-	return out
+	return valid.bodies
+}
+
+// valid holds the answers validBodies captured.
+var valid struct {
+	sync.Once
+	bodies map[string][]byte // nil when the capture failed
 }
 
 // badBodies are 200 answers that are not the JSON an action returns. valid

@@ -31,6 +31,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/go-querystring/query"
+
 	"github.com/billingkit/chargebee-go/internal/form"
 	sitename "github.com/billingkit/chargebee-go/internal/site"
 	"github.com/billingkit/chargebee-go/internal/transport"
@@ -233,7 +235,11 @@ type Validator interface {
 // escaped ones) is refused. params is a request struct with `url` tags, or
 // url.Values, or nil; unless the client was made WithoutValidation, its
 // Validate method, if any, runs first and a failure sends nothing. For GET
-// the params go in the query, for POST in a form body.
+// the params go in the query, for POST in a form body. The SDK's own request
+// types are sent in Chargebee's bracketed layout; a struct of any other
+// package is encoded by github.com/google/go-querystring as it stands (use
+// its options, such as "brackets" or "unix"; a chargebee.Metadata field is
+// sent as JSON), after the MaxParamDepth check.
 //
 // A POST carries a chargebee-idempotency-key: the caller's
 // (WithIdempotencyKey) or, when retries are on and the client speaks API v2,
@@ -512,26 +518,55 @@ func hasDotSegment(p string) bool {
 }
 
 // encodeParams returns the URL-encoded form of params with the extra
-// parameters of WithParam set over it (nil when there is none).
+// parameters of WithParam set on top. The depth bound is checked first,
+// whichever encoder runs: the SDK's own request types (and url.Values) are
+// written by internal/form, any other struct by go-querystring itself.
 func encodeParams(params any, extra [][2]string) ([]byte, error) {
-	// The depth bound is checked first, whichever encoder runs below.
 	if err := form.CheckDepth(params); err != nil {
 		return nil, err
 	}
-	if len(extra) == 0 {
-		return form.EncodeBytes(params)
+	encoded, err := encodeBody(params)
+	if err != nil || len(extra) == 0 {
+		return encoded, err
 	}
-	values, err := form.Encode(params)
+	values, err := url.ParseQuery(string(encoded))
 	if err != nil {
 		return nil, err
-	}
-	if values == nil {
-		values = url.Values{}
 	}
 	for _, kv := range extra {
 		values.Set(kv[0], kv[1])
 	}
 	return []byte(values.Encode()), nil
+}
+
+// encodeBody encodes params without the extra parameters.
+func encodeBody(params any) ([]byte, error) {
+	if !isForeign(params) {
+		return form.EncodeBytes(params)
+	}
+	values, err := query.Values(params)
+	if err != nil || len(values) == 0 {
+		return nil, err
+	}
+	return []byte(values.Encode()), nil
+}
+
+// modulePath is the import path of this module; types declared under it
+// are the SDK's own.
+var modulePath = reflect.TypeOf(Client{}).PkgPath()
+
+// isForeign reports whether params is a struct, or a non-nil pointer to
+// one, declared outside this module.
+func isForeign(params any) bool {
+	t := reflect.TypeOf(params)
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct || isNilPointer(params) {
+		return false
+	}
+	pkg := t.PkgPath()
+	return pkg != modulePath && !strings.HasPrefix(pkg, modulePath+"/")
 }
 
 func isNilPointer(v any) bool {

@@ -31,6 +31,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/go-querystring/query"
+
 	"github.com/billingkit/chargebee-go/internal/form"
 	sitename "github.com/billingkit/chargebee-go/internal/site"
 	"github.com/billingkit/chargebee-go/internal/transport"
@@ -72,81 +74,123 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 			o(&cfg)
 		}
 	}
-	if site == "" {
-		return nil, &ValidationError{Param: "site", Reason: "is required"}
+	if err := checkCredentials(site, apiKey); err != nil {
+		return nil, err
 	}
-	if !sitename.Valid(site) {
-		return nil, &ValidationError{Param: "site", Reason: "must match ^[a-z0-9][a-z0-9-]*$ (at most 63 characters), for example acme or acme-test"}
+	if err := cfg.check(); err != nil {
+		return nil, err
 	}
-	if strings.TrimSpace(apiKey) == "" {
-		return nil, &ValidationError{Param: "api key", Reason: "is required"}
-	}
-	if !validHeaderValue(apiKey) {
-		return nil, &ValidationError{Param: "api key", Reason: "must not contain control characters"}
-	}
-	if strings.Contains(apiKey, ":") {
-		// The key is Basic auth's user-id, which ends at the first colon
-		// (RFC 7617): the server would read another key.
-		return nil, &ValidationError{Param: "api key", Reason: `must not contain ":" (it is sent as the Basic auth user name, which cannot hold one)`}
-	}
-	if cfg.version != APIv2 && cfg.version != APIv1 {
-		return nil, &ValidationError{Param: "api version", Reason: `must be "v2" or "v1"`}
-	}
-	if cfg.maxRetries < 0 {
-		return nil, &ValidationError{Param: "max retries", Reason: "must not be negative"}
-	}
-	if cfg.retryWaitMin < 0 || cfg.retryWaitMax < cfg.retryWaitMin {
-		return nil, &ValidationError{Param: "retry wait", Reason: "needs 0 <= min <= max"}
-	}
-	if cfg.timeout < 0 {
-		return nil, &ValidationError{Param: "timeout", Reason: "must not be negative"}
-	}
-	if cfg.rateRPS < 0 || math.IsNaN(cfg.rateRPS) || math.IsInf(cfg.rateRPS, 0) || (cfg.rateRPS > 0 && cfg.rateBurst < 0) {
-		return nil, &ValidationError{Param: "rate limit", Reason: "needs a finite rps > 0 and burst >= 0 (0 means 1)"}
-	}
-	if !validHeaderValue(cfg.userAgent) || !validHeaderValue(cfg.businessEntity) {
-		return nil, &ValidationError{Param: "header", Reason: "must not contain control characters"}
-	}
-
-	base := url.URL{Scheme: "https", Host: site + ".chargebee.com"}
-	if cfg.baseURL != "" {
-		u, err := url.Parse(cfg.baseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-			return nil, &ValidationError{Param: "base url", Reason: "must be an absolute http(s) URL without user info, query or fragment"}
-		}
-		base = url.URL{Scheme: u.Scheme, Host: u.Host, Path: strings.TrimSuffix(u.Path, "/")}
-	}
-	base.Path += "/api/" + string(cfg.version)
-
-	limiter := cfg.limiter
-	if cfg.rateRPS > 0 {
-		limiter = newLocalLimiter(cfg.rateRPS, cfg.rateBurst)
+	base, err := cfg.base(site)
+	if err != nil {
+		return nil, err
 	}
 	auth := "Basic " + base64.StdEncoding.EncodeToString([]byte(apiKey+":"))
-	ua := "chargebee-go/" + Version + " (" + runtime.Version() + ")"
-	if cfg.userAgent != "" {
-		ua += " " + cfg.userAgent
-	}
 	return &Client{
 		site:           site,
 		base:           base,
 		version:        cfg.version,
 		auth:           &auth,
-		userAgent:      ua,
+		userAgent:      userAgent(cfg.userAgent),
 		businessEntity: cfg.businessEntity,
 		maxRetries:     cfg.maxRetries,
 		noValidation:   cfg.noValidation,
 		redact:         newRedactor(apiKey),
-		transport: transport.New(transport.Config{
-			HTTPClient:   cfg.httpClient,
-			MaxRetries:   cfg.maxRetries,
-			RetryWaitMin: cfg.retryWaitMin,
-			RetryWaitMax: cfg.retryWaitMax,
-			Timeout:      cfg.timeout,
-			Logger:       cfg.logger,
-			Limiter:      limiter,
-		}),
+		transport:      transport.New(cfg.transportConfig()),
 	}, nil
+}
+
+// checkCredentials reports a malformed site name or API key.
+func checkCredentials(site, apiKey string) error {
+	if site == "" {
+		return &ValidationError{Param: "site", Reason: "is required"}
+	}
+	if !sitename.Valid(site) {
+		return &ValidationError{Param: "site", Reason: "must match ^[a-z0-9][a-z0-9-]*$ (at most 63 characters), for example acme or acme-test"}
+	}
+	if strings.TrimSpace(apiKey) == "" {
+		return &ValidationError{Param: "api key", Reason: "is required"}
+	}
+	if !validHeaderValue(apiKey) {
+		return &ValidationError{Param: "api key", Reason: "must not contain control characters"}
+	}
+	if strings.Contains(apiKey, ":") {
+		// The key is Basic auth's user-id, which ends at the first colon
+		// (RFC 7617): the server would read another key.
+		return &ValidationError{Param: "api key", Reason: `must not contain ":" (it is sent as the Basic auth user name, which cannot hold one)`}
+	}
+	return nil
+}
+
+// check reports the first option set to a value the client cannot use.
+func (cfg *config) check() error {
+	if cfg.version != APIv2 && cfg.version != APIv1 {
+		return &ValidationError{Param: "api version", Reason: `must be "v2" or "v1"`}
+	}
+	if cfg.maxRetries < 0 {
+		return &ValidationError{Param: "max retries", Reason: "must not be negative"}
+	}
+	if cfg.retryWaitMin < 0 || cfg.retryWaitMax < cfg.retryWaitMin {
+		return &ValidationError{Param: "retry wait", Reason: "needs 0 <= min <= max"}
+	}
+	if cfg.timeout < 0 {
+		return &ValidationError{Param: "timeout", Reason: "must not be negative"}
+	}
+	if !cfg.validRate() {
+		return &ValidationError{Param: "rate limit", Reason: "needs a finite rps > 0 and burst >= 0 (0 means 1)"}
+	}
+	if !validHeaderValue(cfg.userAgent) || !validHeaderValue(cfg.businessEntity) {
+		return &ValidationError{Param: "header", Reason: "must not contain control characters"}
+	}
+	return nil
+}
+
+// validRate reports whether the local rate limit, if any, is usable.
+func (cfg *config) validRate() bool {
+	if cfg.rateRPS < 0 || math.IsNaN(cfg.rateRPS) || math.IsInf(cfg.rateRPS, 0) {
+		return false
+	}
+	return cfg.rateRPS == 0 || cfg.rateBurst >= 0
+}
+
+// base returns the API base URL of site: https://site.chargebee.com, or the
+// WithBaseURL override, followed by /api/ and the version.
+func (cfg *config) base(site string) (url.URL, error) {
+	base := url.URL{Scheme: "https", Host: site + ".chargebee.com"}
+	if cfg.baseURL != "" {
+		u, err := url.Parse(cfg.baseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+			return url.URL{}, &ValidationError{Param: "base url", Reason: "must be an absolute http(s) URL without user info, query or fragment"}
+		}
+		base = url.URL{Scheme: u.Scheme, Host: u.Host, Path: strings.TrimSuffix(u.Path, "/")}
+	}
+	base.Path += "/api/" + string(cfg.version)
+	return base, nil
+}
+
+// userAgent returns the User-Agent header: the SDK's, then the caller's suffix.
+func userAgent(suffix string) string {
+	ua := "chargebee-go/" + Version + " (" + runtime.Version() + ")"
+	if suffix != "" {
+		ua += " " + suffix
+	}
+	return ua
+}
+
+// transportConfig returns the transport settings of the options.
+func (cfg *config) transportConfig() transport.Config {
+	limiter := cfg.limiter
+	if cfg.rateRPS > 0 {
+		limiter = newLocalLimiter(cfg.rateRPS, cfg.rateBurst)
+	}
+	return transport.Config{
+		HTTPClient:   cfg.httpClient,
+		MaxRetries:   cfg.maxRetries,
+		RetryWaitMin: cfg.retryWaitMin,
+		RetryWaitMax: cfg.retryWaitMax,
+		Timeout:      cfg.timeout,
+		Logger:       cfg.logger,
+		Limiter:      limiter,
+	}
 }
 
 // check reports a nil Client, or one NewClient did not make, as a
@@ -191,7 +235,11 @@ type Validator interface {
 // escaped ones) is refused. params is a request struct with `url` tags, or
 // url.Values, or nil; unless the client was made WithoutValidation, its
 // Validate method, if any, runs first and a failure sends nothing. For GET
-// the params go in the query, for POST in a form body.
+// the params go in the query, for POST in a form body. The SDK's own request
+// types are sent in Chargebee's bracketed layout; a struct of any other
+// package is encoded by github.com/google/go-querystring as it stands (use
+// its options, such as "brackets" or "unix"; a chargebee.Metadata field is
+// sent as JSON), after the MaxParamDepth check.
 //
 // A POST carries a chargebee-idempotency-key: the caller's
 // (WithIdempotencyKey) or, when retries are on and the client speaks API v2,
@@ -470,26 +518,55 @@ func hasDotSegment(p string) bool {
 }
 
 // encodeParams returns the URL-encoded form of params with the extra
-// parameters of WithParam set over it (nil when there is none).
+// parameters of WithParam set on top. The depth bound is checked first,
+// whichever encoder runs: the SDK's own request types (and url.Values) are
+// written by internal/form, any other struct by go-querystring itself.
 func encodeParams(params any, extra [][2]string) ([]byte, error) {
-	// The depth bound is checked first, whichever encoder runs below.
 	if err := form.CheckDepth(params); err != nil {
 		return nil, err
 	}
-	if len(extra) == 0 {
-		return form.EncodeBytes(params)
+	encoded, err := encodeBody(params)
+	if err != nil || len(extra) == 0 {
+		return encoded, err
 	}
-	values, err := form.Encode(params)
+	values, err := url.ParseQuery(string(encoded))
 	if err != nil {
 		return nil, err
-	}
-	if values == nil {
-		values = url.Values{}
 	}
 	for _, kv := range extra {
 		values.Set(kv[0], kv[1])
 	}
 	return []byte(values.Encode()), nil
+}
+
+// encodeBody encodes params without the extra parameters.
+func encodeBody(params any) ([]byte, error) {
+	if !isForeign(params) {
+		return form.EncodeBytes(params)
+	}
+	values, err := query.Values(params)
+	if err != nil || len(values) == 0 {
+		return nil, err
+	}
+	return []byte(values.Encode()), nil
+}
+
+// modulePath is the import path of this module; types declared under it
+// are the SDK's own.
+var modulePath = reflect.TypeOf(Client{}).PkgPath()
+
+// isForeign reports whether params is a struct, or a non-nil pointer to
+// one, declared outside this module.
+func isForeign(params any) bool {
+	t := reflect.TypeOf(params)
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct || isNilPointer(params) {
+		return false
+	}
+	pkg := t.PkgPath()
+	return pkg != modulePath && !strings.HasPrefix(pkg, modulePath+"/")
 }
 
 func isNilPointer(v any) bool {

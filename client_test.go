@@ -165,6 +165,34 @@ func TestDoWireGET(t *testing.T) {
 	}
 }
 
+// A struct of the caller's is encoded by go-querystring itself: repeated
+// keys for lists, its own time layouts, Metadata as JSON through its
+// EncodeValues method.
+func TestDoWireForeignStruct(t *testing.T) {
+	t.Parallel()
+	cb, _, rec := newMockClient(t, []reply{{status: 200, body: customerJSON}})
+	type foreign struct {
+		Tags  []string           `url:"tags"`
+		Ids   []int              `url:"id,brackets"`
+		At    time.Time          `url:"at,unix"`
+		Note  *string            `url:"note"`
+		Meta  chargebee.Metadata `url:"meta_data,omitempty"`
+		Inner struct {
+			City string `url:"city"`
+		} `url:"billing_address"`
+	}
+	p := foreign{Tags: []string{"a", "b"}, Ids: []int{1, 2}, At: time.Unix(1700000000, 0), Meta: chargebee.Metadata{"k": "<v>"}}
+	p.Inner.City = "Köln"
+	if err := cb.Do(context.Background(), http.MethodPost, "/customers", p, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := "at=1700000000&billing_address%5Bcity%5D=K%C3%B6ln&id%5B%5D=1&id%5B%5D=2" +
+		"&meta_data=%7B%22k%22%3A%22%3Cv%3E%22%7D&note=&tags=a&tags=b"
+	if got := rec.all()[0].Body; got != want {
+		t.Errorf("body\n got %s\nwant %s", got, want)
+	}
+}
+
 func TestDoWirePOST(t *testing.T) {
 	t.Parallel()
 	cb, _, rec := newMockClient(t, []reply{{status: 200, body: customerJSON}})

@@ -364,7 +364,7 @@ func TestDoMistakesAreValidationErrors(t *testing.T) {
 	}
 	ctx := context.Background()
 	type badFloat struct {
-		F float64 `url:"f"`
+		F chargebee.Metadata `url:"f"`
 	}
 	tests := []struct {
 		name     string
@@ -378,7 +378,7 @@ func TestDoMistakesAreValidationErrors(t *testing.T) {
 		}, chargebee.ErrNilContext, ""},
 		{"params of a non-struct type", func() error { return cb.Do(ctx, http.MethodGet, "/customers", 42, nil) }, chargebee.ErrParams, ""},
 		{"params with NaN", func() error {
-			return cb.Do(ctx, http.MethodPost, "/customers", &badFloat{F: math.NaN()}, nil)
+			return cb.Do(ctx, http.MethodPost, "/customers", &badFloat{F: chargebee.Metadata{"x": math.NaN()}}, nil)
 		}, chargebee.ErrParams, "f"},
 		{"method", func() error { return cb.Do(ctx, http.MethodDelete, "/customers", nil, nil) }, nil, "method"},
 		{"path", func() error { return cb.Do(ctx, http.MethodGet, "customers", nil, nil) }, nil, "path"},

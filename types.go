@@ -3,10 +3,13 @@ package chargebee
 import (
 	"encoding/json"
 	"math"
+	"net/url"
 	"reflect"
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"github.com/billingkit/chargebee-go/internal/form"
 )
 
 // Timestamp is a point in time as Chargebee sends it: whole seconds since the
@@ -49,6 +52,22 @@ func (t *Timestamp) UnmarshalJSON(b []byte) error {
 // It is sent as one compact JSON object and is limited by Chargebee to 65,535
 // characters of JSON.
 type Metadata map[string]any
+
+// EncodeValues sets key to m as one compact JSON object, so that a Metadata
+// field of a struct of the caller's passed to Client.Do, which
+// github.com/google/go-querystring encodes, is sent as Chargebee expects. A
+// value JSON cannot hold (NaN, a func) is a *ValidationError from Do.
+func (m Metadata) EncodeValues(key string, v *url.Values) error {
+	if m == nil {
+		return nil
+	}
+	s, err := form.JSON(key, map[string]any(m))
+	if err != nil {
+		return err
+	}
+	v.Set(key, s)
+	return nil
+}
 
 // MaxMetadataLength is the largest meta_data JSON document, in characters,
 // that Chargebee accepts.

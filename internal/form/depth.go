@@ -151,72 +151,107 @@ const maxIndirections = 64
 // value deeper than MaxDepth. hops counts the pointers and interfaces
 // followed since the last level.
 func walkDepth(v reflect.Value, key string, depth, hops int) error {
-	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
-		if typeDepth(v.Type()) == typeLoop {
-			return typeRefersToItself(key, v.Type())
-		}
-		if v.IsNil() || selfEncoding(v.Type()) {
-			return nil
-		}
-		if hops++; hops > maxIndirections {
-			return tooDeep(key)
-		}
-		v = v.Elem()
+	v, err := indirect(v, key, hops)
+	if err != nil || !v.IsValid() {
+		return err
 	}
 	t := v.Type()
 	td := typeDepth(t)
 	if td == typeLoop {
 		return typeRefersToItself(key, t)
 	}
-	if selfEncoding(t) || depth+td <= MaxDepth {
+	if selfEncoding(t) || depth+td <= MaxDepth || isEmpty(v) {
 		return nil
-	}
-	switch t.Kind() {
-	case reflect.Slice, reflect.Map:
-		if v.Len() == 0 {
-			return nil
-		}
 	}
 	if depth == MaxDepth {
 		return tooDeep(key)
 	}
 	switch t.Kind() {
 	case reflect.Slice, reflect.Array:
-		for i := 0; i < v.Len(); i++ {
-			if err := walkDepth(v.Index(i), key+"["+strconv.Itoa(i)+"]", depth+1, 0); err != nil {
-				return err
-			}
-		}
+		return walkElems(v, key, depth+1)
 	case reflect.Map:
-		iter := v.MapRange()
-		for iter.Next() {
-			if err := walkDepth(iter.Value(), subKey(key, mapKey(iter.Key())), depth+1, 0); err != nil {
-				return err
-			}
-		}
+		return walkMap(v, key, depth+1)
 	case reflect.Struct:
-		for i := 0; i < t.NumField(); i++ {
-			sf := t.Field(i)
-			if _, ok := walkedField(sf); !ok {
-				continue
-			}
-			tag, tagged := sf.Tag.Lookup("url")
-			name, _, _ := cutTag(tag)
-			k := key
-			switch {
-			case sf.Anonymous && !tagged:
-				// Embedded fields add no key of their own.
-			case name == "":
-				k = subKey(key, sf.Name)
-			default:
-				k = subKey(key, name)
-			}
-			if err := walkDepth(v.Field(i), k, depth+1, 0); err != nil {
-				return err
-			}
+		return walkStruct(v, key, depth+1)
+	}
+	return nil
+}
+
+// indirect follows the pointers and interfaces of v. It returns the zero
+// Value, and no error, at a nil one or at one that encodes itself.
+func indirect(v reflect.Value, key string, hops int) (reflect.Value, error) {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if typeDepth(v.Type()) == typeLoop {
+			return reflect.Value{}, typeRefersToItself(key, v.Type())
+		}
+		if v.IsNil() || selfEncoding(v.Type()) {
+			return reflect.Value{}, nil
+		}
+		if hops++; hops > maxIndirections {
+			return reflect.Value{}, tooDeep(key)
+		}
+		v = v.Elem()
+	}
+	return v, nil
+}
+
+// isEmpty reports whether v is a slice or map without elements.
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Slice, reflect.Map:
+		return v.Len() == 0
+	}
+	return false
+}
+
+// walkElems walks the elements of a slice or array, at level depth.
+func walkElems(v reflect.Value, key string, depth int) error {
+	for i := 0; i < v.Len(); i++ {
+		if err := walkDepth(v.Index(i), key+"["+strconv.Itoa(i)+"]", depth, 0); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// walkMap walks the values of a map, at level depth.
+func walkMap(v reflect.Value, key string, depth int) error {
+	iter := v.MapRange()
+	for iter.Next() {
+		if err := walkDepth(iter.Value(), subKey(key, mapKey(iter.Key())), depth, 0); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// walkStruct walks the fields of a struct the encoders descend into, at
+// level depth.
+func walkStruct(v reflect.Value, key string, depth int) error {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		if _, ok := walkedField(sf); !ok {
+			continue
+		}
+		if err := walkDepth(v.Field(i), fieldKey(key, sf), depth, 0); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fieldKey returns the key of field sf under key, as the errors name it.
+func fieldKey(key string, sf reflect.StructField) string {
+	tag, tagged := sf.Tag.Lookup("url")
+	name, _, _ := cutTag(tag)
+	switch {
+	case sf.Anonymous && !tagged:
+		return key // embedded fields add no key of their own
+	case name == "":
+		return subKey(key, sf.Name)
+	}
+	return subKey(key, name)
 }
 
 // subKey returns the key of name under key: key[name], or name at the top.

@@ -1,14 +1,12 @@
 package form
 
-// DirectErr reports why EncodeBytes would leave v to the general encoder,
-// or nil when it writes v directly.
-func DirectErr(v any) error {
-	rv, ok := structValue(v)
-	if !ok {
-		return errSlow
+import "net/url"
+
+// Oracle returns the form values of v by the independent map-based encoder
+// of oracle_test.go, for comparison with EncodeBytes.
+func Oracle(v any) (url.Values, error) {
+	if err := CheckDepth(v); err != nil {
+		return nil, err
 	}
-	w := writerPool.Get().(*writer)
-	w.reset()
-	defer w.release()
-	return w.structFields(planFor(rv.Type()), "", rv)
+	return oracleEncode(v)
 }

@@ -17,19 +17,21 @@
 //     value is sent ("false", "0", "");
 //   - integers are decimal, floats never use exponent notation, time.Time
 //     values are Unix seconds;
-//   - untagged embedded structs contribute their fields to the outer level.
 //
-// The field layout of each struct type is worked out once and cached, so
-// encoding does no per-call reflection over tags.
+// Any other shape (untagged embedded structs, inline fields below the top
+// level, fields nested inside elements of a slice of structs, maps other than
+// custom fields) is refused with an *Error. The field layout of each struct
+// type is worked out once and cached, so encoding does no per-call
+// reflection over tags. Structs that are not the SDK's own request types are
+// encoded by github.com/google/go-querystring itself (see the chargebee
+// package), not here.
 package form
 
 import (
 	"bytes"
 	"encoding/json"
-	"math"
 	"net/url"
 	"reflect"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -56,44 +58,28 @@ var (
 	timeType    = reflect.TypeOf(time.Time{})
 )
 
-// Encode returns the form values of v, a struct or pointer to a struct with
-// `url` tags, or url.Values. A nil v gives nil values. A v nesting deeper
-// than MaxDepth is refused (see CheckDepth).
+// Encode returns the form values of v: url.Values are copied, anything else
+// is the parsed result of EncodeBytes(v), so the two always agree. A nil v
+// gives nil values.
 func Encode(v any) (url.Values, error) {
-	if err := CheckDepth(v); err != nil {
-		return nil, err
-	}
-	return encode(v)
-}
-
-// encode is Encode once the depth of v is checked.
-func encode(v any) (url.Values, error) {
-	switch x := v.(type) {
-	case nil:
-		return nil, nil
-	case url.Values:
+	if x, ok := v.(url.Values); ok {
 		out := make(url.Values, len(x))
 		for k, vs := range x {
 			out[k] = append([]string(nil), vs...)
 		}
 		return out, nil
 	}
-	rv := reflect.ValueOf(v)
-	for rv.Kind() == reflect.Pointer {
-		if rv.IsNil() {
-			return nil, nil
-		}
-		rv = rv.Elem()
-	}
-	if rv.Kind() != reflect.Struct {
-		return nil, &Error{Reason: "cannot encode " + rv.Type().String() + "; want a struct, a pointer to one, url.Values or nil"}
-	}
-	plan := planFor(rv.Type())
-	out := make(url.Values, len(plan.fields))
-	if err := plan.encode("", "", rv, out); err != nil {
+	b, err := EncodeBytes(v)
+	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	if b == nil {
+		if rv, _ := structValue(v); !rv.IsValid() {
+			return nil, nil // nil, or a nil pointer
+		}
+		return url.Values{}, nil
+	}
+	return url.ParseQuery(string(b))
 }
 
 // fieldPlan is how one struct field is encoded.
@@ -101,18 +87,13 @@ type fieldPlan struct {
 	index     int
 	name      string
 	omitEmpty bool
-	enc       encodeFunc
 	// embedded is the struct type of an untagged embedded field, whose
 	// fields are encoded as if they were the outer struct's.
 	embedded reflect.Type
-	// typ, inline and json describe the field for the direct writer of
-	// EncodeBytes.
+	// typ, inline and json describe the field for the writer.
 	typ          reflect.Type
 	inline, json bool
 }
-
-// encodeFunc writes value v under key (already complete for scalars) into out.
-type encodeFunc func(key string, v reflect.Value, out url.Values) error
 
 type structPlan struct {
 	fields []fieldPlan
@@ -160,17 +141,8 @@ func buildFields(t reflect.Type) []fieldPlan {
 		if name == "" && !hasOpt(opts, "inline") {
 			name = sf.Name
 		}
-		fp := fieldPlan{index: i, name: name, omitEmpty: hasOpt(opts, "omitempty"),
-			typ: sf.Type, inline: hasOpt(opts, "inline"), json: hasOpt(opts, "json")}
-		switch {
-		case hasOpt(opts, "inline"):
-			fp.enc = inlineEncoder(sf.Type)
-		case hasOpt(opts, "json"):
-			fp.enc = jsonEncode
-		default:
-			fp.enc = encoderFor(sf.Type)
-		}
-		fields = append(fields, fp)
+		fields = append(fields, fieldPlan{index: i, name: name, omitEmpty: hasOpt(opts, "omitempty"),
+			typ: sf.Type, inline: hasOpt(opts, "inline"), json: hasOpt(opts, "json")})
 	}
 	return fields
 }
@@ -186,193 +158,12 @@ func hasOpt(opts, want string) bool {
 	return false
 }
 
-// encode writes the fields of struct v. Each field's key is prefix[name]
-// (or name at the top level) followed by suffix, which carries an array
-// index for elements of a slice of structs.
-func (p *structPlan) encode(prefix, suffix string, v reflect.Value, out url.Values) error {
-	for i := range p.fields {
-		f := &p.fields[i]
-		fv := v.Field(f.index)
-		if isAbsent(fv, f.omitEmpty) {
-			continue
-		}
-		if f.embedded != nil {
-			if fv.Kind() == reflect.Pointer {
-				if fv.IsNil() {
-					continue
-				}
-				fv = fv.Elem()
-			}
-			if err := planFor(f.embedded).encode(prefix, suffix, fv, out); err != nil {
-				return err
-			}
-			continue
-		}
-		var key string
-		switch {
-		case f.name == "":
-			key = prefix
-		case prefix == "":
-			key = f.name + suffix
-		default:
-			key = prefix + "[" + f.name + "]" + suffix
-		}
-		if err := f.enc(key, fv, out); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func isAbsent(v reflect.Value, omitEmpty bool) bool {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice:
 		return v.IsNil()
 	}
 	return omitEmpty && v.IsZero()
-}
-
-func encoderFor(t reflect.Type) encodeFunc {
-	if t.Implements(encoderType) {
-		return func(key string, v reflect.Value, out url.Values) error {
-			if (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && v.IsNil() {
-				return nil
-			}
-			return v.Interface().(query.Encoder).EncodeValues(key, &out)
-		}
-	}
-	if t == timeType {
-		return func(key string, v reflect.Value, out url.Values) error {
-			out[key] = []string{strconv.FormatInt(v.Interface().(time.Time).Unix(), 10)}
-			return nil
-		}
-	}
-	switch t.Kind() {
-	case reflect.Pointer:
-		elem := encoderFor(t.Elem())
-		return func(key string, v reflect.Value, out url.Values) error {
-			if v.IsNil() {
-				return nil
-			}
-			return elem(key, v.Elem(), out)
-		}
-	case reflect.String:
-		return func(key string, v reflect.Value, out url.Values) error {
-			out[key] = []string{v.String()}
-			return nil
-		}
-	case reflect.Bool:
-		return func(key string, v reflect.Value, out url.Values) error {
-			out[key] = []string{strconv.FormatBool(v.Bool())}
-			return nil
-		}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return func(key string, v reflect.Value, out url.Values) error {
-			out[key] = []string{strconv.FormatInt(v.Int(), 10)}
-			return nil
-		}
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return func(key string, v reflect.Value, out url.Values) error {
-			out[key] = []string{strconv.FormatUint(v.Uint(), 10)}
-			return nil
-		}
-	case reflect.Float32, reflect.Float64:
-		bits := t.Bits()
-		return func(key string, v reflect.Value, out url.Values) error {
-			f := v.Float()
-			if math.IsNaN(f) || math.IsInf(f, 0) {
-				return &Error{Key: key, Reason: "must be a finite number"}
-			}
-			out[key] = []string{strconv.FormatFloat(f, 'f', -1, bits)}
-			return nil
-		}
-	case reflect.Struct:
-		return func(key string, v reflect.Value, out url.Values) error {
-			return planFor(t).encode(key, "", v, out)
-		}
-	case reflect.Slice, reflect.Array:
-		et := t.Elem()
-		if et.Kind() == reflect.Pointer {
-			et = et.Elem()
-		}
-		if et.Kind() == reflect.Struct && et != timeType && !reflect.PointerTo(et).Implements(encoderType) && !et.Implements(encoderType) {
-			// Array of objects: attribute first, then the element index.
-			return func(key string, v reflect.Value, out url.Values) error {
-				plan := planFor(et)
-				for i := 0; i < v.Len(); i++ {
-					ev := v.Index(i)
-					if ev.Kind() == reflect.Pointer {
-						if ev.IsNil() {
-							continue
-						}
-						ev = ev.Elem()
-					}
-					if err := plan.encode(key, "["+strconv.Itoa(i)+"]", ev, out); err != nil {
-						return err
-					}
-				}
-				return nil
-			}
-		}
-		elem := encoderFor(t.Elem())
-		return func(key string, v reflect.Value, out url.Values) error {
-			for i := 0; i < v.Len(); i++ {
-				if err := elem(key+"["+strconv.Itoa(i)+"]", v.Index(i), out); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	case reflect.Map:
-		if t.Key().Kind() != reflect.String {
-			break
-		}
-		elem := encoderFor(t.Elem())
-		return func(key string, v reflect.Value, out url.Values) error {
-			iter := v.MapRange()
-			for iter.Next() {
-				if err := elem(key+"["+iter.Key().String()+"]", iter.Value(), out); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	case reflect.Interface:
-		return func(key string, v reflect.Value, out url.Values) error {
-			if v.IsNil() {
-				return nil
-			}
-			return encoderFor(v.Elem().Type())(key, v.Elem(), out)
-		}
-	}
-	return func(key string, v reflect.Value, out url.Values) error {
-		return &Error{Key: key, Reason: "unsupported type " + t.String()}
-	}
-}
-
-// inlineEncoder sends each entry of a map[string]string as a top-level key.
-func inlineEncoder(t reflect.Type) encodeFunc {
-	if t.Kind() == reflect.Struct {
-		return func(key string, v reflect.Value, out url.Values) error {
-			return planFor(t).encode(key, "", v, out)
-		}
-	}
-	if t.Kind() != reflect.Map || t.Key().Kind() != reflect.String || t.Elem().Kind() != reflect.String {
-		return func(key string, v reflect.Value, out url.Values) error {
-			return &Error{Key: key, Reason: "inline needs map[string]string"}
-		}
-	}
-	return func(_ string, v reflect.Value, out url.Values) error {
-		iter := v.MapRange()
-		for iter.Next() {
-			k := iter.Key().String()
-			if k == "" {
-				return &Error{Key: "custom field", Reason: "key must not be empty"}
-			}
-			out[k] = []string{iter.Value().String()}
-		}
-		return nil
-	}
 }
 
 // jsonBuffer is a reusable buffer with a JSON encoder writing into it.
@@ -388,22 +179,33 @@ var jsonPool = sync.Pool{New: func() any {
 	return jb
 }}
 
-// jsonEncode sends v as one compact JSON document without a trailing
-// newline and without HTML escaping.
-func jsonEncode(key string, v reflect.Value, out url.Values) error {
+// JSON returns v as one compact JSON document, without a trailing newline
+// and without HTML escaping: the value of a field with the json option. A
+// value that cannot be marshalled is an *Error naming key.
+func JSON(key string, v any) (string, error) {
 	jb := jsonPool.Get().(*jsonBuffer)
-	defer func() {
-		if jb.buf.Cap() <= 64<<10 { // do not keep huge buffers alive
-			jsonPool.Put(jb)
-		}
-	}()
-	jb.buf.Reset()
-	if err := jb.enc.Encode(v.Interface()); err != nil {
-		return &Error{Key: key, Reason: "is not valid JSON: " + jsonReason(err)}
+	defer jb.release()
+	b, err := jb.marshal(v)
+	if err != nil {
+		return "", &Error{Key: key, Reason: "is not valid JSON: " + jsonReason(err)}
 	}
-	b := bytes.TrimRight(jb.buf.Bytes(), "\n")
-	out[key] = []string{string(b)}
-	return nil
+	return string(b), nil
+}
+
+// marshal returns v as compact JSON, valid until the buffer's next use.
+func (jb *jsonBuffer) marshal(v any) ([]byte, error) {
+	jb.buf.Reset()
+	if err := jb.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(jb.buf.Bytes(), "\n"), nil
+}
+
+// release returns the buffer to the pool unless it grew huge.
+func (jb *jsonBuffer) release() {
+	if jb.buf.Cap() <= 64<<10 {
+		jsonPool.Put(jb)
+	}
 }
 
 // jsonReason describes a marshalling error without the offending value.

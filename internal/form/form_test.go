@@ -1,6 +1,7 @@
 package form_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"math"
@@ -404,23 +405,29 @@ type misc struct {
 func TestEncodeOtherShapes(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		name string
-		in   any
-		want url.Values
+		name    string
+		in      any
+		want    url.Values
+		wantErr string
 	}{
 		{
-			name: "embedded structs are inlined",
+			name: "embedded structs are refused",
 			in: withEmbedded{
 				embeddedCommon: embeddedCommon{Limit: chargebee.Int32(10), Offset: chargebee.String("o")},
 				listFilters:    &listFilters{Email: &chargebee.StringFilter{Is: "e"}},
 				Name:           chargebee.String("n"),
 			},
-			want: url.Values{"limit": {"10"}, "offset": {"o"}, "email[is]": {"e"}, "name": {"n"}},
+			wantErr: "form: unsupported field type form_test.embeddedCommon",
 		},
 		{
-			name: "nil embedded pointer is skipped",
-			in:   withEmbedded{Name: chargebee.String("n")},
-			want: url.Values{"name": {"n"}},
+			name:    "slices of filters are refused",
+			in:      misc{Filters: []*chargebee.StringFilter{nil, {Is: "x"}}},
+			wantErr: "form: f: unsupported field type []*chargebee.StringFilter",
+		},
+		{
+			name:    "maps without the json option are refused",
+			in:      misc{Map: map[string]string{"k": "v"}},
+			wantErr: "form: m: unsupported field type map[string]string",
 		},
 		{
 			name: "recursive type",
@@ -432,20 +439,17 @@ func TestEncodeOtherShapes(t *testing.T) {
 			in: misc{
 				At:      time.Unix(1700000000, 999).In(time.FixedZone("X", 3600)),
 				Tags:    []string{"a", "b"},
-				Filters: []*chargebee.StringFilter{nil, {Is: "x"}},
 				Items:   []*entityIdentifier{nil, {ID: chargebee.String("i")}},
 				Uint:    chargebee.Ptr(uint64(math.MaxUint64)),
 				Skipped: chargebee.String("s"),
 				NoTag:   chargebee.String("t"),
-				Iface:   int32(7),
-				Map:     map[string]string{"k": "v"},
 				Nested:  &node{ID: chargebee.String("n")},
 				private: chargebee.String("p"),
 			},
 			want: url.Values{
-				"at": {"1700000000"}, "tags[0]": {"a"}, "tags[1]": {"b"}, "f[1][is]": {"x"},
+				"at": {"1700000000"}, "tags[0]": {"a"}, "tags[1]": {"b"},
 				"items[id][1]": {"i"}, "uint": {"18446744073709551615"}, "plain": {""}, "NoTag": {"t"},
-				"iface": {"7"}, "m[k]": {"v"}, "node[id]": {"n"},
+				"node[id]": {"n"},
 			},
 		},
 	}
@@ -453,6 +457,13 @@ func TestEncodeOtherShapes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			got, err := form.Encode(tt.in)
+			if tt.wantErr != "" {
+				var fe *form.Error
+				if !errors.As(err, &fe) || err.Error() != tt.wantErr || got != nil {
+					t.Fatalf("got %v, %v; want *form.Error %q", got, err, tt.wantErr)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -613,10 +624,9 @@ func BenchmarkEncode(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		v, err := form.Encode(req)
-		if err != nil || len(v) != 14 {
-			b.Fatal(len(v), err)
+		body, err := form.EncodeBytes(req)
+		if err != nil || bytes.Count(body, []byte("&")) != 13 {
+			b.Fatalf("%q, %v", body, err)
 		}
-		_ = v.Encode()
 	}
 }

@@ -1,8 +1,6 @@
 package form
 
 import (
-	"bytes"
-	"errors"
 	"math"
 	"net/url"
 	"reflect"
@@ -12,83 +10,82 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/google/go-querystring/query"
 )
 
-// EncodeBytes returns the URL encoding of v's form values: exactly the bytes
-// of Encode(v) followed by url.Values.Encode (keys sorted, one value each),
-// or nil when there are none.
+// EncodeBytes returns the URL encoding of v's form values (keys sorted,
+// as url.Values.Encode sorts them), or nil when there are none. v is a
+// struct or pointer to a struct with `url` tags, url.Values, or nil; a v
+// nesting deeper than MaxDepth is refused (see CheckDepth), and so is a
+// shape the package does not encode.
 //
-// For the request shapes of the SDK (scalars, pointers, nested structs,
-// slices of structs or scalars, JSON fields and inline custom fields) the
-// bytes are written straight from the struct, in key order, without building
-// the map: each struct type's fields are sorted by wire key once, and the
-// keys of nested fields are built once per position and reused. Any other
-// shape, and any field that fails to encode, goes through Encode, so the
-// result and the errors are Encode's. A v nesting deeper than MaxDepth is
-// refused (see CheckDepth).
+// The bytes are written straight from the struct, in key order, without
+// building a map: each struct type's fields are sorted by wire key once,
+// and the keys of nested fields are built once per position and reused.
 func EncodeBytes(v any) ([]byte, error) {
 	if err := CheckDepth(v); err != nil {
 		return nil, err
 	}
-	if rv, ok := structValue(v); ok {
-		w := writerPool.Get().(*writer)
-		w.reset()
-		err := w.structFields(planFor(rv.Type()), "", rv)
-		if err == nil {
-			var out []byte
-			if len(w.buf) > 0 {
-				out = append([]byte(nil), w.buf...)
-			}
-			w.release()
-			return out, nil
+	if x, ok := v.(url.Values); ok {
+		if len(x) == 0 {
+			return nil, nil
 		}
-		w.release()
+		return []byte(x.Encode()), nil
 	}
-	values, err := encode(v)
-	if err != nil || len(values) == 0 {
+	rv, err := structValue(v)
+	if err != nil || !rv.IsValid() {
 		return nil, err
 	}
-	return []byte(values.Encode()), nil
+	w := writerPool.Get().(*writer)
+	defer w.release()
+	w.reset()
+	if err := w.structFields(planFor(rv.Type()), "", rv); err != nil {
+		return nil, err
+	}
+	if len(w.buf) == 0 {
+		return nil, nil
+	}
+	return append([]byte(nil), w.buf...), nil
 }
 
-// structValue returns the struct v points to, if v is a non-nil (pointer
-// to a) struct other than url.Values.
-func structValue(v any) (reflect.Value, bool) {
+// structValue returns the struct v points to; the zero Value for nil or a
+// nil pointer; an error for anything but a (pointer to a) struct.
+func structValue(v any) (reflect.Value, error) {
 	if v == nil {
-		return reflect.Value{}, false
-	}
-	if _, ok := v.(url.Values); ok {
-		return reflect.Value{}, false
+		return reflect.Value{}, nil
 	}
 	rv := reflect.ValueOf(v)
 	for rv.Kind() == reflect.Pointer {
 		if rv.IsNil() {
-			return reflect.Value{}, false
+			return reflect.Value{}, nil
 		}
 		rv = rv.Elem()
 	}
-	return rv, rv.Kind() == reflect.Struct
+	if rv.Kind() != reflect.Struct {
+		return reflect.Value{}, &Error{Reason: "cannot encode " + rv.Type().String() + "; want a struct, a pointer to one, url.Values or nil"}
+	}
+	return rv, nil
 }
 
-// errSlow stops the direct writer; the caller encodes through Encode.
-var errSlow = errors.New("form: shape needs the general encoder")
-
-// fieldKind is how the direct writer handles a field.
+// fieldKind is how the writer handles a field.
 type fieldKind uint8
 
 const (
-	kindSlow        fieldKind = iota // needs the general encoder
+	kindUnsupported fieldKind = iota // refused with an *Error when present
 	kindScalar                       // string, bool, number, time.Time, or pointers to one
 	kindJSON                         // the json option
 	kindStruct                       // nested struct or pointer to one
 	kindStructSlice                  // slice or array of structs: key[field][i]
 	kindScalarSlice                  // slice or array of scalars: key[i]
 	kindInline                       // inline map[string]string at the top level
+	kindEncoder                      // a query.Encoder (the SDK's filters) writing its own keys
 )
 
-// fastPlan is the direct writer's view of a struct type, derived from its
+// fastPlan is the writer's view of a struct type, derived from its
 // structPlan once.
 type fastPlan struct {
+	plan  *structPlan
 	kinds []fieldKind   // by field, as structPlan.fields
 	elems []*structPlan // plan of a nested struct, or of a slice's elements
 	// top and nested list the fields (not the inline one) in the order of
@@ -96,7 +93,6 @@ type fastPlan struct {
 	// "name[...]") and when it is nested (keys "p[name]" and "p[name][...]").
 	top, nested []int
 	inline      int // index of the inline map field, or -1
-	slow        bool
 	keys        atomic.Pointer[keyCache]
 }
 
@@ -116,7 +112,7 @@ func (p *structPlan) fast() *fastPlan {
 }
 
 func buildFast(p *structPlan) *fastPlan {
-	fp := &fastPlan{kinds: make([]fieldKind, len(p.fields)), elems: make([]*structPlan, len(p.fields)), inline: -1}
+	fp := &fastPlan{plan: p, kinds: make([]fieldKind, len(p.fields)), elems: make([]*structPlan, len(p.fields)), inline: -1}
 	type sortable struct {
 		idx      int
 		top, nes string
@@ -126,18 +122,15 @@ func buildFast(p *structPlan) *fastPlan {
 		f := &p.fields[i]
 		k, elem := classify(f)
 		fp.kinds[i], fp.elems[i] = k, elem
-		switch k {
-		case kindSlow:
-			fp.slow = true
-		case kindInline:
-			if fp.inline >= 0 {
-				fp.slow = true
+		if k == kindInline {
+			if fp.inline < 0 {
+				fp.inline = i
+				continue
 			}
-			fp.inline = i
-			continue
+			fp.kinds[i] = kindUnsupported // a second set of custom fields
 		}
 		s := sortable{idx: i, top: f.name, nes: f.name + "]"}
-		if k == kindStruct || k == kindStructSlice || k == kindScalarSlice {
+		if k == kindStruct || k == kindStructSlice || k == kindScalarSlice || k == kindEncoder {
 			s.top += "["
 			s.nes += "["
 		}
@@ -154,51 +147,51 @@ func buildFast(p *structPlan) *fastPlan {
 	return fp
 }
 
-// classify tells how the direct writer handles field f, and for a slice of
-// structs the element's plan.
+// classify tells how the writer handles field f, and for a nested
+// struct or a slice of structs the plan of that struct.
 func classify(f *fieldPlan) (fieldKind, *structPlan) {
-	if f.embedded != nil || f.name == "" && !f.inline {
-		return kindSlow, nil
-	}
-	t := f.typ
 	switch {
+	case f.embedded != nil || f.name == "" && !f.inline:
+		return kindUnsupported, nil
 	case f.inline:
+		t := f.typ
 		if t.Kind() == reflect.Map && t.Key().Kind() == reflect.String && t.Elem().Kind() == reflect.String {
 			return kindInline, nil
 		}
-		return kindSlow, nil
+		return kindUnsupported, nil
 	case f.json:
 		return kindJSON, nil
 	}
-	for t.Kind() == reflect.Pointer && !t.Implements(encoderType) {
-		t = t.Elem()
-	}
-	if isScalar(t) {
+	return classifyType(f.typ)
+}
+
+// classifyType tells how the writer handles a field of type t.
+func classifyType(t reflect.Type) (fieldKind, *structPlan) {
+	t = derefType(t)
+	switch {
+	case isScalar(t):
 		return kindScalar, nil
-	}
-	if t.Implements(encoderType) {
-		return kindSlow, nil
-	}
-	switch t.Kind() {
-	case reflect.Struct:
+	case t.Implements(encoderType):
+		return kindEncoder, nil
+	case t.Kind() == reflect.Struct:
 		return kindStruct, planFor(t)
-	case reflect.Slice, reflect.Array:
-		et := t.Elem()
-		if et.Kind() == reflect.Pointer {
-			et = et.Elem()
-		}
-		if et.Kind() == reflect.Struct && et != timeType && !reflect.PointerTo(et).Implements(encoderType) && !et.Implements(encoderType) {
+	case t.Kind() == reflect.Slice || t.Kind() == reflect.Array:
+		if et, ok := structElem(t); ok {
 			return kindStructSlice, planFor(et)
 		}
-		et = t.Elem()
-		for et.Kind() == reflect.Pointer && !et.Implements(encoderType) {
-			et = et.Elem()
-		}
-		if isScalar(et) {
+		if isScalar(derefType(t.Elem())) {
 			return kindScalarSlice, nil
 		}
 	}
-	return kindSlow, nil
+	return kindUnsupported, nil
+}
+
+// derefType follows pointer types that are not query.Encoders.
+func derefType(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer && !t.Implements(encoderType) {
+		t = t.Elem()
+	}
+	return t
 }
 
 // isScalar reports whether values of t encode as one plain value.
@@ -294,7 +287,7 @@ func (w *writer) release() {
 
 // key starts the pair for raw key (escaped esc), first writing the custom
 // fields that sort before it. It fails when the keys are not strictly
-// increasing, which the map-based encoding would order or merge otherwise.
+// increasing: a custom field or a filter wrote another parameter's key.
 func (w *writer) key(raw, esc string) error {
 	if err := w.inlineBefore(raw, false); err != nil {
 		return err
@@ -319,7 +312,7 @@ func (w *writer) inlineBefore(raw string, all bool) error {
 func (w *writer) pair(raw, esc string) error {
 	if w.started {
 		if raw <= w.last {
-			return errSlow
+			return &Error{Key: raw, Reason: "is sent twice or out of order (a custom field or filter repeats another parameter)"}
 		}
 		w.buf = append(w.buf, '&')
 	}
@@ -332,19 +325,12 @@ func (w *writer) pair(raw, esc string) error {
 // structFields writes the fields of struct v under prefix.
 func (w *writer) structFields(p *structPlan, prefix string, v reflect.Value) error {
 	fp := p.fast()
-	if fp.slow {
-		return errSlow
+	if err := w.startStruct(p, fp, prefix, v); err != nil {
+		return err
 	}
 	order := fp.nested
 	if prefix == "" {
 		order = fp.top
-		if fp.inline >= 0 {
-			if err := w.startInline(v.Field(p.fields[fp.inline].index)); err != nil {
-				return err
-			}
-		}
-	} else if fp.inline >= 0 {
-		return errSlow
 	}
 	kc := fp.keysFor(p, prefix)
 	for _, i := range order {
@@ -353,24 +339,7 @@ func (w *writer) structFields(p *structPlan, prefix string, v reflect.Value) err
 		if isAbsent(fv, f.omitEmpty) {
 			continue
 		}
-		var err error
-		switch fp.kinds[i] {
-		case kindScalar:
-			err = w.scalar(kc.raw[i], kc.esc[i], fv)
-		case kindJSON:
-			err = w.json(kc.raw[i], kc.esc[i], fv)
-		case kindStruct:
-			if fv = deref(fv); fv.IsValid() {
-				err = w.structFields(fp.elems[i], kc.raw[i], fv)
-			}
-		case kindStructSlice:
-			err = w.structSlice(fp.elems[i], kc.raw[i], fv)
-		case kindScalarSlice:
-			err = w.scalarSlice(kc.raw[i], fv)
-		default:
-			err = errSlow
-		}
-		if err != nil {
+		if err := w.field(fp, kc, i, fv); err != nil {
 			return err
 		}
 	}
@@ -380,18 +349,86 @@ func (w *writer) structFields(p *structPlan, prefix string, v reflect.Value) err
 	return nil
 }
 
+// startStruct queues the custom fields of the top level; below it they are
+// refused.
+func (w *writer) startStruct(p *structPlan, fp *fastPlan, prefix string, v reflect.Value) error {
+	switch {
+	case fp.inline < 0:
+		return nil
+	case prefix != "":
+		return &Error{Key: prefix, Reason: "custom fields (the inline option) are only sent at the top level"}
+	}
+	return w.startInline(v.Field(p.fields[fp.inline].index))
+}
+
+// field writes field i, of value fv, with its key from kc.
+func (w *writer) field(fp *fastPlan, kc *keyCache, i int, fv reflect.Value) error {
+	switch fp.kinds[i] {
+	case kindScalar:
+		return w.scalar(kc.raw[i], kc.esc[i], fv)
+	case kindJSON:
+		return w.json(kc.raw[i], kc.esc[i], fv)
+	case kindStruct:
+		if fv = deref(fv); fv.IsValid() {
+			return w.structFields(fp.elems[i], kc.raw[i], fv)
+		}
+		return nil
+	case kindStructSlice:
+		return w.structSlice(fp.elems[i], kc.raw[i], fv)
+	case kindScalarSlice:
+		return w.scalarSlice(kc.raw[i], fv)
+	case kindEncoder:
+		return w.encoder(kc.raw[i], fv)
+	}
+	return unsupported(kc.raw[i], &fp.plan.fields[i])
+}
+
+// unsupported is the error of a field of a shape the package does not
+// encode.
+func unsupported(key string, f *fieldPlan) error {
+	t := f.typ
+	if f.embedded != nil {
+		t = f.embedded
+	}
+	return &Error{Key: key, Reason: "unsupported field type " + t.String()}
+}
+
+// encoder writes the keys a query.Encoder adds under raw, in key order.
+func (w *writer) encoder(raw string, v reflect.Value) error {
+	values := url.Values{}
+	if err := v.Interface().(query.Encoder).EncodeValues(raw, &values); err != nil {
+		return err
+	}
+	keys := make([]string, 0, len(values))
+	for k := range values {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		esc := url.QueryEscape(k)
+		for j, val := range values[k] {
+			if j == 0 {
+				if err := w.key(k, esc); err != nil {
+					return err
+				}
+			} else {
+				w.buf = append(append(append(w.buf, '&'), esc...), '=')
+			}
+			w.buf = appendEscaped(w.buf, val)
+		}
+	}
+	return nil
+}
+
 // startInline queues the custom fields of the top level in key order.
 func (w *writer) startInline(m reflect.Value) error {
 	if m.Len() == 0 {
 		return nil
 	}
-	vals, ok := m.Interface().(map[string]string)
-	if !ok {
-		return errSlow // a named map type; keep to the general encoder
-	}
+	vals := m.Convert(stringMap).Interface().(map[string]string)
 	for k := range vals {
 		if k == "" {
-			return errSlow // reported by the general encoder
+			return &Error{Key: "custom field", Reason: "key must not be empty"}
 		}
 		w.inlineKeys = append(w.inlineKeys, k)
 	}
@@ -399,6 +436,8 @@ func (w *writer) startInline(m reflect.Value) error {
 	w.inlineVals = vals
 	return nil
 }
+
+var stringMap = reflect.TypeOf(map[string]string(nil))
 
 // deref follows pointers; it returns the zero Value at a nil one.
 func deref(v reflect.Value) reflect.Value {
@@ -411,7 +450,8 @@ func deref(v reflect.Value) reflect.Value {
 	return v
 }
 
-// scalar writes one plain value, as encoderFor formats it.
+// scalar writes one plain value: decimal integers, floats without exponent,
+// time.Time as Unix seconds.
 func (w *writer) scalar(raw, esc string, v reflect.Value) error {
 	if v = deref(v); !v.IsValid() {
 		return nil
@@ -431,13 +471,11 @@ func (w *writer) scalar(raw, esc string, v reflect.Value) error {
 	case reflect.Float32, reflect.Float64:
 		f := v.Float()
 		if math.IsNaN(f) || math.IsInf(f, 0) {
-			return errSlow
+			return &Error{Key: raw, Reason: "must be a finite number"}
 		}
 		w.buf = strconv.AppendFloat(w.buf, f, 'f', -1, v.Type().Bits())
-	case reflect.Struct: // time.Time
+	default: // time.Time, the only other scalar
 		w.buf = strconv.AppendInt(w.buf, v.Interface().(time.Time).Unix(), 10)
-	default:
-		return errSlow
 	}
 	return nil
 }
@@ -445,19 +483,15 @@ func (w *writer) scalar(raw, esc string, v reflect.Value) error {
 // json writes the field as one compact JSON document.
 func (w *writer) json(raw, esc string, v reflect.Value) error {
 	jb := jsonPool.Get().(*jsonBuffer)
-	defer func() {
-		if jb.buf.Cap() <= 64<<10 {
-			jsonPool.Put(jb)
-		}
-	}()
-	jb.buf.Reset()
-	if err := jb.enc.Encode(v.Interface()); err != nil {
-		return errSlow
+	defer jb.release()
+	b, err := jb.marshal(v.Interface())
+	if err != nil {
+		return &Error{Key: raw, Reason: "is not valid JSON: " + jsonReason(err)}
 	}
 	if err := w.key(raw, esc); err != nil {
 		return err
 	}
-	w.buf = appendEscapedBytes(w.buf, bytes.TrimRight(jb.buf.Bytes(), "\n"))
+	w.buf = appendEscapedBytes(w.buf, b)
 	return nil
 }
 
@@ -465,8 +499,8 @@ func (w *writer) json(raw, esc string, v reflect.Value) error {
 // within a field, in the order the index strings sort.
 func (w *writer) structSlice(p *structPlan, prefix string, v reflect.Value) error {
 	fp := p.fast()
-	if fp.slow || fp.inline >= 0 {
-		return errSlow
+	if fp.inline >= 0 {
+		return &Error{Key: prefix, Reason: "custom fields (the inline option) are only sent at the top level"}
 	}
 	n := v.Len()
 	if n == 0 {
@@ -480,11 +514,6 @@ func (w *writer) structSlice(p *structPlan, prefix string, v reflect.Value) erro
 	}
 	kc := fp.keysFor(p, prefix)
 	for _, f := range fp.nested {
-		switch fp.kinds[f] {
-		case kindScalar, kindJSON:
-		default:
-			return errSlow // nested inside an element: the general encoder's key layout
-		}
 		fd := &p.fields[f]
 		for _, i := range idx {
 			if !elems[i].IsValid() {
@@ -494,19 +523,25 @@ func (w *writer) structSlice(p *structPlan, prefix string, v reflect.Value) erro
 			if isAbsent(fv, fd.omitEmpty) {
 				continue
 			}
-			raw, esc := fp.indexedKey(kc, f, i)
-			var err error
-			if fp.kinds[f] == kindJSON {
-				err = w.json(raw, esc, fv)
-			} else {
-				err = w.scalar(raw, esc, fv)
-			}
-			if err != nil {
+			if err := w.element(fp, kc, f, i, fv); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// element writes field f, of value fv, of element i of a slice of
+// structs. Only plain and JSON values are sent inside elements.
+func (w *writer) element(fp *fastPlan, kc *keyCache, f, i int, fv reflect.Value) error {
+	raw, esc := fp.indexedKey(kc, f, i)
+	switch fp.kinds[f] {
+	case kindScalar:
+		return w.scalar(raw, esc, fv)
+	case kindJSON:
+		return w.json(raw, esc, fv)
+	}
+	return unsupported(raw, &fp.plan.fields[f])
 }
 
 // scalarSlice writes key[i] for every element i, in index string order.
@@ -565,4 +600,18 @@ func appendEscapedByte(dst []byte, c byte) []byte {
 		return append(dst, '+')
 	}
 	return append(dst, '%', upperhex[c>>4], upperhex[c&15])
+}
+
+// structElem returns the struct type of the elements of slice or array
+// type t when they are sent field by field (structs or pointers to them,
+// other than time.Time and query.Encoders).
+func structElem(t reflect.Type) (reflect.Type, bool) {
+	et := t.Elem()
+	if et.Kind() == reflect.Pointer {
+		et = et.Elem()
+	}
+	if et.Kind() != reflect.Struct || et == timeType {
+		return nil, false
+	}
+	return et, !reflect.PointerTo(et).Implements(encoderType) && !et.Implements(encoderType)
 }

@@ -132,11 +132,11 @@ func TestConcurrentCallsDuring429Storm(t *testing.T) {
 	}
 	// The pool kept the storm's connections: calls that gave up closed
 	// none of them. A client that closed its idle connections whenever a
-	// call gave up closes well over a hundred here; net/http itself may
-	// now and then close one while a response and its context end
-	// together. (How many new connections the second round dials depends
-	// on how many calls the scheduler lets overlap in each round, so it is
-	// not counted.)
+	// call gave up closes well over a hundred here; a correct one closes
+	// none, or on a loaded machine now and then one, so a few are allowed.
+	// (How many new connections the second round dials depends on how
+	// many calls the scheduler lets overlap in each round, so it is not
+	// counted.)
 	if c := closed.Load(); c > goroutines/8 {
 		t.Errorf("%d connections closed during %d calls, want them kept for reuse", c, 2*goroutines*calls)
 	}

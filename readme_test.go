@@ -84,6 +84,7 @@ func handleEvent(ctx context.Context, ev *event.Event) error { return nil }
 // top-level declarations; others become the body of a function returning
 // error. Unused variables are allowed, as snippets are fragments.
 func TestReadmeSnippetsCompile(t *testing.T) {
+	t.Parallel() // it waits on "go list": let the other tests run meanwhile
 	if testing.Short() {
 		t.Skip("type-checks from source")
 	}

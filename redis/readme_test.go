@@ -19,6 +19,7 @@ import (
 // module (fenced "```go redis"; the root module's test checks the others),
 // each a file of its own after a package clause.
 func TestReadmeSnippetsCompile(t *testing.T) {
+	t.Parallel() // it waits on "go list": let the other tests run meanwhile
 	if testing.Short() {
 		t.Skip("type-checks from source")
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -125,4 +126,82 @@ func uuid4() string {
 	u[8] = u[8]&0x3f | 0x80
 	h := hex.EncodeToString(u[:])
 	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+}
+
+// plainAPIError is the baseline's error: the Chargebee error fields decoded
+// into a plain struct.
+type plainAPIError struct {
+	Status       int    `json:"-"`
+	Message      string `json:"message"`
+	Type         string `json:"type"`
+	APIErrorCode string `json:"api_error_code"`
+	Param        string `json:"param"`
+	ErrorCode    string `json:"error_code"`
+}
+
+func (e *plainAPIError) Error() string { return e.APIErrorCode + ": " + e.Message }
+
+// BenchmarkNotFound compares a GET answered 404 through Client.Do (not
+// retried) with a hand-written net/http call that decodes the error body
+// into a plain struct.
+func BenchmarkNotFound(b *testing.B) {
+	body := notFoundJSON()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json;charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		_, _ = io.WriteString(w, body)
+	}))
+	b.Cleanup(srv.Close)
+	ctx := context.Background()
+
+	b.Run("chargebee", func(b *testing.B) {
+		cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithBaseURL(srv.URL))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			var out customerResult
+			err := cb.Do(ctx, http.MethodGet, "/customers/cust_missing", nil, &out)
+			var ce *chargebee.Error
+			if !errors.As(err, &ce) || ce.APIErrorCode != "resource_not_found" || ce.Param != "customer_id" {
+				b.Fatal(err)
+			}
+		}
+	})
+
+	b.Run("net/http", func(b *testing.B) {
+		hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone(), Timeout: time.Minute}
+		auth := "Basic " + base64.StdEncoding.EncodeToString([]byte(testKey+":"))
+		endpoint := srv.URL + "/api/v2/customers/cust_missing"
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			req, err := http.NewRequestWithContext(ctx, http.MethodGet, endpoint, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			req.Header.Set("Authorization", auth)
+			req.Header.Set("Accept", "application/json")
+			req.Header.Set("User-Agent", "baseline")
+			resp, err := hc.Do(req)
+			if err != nil {
+				b.Fatal(err)
+			}
+			body, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if err != nil || resp.StatusCode != http.StatusNotFound {
+				b.Fatal(resp.StatusCode, err)
+			}
+			e := &plainAPIError{Status: resp.StatusCode}
+			if err := json.Unmarshal(body, e); err != nil {
+				b.Fatal(err)
+			}
+			var got error = e
+			if e.APIErrorCode != "resource_not_found" || e.Param != "customer_id" || got.Error() == "" {
+				b.Fatal(e)
+			}
+		}
+	})
 }

@@ -2,6 +2,7 @@ package chargebee
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -162,25 +163,15 @@ const (
 func newError(red *redactor, status int, header http.Header, body []byte, attempts int, retryAfter time.Duration) *Error {
 	e := &Error{HTTPStatusCode: status, Header: red.header(header), Attempts: attempts, RetryAfter: retryAfter}
 	trimmed := bytes.TrimSpace(body)
-	var fields map[string]json.RawMessage
-	if len(trimmed) > 0 && trimmed[0] == '{' && json.Unmarshal(trimmed, &fields) == nil {
-		str := func(keys ...string) string {
-			for _, k := range keys {
-				var s string
-				if raw, ok := fields[k]; ok && json.Unmarshal(raw, &s) == nil && s != "" {
-					return red.text(s)
-				}
-			}
-			return ""
-		}
+	if fields, ok := decodeErrorBody(trimmed); ok {
 		// The legacy error_msg and error_param are read when the current
 		// names are absent.
-		e.Message = str("message", "error_msg")
-		e.Type = str("type")
-		e.APIErrorCode = str("api_error_code")
-		e.Param = str("param", "error_param")
-		e.ErrorCode = str("error_code")
-		e.ErrorCauseID = str("error_cause_id")
+		e.Message = red.text(cmp.Or(fields.Message, fields.ErrorMsg))
+		e.Type = red.text(fields.Type)
+		e.APIErrorCode = red.text(fields.APIErrorCode)
+		e.Param = red.text(cmp.Or(fields.Param, fields.ErrorParam))
+		e.ErrorCode = red.text(fields.ErrorCode)
+		e.ErrorCauseID = red.text(fields.ErrorCauseID)
 	} else if len(trimmed) > 0 {
 		// Only the start of the body is read, with room past the cut so
 		// that a credential straddling it is still found whole.
@@ -191,6 +182,35 @@ func newError(red *redactor, status int, header http.Header, body []byte, attemp
 		e.Message = http.StatusText(status)
 	}
 	return e
+}
+
+// errorBody holds the fields of a Chargebee error body that Error keeps.
+type errorBody struct {
+	Message      string `json:"message"`
+	ErrorMsg     string `json:"error_msg"`
+	Type         string `json:"type"`
+	APIErrorCode string `json:"api_error_code"`
+	Param        string `json:"param"`
+	ErrorParam   string `json:"error_param"`
+	ErrorCode    string `json:"error_code"`
+	ErrorCauseID string `json:"error_cause_id"`
+}
+
+// decodeErrorBody decodes a JSON object body in one pass. A field of an
+// unexpected type is left empty while the others are kept, as
+// encoding/json goes on after such a field; anything but a JSON object
+// is not decoded.
+func decodeErrorBody(body []byte) (errorBody, bool) {
+	var f errorBody
+	if len(body) == 0 || body[0] != '{' {
+		return f, false
+	}
+	err := json.Unmarshal(body, &f)
+	var te *json.UnmarshalTypeError
+	if err != nil && !errors.As(err, &te) {
+		return errorBody{}, false
+	}
+	return f, true
 }
 
 // excerptSlack is how many bytes past an excerpt's end are read before it
@@ -242,31 +262,46 @@ const minSecret = 6
 // nothing.
 type redactor struct {
 	r *strings.Replacer
+	// secrets are the patterns of r, to pass texts without one untouched;
+	// behind a pointer, so that fmt prints an address rather than them.
+	secrets *[]string
 }
 
 // newRedactor returns the redactor of a client authenticated with apiKey.
 func newRedactor(apiKey string) *redactor {
 	token := base64.StdEncoding.EncodeToString([]byte(apiKey + ":"))
-	var pairs []string
+	var pairs, secrets []string
 	// The Replacer tries the patterns in this order at each position, so
 	// the longer form of the credentials comes first.
 	for _, secret := range []string{token, strings.TrimRight(token, "="), apiKey} {
 		if len(secret) >= minSecret {
 			pairs = append(pairs, secret, redacted)
+			secrets = append(secrets, secret)
 		}
 	}
 	if len(pairs) == 0 {
 		return nil
 	}
-	return &redactor{r: strings.NewReplacer(pairs...)}
+	return &redactor{r: strings.NewReplacer(pairs...), secrets: &secrets}
 }
 
-// text returns s without the credentials.
+// text returns s without the credentials; s itself, without copying it,
+// when it holds none (the Replacer would copy every text).
 func (r *redactor) text(s string) string {
-	if r == nil || s == "" {
+	if r == nil || s == "" || !r.holdsSecret(s) {
 		return s
 	}
 	return r.r.Replace(s)
+}
+
+// holdsSecret reports whether s contains one of the credentials.
+func (r *redactor) holdsSecret(s string) bool {
+	for _, secret := range *r.secrets {
+		if strings.Contains(s, secret) {
+			return true
+		}
+	}
+	return false
 }
 
 // header returns h, or a copy of it with the credentials removed from the

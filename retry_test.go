@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 func createParams() *params {
@@ -53,9 +54,9 @@ func Test429RetryAfterThenSuccess(t *testing.T) {
 	}, chargebee.WithRetryWait(time.Millisecond, 5*time.Second))
 	var out customerResult
 	var resp chargebee.Response
-	waits := &waitLog{sleep: true}
+	waits := &testutil.WaitLog{Sleep: true}
 	start := time.Now()
-	err := cb.Do(waits.context(context.Background()), "POST", "/customers", createParams(), &out, chargebee.WithResponse(&resp))
+	err := cb.Do(waits.Context(context.Background()), "POST", "/customers", createParams(), &out, chargebee.WithResponse(&resp))
 	elapsed := time.Since(start)
 	if err != nil {
 		t.Fatal(err)
@@ -64,7 +65,7 @@ func Test429RetryAfterThenSuccess(t *testing.T) {
 		t.Errorf("out %+v, resp %+v", out, resp)
 	}
 	checkSameKeyAndBody(t, rec.all(), 2)
-	if got := waits.all(); len(got) != 1 || got[0] != time.Second {
+	if got := waits.All(); len(got) != 1 || got[0] != time.Second {
 		t.Errorf("waits %v, want the 1s of Retry-After", got)
 	}
 	// A timer never fires early, so this lower bound holds on any machine.
@@ -102,13 +103,13 @@ func TestRetryAfterVariants(t *testing.T) {
 			t.Parallel()
 			cb, mt, _ := newMockClient(t, []reply{{status: 429, body: `{}`, header: map[string]string{"Retry-After": tt.retryAfter}}},
 				chargebee.WithMaxRetries(1), chargebee.WithRetryWait(minWait, maxWait))
-			waits := &waitLog{}
-			err := cb.Do(waits.context(context.Background()), "GET", "/customers", nil, nil)
+			waits := &testutil.WaitLog{}
+			err := cb.Do(waits.Context(context.Background()), "GET", "/customers", nil, nil)
 			var ce *chargebee.Error
 			if !errors.As(err, &ce) || ce.HTTPStatusCode != 429 || ce.Attempts != 2 || mt.GetTotalCallCount() != 2 {
 				t.Fatalf("err %v, calls %d", err, mt.GetTotalCallCount())
 			}
-			got := waits.all()
+			got := waits.All()
 			switch {
 			case len(got) != 1:
 				t.Errorf("waits %v, want one", got)
@@ -300,20 +301,20 @@ func TestContextCancelledDuringBackoff(t *testing.T) {
 		chargebee.WithRetryWait(time.Millisecond, time.Minute))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	waits := &waitLog{sleep: true, began: make(chan time.Duration, 1)}
+	waits := &testutil.WaitLog{Sleep: true, Began: make(chan time.Duration, 1)}
 	var cancelledAt atomic.Int64
 	go func() {
-		<-waits.began // the client is in its wait
+		<-waits.Began // the client is in its wait
 		cancelledAt.Store(time.Now().UnixNano())
 		cancel()
 	}()
 	var resp chargebee.Response
-	err := cb.Do(waits.context(ctx), "POST", "/customers", createParams(), nil, chargebee.WithResponse(&resp))
+	err := cb.Do(waits.Context(ctx), "POST", "/customers", createParams(), nil, chargebee.WithResponse(&resp))
 	returned := time.Now()
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
-	if got := waits.all(); len(got) != 1 || got[0] != time.Minute {
+	if got := waits.All(); len(got) != 1 || got[0] != time.Minute {
 		t.Errorf("waits %v, want the 60s Retry-After", got)
 	}
 	// The wait would last a minute; returning within seconds shows the

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 // cancelLimit is how soon a call must return once its context is
@@ -198,10 +199,10 @@ func TestCancelDuringBackoff(t *testing.T) {
 				cb := f.client(a, chargebee.WithHTTPClient(&http.Client{Transport: sig}), chargebee.WithRetryWait(time.Millisecond, time.Minute))
 				ctx, cancel := context.WithCancel(context.Background())
 				defer cancel()
-				waits := &waitLog{sleep: true, began: make(chan time.Duration, 1)}
-				done := startCall(waits.context(ctx), a, cb, keyFor(a)...)
+				waits := &testutil.WaitLog{Sleep: true, Began: make(chan time.Duration, 1)}
+				done := startCall(waits.Context(ctx), a, cb, keyFor(a)...)
 				select {
-				case d := <-waits.began: // the client is in its 30s wait
+				case d := <-waits.Began: // the client is in its 30s wait
 					if d != 30*time.Second {
 						t.Errorf("wait %v, want the 30s Retry-After", d)
 					}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/chargebeetest"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 // TestRetriesExhaustedOnEveryAction covers scenario 3 for every action of
@@ -50,9 +51,9 @@ func TestRetriesExhaustedOnEveryAction(t *testing.T) {
 			if a.v1 && a.post() {
 				opts = append(opts, chargebee.WithIdempotencyKey("exhausted-1"))
 			}
-			waits := &waitLog{}
-			res, err := a.run(waits.context(ctx), cb, opts...)
-			if got := waits.all(); len(got) != 2 || got[0] != 20*time.Millisecond || got[1] < 0 || got[1] > 20*time.Millisecond {
+			waits := &testutil.WaitLog{}
+			res, err := a.run(waits.Context(ctx), cb, opts...)
+			if got := waits.All(); len(got) != 2 || got[0] != 20*time.Millisecond || got[1] < 0 || got[1] > 20*time.Millisecond {
 				t.Errorf("waits %v, want the Retry-After capped at 20ms, then a backoff of at most 20ms", got)
 			}
 			var ce *chargebee.Error

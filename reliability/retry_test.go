@@ -13,6 +13,7 @@ import (
 	"github.com/billingkit/chargebee-go/chargebeetest"
 	"github.com/billingkit/chargebee-go/credits"
 	"github.com/billingkit/chargebee-go/customer"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 	"github.com/billingkit/chargebee-go/relationship"
 )
 
@@ -175,15 +176,15 @@ func TestRetryStormOnEveryPOST(t *testing.T) {
 				opts = append(opts, chargebee.WithIdempotencyKey("storm-"+strings.ReplaceAll(a.name, " ", "")))
 			}
 			cb := f.client(a, chargebee.WithMaxRetries(3), chargebee.WithRetryWait(time.Millisecond, maxWait))
-			waits := &waitLog{}
-			res, err := a.run(waits.context(ctx), cb, opts...)
+			waits := &testutil.WaitLog{}
+			res, err := a.run(waits.Context(ctx), cb, opts...)
 			if err != nil {
 				t.Fatalf("stormy call failed: %v", err)
 			}
 			if err := a.complete(res); err != nil {
 				t.Fatal(err)
 			}
-			if got := waits.all(); len(got) != 3 || got[0] != maxWait || got[1] < 0 || got[1] > maxWait || got[2] < 0 || got[2] > maxWait {
+			if got := waits.All(); len(got) != 3 || got[0] != maxWait || got[1] < 0 || got[1] > maxWait || got[2] < 0 || got[2] > maxWait {
 				t.Errorf("waits %v, want the Retry-After capped at %v, then two backoffs within it", got, maxWait)
 			}
 			if !a.multi && (resp.Attempts != 4 || !resp.IdempotencyReplayed || resp.StatusCode != 200) {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 	"github.com/billingkit/chargebee-go/internal/transport"
 )
 
@@ -80,8 +81,8 @@ func TestRetryAfterIsAlwaysBounded(t *testing.T) {
 					a.setup(t, f)
 					f.srv.FailNext(2, status, v.value)
 					cb := f.client(a, chargebee.WithMaxRetries(2), chargebee.WithRetryWait(time.Millisecond, maxWait))
-					waits := &waitLog{}
-					_, err := a.run(waits.context(ctx), cb)
+					waits := &testutil.WaitLog{}
+					_, err := a.run(waits.Context(ctx), cb)
 					if err != nil {
 						t.Fatalf("call failed: %v", err)
 					}
@@ -89,7 +90,7 @@ func TestRetryAfterIsAlwaysBounded(t *testing.T) {
 					if len(reqs) < 3 || reqs[0].Status != status || reqs[1].Status != status || reqs[2].Status != 200 {
 						t.Errorf("want two %d answers then a 200, got %+v", status, reqs)
 					}
-					got := waits.all()
+					got := waits.All()
 					if len(got) != 2 {
 						t.Fatalf("waits %v, want two", got)
 					}

@@ -402,11 +402,7 @@ type DecodeError struct {
 // Error names the action, status and decoding problem, as one printable
 // line of bounded length.
 func (e *DecodeError) Error() string {
-	var cause string
-	if e.Err != nil {
-		cause = snippet(e.Err.Error(), maxSnippet, false)
-	}
-	return fmt.Sprintf("chargebee: decoding response of %s %s (status %d): %s", e.Method, e.Path, e.StatusCode, cause)
+	return fmt.Sprintf("chargebee: decoding response of %s %s (status %d): %s", e.Method, e.Path, e.StatusCode, causeText(e.Err))
 }
 
 // Unwrap returns the underlying decoding error.
@@ -428,16 +424,22 @@ type ConnectionError struct {
 
 // Error names the call, the attempts and the cause.
 func (e *ConnectionError) Error() string {
-	// The cause may quote what the server sent (a malformed status line),
-	// so it is bounded and made printable like any response text.
-	var cause string
-	if e.Err != nil {
-		cause = snippet(e.Err.Error(), maxSnippet, false)
-	}
+	cause := causeText(e.Err)
 	if e.Attempts > 1 {
 		return fmt.Sprintf("chargebee: %s %s failed after %d attempts: %s", e.Method, e.Path, e.Attempts, cause)
 	}
 	return fmt.Sprintf("chargebee: %s %s failed: %s", e.Method, e.Path, cause)
+}
+
+// causeText is the message of a wrapped cause as an Error method quotes it,
+// or "" for a nil cause. The cause may quote what the server sent (a body
+// or a malformed status line), so it is bounded and made printable like any
+// response text.
+func causeText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return snippet(err.Error(), maxSnippet, false)
 }
 
 // Unwrap returns the cause.

@@ -22,16 +22,12 @@ type StringFilter struct {
 
 // EncodeValues adds the filter's operators under key.
 func (f StringFilter) EncodeValues(key string, v *url.Values) error {
-	addString(v, key, "is", f.Is)
-	addString(v, key, "is_not", f.IsNot)
 	addString(v, key, "starts_with", f.StartsWith)
 	if f.IsPresent != nil {
 		v.Set(key+"[is_present]", strconv.FormatBool(*f.IsPresent))
 	}
-	if err := addJSON(v, key, "in", f.In); err != nil {
-		return err
-	}
-	return addJSON(v, key, "not_in", f.NotIn)
+	// The operators a string shares with an enum are sent the same way.
+	return EnumFilter{Is: f.Is, IsNot: f.IsNot, In: f.In, NotIn: f.NotIn}.EncodeValues(key, v)
 }
 
 // EnumFilter filters a list on an enumerated attribute. Values are the wire

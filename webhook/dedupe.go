@@ -62,10 +62,12 @@ func (s State) String() string {
 // Claimed. A store with an atomic set-if-absent with expiry can implement
 // it; with Redis, for example:
 //
-//	Claim:    SET key "processing" NX PX <claim ttl>; if it was set, Claimed;
-//	          else GET key: "done" is Processed, anything else Processing
+//	Claim:    in one script, SET key <random token> NX PX <claim ttl>; if it
+//	          was set, Claimed (keep the token); else "done" is Processed and
+//	          anything else Processing
 //	Complete: SET key "done" PX <window>
-//	Release:  delete key if its value is still "processing"
+//	Release:  in one script, delete key only if it still holds the caller's
+//	          token (a claim that expired may have been taken by another)
 //
 // A Deduper that fails returns an error; the handler then answers 503 and
 // does not process the event, so that Chargebee delivers it again later.

@@ -40,7 +40,9 @@
 //	200 OK                    your function returned nil
 //
 // Answers carry a short plain-text reason and never echo the request. Logs
-// (WithLogger) name the event id and type and the answer, never the body,
+// (WithLogger) record the failures met once the body is an event (the
+// deduper, WithVerify, your function) with the event id and type and the
+// answer, never the body,
 // the credentials or anything personal.
 package webhook
 
@@ -56,18 +58,13 @@ import (
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/event"
+	"github.com/billingkit/chargebee-go/internal/api"
 )
 
 // DefaultMaxBodyBytes is the largest body the handler reads when
 // WithMaxBodyBytes is not given: 1 MiB, far above the size of a
 // customer-domain event.
 const DefaultMaxBodyBytes = 1 << 20
-
-// invalid returns the *chargebee.ValidationError of a mistake in the
-// arguments of NewHandler; param names the argument or option.
-func invalid(param, reason string) error {
-	return &chargebee.ValidationError{Param: param, Reason: reason}
-}
 
 // Option configures NewHandler.
 type Option func(*config) error
@@ -89,7 +86,7 @@ type config struct {
 func WithBasicAuth(user, password string) Option {
 	return func(c *config) error {
 		if user == "" || password == "" {
-			return invalid("WithBasicAuth", "needs a non-empty user name and password")
+			return api.Invalid("WithBasicAuth", "needs a non-empty user name and password")
 		}
 		c.auth = true
 		c.user, c.pass = sha256.Sum256([]byte(user)), sha256.Sum256([]byte(password))
@@ -114,7 +111,7 @@ func WithoutAuth() Option {
 func WithDeduper(d Deduper) Option {
 	return func(c *config) error {
 		if d == nil {
-			return invalid("WithDeduper", "needs a Deduper, not nil")
+			return api.Invalid("WithDeduper", "needs a Deduper, not nil")
 		}
 		c.deduper = d
 		return nil
@@ -126,7 +123,7 @@ func WithDeduper(d Deduper) Option {
 func WithMaxBodyBytes(n int64) Option {
 	return func(c *config) error {
 		if n <= 0 {
-			return invalid("WithMaxBodyBytes", "needs a positive size")
+			return api.Invalid("WithMaxBodyBytes", "needs a positive size")
 		}
 		c.maxBody = n
 		return nil
@@ -140,7 +137,7 @@ func WithMaxBodyBytes(n int64) Option {
 func WithAPIVersion(v chargebee.APIVersion) Option {
 	return func(c *config) error {
 		if v != chargebee.APIv1 && v != chargebee.APIv2 {
-			return invalid("WithAPIVersion", fmt.Sprintf("unknown API version %q; use chargebee.APIv1 or chargebee.APIv2", v))
+			return api.Invalid("WithAPIVersion", fmt.Sprintf("unknown API version %q; use chargebee.APIv1 or chargebee.APIv2", v))
 		}
 		c.version = v
 		return nil
@@ -155,15 +152,16 @@ func WithAPIVersion(v chargebee.APIVersion) Option {
 func WithVerify(cb *chargebee.Client) Option {
 	return func(c *config) error {
 		if cb == nil {
-			return invalid("WithVerify", "needs a *chargebee.Client, not nil")
+			return api.Invalid("WithVerify", "needs a *chargebee.Client, not nil")
 		}
 		c.verify = cb
 		return nil
 	}
 }
 
-// WithLogger sets where the handler logs the answers it gives other than
-// 200 (default slog.Default()); nil turns logging off. Records carry the
+// WithLogger sets where the handler logs the failures it meets once the
+// body is an event (the deduper, WithVerify, your function, releasing or
+// completing the claim) (default slog.Default()); nil turns logging off. Records carry the
 // event id and type and the status, never the body or the credentials.
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) error {
@@ -184,7 +182,7 @@ func WithLogger(l *slog.Logger) Option {
 // still running.
 func NewHandler(fn func(context.Context, *event.Event) error, opts ...Option) (http.Handler, error) {
 	if fn == nil {
-		return nil, invalid("fn", "NewHandler needs a function, not nil")
+		return nil, api.Invalid("fn", "NewHandler needs a function, not nil")
 	}
 	c := config{maxBody: DefaultMaxBodyBytes, version: chargebee.APIv2}
 	for _, o := range opts {
@@ -197,9 +195,9 @@ func NewHandler(fn func(context.Context, *event.Event) error, opts ...Option) (h
 	}
 	switch {
 	case c.auth && c.noAuth:
-		return nil, invalid("WithoutAuth", "given with WithBasicAuth; choose one")
+		return nil, api.Invalid("WithoutAuth", "given with WithBasicAuth; choose one")
 	case !c.auth && !c.noAuth:
-		return nil, invalid("WithBasicAuth", "or WithoutAuth() is required: choose WithBasicAuth(user, password), or WithoutAuth() for an endpoint authenticated otherwise")
+		return nil, api.Invalid("WithBasicAuth", "or WithoutAuth() is required: choose WithBasicAuth(user, password), or WithoutAuth() for an endpoint authenticated otherwise")
 	}
 	if c.deduper == nil {
 		c.deduper = NewMemoryDeduper(0)

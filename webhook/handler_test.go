@@ -28,7 +28,7 @@ const (
 
 func fixture(t testing.TB, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
+	b, err := os.ReadFile(filepath.Join("..", "event", "testdata", name)) // one copy of the event fixtures
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -518,13 +518,11 @@ func hasDotSegment(p string) bool {
 }
 
 // encodeParams returns the URL-encoded form of params with the extra
-// parameters of WithParam set on top. The depth bound is checked first,
-// whichever encoder runs: the SDK's own request types (and url.Values) are
-// written by internal/form, any other struct by go-querystring itself.
+// parameters of WithParam set on top. The depth bound holds whichever
+// encoder runs: the SDK's own request types (and url.Values) are written by
+// internal/form, which checks it itself, any other struct by go-querystring
+// after encodeBody checks it.
 func encodeParams(params any, extra [][2]string) ([]byte, error) {
-	if err := form.CheckDepth(params); err != nil {
-		return nil, err
-	}
 	encoded, err := encodeBody(params)
 	if err != nil || len(extra) == 0 {
 		return encoded, err
@@ -543,6 +541,9 @@ func encodeParams(params any, extra [][2]string) ([]byte, error) {
 func encodeBody(params any) ([]byte, error) {
 	if !isForeign(params) {
 		return form.EncodeBytes(params)
+	}
+	if err := form.CheckDepth(params); err != nil {
+		return nil, err
 	}
 	values, err := query.Values(params)
 	if err != nil || len(values) == 0 {

@@ -3,6 +3,7 @@ package form
 import (
 	"reflect"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -126,21 +127,11 @@ func walkedField(sf reflect.StructField) (reflect.Type, bool) {
 	if !sf.IsExported() && !(sf.Anonymous && !tagged) {
 		return nil, false
 	}
-	_, opts, _ := cutTag(tag)
+	_, opts, _ := strings.Cut(tag, ",")
 	if hasOpt(opts, "json") {
 		return nil, false
 	}
 	return sf.Type, true
-}
-
-// cutTag splits a url tag into its name and options.
-func cutTag(tag string) (name, opts string, ok bool) {
-	for i := 0; i < len(tag); i++ {
-		if tag[i] == ',' {
-			return tag[:i], tag[i+1:], true
-		}
-	}
-	return tag, "", false
 }
 
 // maxIndirections bounds how many pointers and interfaces walkDepth follows
@@ -244,7 +235,7 @@ func walkStruct(v reflect.Value, key string, depth int) error {
 // fieldKey returns the key of field sf under key, as the errors name it.
 func fieldKey(key string, sf reflect.StructField) string {
 	tag, tagged := sf.Tag.Lookup("url")
-	name, _, _ := cutTag(tag)
+	name, _, _ := strings.Cut(tag, ",")
 	switch {
 	case sf.Anonymous && !tagged:
 		return key // embedded fields add no key of their own

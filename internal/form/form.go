@@ -87,8 +87,8 @@ type fieldPlan struct {
 	index     int
 	name      string
 	omitEmpty bool
-	// embedded is the struct type of an untagged embedded field, whose
-	// fields are encoded as if they were the outer struct's.
+	// embedded is the struct type of an untagged embedded field, a shape
+	// the writer refuses (see classify); the depth walk still enters it.
 	embedded reflect.Type
 	// typ, inline and json describe the field for the writer.
 	typ          reflect.Type
@@ -129,8 +129,8 @@ func buildFields(t reflect.Type) []fieldPlan {
 			ft = ft.Elem()
 		}
 		if sf.Anonymous && !tagged && ft.Kind() == reflect.Struct && !sf.Type.Implements(encoderType) {
-			// An untagged embedded struct contributes its fields at the
-			// level of the outer struct, as with go-querystring.
+			// An untagged embedded struct: recorded so that the writer can
+			// refuse it by name (callers' own structs go to go-querystring).
 			fields = append(fields, fieldPlan{index: i, embedded: ft})
 			continue
 		}

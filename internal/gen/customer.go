@@ -688,6 +688,9 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 	} else {
 		b.WriteString("\treturn nil\n}\n\n")
 	}
+	if err := g.appendForm(b, spec.Name, fields, customFields); err != nil {
+		return err
+	}
 	for _, fg := range nested {
 		g.filterGroupType(b, fg)
 	}

@@ -141,6 +141,7 @@ var knownImports = []struct{ name, path string }{
 	{"chargebee", "github.com/billingkit/chargebee-go"},
 	{"customer", "github.com/billingkit/chargebee-go/customer"},
 	{"api", "github.com/billingkit/chargebee-go/internal/api"},
+	{"form", "github.com/billingkit/chargebee-go/internal/form"},
 	{"testutil", "github.com/billingkit/chargebee-go/internal/testutil"},
 }
 

@@ -23,6 +23,9 @@ type pkgSpec struct {
 	EnumDocs []enumSpec
 	// Models are the catalog models the package defines, in file order.
 	Models []modelSpec
+	// ModelTypes maps a catalog model defined by another package to its
+	// Go type there (customer.Customer), for attributes that hold one.
+	ModelTypes map[string]string
 	// Requests are the request types, in file order.
 	Requests []requestSpec
 	// Actions are the service methods, in file order.

@@ -12,7 +12,11 @@ import (
 type catalog struct {
 	Actions []action         `json:"actions"`
 	Models  map[string]model `json:"models"`
-	V1Diff  []struct {
+	// Extra are the models of x_extra_models (see models.go).
+	Extra struct {
+		Models map[string]model `json:"models"`
+	} `json:"x_extra_models"`
+	V1Diff []struct {
 		V2Action string   `json:"v2_action"`
 		V2Only   []string `json:"v2_only_params"`
 	} `json:"v1_v2_param_diff"`
@@ -159,7 +163,11 @@ func (g *gen) models() ([]byte, error) {
 		if !ok {
 			return nil, fmt.Errorf("model %q missing from catalog", spec.Key)
 		}
-		writeDoc(&b, "", spec.Doc+"\n\nSee "+g.pkg.DocsURL+".")
+		doc := spec.Doc
+		if !strings.Contains(doc, "See https://") {
+			doc += "\n\nSee " + g.pkg.DocsURL + "."
+		}
+		writeDoc(&b, "", doc)
 		fmt.Fprintf(&b, "type %s struct {\n", spec.Name)
 		for _, a := range m.Attributes {
 			var typ string
@@ -173,8 +181,12 @@ func (g *gen) models() ([]byte, error) {
 				if a.Format == "int32" {
 					typ = "int32"
 				}
+			case "number":
+				typ = "float64"
 			case "timestamp":
 				typ = "chargebee.Timestamp"
+			case "json":
+				typ = "json.RawMessage"
 			case "enum":
 				n, err := g.addEnum(spec.Key+"."+a.Name, a.Enum)
 				if err != nil {
@@ -193,13 +205,19 @@ func (g *gen) models() ([]byte, error) {
 					typ = "[]string"
 					break
 				}
-				sub, ok := specByKey[a.Model]
-				if !ok {
-					return nil, fmt.Errorf("model %s.%s: nested model %q not configured", spec.Key, a.Name, a.Model)
+				name := specByKey[a.Model].Name
+				if name == "" {
+					name = g.pkg.ModelTypes[a.Model]
 				}
-				typ = "*" + sub.Name
-				if a.Type == "array" {
-					typ = "[]" + sub.Name
+				switch {
+				case name == "":
+					return nil, fmt.Errorf("model %s.%s: nested model %q not configured", spec.Key, a.Name, a.Model)
+				case a.Type == "array":
+					typ = "[]" + name
+				case a.Req:
+					typ = name // always present: a value, not a pointer
+				default:
+					typ = "*" + name
 				}
 			default:
 				return nil, fmt.Errorf("model %s.%s: unknown type %q", spec.Key, a.Name, a.Type)
@@ -231,6 +249,8 @@ func attrDoc(name, modelKey string, a attribute, typ string) string {
 		parts = append(parts, "one of the "+typ+" constants; unknown values are kept as sent")
 	case a.Type == "jsonarray":
 		parts = append(parts, "the JSON array as sent")
+	case a.Type == "json":
+		parts = append(parts, "the JSON value as sent")
 	case a.Type == "jsonobject":
 		parts = append(parts, "free-form JSON")
 	}

@@ -3,7 +3,6 @@ package chargebee
 import (
 	"bytes"
 	"cmp"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -267,9 +266,9 @@ type redactor struct {
 	secrets *[]string
 }
 
-// newRedactor returns the redactor of a client authenticated with apiKey.
-func newRedactor(apiKey string) *redactor {
-	token := base64.StdEncoding.EncodeToString([]byte(apiKey + ":"))
+// newRedactor returns the redactor of a client authenticated with apiKey,
+// whose Basic auth credentials are token.
+func newRedactor(token, apiKey string) *redactor {
 	var pairs, secrets []string
 	// The Replacer tries the patterns in this order at each position, so
 	// the longer form of the credentials comes first.

@@ -165,9 +165,7 @@ func WithParam(key, value string) RequestOption {
 
 // WithResponse fills r with what the final response of the call carried. It is
 // filled for successful calls and for Chargebee error responses.
-func WithResponse(r *Response) RequestOption {
-	return func(rc *requestConfig) { rc.response = r }
-}
+func WithResponse(r *Response) RequestOption { return func(rc *requestConfig) { rc.response = r } }
 
 // Response describes the final HTTP response of a call.
 type Response struct {
@@ -227,15 +225,12 @@ func validHeaderValue(v string) bool {
 // BusinessEntity returns the business entity id a call made with opts would
 // send in the chargebee-business-entity-id header: the request's
 // WithBusinessEntityID if given, else the client's WithBusinessEntity, else
-// "". Services use it to check a business_entity_id parameter against the
-// header before sending.
+// "". Client.Do itself refuses a business_entity_id parameter that differs
+// from it.
 func (c *Client) BusinessEntity(opts ...RequestOption) string {
 	rc, _ := applyOptions(opts)
-	if rc.businessEntity != "" {
+	if rc.businessEntity != "" || c == nil {
 		return rc.businessEntity
-	}
-	if c == nil {
-		return ""
 	}
 	return c.businessEntity
 }

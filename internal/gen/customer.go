@@ -12,6 +12,8 @@ import (
 type catalog struct {
 	Actions []action         `json:"actions"`
 	Models  map[string]model `json:"models"`
+	// EventTypes are the event types of events.json (see models.go).
+	EventTypes []eventType `json:"event_types"`
 	// Extra are the models of x_extra_models (see models.go).
 	Extra struct {
 		Models map[string]model `json:"models"`
@@ -969,8 +971,21 @@ func (g *gen) enums() ([]byte, error) {
 		writeDoc(&b, "", e.Doc+" Chargebee adds values over time: a value without a constant here still decodes and can be sent.")
 		fmt.Fprintf(&b, "type %s string\n\n", e.Name)
 		fmt.Fprintf(&b, "// Values of %s.\nconst (\n", e.Name)
+		prefix, ok := g.pkg.ConstPrefix[e.Name]
+		if !ok {
+			prefix = e.Name
+		}
 		for _, v := range values {
-			fmt.Fprintf(&b, "\t%s%s %s = %q\n", e.Name, camel(v), e.Name, v)
+			if g.pkg.ValueDoc != nil {
+				doc, err := g.pkg.ValueDoc(g.cat, e.Name, v)
+				if err != nil {
+					return nil, err
+				}
+				if doc != "" {
+					writeDoc(&b, "\t", doc)
+				}
+			}
+			fmt.Fprintf(&b, "\t%s%s %s = %q\n", prefix, camel(v), e.Name, v)
 		}
 		b.WriteString(")\n\n")
 	}
@@ -983,7 +998,7 @@ func (g *gen) enums() ([]byte, error) {
 	return g.file(b.Bytes()), nil
 }
 
-var initialisms = map[string]string{"id": "ID", "ip": "IP", "url": "URL", "hk": "HK", "upi": "UPI", "us": "US", "eu": "EU", "uk": "UK", "jp": "JP", "mx": "MX", "ach": "ACH", "sepa": "SEPA", "hdfc": "HDFC", "nmi": "NMI", "migs": "MIGS", "ppd": "PPD", "ccd": "CCD", "pii": "PII"}
+var initialisms = map[string]string{"id": "ID", "ip": "IP", "url": "URL", "hk": "HK", "upi": "UPI", "us": "US", "eu": "EU", "uk": "UK", "jp": "JP", "mx": "MX", "ach": "ACH", "sepa": "SEPA", "hdfc": "HDFC", "nmi": "NMI", "migs": "MIGS", "ppd": "PPD", "ccd": "CCD", "pii": "PII", "api": "API", "js": "JS"}
 
 // camel turns a wire value such as "paypal_express_checkout" into
 // "PaypalExpressCheckout".

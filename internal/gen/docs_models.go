@@ -1,7 +1,7 @@
 package main
 
 // modelDescriptions say what the attributes of the catalog's
-// x_extra_models mean, as "model:attribute" keys of descriptions. Every
+// x_extra_models and of the models of events.json mean, as "model:attribute" keys of descriptions. Every
 // attribute has one, so that none falls back to the description of a
 // customer attribute of the same name.
 var modelDescriptions = map[string]string{
@@ -109,6 +109,48 @@ var modelDescriptions = map[string]string{
 	"resource_migration:created_at":  "when the migration was requested",
 	"resource_migration:updated_at":  "when its status last changed",
 	"resource_migration:object":      `"resource_migration"`,
+
+	"event:id":                     "the event's identifier, the key to de-duplicate webhook deliveries on",
+	"event:occurred_at":            "when the change happened",
+	"event:source":                 "where the change was made",
+	"event:user":                   "who made the change, when known; it may be an e-mail address, so treat it as personal data",
+	"event:origin_user":            "the user on whose behalf the change was made, when known; treat it as personal data",
+	"event:event_type":             "the kind of event",
+	"event:api_version":            "the API version Content is shaped for",
+	"event:webhook_status":         "the delivery state of the event's webhook calls, deprecated by Chargebee in favour of Webhooks",
+	"event:webhook_failure_reason": "why delivery failed, when it did; deprecated by Chargebee",
+	"event:webhooks":               "the delivery state per configured webhook, present once the first call completed or timed out",
+	"event:content":                "the resources the event is about",
+	"event:object":                 `"event"`,
+
+	"webhook:id":             "the identifier of the webhook configuration",
+	"webhook:webhook_status": "the delivery state at that webhook",
+	"webhook:object":         `"webhook"`,
+
+	"content:customer":                 "the customer, with its custom fields",
+	"content:card":                     "the customer's card, when it has one",
+	"content:promotional_credit":       "the credit entry recorded",
+	"content:business_entity_transfer": "a move between business entities",
+	"content:impacted_customer":        "a change of entitlements",
+	"content:subscription":             "subscriptions are outside this SDK, so they are kept as raw JSON (an array of subscriptions in CustomerDeleted events)",
+
+	"business_entity_transfer:id":                             "the transfer's identifier",
+	"business_entity_transfer:resource_type":                  "the kind of resource moved",
+	"business_entity_transfer:resource_id":                    "the id of the resource moved",
+	"business_entity_transfer:active_resource_id":             "the id of the resource now active",
+	"business_entity_transfer:destination_business_entity_id": "the entity moved to",
+	"business_entity_transfer:source_business_entity_id":      "the entity moved from",
+	"business_entity_transfer:reason_code":                    "why it was moved",
+	"business_entity_transfer:created_at":                     "when the transfer was made",
+	"business_entity_transfer:object":                         `"business_entity_transfer"`,
+
+	"impacted_customer:action_type": "what changed",
+	"impacted_customer:download":    "where to fetch the details of the change",
+	"impacted_customer:object":      `"impacted_customer"`,
+
+	"download:download_url": "the address of the file",
+	"download:valid_till":   "when the address stops working",
+	"download:mime_type":    "the file's media type",
 }
 
 func init() {

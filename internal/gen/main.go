@@ -141,6 +141,7 @@ var knownImports = []struct{ name, path string }{
 	{"strconv", "strconv"},
 	{"testing", "testing"},
 	{"chargebee", "github.com/billingkit/chargebee-go"},
+	{"credits", "github.com/billingkit/chargebee-go/credits"},
 	{"customer", "github.com/billingkit/chargebee-go/customer"},
 	{"api", "github.com/billingkit/chargebee-go/internal/api"},
 	{"testutil", "github.com/billingkit/chargebee-go/internal/testutil"},

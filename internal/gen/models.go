@@ -7,6 +7,7 @@ import "fmt"
 // not carry, in its models format. A model key defined twice is an error.
 func (c *catalog) add(e *catalog) error {
 	c.Actions = append(c.Actions, e.Actions...)
+	c.EventTypes = append(c.EventTypes, e.EventTypes...)
 	if c.Models == nil {
 		c.Models = map[string]model{}
 	}
@@ -19,4 +20,14 @@ func (c *catalog) add(e *catalog) error {
 		}
 	}
 	return nil
+}
+
+// eventType is an entry of events.json's event_types: an event type, the
+// content keys its events carry and the API versions that send it.
+type eventType struct {
+	Type        string   `json:"event_type"`
+	Content     []string `json:"content"`
+	APIVersions []string `json:"api_versions"`
+	// V1Name is the name API v1 gives the same event, when it differs.
+	V1Name string `json:"v1_name"`
 }

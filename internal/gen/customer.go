@@ -12,7 +12,13 @@ import (
 type catalog struct {
 	Actions []action         `json:"actions"`
 	Models  map[string]model `json:"models"`
-	V1Diff  []struct {
+	// EventTypes are the event types of events.json (see models.go).
+	EventTypes []eventType `json:"event_types"`
+	// Extra are the models of x_extra_models (see models.go).
+	Extra struct {
+		Models map[string]model `json:"models"`
+	} `json:"x_extra_models"`
+	V1Diff []struct {
 		V2Action string   `json:"v2_action"`
 		V2Only   []string `json:"v2_only_params"`
 	} `json:"v1_v2_param_diff"`
@@ -159,7 +165,11 @@ func (g *gen) models() ([]byte, error) {
 		if !ok {
 			return nil, fmt.Errorf("model %q missing from catalog", spec.Key)
 		}
-		writeDoc(&b, "", spec.Doc+"\n\nSee "+g.pkg.DocsURL+".")
+		doc := spec.Doc
+		if !strings.Contains(doc, "See https://") {
+			doc += "\n\nSee " + g.pkg.DocsURL + "."
+		}
+		writeDoc(&b, "", doc)
 		fmt.Fprintf(&b, "type %s struct {\n", spec.Name)
 		for _, a := range m.Attributes {
 			var typ string
@@ -173,8 +183,12 @@ func (g *gen) models() ([]byte, error) {
 				if a.Format == "int32" {
 					typ = "int32"
 				}
+			case "number":
+				typ = "float64"
 			case "timestamp":
 				typ = "chargebee.Timestamp"
+			case "json":
+				typ = "json.RawMessage"
 			case "enum":
 				n, err := g.addEnum(spec.Key+"."+a.Name, a.Enum)
 				if err != nil {
@@ -193,13 +207,19 @@ func (g *gen) models() ([]byte, error) {
 					typ = "[]string"
 					break
 				}
-				sub, ok := specByKey[a.Model]
-				if !ok {
-					return nil, fmt.Errorf("model %s.%s: nested model %q not configured", spec.Key, a.Name, a.Model)
+				name := specByKey[a.Model].Name
+				if name == "" {
+					name = g.pkg.ModelTypes[a.Model]
 				}
-				typ = "*" + sub.Name
-				if a.Type == "array" {
-					typ = "[]" + sub.Name
+				switch {
+				case name == "":
+					return nil, fmt.Errorf("model %s.%s: nested model %q not configured", spec.Key, a.Name, a.Model)
+				case a.Type == "array":
+					typ = "[]" + name
+				case a.Req:
+					typ = name // always present: a value, not a pointer
+				default:
+					typ = "*" + name
 				}
 			default:
 				return nil, fmt.Errorf("model %s.%s: unknown type %q", spec.Key, a.Name, a.Type)
@@ -231,6 +251,8 @@ func attrDoc(name, modelKey string, a attribute, typ string) string {
 		parts = append(parts, "one of the "+typ+" constants; unknown values are kept as sent")
 	case a.Type == "jsonarray":
 		parts = append(parts, "the JSON array as sent")
+	case a.Type == "json":
+		parts = append(parts, "the JSON value as sent")
 	case a.Type == "jsonobject":
 		parts = append(parts, "free-form JSON")
 	}
@@ -949,8 +971,21 @@ func (g *gen) enums() ([]byte, error) {
 		writeDoc(&b, "", e.Doc+" Chargebee adds values over time: a value without a constant here still decodes and can be sent.")
 		fmt.Fprintf(&b, "type %s string\n\n", e.Name)
 		fmt.Fprintf(&b, "// Values of %s.\nconst (\n", e.Name)
+		prefix, ok := g.pkg.ConstPrefix[e.Name]
+		if !ok {
+			prefix = e.Name
+		}
 		for _, v := range values {
-			fmt.Fprintf(&b, "\t%s%s %s = %q\n", e.Name, camel(v), e.Name, v)
+			if g.pkg.ValueDoc != nil {
+				doc, err := g.pkg.ValueDoc(g.cat, e.Name, v)
+				if err != nil {
+					return nil, err
+				}
+				if doc != "" {
+					writeDoc(&b, "\t", doc)
+				}
+			}
+			fmt.Fprintf(&b, "\t%s%s %s = %q\n", prefix, camel(v), e.Name, v)
 		}
 		b.WriteString(")\n\n")
 	}
@@ -963,7 +998,7 @@ func (g *gen) enums() ([]byte, error) {
 	return g.file(b.Bytes()), nil
 }
 
-var initialisms = map[string]string{"id": "ID", "ip": "IP", "url": "URL", "hk": "HK", "upi": "UPI", "us": "US", "eu": "EU", "uk": "UK", "jp": "JP", "mx": "MX", "ach": "ACH", "sepa": "SEPA", "hdfc": "HDFC", "nmi": "NMI", "migs": "MIGS", "ppd": "PPD", "ccd": "CCD", "pii": "PII"}
+var initialisms = map[string]string{"id": "ID", "ip": "IP", "url": "URL", "hk": "HK", "upi": "UPI", "us": "US", "eu": "EU", "uk": "UK", "jp": "JP", "mx": "MX", "ach": "ACH", "sepa": "SEPA", "hdfc": "HDFC", "nmi": "NMI", "migs": "MIGS", "ppd": "PPD", "ccd": "CCD", "pii": "PII", "api": "API", "js": "JS"}
 
 // camel turns a wire value such as "paypal_express_checkout" into
 // "PaypalExpressCheckout".

@@ -432,7 +432,7 @@ func (c *Client) send(ctx context.Context, cl *call, start time.Time) (*transpor
 	case res.StatusCode != 0 && ctx.Err() != nil:
 		// The context ended after a response, for example while waiting
 		// to retry it: the caller gets both.
-		last := newError(c.redact, res.StatusCode, res.Header, res.Body, res.Attempts, res.RetryAfter)
+		last := newError(c.redact, res)
 		res.Release()
 		return nil, &interruptedError{method: cl.req.Method, path: cl.req.URL.Path, attempts: res.Attempts, err: err, last: last}
 	}
@@ -460,7 +460,7 @@ func (cl *call) record(res *transport.Result, d time.Duration) {
 // decode turns the final response into out, or into the error it reports.
 func (cl *call) decode(res *transport.Result, out any) error {
 	if res.StatusCode < 200 || res.StatusCode > 299 {
-		return newError(cl.redact, res.StatusCode, res.Header, res.Body, res.Attempts, res.RetryAfter)
+		return newError(cl.redact, res)
 	}
 	if out == nil {
 		return nil

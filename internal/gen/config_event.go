@@ -6,9 +6,10 @@ import (
 	"strings"
 )
 
-// The events API: the Event model and its enums come from events.json;
-// List, ListPage and Retrieve are generated. ListRequest, whose filters
-// differ between API v1 and v2, is written by hand in package event.
+// The events API, from events.json: the Event model and its enums,
+// ListRequest (with the plain filters of API v1 beside the operators of
+// API v2, see v1OnlyFields), List, ListPage and Retrieve. Package event
+// keeps Parse and the version check of ListPage.
 var eventPackage = &pkgSpec{
 	Name:    "event",
 	DocsURL: "https://apidocs.chargebee.com/docs/api/events",
@@ -20,6 +21,8 @@ var eventPackage = &pkgSpec{
 		"webhook.webhook_status":                 "WebhookStatus",
 		"business_entity_transfer.resource_type": "TransferResourceType",
 		"business_entity_transfer.reason_code":   "TransferReasonCode",
+		"webhook_status":                         "WebhookStatus",
+		"event_type":                             "Type",
 	},
 	EnumDocs: []enumSpec{
 		{"Type", "Type is the kind of an event, its event_type. The constants are the customer-domain event types; unless noted, each exists in API v2 only."},
@@ -46,6 +49,11 @@ var eventPackage = &pkgSpec{
 	Fields: map[string]fieldSpec{
 		"event": {"*Event", "the event"},
 	},
+	Requests: []requestSpec{{
+		Action: "event.list", Name: "ListRequest", Method: "List",
+		Doc: "ListRequest holds the paging and filters of Service.List and Service.ListPage (GET /events). Every field is optional; filters are combined with AND.\n\n" +
+			"The two API versions filter differently. API v2 takes bracketed operators, field[operator]=value (ID, WebhookStatus, EventType, Source, OccurredAt, SortBy). API v1 takes plain values instead, webhook_status=x and event_type=x (WebhookStatusV1, EventTypeV1). Both take Limit, Offset, StartTime and EndTime. Setting a field the client's API version does not take fails in Service.ListPage before anything is sent, with a *chargebee.ValidationError.",
+	}},
 	Actions: []actionSpec{
 		{
 			Action: "event.list", Method: "List", Request: "ListRequest", Result: "ListEntry", Anchor: "list_events", Pre: "checkVersion",

@@ -50,8 +50,9 @@ type filter struct {
 	FilterType string `json:"filter_type"`
 	GoField    string `json:"go_field"`
 	Operators  []struct {
-		Op   string `json:"op"`
-		Wire string `json:"wire"`
+		Op   string   `json:"op"`
+		Wire string   `json:"wire"`
+		Enum []string `json:"enum"`
 	} `json:"operators"`
 }
 
@@ -364,6 +365,9 @@ type field struct {
 	Filter *filter
 	// FilterGroup is the group of a field holding nested filters.
 	FilterGroup *filterGroup
+	// Alt, on a parameter only API v1 takes, is the filter API v2 uses
+	// instead ("" for none).
+	Alt string
 }
 
 // filterGroup is a group of filters sent under one key, such as
@@ -377,6 +381,9 @@ type filterGroup struct {
 func (g *gen) leafType(p *param) (string, error) {
 	switch p.Type {
 	case "string":
+		if n, ok := g.pkg.Enums[p.Leaf]; ok && p.Group == "" {
+			return "*" + n, nil // a string the package types, such as event_type
+		}
 		return "*string", nil
 	case "boolean":
 		return "*bool", nil
@@ -444,6 +451,8 @@ func paramDoc(name string, p *param, typ string) string {
 		parts = append(parts, fmt.Sprintf("%d to %d characters", *p.MinLength, *p.MaxLength))
 	} else if p.MaxLength != nil {
 		parts = append(parts, fmt.Sprintf("at most %d characters", *p.MaxLength))
+	} else if p.MinLength != nil && *p.MinLength == 1 {
+		parts = append(parts, "not empty")
 	} else if p.MinLength != nil {
 		parts = append(parts, fmt.Sprintf("at least %d characters", *p.MinLength))
 	}
@@ -576,6 +585,11 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 		}
 		fields = append(fields, f)
 	}
+	v1, err := g.v1OnlyFields(a, fields)
+	if err != nil {
+		return err
+	}
+	fields = append(fields, v1...)
 	// Register or compare the params types.
 	for _, f := range fields {
 		if f.GT == nil {
@@ -628,7 +642,7 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 	byWire := map[string]string{}
 	for _, f := range fields {
 		if f.Filter != nil {
-			checks = append(checks, filterCheck(f))
+			checks = append(checks, filterChecks(f, "r")...)
 			continue
 		}
 		if f.P != nil {
@@ -710,6 +724,7 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 	} else {
 		b.WriteString("\treturn nil\n}\n\n")
 	}
+	validateV2(b, spec.Name, v1)
 	for _, fg := range nested {
 		g.filterGroupType(b, fg)
 	}
@@ -730,7 +745,9 @@ func (g *gen) filterGroupType(b *bytes.Buffer, fg *filterGroup) {
 	g.setters(b, name, "f", fg.fields)
 	fmt.Fprintf(b, "// validate checks that each filter uses only the operators the catalog\n// lists for it.\nfunc (f *%s) validate() error {\n\treturn api.First(\n", name)
 	for _, f := range fg.fields {
-		b.WriteString("\t\t" + strings.Replace(filterCheck(f), ", r.", ", f.", 1) + ",\n")
+		for _, c := range filterChecks(f, "f") {
+			b.WriteString("\t\t" + c + ",\n")
+		}
 	}
 	b.WriteString("\t)\n}\n\n")
 }
@@ -803,7 +820,7 @@ func leafChecks(p *param, expr, typ, idx string) []string {
 	} else if p.MaxLength != nil {
 		out = append(out, fmt.Sprintf("api.MaxLen(%s, %s, %d)", key, expr, *p.MaxLength))
 	} else if p.MinLength != nil {
-		panic(p.Wire + ": a minimum length without a maximum is not supported")
+		out = append(out, fmt.Sprintf("api.MinLen(%s, %s, %d)", key, expr, *p.MinLength))
 	}
 	if p.Min != nil && p.Max != nil {
 		out = append(out, fmt.Sprintf("api.Range(%s, %s, %d, %d)", key, expr, *p.Min, *p.Max))
@@ -1083,13 +1100,24 @@ func filterOps(f *filter) []string {
 	return ops
 }
 
-// filterCheck returns the validation expression of a filter field.
-func filterCheck(f field) string {
-	var ops []string
-	for _, op := range filterOps(f.Filter) {
-		ops = append(ops, strconv.Quote(op))
+// filterChecks returns the validation expressions of a filter field of
+// receiver recv: the operators the catalog allows and, for a sort order,
+// the attributes it may sort by.
+func filterChecks(f field, recv string) []string {
+	var ops, fields []string
+	for _, o := range f.Filter.Operators {
+		ops = append(ops, strconv.Quote(o.Op))
+		if f.Filter.FilterType == "sort" && len(fields) == 0 {
+			for _, v := range o.Enum {
+				fields = append(fields, strconv.Quote(v))
+			}
+		}
 	}
-	return fmt.Sprintf("api.FilterOps(%q, r.%s, %s)", f.Filter.WirePrefix, f.Name, strings.Join(ops, ", "))
+	out := []string{fmt.Sprintf("api.FilterOps(%q, %s.%s, %s)", f.Filter.WirePrefix, recv, f.Name, strings.Join(ops, ", "))}
+	if len(fields) > 0 {
+		out = append(out, fmt.Sprintf("api.SortFields(%q, %s.%s, %s)", f.Filter.WirePrefix, recv, f.Name, strings.Join(fields, ", ")))
+	}
+	return out
 }
 
 // ownsEnum reports whether the package generates the enum type name.

@@ -151,6 +151,12 @@ var modelDescriptions = map[string]string{
 	"download:download_url": "the address of the file",
 	"download:valid_till":   "when the address stops working",
 	"download:mime_type":    "the file's media type",
+
+	// parameters of the events list
+	"start_time":     "only events that occurred at or after it",
+	"end_time":       "only events that occurred before it",
+	"event_type":     "the kind of event",
+	"webhook_status": "the delivery state of the event's webhook calls",
 }
 
 func init() {

@@ -2472,6 +2472,7 @@ func (r *ListRequest) Validate() error {
 		api.FilterOps("channel", r.Channel, "is", "is_not", "in", "not_in"),
 		api.FilterOps("business_entity_id", r.BusinessEntityID, "is"),
 		api.FilterOps("sort_by", r.SortBy, "asc", "desc"),
+		api.SortFields("sort_by", r.SortBy, "created_at", "updated_at"),
 	); err != nil {
 		return err
 	}

@@ -63,13 +63,8 @@ func (a *Action) prepare(cb *chargebee.Client, id string, params any) (string, a
 	if cb == nil {
 		return "", nil, a.NilService
 	}
-	if err := CheckClient(cb); err != nil {
+	if err := RequireVersion(cb, a.Version, a.Name, a.Alt); err != nil {
 		return "", nil, err
-	}
-	if a.Version != "" {
-		if err := RequireVersion(cb, a.Version, a.Name, a.Alt); err != nil {
-			return "", nil, err
-		}
 	}
 	if v, ok := params.(chargebee.Validator); ok && a.NeedsParams && isNilPointer(params) {
 		return "", nil, v.Validate()

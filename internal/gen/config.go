@@ -21,8 +21,17 @@ type pkgSpec struct {
 	// EnumDocs are the enum types the package generates, with their docs;
 	// their values are collected from every use in the package.
 	EnumDocs []enumSpec
+	// ConstPrefix maps an enum type to the prefix of its constants' names
+	// when that is not the type's name ("" for none).
+	ConstPrefix map[string]string
+	// ValueDoc, when set, returns the doc of the constant of each value of
+	// each enum type ("" for none).
+	ValueDoc func(c *catalog, enum, value string) (string, error)
 	// Models are the catalog models the package defines, in file order.
 	Models []modelSpec
+	// ModelTypes maps a catalog model defined by another package to its
+	// Go type there (customer.Customer), for attributes that hold one.
+	ModelTypes map[string]string
 	// Requests are the request types, in file order.
 	Requests []requestSpec
 	// Actions are the service methods, in file order.

@@ -25,7 +25,22 @@ var models = []modelSpec{
 	{"child_account_access", "ChildAccountAccess", "ChildAccountAccess says what a child customer may see and do in the portal, and which e-mails it gets."},
 	{"referral_url", "ReferralURL", "ReferralURL is a referral link of a customer in a referral programme."},
 	{"card", "Card", "Card is the card payment source returned next to a customer. Only the IIN and last four digits of the number are returned."},
+
+	// x_extra_models: objects some actions return next to a customer.
+	{"payment_source", "PaymentSource", "PaymentSource is a payment source of a customer, as returned by AssignPaymentRole.\n\nSee " + paymentSourcesPage},
+	{"payment_source_card", "PaymentSourceCard", "PaymentSourceCard is the card of a card payment source.\n\nSee " + paymentSourcesPage},
+	{"payment_source_bank_account", "PaymentSourceBankAccount", "PaymentSourceBankAccount is the bank account of a direct debit payment source.\n\nSee " + paymentSourcesPage},
+	{"payment_source_paypal", "PaymentSourcePaypal", "PaymentSourcePaypal is the PayPal account of a PayPal payment source.\n\nSee " + paymentSourcesPage},
+	{"transaction", "Transaction", "Transaction is a payment, as returned by RecordExcessPayment and CollectPayment.\n\nSee " + transactionsPage},
+	{"linked_invoice", "LinkedInvoice", "LinkedInvoice is an invoice a payment was applied to.\n\nSee " + transactionsPage},
+	{"linked_refund", "LinkedRefund", "LinkedRefund is a refund of a payment.\n\nSee " + transactionsPage},
+	{"resource_migration", "ResourceMigration", "ResourceMigration tracks the copy of a resource from another site, as returned by Move. The move runs in the background: Status starts as scheduled.\n\nSee https://apidocs.chargebee.com/docs/api/resource_migrations."},
 }
+
+const (
+	paymentSourcesPage = "https://apidocs.chargebee.com/docs/api/payment_sources."
+	transactionsPage   = "https://apidocs.chargebee.com/docs/api/transactions."
+)
 
 // fieldNames overrides the catalog's Go field names where Go spelling
 // differs.
@@ -74,6 +89,9 @@ var enums = []enumSpec{
 	{"PaymentRole", "PaymentRole is the role of a payment source for a customer."},
 	{"TransactionPaymentMethod", "TransactionPaymentMethod is how an offline payment was made."},
 	{"PaymentInitiator", "PaymentInitiator says who initiated a payment, for gateways that distinguish customer- and merchant-initiated payments."},
+	{"TransactionType", "TransactionType is the kind of a transaction."},
+	{"TransactionStatus", "TransactionStatus is the state of a transaction."},
+	{"ResourceMigrationStatus", "ResourceMigrationStatus is the state of a resource migration."},
 }
 
 // enumFor maps a model attribute (model.attribute) or a request parameter
@@ -107,6 +125,18 @@ var customerEnums = map[string]string{
 	"card.card_type":                                        "CardType",
 	"card.funding_type":                                     "FundingType",
 	"card.powered_by":                                       "PoweredBy",
+	"payment_source.type":                                   "PaymentMethodType",
+	"payment_source.status":                                 "PaymentMethodStatus",
+	"payment_source.gateway":                                "Gateway",
+	"payment_source_card.brand":                             "CardType",
+	"payment_source_card.funding_type":                      "FundingType",
+	"payment_source_bank_account.account_type":              "BankAccountType",
+	"transaction.type":                                      "TransactionType",
+	"transaction.status":                                    "TransactionStatus",
+	"transaction.gateway":                                   "Gateway",
+	"transaction.initiator_type":                            "PaymentInitiator",
+	"linked_refund.txn_status":                              "TransactionStatus",
+	"resource_migration.status":                             "ResourceMigrationStatus",
 
 	// request parameters
 	"auto_collection":                    "AutoCollection",

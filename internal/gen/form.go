@@ -118,7 +118,7 @@ func (g *gen) leafWrite(p *param, expr, key, writer string) (string, error) {
 		call = fmt.Sprintf("Bool(%q, *%s)", esc, expr)
 	case typ == "*int32", typ == "*int64", typ == "*chargebee.Timestamp":
 		call = fmt.Sprintf("Int(%q, int64(*%s))", esc, expr)
-	case strings.HasPrefix(typ, "*") && p.Type == "enum":
+	case p.Type == "enum" || p.Type == "string":
 		call = fmt.Sprintf("String(%q, string(*%s))", esc, expr)
 	default:
 		return "", fmt.Errorf("%s: no form writer for %s", p.Wire, typ)

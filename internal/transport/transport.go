@@ -128,26 +128,24 @@ func (st *callState) result() *Result {
 
 // New builds a Transport from cfg.
 func New(cfg Config) *Transport {
-	minWait, maxWait := max(cfg.RetryWaitMin, 0), cfg.RetryWaitMax
-	if maxWait < minWait {
-		maxWait = minWait
-	}
-	return &Transport{rc: &retryablehttp.Client{
-		HTTPClient:   newHTTPClient(cfg),
-		Logger:       nil, // retryablehttp's own logging is off; attempts are logged by attemptTransport
-		RetryWaitMin: minWait,
-		RetryWaitMax: maxWait,
-		RetryMax:     max(cfg.MaxRetries, 0),
-		CheckRetry:   checkRetry,
-		Backoff:      Backoff,
-		ErrorHandler: passThrough,
-	}}
+	minWait := max(cfg.RetryWaitMin, 0)
+	return &Transport{rc: newRetryClient(newHTTPClient(cfg), minWait, max(cfg.RetryWaitMax, minWait), max(cfg.MaxRetries, 0), Backoff)}
 }
 
-// passThrough hands the last response and error back unchanged so that the
+// newRetryClient returns the retry loop around hc. retryablehttp's own
+// logging is off (attempts are logged by attemptTransport), and its error
+// handler hands the last response and error back unchanged so that the
 // caller sees the real final response.
-func passThrough(resp *http.Response, err error, _ int) (*http.Response, error) {
-	return resp, err
+func newRetryClient(hc *http.Client, minWait, maxWait time.Duration, retries int, backoff retryablehttp.Backoff) *retryablehttp.Client {
+	return &retryablehttp.Client{
+		HTTPClient:   hc,
+		RetryWaitMin: minWait,
+		RetryWaitMax: maxWait,
+		RetryMax:     retries,
+		CheckRetry:   checkRetry,
+		Backoff:      backoff,
+		ErrorHandler: func(resp *http.Response, err error, _ int) (*http.Response, error) { return resp, err },
+	}
 }
 
 // Do performs the call, retrying per the policy. A nil error means res is

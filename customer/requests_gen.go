@@ -815,6 +815,17 @@ func (r *UpdatePaymentMethodRequest) Validate() error {
 	return nil
 }
 
+// validateV1 checks the parameters API v1 requires although API v2 does
+// not; the service calls it on an API v1 client.
+func (r *UpdatePaymentMethodRequest) validateV1() error {
+	if r == nil {
+		return nil
+	}
+	return api.First(
+		api.Required("payment_method[reference_id]", r.PaymentMethod != nil && r.PaymentMethod.ReferenceID != nil && *r.PaymentMethod.ReferenceID != ""),
+	)
+}
+
 // UpdateBillingInfoRequest holds the parameters of Service.UpdateBillingInfo
 // (POST /customers/{customer-id}/update_billing_info).
 //

@@ -1259,6 +1259,17 @@ func (r *UpdatePaymentMethodRequest) Validate() error {
 	return nil
 }
 
+// validateV1 checks the parameters API v1 requires although API v2 does
+// not; the service calls it on an API v1 client.
+func (r *UpdatePaymentMethodRequest) validateV1() error {
+	if r == nil {
+		return nil
+	}
+	return api.First(
+		api.Required("payment_method[reference_id]", r.PaymentMethod != nil && r.PaymentMethod.ReferenceID != nil && *r.PaymentMethod.ReferenceID != ""),
+	)
+}
+
 // AppendForm appends the URL-encoded form of r to b, keys sorted, as
 // Client.Do sends it.
 func (r *UpdatePaymentMethodRequest) AppendForm(b []byte) ([]byte, error) {

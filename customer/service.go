@@ -27,20 +27,6 @@ func (s *Service) checkCreate(_ string, req *CreateRequest, _ []chargebee.Reques
 	return nil
 }
 
-// checkUpdatePaymentMethod runs before UpdatePaymentMethod sends anything:
-// API v1 requires payment_method[reference_id].
-func (s *Service) checkUpdatePaymentMethod(_ string, req *UpdatePaymentMethodRequest, _ []chargebee.RequestOption) error {
-	cb := s.client()
-	if req == nil || cb == nil || cb.APIVersion() != chargebee.APIv1 {
-		return nil // UpdatePaymentMethod reports a missing client
-	}
-	var ref *string
-	if req.PaymentMethod != nil {
-		ref = req.PaymentMethod.ReferenceID
-	}
-	return api.RequiredString("payment_method[reference_id]", ref)
-}
-
 // AdminConsoleURL returns the link to the customer's page in the Chargebee
 // admin console, https://{site}.chargebee.com/admin-console/customers/{id}.
 // Opening it redirects to the details page (after a login when needed).

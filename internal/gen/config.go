@@ -116,6 +116,34 @@ type actionSpec struct {
 	MapErr string
 }
 
+// modelSpec maps a catalog model to a Go struct.
+type modelSpec struct {
+	Key  string // catalog models key
+	Name string // Go type name
+	Doc  string // doc comment paragraphs (without the type name sentence start)
+}
+
+// fieldNames overrides the catalog's Go field names where Go spelling
+// differs.
+var fieldNames = map[string]string{
+	"Iin":  "IIN",
+	"Cvv":  "CVV",
+	"Iban": "IBAN",
+}
+
+// enumSpec is a typed string enum. Values are collected from every use.
+type enumSpec struct {
+	Name string
+	Doc  string
+}
+
+// groupSpec maps a parameter group of an action to a Go params type.
+type groupSpec struct {
+	Type     string // Go type name
+	Singular string // element name for Add<Singular> on arrays
+	Doc      string
+}
+
 // argSpec is a method argument sent as a request parameter.
 type argSpec struct {
 	Name string // Go argument name

@@ -1,16 +1,9 @@
 package main
 
-// This file holds the hand-written part of the generator's input: which
-// catalog objects become which Go types, and the documentation the catalog
-// does not carry. Everything about the wire (keys, types, limits, enum
-// values, required and deprecated flags) comes from catalog.json.
-
-// modelSpec maps a catalog model to a Go struct.
-type modelSpec struct {
-	Key  string // catalog models key
-	Name string // Go type name
-	Doc  string // doc comment paragraphs (without the type name sentence start)
-}
+// Package customer's part of the generator's input: which catalog objects
+// become which Go types, and the documentation the catalog does not carry.
+// Everything about the wire (keys, types, limits, enum values, required and
+// deprecated flags) comes from catalog.json.
 
 var models = []modelSpec{
 	{"customer", "Customer", "Customer is a Chargebee customer (API v2). Custom fields (cf_* keys) land in CustomFields; attributes this SDK does not know are ignored."},
@@ -41,20 +34,6 @@ const (
 	paymentSourcesPage = "https://apidocs.chargebee.com/docs/api/payment_sources."
 	transactionsPage   = "https://apidocs.chargebee.com/docs/api/transactions."
 )
-
-// fieldNames overrides the catalog's Go field names where Go spelling
-// differs.
-var fieldNames = map[string]string{
-	"Iin":  "IIN",
-	"Cvv":  "CVV",
-	"Iban": "IBAN",
-}
-
-// enumSpec is a typed string enum. Values are collected from every use.
-type enumSpec struct {
-	Name string
-	Doc  string
-}
 
 var enums = []enumSpec{
 	{"AutoCollection", "AutoCollection says whether Chargebee charges the customer's payment method automatically for new invoices."},
@@ -159,13 +138,6 @@ var customerEnums = map[string]string{
 	"payment_intent.payment_method_type": "PaymentMethodType",
 	"entity_identifiers.operation":       "EntityIdentifierOperation",
 	"transaction.payment_method":         "TransactionPaymentMethod",
-}
-
-// groupSpec maps a parameter group of an action to a Go params type.
-type groupSpec struct {
-	Type     string // Go type name
-	Singular string // element name for Add<Singular> on arrays
-	Doc      string
 }
 
 var (
@@ -281,8 +253,8 @@ var customerPackage = &pkgSpec{
 		},
 		{
 			Action: "customer.update_payment_method", Method: "UpdatePaymentMethod", IDArg: "id", Request: "UpdatePaymentMethodRequest", Result: "UpdatePaymentMethodResult",
-			Anchor: "update_payment_method_for_a_customer", Pre: "checkUpdatePaymentMethod",
-			Doc: "UpdatePaymentMethod replaces the customer's payment method. payment_method[type] is required; on an API v1 client payment_method[reference_id] is required too.",
+			Anchor: "update_payment_method_for_a_customer",
+			Doc:    "UpdatePaymentMethod replaces the customer's payment method. payment_method[type] is required; on an API v1 client payment_method[reference_id] is required too.",
 		},
 		{
 			Action: "customer.update_billing_info", Method: "UpdateBillingInfo", IDArg: "id", Request: "UpdateBillingInfoRequest", Result: "UpdateBillingInfoResult",

@@ -6,12 +6,16 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/billingkit/chargebee-go/internal/gen/wirekeys"
 )
 
 // catalog is the part of catalog.json the generator reads.
 type catalog struct {
 	Actions []action         `json:"actions"`
 	Models  map[string]model `json:"models"`
+	// v1 are the API v1 variants of the actions, from package wirekeys.
+	v1 []wirekeys.Variant
 	// EventTypes are the event types of events.json (see models.go).
 	EventTypes []eventType `json:"event_types"`
 	// Extra are the models of x_extra_models (see models.go).
@@ -290,65 +294,38 @@ func (g *gen) requests() ([]byte, error) {
 		}
 	}
 	if g.pkg.Name == "customer" {
-		if err := g.v1Keys(&b, actions); err != nil {
-			return nil, err
-		}
+		g.v1Keys(&b)
 	}
 	return g.file(b.Bytes()), nil
 }
 
-// v1Keys writes the wire keys each action accepts in API v1: its v2 keys
-// without the catalog's v2-only keys.
-func (g *gen) v1Keys(b *bytes.Buffer, actions map[string]*action) error {
+// v1Keys writes the wire keys each action of the package accepts in API v1,
+// as package wirekeys derives them: its v2 keys without the catalog's
+// v2-only keys.
+func (g *gen) v1Keys(b *bytes.Buffer) {
 	b.WriteString("// v1Keys lists, per action, the wire keys API v1 accepts (array indexes\n// written as [N]). Actions absent from the map do not exist in API v1.\nvar v1Keys = map[string]map[string]bool{\n")
-	for _, d := range g.cat.V1Diff {
-		a, ok := actions[d.V2Action]
-		if !ok {
-			return fmt.Errorf("v1 diff names unknown action %q", d.V2Action)
-		}
-		if !isCustomerAction(d.V2Action) {
+	for _, v := range g.cat.v1 {
+		if !v.FromDiff || !g.wraps(v.V2Action) {
 			continue
 		}
-		v2only := map[string]bool{}
-		for _, k := range d.V2Only {
-			v2only[k] = true
-		}
-		var keys []string
-		for _, p := range a.Params {
-			if !v2only[p.Wire] {
-				keys = append(keys, p.Wire)
-			}
-			delete(v2only, p.Wire)
-		}
-		for _, f := range a.Filters {
-			for _, o := range f.Operators {
-				if !v2only[o.Wire] {
-					keys = append(keys, o.Wire)
-				}
-				delete(v2only, o.Wire)
-			}
-		}
-		if len(v2only) > 0 {
-			return fmt.Errorf("%s: v2-only keys not among the action's keys: %v", d.V2Action, v2only)
-		}
-		fmt.Fprintf(b, "\t%q: {", d.V2Action)
-		for _, k := range keys {
+		fmt.Fprintf(b, "\t%q: {", v.V2Action)
+		for _, k := range v.Keys {
 			fmt.Fprintf(b, "\n\t\t%q: true,", k)
 		}
 		b.WriteString("\n\t},\n")
 	}
 	b.WriteString("}\n\n")
-	return nil
 }
 
-// isCustomerAction reports whether package customer wraps the action
-// (contacts live in package contact).
-func isCustomerAction(id string) bool {
-	switch id {
-	case "customer.add_contact", "customer.update_contact", "customer.delete_contact":
-		return false
+// wraps reports whether the package has a method for the catalog action
+// id.
+func (g *gen) wraps(id string) bool {
+	for _, a := range g.pkg.Actions {
+		if a.Action == id {
+			return true
+		}
 	}
-	return strings.HasPrefix(id, "customer.")
+	return false
 }
 
 // field is one Go field of a request or params type.
@@ -725,6 +702,9 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 		b.WriteString("\treturn nil\n}\n\n")
 	}
 	validateV2(b, spec.Name, v1)
+	if err := g.validateV1(b, spec.Name, a, fields); err != nil {
+		return err
+	}
 	if err := g.appendForm(b, spec.Name, fields, customFields); err != nil {
 		return err
 	}

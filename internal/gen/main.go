@@ -59,7 +59,7 @@ func Generate(raw, events []byte) (map[string][]byte, error) {
 	if err := json.Unmarshal(events, &e); err != nil {
 		return nil, fmt.Errorf("reading events: %w", err)
 	}
-	if err := c.add(&e); err != nil {
+	if err := c.add(raw, &e); err != nil {
 		return nil, err
 	}
 	files := map[string][]byte{}

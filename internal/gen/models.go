@@ -1,11 +1,22 @@
 package main
 
-import "fmt"
+import (
+	"fmt"
 
-// add merges into c the actions and models of the events catalog e, and
-// the x_extra_models of both: response models the upstream catalog does
-// not carry, in its models format. A model key defined twice is an error.
-func (c *catalog) add(e *catalog) error {
+	"github.com/billingkit/chargebee-go/internal/gen/wirekeys"
+)
+
+// add completes c, read from the catalog raw: it merges the actions and
+// models of the events catalog e and the x_extra_models of both (response
+// models the upstream catalog does not carry, in its models format), and
+// derives the API v1 variants of the actions. A model key defined twice is
+// an error.
+func (c *catalog) add(raw []byte, e *catalog) error {
+	v1, err := wirekeys.V1Variants(raw)
+	if err != nil {
+		return err
+	}
+	c.v1 = v1
 	c.Actions = append(c.Actions, e.Actions...)
 	c.EventTypes = append(c.EventTypes, e.EventTypes...)
 	if c.Models == nil {

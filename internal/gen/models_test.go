@@ -48,12 +48,12 @@ func TestAddRefusesAModelDefinedTwice(t *testing.T) {
 	t.Parallel()
 	c := catalog{Models: map[string]model{"customer": {Key: "customer"}}}
 	e := catalog{Models: map[string]model{"customer": {Key: "customer"}}}
-	if err := c.add(&e); err == nil || !strings.Contains(err.Error(), `"customer" is defined twice`) {
+	if err := c.add([]byte(`{}`), &e); err == nil || !strings.Contains(err.Error(), `"customer" is defined twice`) {
 		t.Errorf("add: err = %v, want customer defined twice", err)
 	}
 	c = catalog{Models: map[string]model{"customer": {Key: "customer"}}}
 	c.Extra.Models = map[string]model{"transaction": {Key: "transaction"}}
-	if err := c.add(&catalog{}); err != nil || c.Models["transaction"].Key != "transaction" {
+	if err := c.add([]byte(`{}`), &catalog{}); err != nil || c.Models["transaction"].Key != "transaction" {
 		t.Errorf("add: err = %v, models %v; want transaction merged", err, c.Models)
 	}
 }

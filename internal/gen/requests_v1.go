@@ -74,3 +74,53 @@ func validateV2(b *bytes.Buffer, name string, v1 []field) {
 	}
 	b.WriteString("\t}\n\treturn nil\n}\n\n")
 }
+
+// v1Required returns the keys API v1 requires of action id although API v2
+// does not (the catalog's x_v1_required).
+func (g *gen) v1Required(id string) []string {
+	for _, v := range g.cat.v1 {
+		if v.V2Action == id {
+			return v.Required
+		}
+	}
+	return nil
+}
+
+// validateV1 writes the method that checks the keys API v1 alone requires
+// of request name; the service calls it on an API v1 client. A nil request
+// is left to Validate.
+func (g *gen) validateV1(b *bytes.Buffer, name string, a *action, fields []field) error {
+	keys := g.v1Required(a.ID)
+	if len(keys) == 0 {
+		return nil
+	}
+	fmt.Fprintf(b, "// validateV1 checks the parameters API v1 requires although API v2 does\n// not; the service calls it on an API v1 client.\nfunc (r *%s) validateV1() error {\n\tif r == nil {\n\t\treturn nil\n\t}\n\treturn api.First(\n", name)
+	for _, k := range keys {
+		cond, err := presentWire(fields, k)
+		if err != nil {
+			return fmt.Errorf("%s: x_v1_required: %w", a.ID, err)
+		}
+		fmt.Fprintf(b, "\t\tapi.Required(%q, %s),\n", k, cond)
+	}
+	b.WriteString("\t)\n}\n\n")
+	return nil
+}
+
+// presentWire returns the Go condition that holds when the request
+// parameter wire of a request with fields is set.
+func presentWire(fields []field, wire string) (string, error) {
+	for _, f := range fields {
+		if f.P != nil && f.P.Wire == wire {
+			return presentExpr("r."+f.Name, f.P), nil
+		}
+		if f.GT == nil || f.Array {
+			continue
+		}
+		for i := range f.GT.fields {
+			if p := &f.GT.fields[i]; p.Wire == wire {
+				return "r." + f.Name + " != nil && " + presentExpr("r."+f.Name+"."+goName(p.GoField), p), nil
+			}
+		}
+	}
+	return "", fmt.Errorf("no request field sends %s", wire)
+}

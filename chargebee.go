@@ -63,13 +63,12 @@ type Client struct {
 // colon or control characters; every such mistake, and any bad option, is
 // reported as a *ValidationError.
 func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
-	cfg := config{
-		version:      APIv2,
-		maxRetries:   transport.DefaultMaxRetries,
-		retryWaitMin: transport.DefaultRetryWaitMin,
-		retryWaitMax: transport.DefaultRetryWaitMax,
-		timeout:      transport.DefaultTimeout,
-	}
+	cfg := config{version: APIv2, Config: transport.Config{
+		MaxRetries:   transport.DefaultMaxRetries,
+		RetryWaitMin: transport.DefaultRetryWaitMin,
+		RetryWaitMax: transport.DefaultRetryWaitMax,
+		Timeout:      transport.DefaultTimeout,
+	}}
 	for _, o := range opts {
 		if o != nil {
 			o(&cfg)
@@ -94,7 +93,7 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 		auth:           &auth,
 		userAgent:      userAgent(cfg.userAgent),
 		businessEntity: cfg.businessEntity,
-		maxRetries:     cfg.maxRetries,
+		maxRetries:     cfg.MaxRetries,
 		noValidation:   cfg.noValidation,
 		redact:         newRedactor(token, apiKey),
 		transport:      transport.New(cfg.transportConfig()),
@@ -128,13 +127,13 @@ func (cfg *config) check() error {
 	if cfg.version != APIv2 && cfg.version != APIv1 {
 		return &ValidationError{Param: "api version", Reason: `must be "v2" or "v1"`}
 	}
-	if cfg.maxRetries < 0 {
+	if cfg.MaxRetries < 0 {
 		return &ValidationError{Param: "max retries", Reason: "must not be negative"}
 	}
-	if cfg.retryWaitMin < 0 || cfg.retryWaitMax < cfg.retryWaitMin {
+	if cfg.RetryWaitMin < 0 || cfg.RetryWaitMax < cfg.RetryWaitMin {
 		return &ValidationError{Param: "retry wait", Reason: "needs 0 <= min <= max"}
 	}
-	if cfg.timeout < 0 {
+	if cfg.Timeout < 0 {
 		return &ValidationError{Param: "timeout", Reason: "must not be negative"}
 	}
 	if !cfg.validRate() {
@@ -180,19 +179,11 @@ func userAgent(suffix string) string {
 
 // transportConfig returns the transport settings of the options.
 func (cfg *config) transportConfig() transport.Config {
-	limiter := cfg.limiter
+	tc := cfg.Config
 	if cfg.rateRPS > 0 {
-		limiter = newLocalLimiter(cfg.rateRPS, cfg.rateBurst)
+		tc.Limiter = newLocalLimiter(cfg.rateRPS, cfg.rateBurst)
 	}
-	return transport.Config{
-		HTTPClient:   cfg.httpClient,
-		MaxRetries:   cfg.maxRetries,
-		RetryWaitMin: cfg.retryWaitMin,
-		RetryWaitMax: cfg.retryWaitMax,
-		Timeout:      cfg.timeout,
-		Logger:       cfg.logger,
-		Limiter:      limiter,
-	}
+	return tc
 }
 
 // check reports a nil Client, or one NewClient did not make, as a

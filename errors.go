@@ -17,28 +17,44 @@ import (
 	"github.com/billingkit/chargebee-go/internal/transport"
 )
 
-// Sentinel errors for errors.Is. A *Error matches the sentinels that fit its
-// HTTP status and Chargebee error type.
+// Sentinel errors for errors.Is. A *Error matches those from ErrNotFound to
+// ErrOperationFailed that fit its HTTP status and Chargebee error type.
 var (
 	// ErrNotFound matches 404 responses and the resource_not_found error code.
-	ErrNotFound = errors.New("chargebee: resource not found")
+	ErrNotFound error = &sentinel{"chargebee: resource not found", func(e *Error) bool {
+		return e.HTTPStatusCode == http.StatusNotFound || e.APIErrorCode == "resource_not_found"
+	}}
 	// ErrUnauthorized matches 401 and 403 responses (authentication or
 	// authorization failed).
-	ErrUnauthorized = errors.New("chargebee: unauthorized")
+	ErrUnauthorized error = &sentinel{"chargebee: unauthorized", func(e *Error) bool {
+		return e.HTTPStatusCode == http.StatusUnauthorized || e.HTTPStatusCode == http.StatusForbidden
+	}}
 	// ErrRateLimited matches 429 responses.
-	ErrRateLimited = errors.New("chargebee: rate limited")
+	ErrRateLimited error = &sentinel{"chargebee: rate limited", func(e *Error) bool { return e.HTTPStatusCode == http.StatusTooManyRequests }}
 	// ErrInvalidRequest matches errors of type invalid_request, and 400
 	// responses that carry no other type.
-	ErrInvalidRequest = errors.New("chargebee: invalid request")
+	ErrInvalidRequest error = &sentinel{"chargebee: invalid request", func(e *Error) bool {
+		return e.Type == "invalid_request" || (e.Type == "" && e.HTTPStatusCode == http.StatusBadRequest)
+	}}
 	// ErrPayment matches errors of type payment and 402 responses.
-	ErrPayment = errors.New("chargebee: payment error")
+	ErrPayment error = &sentinel{"chargebee: payment error", func(e *Error) bool {
+		return e.Type == "payment" || e.HTTPStatusCode == http.StatusPaymentRequired
+	}}
 	// ErrOperationFailed matches errors of type operation_failed.
-	ErrOperationFailed = errors.New("chargebee: operation failed")
+	ErrOperationFailed error = &sentinel{"chargebee: operation failed", func(e *Error) bool { return e.Type == "operation_failed" }}
 	// ErrAPIVersion is returned, inside a *ValidationError and before
 	// anything is sent, when an action is called on a client configured for
 	// an API version that lacks it.
 	ErrAPIVersion = errors.New("chargebee: action not available in this API version")
 )
+
+// sentinel is an error a *Error matches when match says it fits.
+type sentinel struct {
+	msg   string
+	match func(*Error) bool
+}
+
+func (s *sentinel) Error() string { return s.msg }
 
 // MaxParamDepth bounds how deeply the params of Client.Do may nest
 // (structs, slices and maps inside one another). Chargebee's keys never
@@ -126,21 +142,8 @@ func (e *Error) Error() string {
 
 // Is reports whether the error matches one of the package's sentinel errors.
 func (e *Error) Is(target error) bool {
-	switch target {
-	case ErrNotFound:
-		return e.HTTPStatusCode == http.StatusNotFound || e.APIErrorCode == "resource_not_found"
-	case ErrUnauthorized:
-		return e.HTTPStatusCode == http.StatusUnauthorized || e.HTTPStatusCode == http.StatusForbidden
-	case ErrRateLimited:
-		return e.HTTPStatusCode == http.StatusTooManyRequests
-	case ErrInvalidRequest:
-		return e.Type == "invalid_request" || (e.Type == "" && e.HTTPStatusCode == http.StatusBadRequest)
-	case ErrPayment:
-		return e.Type == "payment" || e.HTTPStatusCode == http.StatusPaymentRequired
-	case ErrOperationFailed:
-		return e.Type == "operation_failed"
-	}
-	return false
+	s, ok := target.(*sentinel)
+	return ok && s.match(e)
 }
 
 // Bounds of the texts Error builds from a response, in bytes.

@@ -233,12 +233,10 @@ func (m *MemoryDeduper) makeRoom() bool {
 	return true
 }
 
+// remove forgets the entry of el, which is in one of the lists (Remove
+// leaves the other alone).
 func (m *MemoryDeduper) remove(el *list.Element) {
-	e := el.Value.(*memEntry)
-	if e.done {
-		m.done.Remove(el)
-	} else {
-		m.claims.Remove(el)
-	}
-	delete(m.ids, e.id)
+	m.claims.Remove(el)
+	m.done.Remove(el)
+	delete(m.ids, el.Value.(*memEntry).id)
 }

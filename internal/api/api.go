@@ -18,13 +18,11 @@ import (
 // the bound stops absurd input before it is sent.
 const MaxIDLength = 512
 
-// PathID validates id and escapes it so that it stays one path segment:
-// "/", "?", "#", "%", spaces and non-ASCII characters are percent-escaped.
-// Ids that no escaping can keep in place are rejected: empty ids, ids that
-// are or contain the dot segments "." and ".." between slashes (which servers
-// and proxies resolve even when escaped), control characters such as NUL or newline, invalid UTF-8 and ids
-// longer than MaxIDLength. param names the id in the error (for example
-// "customer_id").
+// PathID validates id and escapes it so that it stays one path segment.
+// Ids that no escaping can keep in place are rejected: empty ids, ids with
+// the dot segments "." or ".." between slashes (which servers and proxies
+// resolve even when escaped), control characters, invalid UTF-8 and ids
+// longer than MaxIDLength. param names the id in the error ("customer_id").
 func PathID(param, id string) (string, error) {
 	switch {
 	case id == "":

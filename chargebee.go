@@ -411,20 +411,19 @@ func (cl *call) setBody(body []byte, key string) {
 func (c *Client) send(ctx context.Context, cl *call, start time.Time) (*transport.Result, error) {
 	res, err := c.transport.Do(ctx, &cl.req)
 	cl.record(res, time.Since(start))
-	switch {
-	case err == nil:
+	if err == nil {
 		return res, nil
+	}
+	defer res.Release()
+	switch {
 	case errors.Is(err, transport.ErrBodyTooLarge):
-		res.Release()
 		return nil, &DecodeError{Method: cl.req.Method, Path: cl.req.URL.Path, StatusCode: res.StatusCode, Err: tooLarge{}}
 	case res.StatusCode != 0 && ctx.Err() != nil:
 		// The context ended after a response, for example while waiting
 		// to retry it: the caller gets both.
 		last := newError(c.redact, res)
-		res.Release()
 		return nil, &interruptedError{method: cl.req.Method, path: cl.req.URL.Path, attempts: res.Attempts, err: err, last: last}
 	}
-	res.Release()
 	// net/http quotes a malformed status line in its error: whatever the
 	// server sent there is redacted like any other response text.
 	return nil, &ConnectionError{Method: cl.req.Method, Path: cl.req.URL.Path, Attempts: res.Attempts, Err: c.redact.err(err)}

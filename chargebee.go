@@ -229,8 +229,10 @@ type Validator interface {
 // url.Values, or nil; unless the client was made WithoutValidation, its
 // Validate method, if any, runs first and a failure sends nothing. For GET
 // the params go in the query, for POST in a form body. The SDK's own request
-// types are sent in Chargebee's bracketed layout; a struct of any other
-// package is encoded by github.com/google/go-querystring as it stands (use
+// types append their form in Chargebee's bracketed layout (their AppendForm
+// method; any value with an AppendForm(b []byte) ([]byte, error) method is
+// sent that way); any other struct is encoded by
+// github.com/google/go-querystring as it stands (use
 // its options, such as "brackets" or "unix"; a chargebee.Metadata field is
 // sent as JSON), after the MaxParamDepth check.
 //
@@ -510,13 +512,29 @@ func hasDotSegment(p string) bool {
 	return false
 }
 
-// encodeBody returns the URL-encoded form of params. The depth bound holds
-// whichever encoder runs: the SDK's own request types (and url.Values) are
-// written by internal/form, which checks it itself, any other struct by
-// go-querystring after encodeBody checks it.
+// encodeBody returns the URL-encoded form of params: the SDK's request
+// types (and any value with an AppendForm method) append their own form,
+// url.Values are sorted, and any other struct is encoded by go-querystring
+// once form.CheckDepth has bounded its nesting.
 func encodeBody(params any) ([]byte, error) {
-	if !isForeign(params) {
-		return form.EncodeBytes(params)
+	switch p := params.(type) {
+	case form.Appender:
+		return form.Bytes(p)
+	case url.Values:
+		if len(p) == 0 {
+			return nil, nil
+		}
+		return []byte(p.Encode()), nil
+	}
+	t := reflect.TypeOf(params)
+	if t == nil || isNilPointer(params) {
+		return nil, nil
+	}
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return nil, &form.Error{Reason: "cannot encode " + t.String() + "; want a struct, a pointer to one, url.Values or nil"}
 	}
 	if err := form.CheckDepth(params); err != nil {
 		return nil, err
@@ -526,24 +544,6 @@ func encodeBody(params any) ([]byte, error) {
 		return nil, err
 	}
 	return []byte(values.Encode()), nil
-}
-
-// modulePath is the import path of this module; types declared under it
-// are the SDK's own.
-var modulePath = reflect.TypeOf(Client{}).PkgPath()
-
-// isForeign reports whether params is a struct, or a non-nil pointer to
-// one, declared outside this module.
-func isForeign(params any) bool {
-	t := reflect.TypeOf(params)
-	for t != nil && t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if t == nil || t.Kind() != reflect.Struct || isNilPointer(params) {
-		return false
-	}
-	pkg := t.PkgPath()
-	return pkg != modulePath && !strings.HasPrefix(pkg, modulePath+"/")
 }
 
 func isNilPointer(v any) bool {

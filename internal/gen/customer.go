@@ -705,6 +705,9 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 	if err := g.validateV1(b, spec.Name, a, fields); err != nil {
 		return err
 	}
+	if err := g.appendForm(b, spec.Name, fields, customFields); err != nil {
+		return err
+	}
 	for _, fg := range nested {
 		g.filterGroupType(b, fg)
 	}

@@ -144,6 +144,7 @@ var knownImports = []struct{ name, path string }{
 	{"credits", "github.com/billingkit/chargebee-go/credits"},
 	{"customer", "github.com/billingkit/chargebee-go/customer"},
 	{"api", "github.com/billingkit/chargebee-go/internal/api"},
+	{"form", "github.com/billingkit/chargebee-go/internal/form"},
 	{"testutil", "github.com/billingkit/chargebee-go/internal/testutil"},
 }
 

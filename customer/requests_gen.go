@@ -2824,7 +2824,7 @@ func (p *CardParams) validate() error {
 		api.MaxLen("card[billing_zip]", p.BillingZip, 20),
 		api.MaxLen("card[billing_country]", p.BillingCountry, 50),
 		api.MaxLen("card[ip_address]", p.IPAddress, 50),
-		jsonObject("card[additional_information]", p.AdditionalInformation),
+		api.JSON("card[additional_information]", p.AdditionalInformation),
 	)
 }
 
@@ -2992,19 +2992,23 @@ func (p *BankAccountParams) SetBillingAddress(v map[string]any) *BankAccountPara
 func (p *BankAccountParams) validate() error {
 	return api.First(
 		api.MaxLen("bank_account[gateway_account_id]", p.GatewayAccountID, 50),
-		lenBetween("bank_account[iban]", p.IBAN, 10, 50),
+		api.MinLen("bank_account[iban]", p.IBAN, 10),
+		api.MaxLen("bank_account[iban]", p.IBAN, 50),
 		api.MaxLen("bank_account[first_name]", p.FirstName, 150),
 		api.MaxLen("bank_account[last_name]", p.LastName, 150),
 		api.MaxLen("bank_account[company]", p.Company, 250),
 		api.MaxLen("bank_account[email]", p.Email, 70),
 		api.MaxLen("bank_account[phone]", p.Phone, 50),
 		api.MaxLen("bank_account[bank_name]", p.BankName, 100),
-		lenBetween("bank_account[account_number]", p.AccountNumber, 4, 17),
-		lenBetween("bank_account[routing_number]", p.RoutingNumber, 3, 9),
+		api.MinLen("bank_account[account_number]", p.AccountNumber, 4),
+		api.MaxLen("bank_account[account_number]", p.AccountNumber, 17),
+		api.MinLen("bank_account[routing_number]", p.RoutingNumber, 3),
+		api.MaxLen("bank_account[routing_number]", p.RoutingNumber, 9),
 		api.MaxLen("bank_account[bank_code]", p.BankCode, 20),
 		api.MaxLen("bank_account[issuing_country]", p.IssuingCountry, 50),
-		lenBetween("bank_account[swedish_identity_number]", p.SwedishIdentityNumber, 10, 12),
-		jsonObject("bank_account[billing_address]", p.BillingAddress),
+		api.MinLen("bank_account[swedish_identity_number]", p.SwedishIdentityNumber, 10),
+		api.MaxLen("bank_account[swedish_identity_number]", p.SwedishIdentityNumber, 12),
+		api.JSON("bank_account[billing_address]", p.BillingAddress),
 	)
 }
 
@@ -3091,7 +3095,7 @@ func (p *PaymentMethodParams) validate() error {
 		api.MaxLen("payment_method[reference_id]", p.ReferenceID, 200),
 		api.MaxLen("payment_method[tmp_token]", p.TmpToken, 65000),
 		api.MaxLen("payment_method[issuing_country]", p.IssuingCountry, 50),
-		jsonObject("payment_method[additional_information]", p.AdditionalInformation),
+		api.JSON("payment_method[additional_information]", p.AdditionalInformation),
 	)
 }
 
@@ -3179,7 +3183,7 @@ func (p *PaymentIntentParams) validate() error {
 		api.MaxLen("payment_intent[gw_token]", p.GwToken, 65000),
 		api.MaxLen("payment_intent[reference_id]", p.ReferenceID, 65000),
 		api.MaxLen("payment_intent[gw_payment_method_id]", p.GwPaymentMethodID, 65000),
-		jsonObject("payment_intent[additional_information]", p.AdditionalInformation),
+		api.JSON("payment_intent[additional_information]", p.AdditionalInformation),
 	)
 }
 
@@ -3643,7 +3647,7 @@ func (p *CollectPaymentMethodParams) validate() error {
 		api.MaxLen("payment_method[gateway_account_id]", p.GatewayAccountID, 50),
 		api.MaxLen("payment_method[reference_id]", p.ReferenceID, 200),
 		api.MaxLen("payment_method[tmp_token]", p.TmpToken, 65000),
-		jsonObject("payment_method[additional_information]", p.AdditionalInformation),
+		api.JSON("payment_method[additional_information]", p.AdditionalInformation),
 	)
 }
 
@@ -3812,7 +3816,7 @@ func (p *CollectPaymentCardParams) validate() error {
 		api.MaxLen("card[billing_state]", p.BillingState, 50),
 		api.MaxLen("card[billing_zip]", p.BillingZip, 20),
 		api.MaxLen("card[billing_country]", p.BillingCountry, 50),
-		jsonObject("card[additional_information]", p.AdditionalInformation),
+		api.JSON("card[additional_information]", p.AdditionalInformation),
 	)
 }
 

@@ -799,7 +799,7 @@ func leafChecks(p *param, expr, typ, idx string) []string {
 		}
 	}
 	if p.MinLength != nil && p.MaxLength != nil {
-		out = append(out, fmt.Sprintf("lenBetween(%s, %s, %d, %d)", key, expr, *p.MinLength, *p.MaxLength))
+		out = append(out, fmt.Sprintf("api.MinLen(%s, %s, %d)", key, expr, *p.MinLength), fmt.Sprintf("api.MaxLen(%s, %s, %d)", key, expr, *p.MaxLength))
 	} else if p.MaxLength != nil {
 		out = append(out, fmt.Sprintf("api.MaxLen(%s, %s, %d)", key, expr, *p.MaxLength))
 	} else if p.MinLength != nil {
@@ -819,7 +819,7 @@ func leafChecks(p *param, expr, typ, idx string) []string {
 	case p.Wire == "meta_data":
 		out = append(out, fmt.Sprintf("api.Metadata(%s, %s)", key, expr))
 	case p.Type == "jsonobject":
-		out = append(out, fmt.Sprintf("jsonObject(%s, %s)", key, expr))
+		out = append(out, fmt.Sprintf("api.JSON(%s, %s)", key, expr))
 	}
 	return out
 }

@@ -121,6 +121,10 @@ func (g *gen) generate() (map[string][]byte, error) {
 		}
 		files["enums_gen.go"] = src
 	}
+	if src, err := g.decoders(files); err != nil || src != nil {
+		files["decode_gen.go"] = src
+		return files, err
+	}
 	return files, nil
 }
 
@@ -141,6 +145,7 @@ var knownImports = []struct{ name, path string }{
 	{"chargebee", "github.com/billingkit/chargebee-go"},
 	{"customer", "github.com/billingkit/chargebee-go/customer"},
 	{"api", "github.com/billingkit/chargebee-go/internal/api"},
+	{"jsonx", "github.com/billingkit/chargebee-go/internal/jsonx"},
 	{"testutil", "github.com/billingkit/chargebee-go/internal/testutil"},
 }
 

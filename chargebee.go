@@ -16,6 +16,7 @@ package chargebee
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/base64"
@@ -62,13 +63,12 @@ type Client struct {
 // colon or control characters; every such mistake, and any bad option, is
 // reported as a *ValidationError.
 func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
-	cfg := config{
-		version:      APIv2,
-		maxRetries:   transport.DefaultMaxRetries,
-		retryWaitMin: transport.DefaultRetryWaitMin,
-		retryWaitMax: transport.DefaultRetryWaitMax,
-		timeout:      transport.DefaultTimeout,
-	}
+	cfg := config{version: APIv2, Config: transport.Config{
+		MaxRetries:   transport.DefaultMaxRetries,
+		RetryWaitMin: transport.DefaultRetryWaitMin,
+		RetryWaitMax: transport.DefaultRetryWaitMax,
+		Timeout:      transport.DefaultTimeout,
+	}}
 	for _, o := range opts {
 		if o != nil {
 			o(&cfg)
@@ -84,7 +84,8 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	auth := "Basic " + base64.StdEncoding.EncodeToString([]byte(apiKey+":"))
+	token := base64.StdEncoding.EncodeToString([]byte(apiKey + ":"))
+	auth := "Basic " + token
 	return &Client{
 		site:           site,
 		base:           base,
@@ -92,9 +93,9 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 		auth:           &auth,
 		userAgent:      userAgent(cfg.userAgent),
 		businessEntity: cfg.businessEntity,
-		maxRetries:     cfg.maxRetries,
+		maxRetries:     cfg.MaxRetries,
 		noValidation:   cfg.noValidation,
-		redact:         newRedactor(apiKey),
+		redact:         newRedactor(token, apiKey),
 		transport:      transport.New(cfg.transportConfig()),
 	}, nil
 }
@@ -126,13 +127,13 @@ func (cfg *config) check() error {
 	if cfg.version != APIv2 && cfg.version != APIv1 {
 		return &ValidationError{Param: "api version", Reason: `must be "v2" or "v1"`}
 	}
-	if cfg.maxRetries < 0 {
+	if cfg.MaxRetries < 0 {
 		return &ValidationError{Param: "max retries", Reason: "must not be negative"}
 	}
-	if cfg.retryWaitMin < 0 || cfg.retryWaitMax < cfg.retryWaitMin {
+	if cfg.RetryWaitMin < 0 || cfg.RetryWaitMax < cfg.RetryWaitMin {
 		return &ValidationError{Param: "retry wait", Reason: "needs 0 <= min <= max"}
 	}
-	if cfg.timeout < 0 {
+	if cfg.Timeout < 0 {
 		return &ValidationError{Param: "timeout", Reason: "must not be negative"}
 	}
 	if !cfg.validRate() {
@@ -178,19 +179,11 @@ func userAgent(suffix string) string {
 
 // transportConfig returns the transport settings of the options.
 func (cfg *config) transportConfig() transport.Config {
-	limiter := cfg.limiter
+	tc := cfg.Config
 	if cfg.rateRPS > 0 {
-		limiter = newLocalLimiter(cfg.rateRPS, cfg.rateBurst)
+		tc.Limiter = newLocalLimiter(cfg.rateRPS, cfg.rateBurst)
 	}
-	return transport.Config{
-		HTTPClient:   cfg.httpClient,
-		MaxRetries:   cfg.maxRetries,
-		RetryWaitMin: cfg.retryWaitMin,
-		RetryWaitMax: cfg.retryWaitMax,
-		Timeout:      cfg.timeout,
-		Logger:       cfg.logger,
-		Limiter:      limiter,
-	}
+	return tc
 }
 
 // check reports a nil Client, or one NewClient did not make, as a
@@ -312,14 +305,12 @@ func (c *Client) newCall(cl *call, ctx context.Context, method, path string, par
 	if err != nil {
 		return err
 	}
-	encoded, err := c.encode(params, rc.params)
+	be := cmp.Or(rc.businessEntity, c.businessEntity)
+	encoded, err := c.encode(params, rc.params, be)
 	if err != nil {
 		return err
 	}
-	cl.req = transport.Request{Method: method, URL: u, Header: c.header(rc), Retryable: method == http.MethodGet}
-	if err := checkBusinessEntity(encoded, cl.req.Header); err != nil {
-		return err
-	}
+	cl.req = transport.Request{Method: method, URL: u, Header: c.header(rc.header, be), Retryable: method == http.MethodGet}
 	cl.response, cl.redact = rc.response, c.redact
 	if method == http.MethodPost {
 		cl.setBody(encoded, c.idempotencyKey(rc))
@@ -330,8 +321,8 @@ func (c *Client) newCall(cl *call, ctx context.Context, method, path string, par
 }
 
 // encode validates params (unless the client was made WithoutValidation)
-// and encodes them with the extra parameters of WithParam.
-func (c *Client) encode(params any, extra [][2]string) ([]byte, error) {
+// and encodes them, with the extra parameters of WithParam on top.
+func (c *Client) encode(params any, extra [][2]string, be string) ([]byte, error) {
 	if params != nil && !c.noValidation {
 		if v, ok := params.(Validator); ok && !isNilPointer(params) {
 			if err := v.Validate(); err != nil {
@@ -339,49 +330,55 @@ func (c *Client) encode(params any, extra [][2]string) ([]byte, error) {
 			}
 		}
 	}
-	encoded, err := encodeParams(params, extra)
-	if err != nil {
-		var fe *form.Error
-		if errors.As(err, &fe) {
-			return nil, &ValidationError{Param: fe.Key, Reason: fe.Reason, Err: ErrParams}
-		}
+	encoded, err := encodeBody(params)
+	var fe *form.Error
+	switch {
+	case errors.As(err, &fe):
+		return nil, &ValidationError{Param: fe.Key, Reason: fe.Reason, Err: ErrParams}
+	case err != nil:
 		return nil, &ValidationError{Reason: err.Error(), Err: ErrParams}
+	}
+	return withExtras(encoded, extra, be)
+}
+
+// withExtras sets the extra parameters on the encoded form, parsing it at
+// most once, and refuses a business_entity_id that differs from be, the
+// chargebee-business-entity-id header the call sends: the call would be
+// scoped to one entity and name another.
+func withExtras(encoded []byte, extra [][2]string, be string) ([]byte, error) {
+	if len(extra) == 0 && (be == "" || !bytes.Contains(encoded, []byte("business_entity_id="))) {
+		return encoded, nil
+	}
+	values, err := url.ParseQuery(string(encoded))
+	if err != nil {
+		return nil, &ValidationError{Reason: err.Error(), Err: ErrParams}
+	}
+	for _, kv := range extra {
+		values.Set(kv[0], kv[1])
+	}
+	if v, ok := values["business_entity_id"]; ok && be != "" && (len(v) != 1 || v[0] != be) {
+		return nil, &ValidationError{Param: "business_entity_id", Reason: "must equal the chargebee-business-entity-id header sent with the call"}
+	}
+	if len(extra) > 0 {
+		encoded = []byte(values.Encode())
 	}
 	return encoded, nil
 }
 
-// checkBusinessEntity refuses a business_entity_id parameter that differs
-// from the chargebee-business-entity-id header the call sends (the
-// request's WithBusinessEntityID, else the client's WithBusinessEntity):
-// the call would be scoped to one entity and name another.
-func checkBusinessEntity(encoded []byte, header http.Header) error {
-	be := header["Chargebee-Business-Entity-Id"]
-	if len(be) == 0 || !bytes.Contains(encoded, []byte("business_entity_id=")) {
-		return nil
-	}
-	values, err := url.ParseQuery(string(encoded))
-	if v, ok := values["business_entity_id"]; err == nil && ok && (len(v) != 1 || v[0] != be[0]) {
-		return &ValidationError{Param: "business_entity_id", Reason: "must equal the chargebee-business-entity-id header sent with the call"}
-	}
-	return nil
-}
-
 // header returns the headers of a call: the request options' and the
-// client's own.
-func (c *Client) header(rc *requestConfig) http.Header {
+// client's own, be being the business entity it is scoped to.
+func (c *Client) header(extra http.Header, be string) http.Header {
 	// Keys are written in canonical form directly, which spares
 	// http.Header.Set its canonicalisation work on every call.
-	header := make(http.Header, 7+len(rc.header))
-	for k, vs := range rc.header {
+	header := make(http.Header, 7+len(extra))
+	for k, vs := range extra {
 		header[k] = vs
 	}
 	header["Authorization"] = []string{*c.auth}
 	header["Accept"] = []string{"application/json"}
 	header["User-Agent"] = []string{c.userAgent}
-	if be := rc.businessEntity; be != "" {
+	if be != "" {
 		header["Chargebee-Business-Entity-Id"] = []string{be}
-	} else if c.businessEntity != "" {
-		header["Chargebee-Business-Entity-Id"] = []string{c.businessEntity}
 	}
 	return header
 }
@@ -426,7 +423,7 @@ func (c *Client) send(ctx context.Context, cl *call, start time.Time) (*transpor
 	case res.StatusCode != 0 && ctx.Err() != nil:
 		// The context ended after a response, for example while waiting
 		// to retry it: the caller gets both.
-		last := newError(c.redact, res.StatusCode, res.Header, res.Body, res.Attempts, res.RetryAfter)
+		last := newError(c.redact, res)
 		res.Release()
 		return nil, &interruptedError{method: cl.req.Method, path: cl.req.URL.Path, attempts: res.Attempts, err: err, last: last}
 	}
@@ -454,7 +451,7 @@ func (cl *call) record(res *transport.Result, d time.Duration) {
 // decode turns the final response into out, or into the error it reports.
 func (cl *call) decode(res *transport.Result, out any) error {
 	if res.StatusCode < 200 || res.StatusCode > 299 {
-		return newError(cl.redact, res.StatusCode, res.Header, res.Body, res.Attempts, res.RetryAfter)
+		return newError(cl.redact, res)
 	}
 	if out == nil {
 		return nil
@@ -517,27 +514,10 @@ func hasDotSegment(p string) bool {
 	return false
 }
 
-// encodeParams returns the URL-encoded form of params with the extra
-// parameters of WithParam set on top. The depth bound holds whichever
-// encoder runs: the SDK's own request types (and url.Values) are written by
-// internal/form, which checks it itself, any other struct by go-querystring
-// after encodeBody checks it.
-func encodeParams(params any, extra [][2]string) ([]byte, error) {
-	encoded, err := encodeBody(params)
-	if err != nil || len(extra) == 0 {
-		return encoded, err
-	}
-	values, err := url.ParseQuery(string(encoded))
-	if err != nil {
-		return nil, err
-	}
-	for _, kv := range extra {
-		values.Set(kv[0], kv[1])
-	}
-	return []byte(values.Encode()), nil
-}
-
-// encodeBody encodes params without the extra parameters.
+// encodeBody returns the URL-encoded form of params. The depth bound holds
+// whichever encoder runs: the SDK's own request types (and url.Values) are
+// written by internal/form, which checks it itself, any other struct by
+// go-querystring after encodeBody checks it.
 func encodeBody(params any) ([]byte, error) {
 	if !isForeign(params) {
 		return form.EncodeBytes(params)
@@ -581,15 +561,8 @@ func newUUID() string {
 	_, _ = rand.Read(b[:])
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
-	var s [36]byte
-	hex.Encode(s[0:8], b[0:4])
-	s[8] = '-'
-	hex.Encode(s[9:13], b[4:6])
-	s[13] = '-'
-	hex.Encode(s[14:18], b[6:8])
-	s[18] = '-'
-	hex.Encode(s[19:23], b[8:10])
-	s[23] = '-'
-	hex.Encode(s[24:], b[10:])
-	return string(s[:])
+	var h [32]byte
+	hex.Encode(h[:], b[:])
+	// The conversions feed one concatenation: a single allocation.
+	return string(h[:8]) + "-" + string(h[8:12]) + "-" + string(h[12:16]) + "-" + string(h[16:20]) + "-" + string(h[20:])
 }

@@ -3,7 +3,6 @@ package chargebee
 import (
 	"bytes"
 	"cmp"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,30 +14,47 @@ import (
 	"unicode/utf8"
 
 	"github.com/billingkit/chargebee-go/internal/form"
+	"github.com/billingkit/chargebee-go/internal/transport"
 )
 
-// Sentinel errors for errors.Is. A *Error matches the sentinels that fit its
-// HTTP status and Chargebee error type.
+// Sentinel errors for errors.Is. A *Error matches those from ErrNotFound to
+// ErrOperationFailed that fit its HTTP status and Chargebee error type.
 var (
 	// ErrNotFound matches 404 responses and the resource_not_found error code.
-	ErrNotFound = errors.New("chargebee: resource not found")
+	ErrNotFound error = &sentinel{"chargebee: resource not found", func(e *Error) bool {
+		return e.HTTPStatusCode == http.StatusNotFound || e.APIErrorCode == "resource_not_found"
+	}}
 	// ErrUnauthorized matches 401 and 403 responses (authentication or
 	// authorization failed).
-	ErrUnauthorized = errors.New("chargebee: unauthorized")
+	ErrUnauthorized error = &sentinel{"chargebee: unauthorized", func(e *Error) bool {
+		return e.HTTPStatusCode == http.StatusUnauthorized || e.HTTPStatusCode == http.StatusForbidden
+	}}
 	// ErrRateLimited matches 429 responses.
-	ErrRateLimited = errors.New("chargebee: rate limited")
+	ErrRateLimited error = &sentinel{"chargebee: rate limited", func(e *Error) bool { return e.HTTPStatusCode == http.StatusTooManyRequests }}
 	// ErrInvalidRequest matches errors of type invalid_request, and 400
 	// responses that carry no other type.
-	ErrInvalidRequest = errors.New("chargebee: invalid request")
+	ErrInvalidRequest error = &sentinel{"chargebee: invalid request", func(e *Error) bool {
+		return e.Type == "invalid_request" || (e.Type == "" && e.HTTPStatusCode == http.StatusBadRequest)
+	}}
 	// ErrPayment matches errors of type payment and 402 responses.
-	ErrPayment = errors.New("chargebee: payment error")
+	ErrPayment error = &sentinel{"chargebee: payment error", func(e *Error) bool {
+		return e.Type == "payment" || e.HTTPStatusCode == http.StatusPaymentRequired
+	}}
 	// ErrOperationFailed matches errors of type operation_failed.
-	ErrOperationFailed = errors.New("chargebee: operation failed")
-	// ErrAPIVersion is returned, before anything is sent, when an action is
-	// called on a client configured for an API version that lacks it. It
-	// comes inside a *ValidationError.
+	ErrOperationFailed error = &sentinel{"chargebee: operation failed", func(e *Error) bool { return e.Type == "operation_failed" }}
+	// ErrAPIVersion is returned, inside a *ValidationError and before
+	// anything is sent, when an action is called on a client configured for
+	// an API version that lacks it.
 	ErrAPIVersion = errors.New("chargebee: action not available in this API version")
 )
+
+// sentinel is an error a *Error matches when match says it fits.
+type sentinel struct {
+	msg   string
+	match func(*Error) bool
+}
+
+func (s *sentinel) Error() string { return s.msg }
 
 // MaxParamDepth bounds how deeply the params of Client.Do may nest
 // (structs, slices and maps inside one another). Chargebee's keys never
@@ -126,21 +142,8 @@ func (e *Error) Error() string {
 
 // Is reports whether the error matches one of the package's sentinel errors.
 func (e *Error) Is(target error) bool {
-	switch target {
-	case ErrNotFound:
-		return e.HTTPStatusCode == http.StatusNotFound || e.APIErrorCode == "resource_not_found"
-	case ErrUnauthorized:
-		return e.HTTPStatusCode == http.StatusUnauthorized || e.HTTPStatusCode == http.StatusForbidden
-	case ErrRateLimited:
-		return e.HTTPStatusCode == http.StatusTooManyRequests
-	case ErrInvalidRequest:
-		return e.Type == "invalid_request" || (e.Type == "" && e.HTTPStatusCode == http.StatusBadRequest)
-	case ErrPayment:
-		return e.Type == "payment" || e.HTTPStatusCode == http.StatusPaymentRequired
-	case ErrOperationFailed:
-		return e.Type == "operation_failed"
-	}
-	return false
+	s, ok := target.(*sentinel)
+	return ok && s.match(e)
 }
 
 // Bounds of the texts Error builds from a response, in bytes.
@@ -160,57 +163,37 @@ const (
 // the status text. red removes the client's credentials from every field
 // and header value first, so that an error page echoing the request's
 // Authorization line does not carry it into the error.
-func newError(red *redactor, status int, header http.Header, body []byte, attempts int, retryAfter time.Duration) *Error {
-	e := &Error{HTTPStatusCode: status, Header: red.header(header), Attempts: attempts, RetryAfter: retryAfter}
-	trimmed := bytes.TrimSpace(body)
-	if fields, ok := decodeErrorBody(trimmed); ok {
-		// The legacy error_msg and error_param are read when the current
-		// names are absent.
-		e.Message = red.text(cmp.Or(fields.Message, fields.ErrorMsg))
-		e.Type = red.text(fields.Type)
-		e.APIErrorCode = red.text(fields.APIErrorCode)
-		e.Param = red.text(cmp.Or(fields.Param, fields.ErrorParam))
-		e.ErrorCode = red.text(fields.ErrorCode)
-		e.ErrorCauseID = red.text(fields.ErrorCauseID)
-	} else if len(trimmed) > 0 {
+func newError(red *redactor, res *transport.Result) *Error {
+	e := &Error{}
+	// The legacy error_msg and error_param stand in for absent current names.
+	body := struct {
+		*Error
+		ErrorMsg   string `json:"error_msg"`
+		ErrorParam string `json:"error_param"`
+	}{Error: e}
+	trimmed := bytes.TrimSpace(res.Body)
+	var te *json.UnmarshalTypeError
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		if err := json.Unmarshal(trimmed, &body); err != nil && !errors.As(err, &te) {
+			*e = Error{} // not an object after all: quoted below
+		} else {
+			trimmed = nil
+		}
+	}
+	for _, f := range [...]*string{&e.Message, &e.Type, &e.APIErrorCode, &e.Param, &e.ErrorCode, &e.ErrorCauseID} {
+		*f = red.text(*f)
+	}
+	e.Message = cmp.Or(e.Message, red.text(body.ErrorMsg))
+	e.Param = cmp.Or(e.Param, red.text(body.ErrorParam))
+	if len(trimmed) > 0 {
 		// Only the start of the body is read, with room past the cut so
 		// that a credential straddling it is still found whole.
 		n := min(len(trimmed), maxSnippet+excerptSlack)
 		e.Message = snippet(red.text(string(trimmed[:n])), maxSnippet, n < len(trimmed))
 	}
-	if e.Message == "" {
-		e.Message = http.StatusText(status)
-	}
+	e.HTTPStatusCode, e.Header, e.Attempts, e.RetryAfter = res.StatusCode, red.header(res.Header), res.Attempts, res.RetryAfter
+	e.Message = cmp.Or(e.Message, http.StatusText(res.StatusCode))
 	return e
-}
-
-// errorBody holds the fields of a Chargebee error body that Error keeps.
-type errorBody struct {
-	Message      string `json:"message"`
-	ErrorMsg     string `json:"error_msg"`
-	Type         string `json:"type"`
-	APIErrorCode string `json:"api_error_code"`
-	Param        string `json:"param"`
-	ErrorParam   string `json:"error_param"`
-	ErrorCode    string `json:"error_code"`
-	ErrorCauseID string `json:"error_cause_id"`
-}
-
-// decodeErrorBody decodes a JSON object body in one pass. A field of an
-// unexpected type is left empty while the others are kept, as
-// encoding/json goes on after such a field; anything but a JSON object
-// is not decoded.
-func decodeErrorBody(body []byte) (errorBody, bool) {
-	var f errorBody
-	if len(body) == 0 || body[0] != '{' {
-		return f, false
-	}
-	err := json.Unmarshal(body, &f)
-	var te *json.UnmarshalTypeError
-	if err != nil && !errors.As(err, &te) {
-		return errorBody{}, false
-	}
-	return f, true
 }
 
 // excerptSlack is how many bytes past an excerpt's end are read before it
@@ -267,9 +250,9 @@ type redactor struct {
 	secrets *[]string
 }
 
-// newRedactor returns the redactor of a client authenticated with apiKey.
-func newRedactor(apiKey string) *redactor {
-	token := base64.StdEncoding.EncodeToString([]byte(apiKey + ":"))
+// newRedactor returns the redactor of a client authenticated with apiKey,
+// whose Basic auth credentials are token.
+func newRedactor(token, apiKey string) *redactor {
 	var pairs, secrets []string
 	// The Replacer tries the patterns in this order at each position, so
 	// the longer form of the credentials comes first.
@@ -399,15 +382,6 @@ type DecodeError struct {
 	Err error
 }
 
-// Error names the action, status and decoding problem, as one printable
-// line of bounded length.
-func (e *DecodeError) Error() string {
-	return fmt.Sprintf("chargebee: decoding response of %s %s (status %d): %s", e.Method, e.Path, e.StatusCode, causeText(e.Err))
-}
-
-// Unwrap returns the underlying decoding error.
-func (e *DecodeError) Unwrap() error { return e.Err }
-
 // ConnectionError reports a call that got no HTTP response on its last
 // attempt: the connection failed or was dropped, an attempt timed out, or the
 // context ended. It names the method and path only, never the query (which
@@ -422,14 +396,25 @@ type ConnectionError struct {
 	Err error
 }
 
+// Error names the action, status and decoding problem, as one printable
+// line of bounded length.
+func (e *DecodeError) Error() string {
+	return fmt.Sprintf("chargebee: decoding response of %s %s (status %d): %s", e.Method, e.Path, e.StatusCode, causeText(e.Err))
+}
+
 // Error names the call, the attempts and the cause.
 func (e *ConnectionError) Error() string {
-	cause := causeText(e.Err)
 	if e.Attempts > 1 {
-		return fmt.Sprintf("chargebee: %s %s failed after %d attempts: %s", e.Method, e.Path, e.Attempts, cause)
+		return fmt.Sprintf("chargebee: %s %s failed after %d attempts: %s", e.Method, e.Path, e.Attempts, causeText(e.Err))
 	}
-	return fmt.Sprintf("chargebee: %s %s failed: %s", e.Method, e.Path, cause)
+	return fmt.Sprintf("chargebee: %s %s failed: %s", e.Method, e.Path, causeText(e.Err))
 }
+
+// Unwrap returns the underlying decoding error.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// Unwrap returns the cause.
+func (e *ConnectionError) Unwrap() error { return e.Err }
 
 // causeText is the message of a wrapped cause as an Error method quotes it,
 // or "" for a nil cause. The cause may quote what the server sent (a body
@@ -441,6 +426,3 @@ func causeText(err error) string {
 	}
 	return snippet(err.Error(), maxSnippet, false)
 }
-
-// Unwrap returns the cause.
-func (e *ConnectionError) Unwrap() error { return e.Err }

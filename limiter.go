@@ -25,7 +25,7 @@ type Limiter interface {
 // Clients given the same l share its budget. A nil l removes the limit. Of
 // WithRateLimit and WithRateLimiter, the last one given wins.
 func WithRateLimiter(l Limiter) Option {
-	return func(c *config) { c.limiter, c.rateRPS, c.rateBurst = l, 0, 0 }
+	return func(c *config) { c.Limiter, c.rateRPS, c.rateBurst = l, 0, 0 }
 }
 
 // WithRateLimit limits the client to rps requests per second with bursts of
@@ -34,7 +34,7 @@ func WithRateLimiter(l Limiter) Option {
 // Limiter, on golang.org/x/time/rate; for a budget shared by several
 // processes, see WithRateLimiter. Default: no limit.
 func WithRateLimit(rps float64, burst int) Option {
-	return func(c *config) { c.limiter, c.rateRPS, c.rateBurst = nil, rps, burst }
+	return func(c *config) { c.Limiter, c.rateRPS, c.rateBurst = nil, rps, burst }
 }
 
 // localLimiter is the in-process Limiter of WithRateLimit.

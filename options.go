@@ -4,6 +4,8 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
+
+	"github.com/billingkit/chargebee-go/internal/transport"
 )
 
 // APIVersion selects the Chargebee API version a client speaks.
@@ -21,20 +23,14 @@ const (
 type Option func(*config)
 
 type config struct {
-	httpClient     *http.Client
-	baseURL        string
-	version        APIVersion
-	maxRetries     int
-	retryWaitMin   time.Duration
-	retryWaitMax   time.Duration
-	timeout        time.Duration
-	logger         *slog.Logger
-	userAgent      string
-	businessEntity string
-	rateRPS        float64
-	rateBurst      int
-	limiter        Limiter
-	noValidation   bool
+	transport.Config // the transport settings, as the options set them
+	baseURL          string
+	version          APIVersion
+	userAgent        string
+	businessEntity   string
+	rateRPS          float64
+	rateBurst        int
+	noValidation     bool
 }
 
 // WithHTTPClient sends requests through hc (for example one whose Transport is
@@ -46,34 +42,26 @@ type config struct {
 // http.DefaultTransport as it is at each attempt, or, while that is Go's
 // own, a connection pool of the SDK's that reuses connections under
 // concurrency.
-func WithHTTPClient(hc *http.Client) Option {
-	return func(c *config) { c.httpClient = hc }
-}
+func WithHTTPClient(hc *http.Client) Option { return func(c *config) { c.HTTPClient = hc } }
 
 // WithBaseURL replaces https://{site}.chargebee.com, for tests, proxies and
 // custom domains. The API path (/api/v2 or /api/v1) is appended by the SDK; a
 // path in baseURL is kept as a prefix.
-func WithBaseURL(baseURL string) Option {
-	return func(c *config) { c.baseURL = baseURL }
-}
+func WithBaseURL(baseURL string) Option { return func(c *config) { c.baseURL = baseURL } }
 
 // WithAPIVersion selects the API version. Default: APIv2.
-func WithAPIVersion(v APIVersion) Option {
-	return func(c *config) { c.version = v }
-}
+func WithAPIVersion(v APIVersion) Option { return func(c *config) { c.version = v } }
 
 // WithMaxRetries sets how many times a failed attempt is retried (0 disables
 // retries). Default: 3. Connection errors, 429 and 5xx other than 501 are
 // retried; a POST only when it carries an idempotency key.
-func WithMaxRetries(n int) Option {
-	return func(c *config) { c.maxRetries = n }
-}
+func WithMaxRetries(n int) Option { return func(c *config) { c.MaxRetries = n } }
 
 // WithRetryWait sets the bounds of the exponential backoff between attempts
 // (0 <= min <= max). A Retry-After sent by Chargebee is honoured but never
 // waits longer than max. Default: 500ms and 10s.
 func WithRetryWait(min, max time.Duration) Option {
-	return func(c *config) { c.retryWaitMin, c.retryWaitMax = min, max }
+	return func(c *config) { c.RetryWaitMin, c.RetryWaitMax = min, max }
 }
 
 // WithTimeout bounds each attempt, including reading the response body,
@@ -81,34 +69,24 @@ func WithRetryWait(min, max time.Duration) Option {
 // retried like a connection error. 0 uses the Timeout of the http.Client
 // given to WithHTTPClient. Default: 60s. Use the context for a deadline on
 // the whole call.
-func WithTimeout(d time.Duration) Option {
-	return func(c *config) { c.timeout = d }
-}
+func WithTimeout(d time.Duration) Option { return func(c *config) { c.Timeout = d } }
 
 // WithLogger logs one structured line per attempt: method, path without
 // query, status, attempt and duration. Keys, headers, query values and bodies
 // are never logged. Default: silent.
-func WithLogger(l *slog.Logger) Option {
-	return func(c *config) { c.logger = l }
-}
+func WithLogger(l *slog.Logger) Option { return func(c *config) { c.Logger = l } }
 
 // WithUserAgent appends ua to the SDK's User-Agent header.
-func WithUserAgent(ua string) Option {
-	return func(c *config) { c.userAgent = ua }
-}
+func WithUserAgent(ua string) Option { return func(c *config) { c.userAgent = ua } }
 
 // WithBusinessEntity sends the chargebee-business-entity-id header on every
 // request of the client, scoping calls to one business entity. A request's
 // WithBusinessEntityID wins over it.
-func WithBusinessEntity(id string) Option {
-	return func(c *config) { c.businessEntity = id }
-}
+func WithBusinessEntity(id string) Option { return func(c *config) { c.businessEntity = id } }
 
 // WithoutValidation turns off client-side validation of request parameters
 // (required keys, lengths, ranges, formats), leaving those checks to
 // Chargebee. The checks that keep a call well-formed and on its route still
 // run: path ids, the API version of the action, nil requests where one is
 // required, and headers.
-func WithoutValidation() Option {
-	return func(c *config) { c.noValidation = true }
-}
+func WithoutValidation() Option { return func(c *config) { c.noValidation = true } }

@@ -38,10 +38,8 @@ var ErrEmptyPage = errors.New("chargebee: list paging returned an empty page wit
 // yielded as a *ValidationError.
 //
 // Memory stays flat however many pages there are: one page is held at a
-// time, and repeated offsets are caught without keeping every offset. An
-// offset seen within the last 64 pages is caught at once; a longer cycle is
-// caught on its first or second pass (by keeping one offset of the cycle
-// and comparing against it, as in Brent's cycle detection).
+// time. An offset seen within the last 64 pages is caught at once, a longer
+// cycle on its first or second pass (as in Brent's cycle detection).
 //
 // Every list action of the SDK uses Paginate; it is exported for callers of
 // Client.Do who page through actions the SDK does not wrap.
@@ -52,12 +50,10 @@ func Paginate[T any](ctx context.Context, fetch func(ctx context.Context, offset
 			return
 		}
 		var seen offsetRing
-		// mark is an offset kept for the long cycles seen no longer
-		// remembers: it moves to the latest offset after 1, 2, 4, 8, ...
-		// pages, so that it eventually lies inside any cycle and is met
-		// again within one more pass.
-		mark, span, steps := "", 1, 0
-		offset := ""
+		// mark catches the cycles too long for seen: it moves to the latest
+		// offset after 1, 2, 4, 8, ... pages, so that it eventually lies
+		// inside any cycle and is met again within one more pass.
+		offset, mark, span, steps := "", "", 1, 0
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {
 				yield(nil, err)

@@ -21,14 +21,12 @@ type requestConfig struct {
 }
 
 func (rc *requestConfig) setHeader(k, v string) {
-	if !validHeaderValue(v) {
-		rc.fail(&ValidationError{Param: "header " + k, Reason: "must not contain control characters such as CR or LF"})
-		return
+	if rc.validValue("header "+k, v) {
+		if rc.header == nil {
+			rc.header = http.Header{}
+		}
+		rc.header.Set(k, v)
 	}
-	if rc.header == nil {
-		rc.header = http.Header{}
-	}
-	rc.header.Set(k, v)
 }
 
 // fail records the first error of the options; Do returns it before sending.
@@ -36,6 +34,16 @@ func (rc *requestConfig) fail(err error) {
 	if rc.err == nil {
 		rc.err = err
 	}
+}
+
+// validValue reports whether v may be sent as a header value, recording
+// the error that names param when it holds control characters (CR, LF...).
+func (rc *requestConfig) validValue(param, v string) bool {
+	if !validHeaderValue(v) {
+		rc.fail(&ValidationError{Param: param, Reason: "must not contain control characters such as CR or LF"})
+		return false
+	}
+	return true
 }
 
 // MaxIdempotencyKeyLength is the longest idempotency key Chargebee accepts.
@@ -48,9 +56,7 @@ const MaxIdempotencyKeyLength = 100
 // per POST call when retries are enabled. Keys longer than 100 characters
 // are rejected before sending. GET calls send no key.
 func WithIdempotencyKey(key string) RequestOption {
-	return func(rc *requestConfig) {
-		rc.setIdempotencyKey(key)
-	}
+	return func(rc *requestConfig) { rc.setIdempotencyKey(key) }
 }
 
 func (rc *requestConfig) setIdempotencyKey(key string) {
@@ -59,19 +65,15 @@ func (rc *requestConfig) setIdempotencyKey(key string) {
 		rc.fail(&ValidationError{Param: "chargebee-idempotency-key", Reason: "must not be empty"})
 	case len(key) > MaxIdempotencyKeyLength:
 		rc.fail(&ValidationError{Param: "chargebee-idempotency-key", Reason: "must be at most 100 characters"})
-	case !validHeaderValue(key):
-		rc.fail(&ValidationError{Param: "chargebee-idempotency-key", Reason: "must not contain control characters"})
-	default:
+	case rc.validValue("chargebee-idempotency-key", key):
 		rc.idempotencyKey = key
 	}
 }
 
 func (rc *requestConfig) setBusinessEntity(id string) {
-	if !validHeaderValue(id) {
-		rc.fail(&ValidationError{Param: "chargebee-business-entity-id", Reason: "must not contain control characters"})
-		return
+	if rc.validValue("chargebee-business-entity-id", id) {
+		rc.businessEntity = id
 	}
-	rc.businessEntity = id
 }
 
 // WithHeader sets a request header, replacing one of the same name. Values
@@ -111,7 +113,7 @@ func WithOriginIP(ip string) RequestOption {
 // ASCII.
 func WithOriginUser(email string) RequestOption {
 	return func(rc *requestConfig) {
-		if isASCII(email) {
+		if strings.IndexFunc(email, func(r rune) bool { return r >= utf8.RuneSelf }) < 0 {
 			rc.setHeader("chargebee-request-origin-user", email)
 			return
 		}
@@ -165,9 +167,7 @@ func WithParam(key, value string) RequestOption {
 
 // WithResponse fills r with what the final response of the call carried. It is
 // filled for successful calls and for Chargebee error responses.
-func WithResponse(r *Response) RequestOption {
-	return func(rc *requestConfig) { rc.response = r }
-}
+func WithResponse(r *Response) RequestOption { return func(rc *requestConfig) { rc.response = r } }
 
 // Response describes the final HTTP response of a call.
 type Response struct {
@@ -190,15 +190,6 @@ type Response struct {
 	// 64 MiB. It lets callers read attributes the SDK's models do not
 	// have yet. It is the caller's to keep.
 	Body []byte
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // validHeaderName reports whether k is a non-empty HTTP token.
@@ -227,15 +218,12 @@ func validHeaderValue(v string) bool {
 // BusinessEntity returns the business entity id a call made with opts would
 // send in the chargebee-business-entity-id header: the request's
 // WithBusinessEntityID if given, else the client's WithBusinessEntity, else
-// "". Services use it to check a business_entity_id parameter against the
-// header before sending.
+// "". Client.Do itself refuses a business_entity_id parameter that differs
+// from it.
 func (c *Client) BusinessEntity(opts ...RequestOption) string {
 	rc, _ := applyOptions(opts)
-	if rc.businessEntity != "" {
+	if rc.businessEntity != "" || c == nil {
 		return rc.businessEntity
-	}
-	if c == nil {
-		return ""
 	}
 	return c.businessEntity
 }

@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"github.com/billingkit/chargebee-go/internal/form"
 )
@@ -42,7 +41,7 @@ func (t *Timestamp) UnmarshalJSON(b []byte) error {
 	}
 	var f float64
 	if err := json.Unmarshal(b, &f); err != nil || f < math.MinInt64 || f >= math.MaxInt64 {
-		return &json.UnmarshalTypeError{Value: "timestamp " + truncate(s, 32), Type: timestampType}
+		return &json.UnmarshalTypeError{Value: "timestamp " + snippet(s, 32, false), Type: reflect.TypeOf(*t)}
 	}
 	*t = Timestamp(int64(f))
 	return nil
@@ -88,15 +87,3 @@ func Int32(v int32) *int32 { return &v }
 
 // Int64 returns a pointer to v.
 func Int64(v int64) *int64 { return &v }
-
-var timestampType = reflect.TypeOf(Timestamp(0))
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
-}

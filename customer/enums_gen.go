@@ -557,3 +557,42 @@ const (
 	PaymentInitiatorCustomer PaymentInitiator = "customer"
 	PaymentInitiatorMerchant PaymentInitiator = "merchant"
 )
+
+// TransactionType is the kind of a transaction. Chargebee adds values over
+// time: a value without a constant here still decodes and can be sent.
+type TransactionType string
+
+// Values of TransactionType.
+const (
+	TransactionTypeAuthorization   TransactionType = "authorization"
+	TransactionTypePayment         TransactionType = "payment"
+	TransactionTypeRefund          TransactionType = "refund"
+	TransactionTypePaymentReversal TransactionType = "payment_reversal"
+)
+
+// TransactionStatus is the state of a transaction. Chargebee adds values over
+// time: a value without a constant here still decodes and can be sent.
+type TransactionStatus string
+
+// Values of TransactionStatus.
+const (
+	TransactionStatusInProgress     TransactionStatus = "in_progress"
+	TransactionStatusSuccess        TransactionStatus = "success"
+	TransactionStatusVoided         TransactionStatus = "voided"
+	TransactionStatusFailure        TransactionStatus = "failure"
+	TransactionStatusTimeout        TransactionStatus = "timeout"
+	TransactionStatusNeedsAttention TransactionStatus = "needs_attention"
+	TransactionStatusLateFailure    TransactionStatus = "late_failure"
+)
+
+// ResourceMigrationStatus is the state of a resource migration. Chargebee adds
+// values over time: a value without a constant here still decodes and can be
+// sent.
+type ResourceMigrationStatus string
+
+// Values of ResourceMigrationStatus.
+const (
+	ResourceMigrationStatusScheduled ResourceMigrationStatus = "scheduled"
+	ResourceMigrationStatusFailed    ResourceMigrationStatus = "failed"
+	ResourceMigrationStatusSucceeded ResourceMigrationStatus = "succeeded"
+)

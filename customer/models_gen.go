@@ -556,3 +556,311 @@ type Card struct {
 	// Object is object, the object type Chargebee names in the JSON.
 	Object string `json:"object,omitempty"`
 }
+
+// PaymentSource is a payment source of a customer, as returned by
+// AssignPaymentRole.
+//
+// See https://apidocs.chargebee.com/docs/api/payment_sources.
+type PaymentSource struct {
+	// ID is id, the payment source's id (pass it as payment_source_id) (always
+	// present).
+	ID string `json:"id"`
+	// CustomerID is customer_id, the customer the payment source belongs to
+	// (always present).
+	CustomerID string `json:"customer_id"`
+	// Type is type, the kind of payment source (card, direct_debit, ...) (one of
+	// the PaymentMethodType constants; unknown values are kept as sent; always
+	// present).
+	Type PaymentMethodType `json:"type"`
+	// Status is status, the state of the payment source (one of the
+	// PaymentMethodStatus constants; unknown values are kept as sent; always
+	// present).
+	Status PaymentMethodStatus `json:"status"`
+	// ReferenceID is reference_id, the gateway's reference for the payment
+	// source.
+	ReferenceID string `json:"reference_id,omitempty"`
+	// Gateway is gateway, the payment gateway that stores it (one of the Gateway
+	// constants; unknown values are kept as sent).
+	Gateway Gateway `json:"gateway,omitempty"`
+	// GatewayAccountID is gateway_account_id, the gateway account that stores it.
+	GatewayAccountID string `json:"gateway_account_id,omitempty"`
+	// IPAddress is ip_address, the IP address the payment source was added from.
+	IPAddress string `json:"ip_address,omitempty"`
+	// IssuingCountry is issuing_country, the ISO 3166 alpha-2 country that issued
+	// it.
+	IssuingCountry string `json:"issuing_country,omitempty"`
+	// BusinessEntityID is business_entity_id, the business entity of the payment
+	// source.
+	BusinessEntityID string `json:"business_entity_id,omitempty"`
+	// Deleted is deleted, true once the payment source is deleted (always
+	// present).
+	Deleted bool `json:"deleted"`
+	// CreatedAt is created_at, when it was created (Unix seconds; always
+	// present).
+	CreatedAt chargebee.Timestamp `json:"created_at"`
+	// UpdatedAt is updated_at, when it was last changed (Unix seconds).
+	UpdatedAt chargebee.Timestamp `json:"updated_at,omitempty"`
+	// ResourceVersion is resource_version, changed on every update of the payment
+	// source.
+	ResourceVersion int64 `json:"resource_version,omitempty"`
+	// Card is card, the card details of a card payment source.
+	Card *PaymentSourceCard `json:"card,omitempty"`
+	// BankAccount is bank_account, the bank account details for direct debit.
+	BankAccount *PaymentSourceBankAccount `json:"bank_account,omitempty"`
+	// Paypal is paypal, the PayPal account details.
+	Paypal *PaymentSourcePaypal `json:"paypal,omitempty"`
+	// Object is object, "payment_source".
+	Object string `json:"object,omitempty"`
+}
+
+// PaymentSourceCard is the card of a card payment source.
+//
+// See https://apidocs.chargebee.com/docs/api/payment_sources.
+type PaymentSourceCard struct {
+	// FirstName is first_name, the cardholder's first name.
+	FirstName string `json:"first_name,omitempty"`
+	// LastName is last_name, the cardholder's last name.
+	LastName string `json:"last_name,omitempty"`
+	// IIN is iin, the issuer identification number (first digits).
+	IIN string `json:"iin,omitempty"`
+	// Last4 is last4, the last four digits of the number.
+	Last4 string `json:"last4,omitempty"`
+	// Brand is brand, the card brand (one of the CardType constants; unknown
+	// values are kept as sent).
+	Brand CardType `json:"brand,omitempty"`
+	// FundingType is funding_type, how the card is funded (one of the FundingType
+	// constants; unknown values are kept as sent).
+	FundingType FundingType `json:"funding_type,omitempty"`
+	// ExpiryMonth is expiry_month, the expiry month.
+	ExpiryMonth int32 `json:"expiry_month,omitempty"`
+	// ExpiryYear is expiry_year, the expiry year.
+	ExpiryYear int32 `json:"expiry_year,omitempty"`
+	// MaskedNumber is masked_number, the number with all but the last digits
+	// masked.
+	MaskedNumber string `json:"masked_number,omitempty"`
+	// Object is object, "card".
+	Object string `json:"object,omitempty"`
+}
+
+// PaymentSourceBankAccount is the bank account of a direct debit payment
+// source.
+//
+// See https://apidocs.chargebee.com/docs/api/payment_sources.
+type PaymentSourceBankAccount struct {
+	// Last4 is last4, the last four digits of the account number or IBAN.
+	Last4 string `json:"last4,omitempty"`
+	// NameOnAccount is name_on_account, the account holder's name.
+	NameOnAccount string `json:"name_on_account,omitempty"`
+	// FirstName is first_name, the account holder's first name.
+	FirstName string `json:"first_name,omitempty"`
+	// LastName is last_name, the account holder's last name.
+	LastName string `json:"last_name,omitempty"`
+	// BankName is bank_name, the bank's name.
+	BankName string `json:"bank_name,omitempty"`
+	// MandateID is mandate_id, the direct debit mandate.
+	MandateID string `json:"mandate_id,omitempty"`
+	// AccountType is account_type, the type of account (one of the
+	// BankAccountType constants; unknown values are kept as sent).
+	AccountType BankAccountType `json:"account_type,omitempty"`
+	// Email is email, the account holder's e-mail address.
+	Email string `json:"email,omitempty"`
+	// Object is object, "bank_account".
+	Object string `json:"object,omitempty"`
+}
+
+// PaymentSourcePaypal is the PayPal account of a PayPal payment source.
+//
+// See https://apidocs.chargebee.com/docs/api/payment_sources.
+type PaymentSourcePaypal struct {
+	// Email is email, the PayPal account's e-mail address.
+	Email string `json:"email,omitempty"`
+	// AgreementID is agreement_id, the PayPal billing agreement.
+	AgreementID string `json:"agreement_id,omitempty"`
+	// Object is object, "paypal".
+	Object string `json:"object,omitempty"`
+}
+
+// Transaction is a payment, as returned by RecordExcessPayment and
+// CollectPayment.
+//
+// See https://apidocs.chargebee.com/docs/api/transactions.
+type Transaction struct {
+	// ID is id, the transaction's id (always present).
+	ID string `json:"id"`
+	// CustomerID is customer_id, the customer the transaction belongs to.
+	CustomerID string `json:"customer_id,omitempty"`
+	// SubscriptionID is subscription_id, the subscription it was made for, if
+	// any.
+	SubscriptionID string `json:"subscription_id,omitempty"`
+	// Type is type, the kind of transaction (one of the TransactionType
+	// constants; unknown values are kept as sent; always present).
+	Type TransactionType `json:"type"`
+	// Status is status, the state of the transaction; collect_payment may return
+	// in_progress for asynchronous payment methods (one of the TransactionStatus
+	// constants; unknown values are kept as sent).
+	Status TransactionStatus `json:"status,omitempty"`
+	// PaymentMethod is payment_method, how the payment was made (one of the
+	// TransactionPaymentMethod constants; unknown values are kept as sent; always
+	// present).
+	PaymentMethod TransactionPaymentMethod `json:"payment_method"`
+	// Amount is amount, the amount (in the currency's minor unit (cents)).
+	Amount int64 `json:"amount,omitempty"`
+	// AmountUnused is amount_unused, the part of Amount not applied to invoices;
+	// for an excess payment, the customer's new excess (in the currency's minor
+	// unit (cents)).
+	AmountUnused int64 `json:"amount_unused,omitempty"`
+	// AmountCapturable is amount_capturable, what an authorization can still
+	// capture (in the currency's minor unit (cents)).
+	AmountCapturable int64 `json:"amount_capturable,omitempty"`
+	// CurrencyCode is currency_code, the ISO 4217 currency of the amounts (always
+	// present).
+	CurrencyCode string `json:"currency_code"`
+	// ExchangeRate is exchange_rate, converts the currency to the site's base
+	// currency.
+	ExchangeRate float64 `json:"exchange_rate,omitempty"`
+	// Date is date, when the payment was made (Unix seconds).
+	Date chargebee.Timestamp `json:"date,omitempty"`
+	// SettledAt is settled_at, when the payment settled (Unix seconds).
+	SettledAt chargebee.Timestamp `json:"settled_at,omitempty"`
+	// VoidedAt is voided_at, when the transaction was voided (Unix seconds).
+	VoidedAt chargebee.Timestamp `json:"voided_at,omitempty"`
+	// Gateway is gateway, the gateway that processed it (one of the Gateway
+	// constants; unknown values are kept as sent; always present).
+	Gateway Gateway `json:"gateway"`
+	// GatewayAccountID is gateway_account_id, the gateway account that processed
+	// it.
+	GatewayAccountID string `json:"gateway_account_id,omitempty"`
+	// PaymentSourceID is payment_source_id, the payment source charged.
+	PaymentSourceID string `json:"payment_source_id,omitempty"`
+	// IDAtGateway is id_at_gateway, the gateway's id of the transaction.
+	IDAtGateway string `json:"id_at_gateway,omitempty"`
+	// ReferenceNumber is reference_number, the reference number of an offline
+	// payment.
+	ReferenceNumber string `json:"reference_number,omitempty"`
+	// CustomPaymentMethodID is custom_payment_method_id, the custom payment
+	// method used, if any.
+	CustomPaymentMethodID string `json:"custom_payment_method_id,omitempty"`
+	// InitiatorType is initiator_type, who started an on-session (3-D Secure)
+	// payment; empty means the merchant (one of the PaymentInitiator constants;
+	// unknown values are kept as sent).
+	InitiatorType PaymentInitiator `json:"initiator_type,omitempty"`
+	// ThreeDSecure is three_d_secure, true when the payment went through 3-D
+	// Secure.
+	ThreeDSecure bool `json:"three_d_secure,omitempty"`
+	// ErrorCode is error_code, the gateway's error code of a failed transaction.
+	ErrorCode string `json:"error_code,omitempty"`
+	// ErrorText is error_text, the gateway's error message of a failed
+	// transaction.
+	ErrorText string `json:"error_text,omitempty"`
+	// MaskedCardNumber is masked_card_number, the masked number of the card
+	// charged.
+	MaskedCardNumber string `json:"masked_card_number,omitempty"`
+	// ReferenceTransactionID is reference_transaction_id, the transaction this
+	// one refers to.
+	ReferenceTransactionID string `json:"reference_transaction_id,omitempty"`
+	// RefundedTxnID is refunded_txn_id, the payment a refund refunds.
+	RefundedTxnID string `json:"refunded_txn_id,omitempty"`
+	// ReferenceAuthorizationID is reference_authorization_id, the authorization a
+	// payment captures.
+	ReferenceAuthorizationID string `json:"reference_authorization_id,omitempty"`
+	// ReversalTransactionID is reversal_transaction_id, the transaction that
+	// reversed this payment, if any.
+	ReversalTransactionID string `json:"reversal_transaction_id,omitempty"`
+	// LinkedInvoices is linked_invoices, the invoices the payment was applied to.
+	LinkedInvoices []LinkedInvoice `json:"linked_invoices,omitempty"`
+	// LinkedRefunds is linked_refunds, the refunds of a payment that is not
+	// applied to an invoice.
+	LinkedRefunds []LinkedRefund `json:"linked_refunds,omitempty"`
+	// PaymentMethodDetails is payment_method_details, describes the payment
+	// method used, as the text Chargebee sends (a JSON document for some payment
+	// methods).
+	PaymentMethodDetails string `json:"payment_method_details,omitempty"`
+	// BusinessEntityID is business_entity_id, the business entity of the
+	// transaction.
+	BusinessEntityID string `json:"business_entity_id,omitempty"`
+	// Deleted is deleted, true once the transaction is deleted (always present).
+	Deleted bool `json:"deleted"`
+	// UpdatedAt is updated_at, when it was last changed (Unix seconds).
+	UpdatedAt chargebee.Timestamp `json:"updated_at,omitempty"`
+	// ResourceVersion is resource_version, changed on every update of the
+	// transaction.
+	ResourceVersion int64 `json:"resource_version,omitempty"`
+	// Object is object, "transaction".
+	Object string `json:"object,omitempty"`
+}
+
+// LinkedInvoice is an invoice a payment was applied to.
+//
+// See https://apidocs.chargebee.com/docs/api/transactions.
+type LinkedInvoice struct {
+	// InvoiceID is invoice_id, the invoice (always present).
+	InvoiceID string `json:"invoice_id"`
+	// AppliedAmount is applied_amount, the part of the payment applied (in the
+	// currency's minor unit (cents); always present).
+	AppliedAmount int64 `json:"applied_amount"`
+	// AppliedAt is applied_at, when it was applied (Unix seconds; always
+	// present).
+	AppliedAt chargebee.Timestamp `json:"applied_at"`
+	// InvoiceDate is invoice_date, the invoice's date (Unix seconds).
+	InvoiceDate chargebee.Timestamp `json:"invoice_date,omitempty"`
+	// InvoiceTotal is invoice_total, the invoice's total, as API v2 sends it (in
+	// the currency's minor unit (cents)).
+	InvoiceTotal int64 `json:"invoice_total,omitempty"`
+	// InvoiceAmount is invoice_amount, the invoice's total, as API v1 sends it
+	// (in the currency's minor unit (cents)).
+	InvoiceAmount int64 `json:"invoice_amount,omitempty"`
+	// InvoiceStatus is invoice_status, the invoice's status (paid, payment_due,
+	// ...) (always present).
+	InvoiceStatus string `json:"invoice_status"`
+}
+
+// LinkedRefund is a refund of a payment.
+//
+// See https://apidocs.chargebee.com/docs/api/transactions.
+type LinkedRefund struct {
+	// TxnID is txn_id, the refund transaction (always present).
+	TxnID string `json:"txn_id"`
+	// TxnStatus is txn_status, the state of the refund (one of the
+	// TransactionStatus constants; unknown values are kept as sent; always
+	// present).
+	TxnStatus TransactionStatus `json:"txn_status"`
+	// TxnDate is txn_date, when the refund was made (Unix seconds; always
+	// present).
+	TxnDate chargebee.Timestamp `json:"txn_date"`
+	// TxnAmount is txn_amount, the amount refunded (in the currency's minor unit
+	// (cents); always present).
+	TxnAmount int64 `json:"txn_amount"`
+	// Object is object, "linked_refund".
+	Object string `json:"object,omitempty"`
+}
+
+// ResourceMigration tracks the copy of a resource from another site, as
+// returned by Move. The move runs in the background: Status starts as
+// scheduled.
+//
+// See https://apidocs.chargebee.com/docs/api/resource_migrations.
+type ResourceMigration struct {
+	// FromSite is from_site, the site the resource is copied from (always
+	// present).
+	FromSite string `json:"from_site"`
+	// EntityType is entity_type, the kind of resource ("customer") (always
+	// present).
+	EntityType string `json:"entity_type"`
+	// EntityID is entity_id, the resource's id on the source site (always
+	// present).
+	EntityID string `json:"entity_id"`
+	// Status is status, the state of the migration (one of the
+	// ResourceMigrationStatus constants; unknown values are kept as sent; always
+	// present).
+	Status ResourceMigrationStatus `json:"status"`
+	// Errors is errors, why a failed migration failed.
+	Errors string `json:"errors,omitempty"`
+	// CreatedAt is created_at, when the migration was requested (Unix seconds;
+	// always present).
+	CreatedAt chargebee.Timestamp `json:"created_at"`
+	// UpdatedAt is updated_at, when its status last changed (Unix seconds; always
+	// present).
+	UpdatedAt chargebee.Timestamp `json:"updated_at"`
+	// Object is object, "resource_migration".
+	Object string `json:"object,omitempty"`
+}

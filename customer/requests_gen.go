@@ -815,6 +815,17 @@ func (r *UpdatePaymentMethodRequest) Validate() error {
 	return nil
 }
 
+// validateV1 checks the parameters API v1 requires although API v2 does
+// not; the service calls it on an API v1 client.
+func (r *UpdatePaymentMethodRequest) validateV1() error {
+	if r == nil {
+		return nil
+	}
+	return api.First(
+		api.Required("payment_method[reference_id]", r.PaymentMethod != nil && r.PaymentMethod.ReferenceID != nil && *r.PaymentMethod.ReferenceID != ""),
+	)
+}
+
 // UpdateBillingInfoRequest holds the parameters of Service.UpdateBillingInfo
 // (POST /customers/{customer-id}/update_billing_info).
 //
@@ -1627,6 +1638,7 @@ func (r *ListRequest) Validate() error {
 		api.FilterOps("channel", r.Channel, "is", "is_not", "in", "not_in"),
 		api.FilterOps("business_entity_id", r.BusinessEntityID, "is"),
 		api.FilterOps("sort_by", r.SortBy, "asc", "desc"),
+		api.SortFields("sort_by", r.SortBy, "created_at", "updated_at"),
 	); err != nil {
 		return err
 	}

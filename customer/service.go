@@ -11,10 +11,10 @@ import (
 // that a business_entity_id equals the business entity header sent.)
 func (s *Service) checkCreate(_ string, req *CreateRequest, _ []chargebee.RequestOption) error {
 	cb := s.client()
-	if req == nil || api.CheckClient(cb) != nil {
-		return nil // Create reports the missing client
+	if req == nil || cb == nil || cb.APIVersion() != chargebee.APIv1 {
+		return nil // Create reports a missing client
 	}
-	if cb.APIVersion() == chargebee.APIv1 && req.Card != nil && (req.Card.TmpToken == nil || *req.Card.TmpToken == "") {
+	if req.Card != nil && (req.Card.TmpToken == nil || *req.Card.TmpToken == "") {
 		c := req.Card
 		if err := api.First(
 			api.RequiredString("card[number]", c.Number),
@@ -25,20 +25,6 @@ func (s *Service) checkCreate(_ string, req *CreateRequest, _ []chargebee.Reques
 		}
 	}
 	return nil
-}
-
-// checkUpdatePaymentMethod runs before UpdatePaymentMethod sends anything:
-// API v1 requires payment_method[reference_id].
-func (s *Service) checkUpdatePaymentMethod(_ string, req *UpdatePaymentMethodRequest, _ []chargebee.RequestOption) error {
-	cb := s.client()
-	if req == nil || api.CheckClient(cb) != nil || cb.APIVersion() != chargebee.APIv1 {
-		return nil // UpdatePaymentMethod reports a missing client
-	}
-	var ref *string
-	if req.PaymentMethod != nil {
-		ref = req.PaymentMethod.ReferenceID
-	}
-	return api.RequiredString("payment_method[reference_id]", ref)
 }
 
 // AdminConsoleURL returns the link to the customer's page in the Chargebee

@@ -257,8 +257,10 @@ var actUpdatePaymentMethod = api.Action{
 //
 // See https://apidocs.chargebee.com/docs/api/customers#update_payment_method_for_a_customer.
 func (s *Service) UpdatePaymentMethod(ctx context.Context, id string, req *UpdatePaymentMethodRequest, opts ...chargebee.RequestOption) (*UpdatePaymentMethodResult, error) {
-	if err := s.checkUpdatePaymentMethod(id, req, opts); err != nil {
-		return nil, err
+	if cb := s.client(); cb != nil && cb.APIVersion() == chargebee.APIv1 {
+		if err := req.validateV1(); err != nil {
+			return nil, err
+		}
 	}
 	return api.Call(ctx, s.client(), &actUpdatePaymentMethod, id, req, (*UpdatePaymentMethodResult).missing, opts)
 }

@@ -182,6 +182,10 @@ func TestValidationSendsNothing(t *testing.T) {
 			_, err := s.ListPage(ctx, NewListRequest().SetSortBy(chargebee.SortBy{Asc: "created_at", Desc: "updated_at"}))
 			return err
 		}, "sort_by"},
+		{"list sort by an attribute the catalog does not list", nil, func(s *Service) error {
+			_, err := s.ListPage(ctx, NewListRequest().SetSortBy(chargebee.SortDesc("email")))
+			return err
+		}, "sort_by[desc]"},
 		{"list iterator reports validation", nil, func(s *Service) error {
 			for _, err := range s.List(ctx, NewListRequest().SetLimit(500)) {
 				return err

@@ -149,6 +149,8 @@ func TestListRefusesFiltersOfTheOtherVersion(t *testing.T) {
 		{"limit too high", chargebee.APIv2, event.NewListRequest().SetLimit(101), "limit"},
 		{"limit zero", chargebee.APIv1, event.NewListRequest().SetLimit(0), "limit"},
 		{"offset too long", chargebee.APIv2, event.NewListRequest().SetOffset(strings.Repeat("o", 1001)), "offset"},
+		{"empty plain event_type", chargebee.APIv1, event.NewListRequest().SetEventTypeV1(""), "event_type"},
+		{"negative end_time", chargebee.APIv1, event.NewListRequest().SetEndTime(-1), "end_time"},
 		{"negative start_time", chargebee.APIv2, event.NewListRequest().SetStartTime(-1), "start_time"},
 		{"is_present on id", chargebee.APIv2, event.NewListRequest().SetID(chargebee.StringFilter{IsPresent: chargebee.Bool(true)}), "id[is_present]"},
 		{"sort by another attribute", chargebee.APIv2, event.NewListRequest().SetSortBy(chargebee.SortDesc("created_at")), "sort_by[desc]"},

@@ -37,9 +37,7 @@ var SkipChildren = errors.New("relationship: skip children")
 
 // TreeError reports why a list of hierarchy entries does not form a tree.
 type TreeError struct {
-	// Err is one of ErrEmptyHierarchy, ErrMissingCustomerID,
-	// ErrDuplicateCustomer, ErrMissingParent, ErrMultipleRoots, ErrCycle and
-	// ErrNotInHierarchy.
+	// Err is the sentinel above that names the problem.
 	Err error
 	// CustomerIDs are the customers concerned, in a stable order: the
 	// duplicated customer, the customers whose parent is missing (sorted),

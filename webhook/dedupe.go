@@ -52,23 +52,14 @@ func (s State) String() string {
 // Deduper remembers which event ids are being processed and which were
 // processed, so that each event is processed once although Chargebee may
 // deliver it several times, concurrently, and to several replicas. An id is
-// in one of three states: unknown, being processed (a claim that expires,
-// so that a process that crashed while holding it does not block the id
-// for ever), and processed (remembered for a window, by default
-// DefaultWindow).
+// unknown, being processed (a claim that expires, so that a process that
+// crashed holding it does not block the id for ever), or processed
+// (remembered for a window, by default DefaultWindow).
 //
 // Implementations must be safe for concurrent use, and Claim must be atomic:
 // of several concurrent Claims of an unknown id, exactly one returns
-// Claimed. A store with an atomic set-if-absent with expiry can implement
-// it; with Redis, for example:
-//
-//	Claim:    in one script, SET key <random token> NX PX <claim ttl>; if it
-//	          was set, Claimed (keep the token); else "done" is Processed and
-//	          anything else Processing
-//	Complete: SET key "done" PX <window>
-//	Release:  in one script, delete key only if it still holds the caller's
-//	          token (a claim that expired may have been taken by another)
-//
+// Claimed. The redis module (github.com/billingkit/chargebee-go/redis) has
+// one; any store with an atomic set-if-absent with expiry can implement it.
 // A Deduper that fails returns an error; the handler then answers 503 and
 // does not process the event, so that Chargebee delivers it again later.
 type Deduper interface {
@@ -122,52 +113,39 @@ type MemoryOption func(*MemoryDeduper)
 
 // WithClaimTTL sets how long a claim lasts (default DefaultClaimTTL). Values
 // of zero or less keep the default.
-func WithClaimTTL(d time.Duration) MemoryOption {
-	return func(m *MemoryDeduper) {
-		if d > 0 {
-			m.claimTTL = d
-		}
-	}
-}
+func WithClaimTTL(d time.Duration) MemoryOption { return func(m *MemoryDeduper) { m.claimTTL = d } }
 
 // WithMaxEntries sets the most ids the deduper holds (default
 // DefaultMaxEntries). Values of zero or less keep the default.
-func WithMaxEntries(n int) MemoryOption {
-	return func(m *MemoryDeduper) {
-		if n > 0 {
-			m.max = n
-		}
-	}
-}
+func WithMaxEntries(n int) MemoryOption { return func(m *MemoryDeduper) { m.max = n } }
 
 // WithClock sets the clock the deduper reads (default time.Now), for tests.
-func WithClock(now func() time.Time) MemoryOption {
-	return func(m *MemoryDeduper) {
-		if now != nil {
-			m.now = now
-		}
-	}
-}
+func WithClock(now func() time.Time) MemoryOption { return func(m *MemoryDeduper) { m.now = now } }
 
 // NewMemoryDeduper returns a MemoryDeduper that remembers processed ids for
 // window; a window of zero or less means DefaultWindow (3 days 7 hours).
 func NewMemoryDeduper(window time.Duration, opts ...MemoryOption) *MemoryDeduper {
-	if window <= 0 {
-		window = DefaultWindow
-	}
-	m := &MemoryDeduper{
-		window:   window,
-		claimTTL: DefaultClaimTTL,
-		max:      DefaultMaxEntries,
-		now:      time.Now,
-		ids:      make(map[string]*list.Element),
-	}
+	m := &MemoryDeduper{window: window, ids: make(map[string]*list.Element)}
 	for _, o := range opts {
 		if o != nil {
 			o(m)
 		}
 	}
+	m.window = positiveOr(m.window, DefaultWindow)
+	m.claimTTL = positiveOr(m.claimTTL, DefaultClaimTTL)
+	m.max = positiveOr(m.max, DefaultMaxEntries)
+	if m.now == nil {
+		m.now = time.Now
+	}
 	return m
+}
+
+// positiveOr returns v, or def when v is zero or less.
+func positiveOr[T int | time.Duration](v, def T) T {
+	if v <= 0 {
+		return def
+	}
+	return v
 }
 
 // Claim implements Deduper.
@@ -255,12 +233,10 @@ func (m *MemoryDeduper) makeRoom() bool {
 	return true
 }
 
+// remove forgets the entry of el, which is in one of the lists (Remove
+// leaves the other alone).
 func (m *MemoryDeduper) remove(el *list.Element) {
-	e := el.Value.(*memEntry)
-	if e.done {
-		m.done.Remove(el)
-	} else {
-		m.claims.Remove(el)
-	}
-	delete(m.ids, e.id)
+	m.claims.Remove(el)
+	m.done.Remove(el)
+	delete(m.ids, el.Value.(*memEntry).id)
 }

@@ -12,38 +12,26 @@
 //	if err != nil { ... }
 //	http.Handle("/chargebee/webhook", h)
 //
-// Chargebee treats any 2XX answer as delivered and retries everything else,
-// for about 2 days. The handler therefore answers 2XX only once your
-// function returned nil, and 500 when it failed or panicked, so the event
-// comes again. Chargebee may also deliver an event more than once, at the
-// same time or out of order; the handler's Deduper makes sure each event id
-// is processed once: a duplicate of a processed event is answered 200
-// without calling your function, and a duplicate that arrives while the
-// first delivery is still being processed is answered 409, so Chargebee
-// tries it later.
+// Chargebee treats any 2XX answer as delivered and retries everything else
+// for about 2 days, and may deliver an event more than once, concurrently or
+// out of order. The handler's Deduper has each event id processed once. In
+// the order checked, the answers are:
 //
-// The handler checks, in this order: the credentials (401 Unauthorized,
-// with WWW-Authenticate), the method (405 Method Not Allowed, with Allow:
-// POST), the size of the body (413 Request Entity Too Large, see
-// WithMaxBodyBytes), that the body is an event (400 Bad Request) of the
-// handler's API version (400, see WithAPIVersion), and then the Deduper:
-//
-//	503 Service Unavailable the Deduper failed; the event is not processed
-//	200 OK                  a duplicate of a processed event; your function is not called
-//	409 Conflict            a duplicate of an event still being processed
-//
-// A new event is then read back from the API when WithVerify is given (400
-// for an id the API does not know, 503 when the API cannot be reached) and
-// handed to your function:
-//
-//	500 Internal Server Error your function returned an error or panicked
-//	200 OK                    your function returned nil
+//	401 Unauthorized             missing or wrong credentials (with WWW-Authenticate)
+//	405 Method Not Allowed       not a POST (with Allow: POST)
+//	413 Request Entity Too Large a body over WithMaxBodyBytes
+//	400 Bad Request              not an event, or not of the handler's WithAPIVersion
+//	503 Service Unavailable      the Deduper failed; the event is not processed
+//	200 OK                       a duplicate of a processed event; your function is not called
+//	409 Conflict                 a duplicate of an event still being processed
+//	400 or 503                   WithVerify: the API does not know the id, or cannot be reached
+//	500 Internal Server Error    your function returned an error or panicked
+//	200 OK                       your function returned nil
 //
 // Answers carry a short plain-text reason and never echo the request. Logs
-// (WithLogger) record the failures met once the body is an event (the
-// deduper, WithVerify, your function) with the event id and type and the
-// answer, never the body,
-// the credentials or anything personal.
+// (WithLogger) record the failures met once the body is an event with the
+// event id and type and the answer, never the body, the credentials or
+// anything personal.
 package webhook
 
 import (
@@ -77,57 +65,47 @@ type config struct {
 	version      chargebee.APIVersion
 	verify       *chargebee.Client
 	logger       *slog.Logger
-	logSet       bool
+}
+
+// option returns the Option that applies set, or that fails naming the
+// option and the reason when the argument is not ok.
+func option(ok bool, name, reason string, set func(*config)) Option {
+	return func(c *config) error {
+		if !ok {
+			return api.Invalid(name, reason)
+		}
+		set(c)
+		return nil
+	}
 }
 
 // WithBasicAuth makes the handler require HTTP Basic credentials, the user
 // name and password set in the webhook's settings on Chargebee. Both must be
 // non-empty. They are compared in constant time and never logged.
 func WithBasicAuth(user, password string) Option {
-	return func(c *config) error {
-		if user == "" || password == "" {
-			return api.Invalid("WithBasicAuth", "needs a non-empty user name and password")
-		}
+	return option(user != "" && password != "", "WithBasicAuth", "needs a non-empty user name and password", func(c *config) {
 		c.auth = true
 		c.user, c.pass = sha256.Sum256([]byte(user)), sha256.Sum256([]byte(password))
-		return nil
-	}
+	})
 }
 
 // WithoutAuth makes the handler accept calls without credentials. It must be
 // chosen explicitly: a handler given neither WithBasicAuth nor WithoutAuth is
 // refused. Use it only behind something else that authenticates the calls.
-func WithoutAuth() Option {
-	return func(c *config) error {
-		c.noAuth = true
-		return nil
-	}
-}
+func WithoutAuth() Option { return option(true, "", "", func(c *config) { c.noAuth = true }) }
 
 // WithDeduper sets the store of event ids that makes each event processed
 // once. The default is NewMemoryDeduper(0), which forgets everything on
 // restart and is not shared between replicas: several replicas, or a
 // service that restarts, need a Deduper on a shared, persistent store.
 func WithDeduper(d Deduper) Option {
-	return func(c *config) error {
-		if d == nil {
-			return api.Invalid("WithDeduper", "needs a Deduper, not nil")
-		}
-		c.deduper = d
-		return nil
-	}
+	return option(d != nil, "WithDeduper", "needs a Deduper, not nil", func(c *config) { c.deduper = d })
 }
 
 // WithMaxBodyBytes sets the largest body read (default
 // DefaultMaxBodyBytes); a larger one is answered 413. n must be positive.
 func WithMaxBodyBytes(n int64) Option {
-	return func(c *config) error {
-		if n <= 0 {
-			return api.Invalid("WithMaxBodyBytes", "needs a positive size")
-		}
-		c.maxBody = n
-		return nil
-	}
+	return option(n > 0, "WithMaxBodyBytes", "needs a positive size", func(c *config) { c.maxBody = n })
 }
 
 // WithAPIVersion sets the API version the handler's function is written for
@@ -135,13 +113,8 @@ func WithMaxBodyBytes(n int64) Option {
 // missing, are answered 400: set the webhook's API version on Chargebee to
 // the same.
 func WithAPIVersion(v chargebee.APIVersion) Option {
-	return func(c *config) error {
-		if v != chargebee.APIv1 && v != chargebee.APIv2 {
-			return api.Invalid("WithAPIVersion", fmt.Sprintf("unknown API version %q; use chargebee.APIv1 or chargebee.APIv2", v))
-		}
-		c.version = v
-		return nil
-	}
+	return option(v == chargebee.APIv1 || v == chargebee.APIv2, "WithAPIVersion",
+		fmt.Sprintf("unknown API version %q; use chargebee.APIv1 or chargebee.APIv2", v), func(c *config) { c.version = v })
 }
 
 // WithVerify makes the handler read each event again from the API by its id
@@ -150,25 +123,13 @@ func WithAPIVersion(v chargebee.APIVersion) Option {
 // does not know is answered 400; an API that cannot be reached, 503. cb must
 // speak the handler's API version.
 func WithVerify(cb *chargebee.Client) Option {
-	return func(c *config) error {
-		if cb == nil {
-			return api.Invalid("WithVerify", "needs a *chargebee.Client, not nil")
-		}
-		c.verify = cb
-		return nil
-	}
+	return option(cb != nil, "WithVerify", "needs a *chargebee.Client, not nil", func(c *config) { c.verify = cb })
 }
 
 // WithLogger sets where the handler logs the failures it meets once the
-// body is an event (the deduper, WithVerify, your function, releasing or
-// completing the claim) (default slog.Default()); nil turns logging off. Records carry the
-// event id and type and the status, never the body or the credentials.
-func WithLogger(l *slog.Logger) Option {
-	return func(c *config) error {
-		c.logger, c.logSet = l, true
-		return nil
-	}
-}
+// body is an event (the deduper, WithVerify, your function, settling the
+// claim); the default is slog.Default(), nil turns logging off.
+func WithLogger(l *slog.Logger) Option { return option(true, "", "", func(c *config) { c.logger = l }) }
 
 // NewHandler returns an http.Handler that receives Chargebee webhooks and
 // calls fn once per event. It fails with a *chargebee.ValidationError naming
@@ -184,7 +145,7 @@ func NewHandler(fn func(context.Context, *event.Event) error, opts ...Option) (h
 	if fn == nil {
 		return nil, api.Invalid("fn", "NewHandler needs a function, not nil")
 	}
-	c := config{maxBody: DefaultMaxBodyBytes, version: chargebee.APIv2}
+	c := config{maxBody: DefaultMaxBodyBytes, version: chargebee.APIv2, logger: slog.Default()}
 	for _, o := range opts {
 		if o == nil {
 			continue
@@ -201,9 +162,6 @@ func NewHandler(fn func(context.Context, *event.Event) error, opts ...Option) (h
 	}
 	if c.deduper == nil {
 		c.deduper = NewMemoryDeduper(0)
-	}
-	if !c.logSet {
-		c.logger = slog.Default()
 	}
 	h := &handler{config: c, fn: fn}
 	if c.verify != nil {
@@ -254,51 +212,56 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // process de-duplicates, verifies and hands ev to fn.
 func (h *handler) process(ctx context.Context, w http.ResponseWriter, ev *event.Event) {
-	id := ev.ID
-	state, err := h.deduper.Claim(ctx, id)
-	if err != nil {
-		h.log(ctx, slog.LevelError, "webhook: deduper failed", ev, http.StatusServiceUnavailable, slog.String("error", err.Error()))
-		reply(w, http.StatusServiceUnavailable, "cannot check for duplicates; try later")
-		return
-	}
-	switch state {
-	case Processed:
+	state, err := h.deduper.Claim(ctx, ev.ID)
+	switch {
+	case err == nil && state == Processed:
 		reply(w, http.StatusOK, "already processed")
 		return
-	case Processing:
+	case err == nil && state == Processing:
 		reply(w, http.StatusConflict, "being processed; try later")
 		return
-	case Claimed:
-	default:
-		h.log(ctx, slog.LevelError, "webhook: deduper returned an invalid state", ev, http.StatusServiceUnavailable)
+	case err == nil && state != Claimed:
+		err = fmt.Errorf("invalid state %d", state)
+	}
+	if err != nil {
+		h.log(ctx, slog.LevelError, "webhook: deduper failed", ev, http.StatusServiceUnavailable, err)
 		reply(w, http.StatusServiceUnavailable, "cannot check for duplicates; try later")
 		return
 	}
 	// The claim is settled even when the caller has gone away.
 	settle := context.WithoutCancel(ctx)
-	if h.events != nil {
-		fetched, status, msg := h.verifyEvent(ctx, ev)
-		if fetched == nil {
-			h.release(settle, ev)
-			h.log(ctx, slog.LevelWarn, "webhook: "+msg, ev, status)
-			reply(w, status, msg)
-			return
+	if status, msg := h.handle(ctx, ev); status != http.StatusOK {
+		if err := h.deduper.Release(settle, ev.ID); err != nil {
+			h.log(settle, slog.LevelError, "webhook: could not release the claim; it expires on its own", ev, 0, err)
 		}
-		ev = fetched
-	}
-	if err := h.call(ctx, ev); err != nil {
-		h.release(settle, ev)
-		h.log(ctx, slog.LevelError, "webhook: "+err.Error(), ev, http.StatusInternalServerError)
-		reply(w, http.StatusInternalServerError, "processing failed")
+		reply(w, status, msg)
 		return
 	}
-	if err := h.deduper.Complete(settle, id); err != nil {
+	if err := h.deduper.Complete(settle, ev.ID); err != nil {
 		// The event was processed: say so, or Chargebee would send it
 		// again. The claim expires and a later delivery is processed
 		// again.
-		h.log(ctx, slog.LevelError, "webhook: could not record the event as processed", ev, http.StatusOK, slog.String("error", err.Error()))
+		h.log(ctx, slog.LevelError, "webhook: could not record the event as processed", ev, http.StatusOK, err)
 	}
 	reply(w, http.StatusOK, "ok")
+}
+
+// handle verifies ev when WithVerify asks for it and hands it to fn. It
+// returns the answer to give, having logged a failure.
+func (h *handler) handle(ctx context.Context, ev *event.Event) (int, string) {
+	if h.events != nil {
+		fetched, status, msg := h.verifyEvent(ctx, ev)
+		if fetched == nil {
+			h.log(ctx, slog.LevelWarn, "webhook: "+msg, ev, status, nil)
+			return status, msg
+		}
+		ev = fetched
+	}
+	if failure := h.call(ctx, ev); failure != "" {
+		h.log(ctx, slog.LevelError, "webhook: "+failure, ev, http.StatusInternalServerError, nil)
+		return http.StatusInternalServerError, "processing failed"
+	}
+	return http.StatusOK, "ok"
 }
 
 // verifyEvent reads ev from the API. On failure it returns nil, the status
@@ -318,37 +281,30 @@ func (h *handler) verifyEvent(ctx context.Context, ev *event.Event) (*event.Even
 	return res.Event, 0, ""
 }
 
-// errPanic is what call returns when fn panics; the panic value is not
-// kept, as it may hold anything.
-var errPanic = errors.New("the handler function panicked")
-
-// errFailed is what call returns when fn fails; fn's error is not logged,
-// as it may carry personal data of the event.
-var errFailed = errors.New("the handler function failed")
-
-func (h *handler) call(ctx context.Context, ev *event.Event) (err error) {
+// call runs fn and says how it failed, or "". Neither fn's error nor a
+// panic value is kept: they may hold anything, personal data included.
+func (h *handler) call(ctx context.Context, ev *event.Event) (failure string) {
 	defer func() {
 		if recover() != nil {
-			err = errPanic
+			failure = "the handler function panicked"
 		}
 	}()
 	if h.fn(ctx, ev) != nil {
-		return errFailed
+		return "the handler function failed"
 	}
-	return nil
+	return ""
 }
 
-func (h *handler) release(ctx context.Context, ev *event.Event) {
-	if err := h.deduper.Release(ctx, ev.ID); err != nil {
-		h.log(ctx, slog.LevelError, "webhook: could not release the claim; it expires on its own", ev, 0, slog.String("error", err.Error()))
-	}
-}
-
-func (h *handler) log(ctx context.Context, level slog.Level, msg string, ev *event.Event, status int, extra ...slog.Attr) {
+// log records a failure met with ev: the status answered (none when 0)
+// and err, when set, a deduper's error.
+func (h *handler) log(ctx context.Context, level slog.Level, msg string, ev *event.Event, status int, err error) {
 	if h.logger == nil {
 		return
 	}
-	attrs := append([]slog.Attr{slog.String("event_id", ev.ID), slog.String("event_type", string(ev.EventType))}, extra...)
+	attrs := []slog.Attr{slog.String("event_id", ev.ID), slog.String("event_type", string(ev.EventType))}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", err.Error()))
+	}
 	if status != 0 {
 		attrs = append(attrs, slog.Int("status", status))
 	}

@@ -4,6 +4,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -17,13 +18,11 @@ import (
 // the bound stops absurd input before it is sent.
 const MaxIDLength = 512
 
-// PathID validates id and escapes it so that it stays one path segment:
-// "/", "?", "#", "%", spaces and non-ASCII characters are percent-escaped.
-// Ids that no escaping can keep in place are rejected: empty ids, ids that
-// are or contain the dot segments "." and ".." between slashes (which servers
-// and proxies resolve even when escaped), control characters such as NUL or newline, invalid UTF-8 and ids
-// longer than MaxIDLength. param names the id in the error (for example
-// "customer_id").
+// PathID validates id and escapes it so that it stays one path segment.
+// Ids that no escaping can keep in place are rejected: empty ids, ids with
+// the dot segments "." or ".." between slashes (which servers and proxies
+// resolve even when escaped), control characters, invalid UTF-8 and ids
+// longer than MaxIDLength. param names the id in the error ("customer_id").
 func PathID(param, id string) (string, error) {
 	switch {
 	case id == "":
@@ -46,17 +45,14 @@ func PathID(param, id string) (string, error) {
 	return url.PathEscape(id), nil
 }
 
-// CheckClient fails with chargebee.ErrNilClient, inside a
+// CheckClient fails as Client.Do does, with chargebee.ErrNilClient inside a
 // *chargebee.ValidationError, when c is nil or was not made by
-// chargebee.NewClient (the zero value), so that a service reports it before
-// using the client.
+// chargebee.NewClient, so that a service reports it before using c.
 func CheckClient(c *chargebee.Client) error {
-	if c == nil {
-		return &chargebee.ValidationError{Reason: "nil *chargebee.Client; create it with chargebee.NewClient", Err: chargebee.ErrNilClient}
-	}
 	// NewClient always sets the API version; only the zero value lacks it.
-	if c.APIVersion() == "" {
-		return &chargebee.ValidationError{Reason: "zero chargebee.Client; create it with chargebee.NewClient", Err: chargebee.ErrNilClient}
+	// Client.Do reports such a client before reading its arguments.
+	if c == nil || c.APIVersion() == "" {
+		return c.Do(context.Background(), "", "", nil, nil)
 	}
 	return nil
 }
@@ -71,17 +67,13 @@ func NilService(pkg string) error {
 	}
 }
 
-// RequireVersion fails with chargebee.ErrAPIVersion inside a
-// *chargebee.ValidationError, before anything is sent, when the client
-// speaks another API version than the action needs; and with
-// chargebee.ErrNilClient when c is nil or the zero Client. alt names what to
-// use instead; it may be empty.
+// RequireVersion fails like CheckClient, and then, when want is set and the
+// client speaks another API version, with chargebee.ErrAPIVersion inside a
+// *chargebee.ValidationError. alt names what to use instead; it may be
+// empty.
 func RequireVersion(c *chargebee.Client, want chargebee.APIVersion, action, alt string) error {
-	if err := CheckClient(c); err != nil {
+	if err := CheckClient(c); err != nil || want == "" || c.APIVersion() == want {
 		return err
-	}
-	if c.APIVersion() == want {
-		return nil
 	}
 	msg := fmt.Sprintf("%s needs API %s but the client uses %s", action, want, c.APIVersion())
 	if alt != "" {

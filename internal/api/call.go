@@ -62,13 +62,8 @@ func (a *Action) prepare(cb *chargebee.Client, id string, params any) (string, e
 	if cb == nil {
 		return "", a.NilService
 	}
-	if err := CheckClient(cb); err != nil {
+	if err := RequireVersion(cb, a.Version, a.Name, a.Alt); err != nil {
 		return "", err
-	}
-	if a.Version != "" {
-		if err := RequireVersion(cb, a.Version, a.Name, a.Alt); err != nil {
-			return "", err
-		}
 	}
 	if v, ok := params.(chargebee.Validator); ok && a.NeedsParams && isNilPointer(params) {
 		return "", v.Validate()

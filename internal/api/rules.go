@@ -1,10 +1,12 @@
 package api
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/billingkit/chargebee-go"
 )
@@ -107,6 +109,27 @@ func opsOf(f any) []opSet {
 		if f != nil {
 			return []opSet{{"asc", f.Asc != ""}, {"desc", f.Desc != ""}}
 		}
+	}
+	return nil
+}
+
+// SortFields fails when s orders by an attribute other than fields.
+func SortFields(key string, s *chargebee.SortBy, fields ...string) error {
+	if s == nil {
+		return nil
+	}
+	for _, o := range [][2]string{{"asc", s.Asc}, {"desc", s.Desc}} {
+		if o[1] != "" && !slices.Contains(fields, o[1]) {
+			return Invalid(key+"["+o[0]+"]", "must be one of "+strings.Join(fields, ", "))
+		}
+	}
+	return nil
+}
+
+// MinLen fails when s is set and shorter than n characters.
+func MinLen[S ~string](param string, s *S, n int) error {
+	if s != nil && utf8.RuneCountInString(string(*s)) < n {
+		return Invalid(param, fmt.Sprintf("must be at least %d characters", n))
 	}
 	return nil
 }

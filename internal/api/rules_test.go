@@ -12,6 +12,8 @@ func TestRules(t *testing.T) {
 	yes := true
 	n := int64(3)
 	dec, bad := "10.50", "1e3"
+	type kind string
+	typed, accented := kind("card_added"), "éé"
 	cases := []struct {
 		name      string
 		err       error
@@ -35,6 +37,14 @@ func TestRules(t *testing.T) {
 		{"number filter gt refused", FilterOps("n", &chargebee.NumberFilter{Gt: &n}, "is"), "n[gt]"},
 		{"sort both refused", FilterOps("sort_by", &chargebee.SortBy{Asc: "a", Desc: "b"}, "asc", "desc"), "sort_by"},
 		{"sort asc", FilterOps("sort_by", &chargebee.SortBy{Asc: "created_at"}, "asc", "desc"), ""},
+		{"sort field allowed", SortFields("sort_by", &chargebee.SortBy{Desc: "updated_at"}, "created_at", "updated_at"), ""},
+		{"sort asc field refused", SortFields("sort_by", &chargebee.SortBy{Asc: "email"}, "created_at"), "sort_by[asc]"},
+		{"sort desc field refused", SortFields("sort_by", &chargebee.SortBy{Desc: "email"}, "created_at"), "sort_by[desc]"},
+		{"sort nil", SortFields("sort_by", nil, "created_at"), ""},
+		{"min length unset", MinLen[string]("event_type", nil, 1), ""},
+		{"min length empty", MinLen("event_type", new(string), 1), "event_type"},
+		{"min length typed", MinLen("event_type", &typed, 1), ""},
+		{"min length counts characters", MinLen("name", &accented, 3), "name"},
 	}
 	for _, tc := range cases {
 		var ve *chargebee.ValidationError

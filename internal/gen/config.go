@@ -21,8 +21,17 @@ type pkgSpec struct {
 	// EnumDocs are the enum types the package generates, with their docs;
 	// their values are collected from every use in the package.
 	EnumDocs []enumSpec
+	// ConstPrefix maps an enum type to the prefix of its constants' names
+	// when that is not the type's name ("" for none).
+	ConstPrefix map[string]string
+	// ValueDoc, when set, returns the doc of the constant of each value of
+	// each enum type ("" for none).
+	ValueDoc func(c *catalog, enum, value string) (string, error)
 	// Models are the catalog models the package defines, in file order.
 	Models []modelSpec
+	// ModelTypes maps a catalog model defined by another package to its
+	// Go type there (customer.Customer), for attributes that hold one.
+	ModelTypes map[string]string
 	// Requests are the request types, in file order.
 	Requests []requestSpec
 	// Actions are the service methods, in file order.
@@ -96,6 +105,34 @@ type actionSpec struct {
 	// MapErr names a hand-written func(error) error that every error of the
 	// call passes through, for answers the catalog does not describe.
 	MapErr string
+}
+
+// modelSpec maps a catalog model to a Go struct.
+type modelSpec struct {
+	Key  string // catalog models key
+	Name string // Go type name
+	Doc  string // doc comment paragraphs (without the type name sentence start)
+}
+
+// fieldNames overrides the catalog's Go field names where Go spelling
+// differs.
+var fieldNames = map[string]string{
+	"Iin":  "IIN",
+	"Cvv":  "CVV",
+	"Iban": "IBAN",
+}
+
+// enumSpec is a typed string enum. Values are collected from every use.
+type enumSpec struct {
+	Name string
+	Doc  string
+}
+
+// groupSpec maps a parameter group of an action to a Go params type.
+type groupSpec struct {
+	Type     string // Go type name
+	Singular string // element name for Add<Singular> on arrays
+	Doc      string
 }
 
 // argSpec is a method argument sent as a request parameter.

@@ -1,16 +1,9 @@
 package main
 
-// This file holds the hand-written part of the generator's input: which
-// catalog objects become which Go types, and the documentation the catalog
-// does not carry. Everything about the wire (keys, types, limits, enum
-// values, required and deprecated flags) comes from catalog.json.
-
-// modelSpec maps a catalog model to a Go struct.
-type modelSpec struct {
-	Key  string // catalog models key
-	Name string // Go type name
-	Doc  string // doc comment paragraphs (without the type name sentence start)
-}
+// Package customer's part of the generator's input: which catalog objects
+// become which Go types, and the documentation the catalog does not carry.
+// Everything about the wire (keys, types, limits, enum values, required and
+// deprecated flags) comes from catalog.json.
 
 var models = []modelSpec{
 	{"customer", "Customer", "Customer is a Chargebee customer (API v2). Custom fields (cf_* keys) land in CustomFields; attributes this SDK does not know are ignored."},
@@ -25,21 +18,22 @@ var models = []modelSpec{
 	{"child_account_access", "ChildAccountAccess", "ChildAccountAccess says what a child customer may see and do in the portal, and which e-mails it gets."},
 	{"referral_url", "ReferralURL", "ReferralURL is a referral link of a customer in a referral programme."},
 	{"card", "Card", "Card is the card payment source returned next to a customer. Only the IIN and last four digits of the number are returned."},
+
+	// x_extra_models: objects some actions return next to a customer.
+	{"payment_source", "PaymentSource", "PaymentSource is a payment source of a customer, as returned by AssignPaymentRole.\n\nSee " + paymentSourcesPage},
+	{"payment_source_card", "PaymentSourceCard", "PaymentSourceCard is the card of a card payment source.\n\nSee " + paymentSourcesPage},
+	{"payment_source_bank_account", "PaymentSourceBankAccount", "PaymentSourceBankAccount is the bank account of a direct debit payment source.\n\nSee " + paymentSourcesPage},
+	{"payment_source_paypal", "PaymentSourcePaypal", "PaymentSourcePaypal is the PayPal account of a PayPal payment source.\n\nSee " + paymentSourcesPage},
+	{"transaction", "Transaction", "Transaction is a payment, as returned by RecordExcessPayment and CollectPayment.\n\nSee " + transactionsPage},
+	{"linked_invoice", "LinkedInvoice", "LinkedInvoice is an invoice a payment was applied to.\n\nSee " + transactionsPage},
+	{"linked_refund", "LinkedRefund", "LinkedRefund is a refund of a payment.\n\nSee " + transactionsPage},
+	{"resource_migration", "ResourceMigration", "ResourceMigration tracks the copy of a resource from another site, as returned by Move. The move runs in the background: Status starts as scheduled.\n\nSee https://apidocs.chargebee.com/docs/api/resource_migrations."},
 }
 
-// fieldNames overrides the catalog's Go field names where Go spelling
-// differs.
-var fieldNames = map[string]string{
-	"Iin":  "IIN",
-	"Cvv":  "CVV",
-	"Iban": "IBAN",
-}
-
-// enumSpec is a typed string enum. Values are collected from every use.
-type enumSpec struct {
-	Name string
-	Doc  string
-}
+const (
+	paymentSourcesPage = "https://apidocs.chargebee.com/docs/api/payment_sources."
+	transactionsPage   = "https://apidocs.chargebee.com/docs/api/transactions."
+)
 
 var enums = []enumSpec{
 	{"AutoCollection", "AutoCollection says whether Chargebee charges the customer's payment method automatically for new invoices."},
@@ -74,6 +68,9 @@ var enums = []enumSpec{
 	{"PaymentRole", "PaymentRole is the role of a payment source for a customer."},
 	{"TransactionPaymentMethod", "TransactionPaymentMethod is how an offline payment was made."},
 	{"PaymentInitiator", "PaymentInitiator says who initiated a payment, for gateways that distinguish customer- and merchant-initiated payments."},
+	{"TransactionType", "TransactionType is the kind of a transaction."},
+	{"TransactionStatus", "TransactionStatus is the state of a transaction."},
+	{"ResourceMigrationStatus", "ResourceMigrationStatus is the state of a resource migration."},
 }
 
 // enumFor maps a model attribute (model.attribute) or a request parameter
@@ -107,6 +104,18 @@ var customerEnums = map[string]string{
 	"card.card_type":                                        "CardType",
 	"card.funding_type":                                     "FundingType",
 	"card.powered_by":                                       "PoweredBy",
+	"payment_source.type":                                   "PaymentMethodType",
+	"payment_source.status":                                 "PaymentMethodStatus",
+	"payment_source.gateway":                                "Gateway",
+	"payment_source_card.brand":                             "CardType",
+	"payment_source_card.funding_type":                      "FundingType",
+	"payment_source_bank_account.account_type":              "BankAccountType",
+	"transaction.type":                                      "TransactionType",
+	"transaction.status":                                    "TransactionStatus",
+	"transaction.gateway":                                   "Gateway",
+	"transaction.initiator_type":                            "PaymentInitiator",
+	"linked_refund.txn_status":                              "TransactionStatus",
+	"resource_migration.status":                             "ResourceMigrationStatus",
 
 	// request parameters
 	"auto_collection":                    "AutoCollection",
@@ -129,13 +138,6 @@ var customerEnums = map[string]string{
 	"payment_intent.payment_method_type": "PaymentMethodType",
 	"entity_identifiers.operation":       "EntityIdentifierOperation",
 	"transaction.payment_method":         "TransactionPaymentMethod",
-}
-
-// groupSpec maps a parameter group of an action to a Go params type.
-type groupSpec struct {
-	Type     string // Go type name
-	Singular string // element name for Add<Singular> on arrays
-	Doc      string
 }
 
 var (
@@ -249,8 +251,8 @@ var customerPackage = &pkgSpec{
 		},
 		{
 			Action: "customer.update_payment_method", Method: "UpdatePaymentMethod", IDArg: "id", Request: "UpdatePaymentMethodRequest", Result: "UpdatePaymentMethodResult",
-			Anchor: "update_payment_method_for_a_customer", Pre: "checkUpdatePaymentMethod",
-			Doc: "UpdatePaymentMethod replaces the customer's payment method. payment_method[type] is required; on an API v1 client payment_method[reference_id] is required too.",
+			Anchor: "update_payment_method_for_a_customer",
+			Doc:    "UpdatePaymentMethod replaces the customer's payment method. payment_method[type] is required; on an API v1 client payment_method[reference_id] is required too.",
 		},
 		{
 			Action: "customer.update_billing_info", Method: "UpdateBillingInfo", IDArg: "id", Request: "UpdateBillingInfoRequest", Result: "UpdateBillingInfoResult",

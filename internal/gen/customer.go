@@ -6,13 +6,23 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/billingkit/chargebee-go/internal/gen/wirekeys"
 )
 
 // catalog is the part of catalog.json the generator reads.
 type catalog struct {
 	Actions []action         `json:"actions"`
 	Models  map[string]model `json:"models"`
-	V1Diff  []struct {
+	// v1 are the API v1 variants of the actions, from package wirekeys.
+	v1 []wirekeys.Variant
+	// EventTypes are the event types of events.json (see models.go).
+	EventTypes []eventType `json:"event_types"`
+	// Extra are the models of x_extra_models (see models.go).
+	Extra struct {
+		Models map[string]model `json:"models"`
+	} `json:"x_extra_models"`
+	V1Diff []struct {
 		V2Action string   `json:"v2_action"`
 		V2Only   []string `json:"v2_only_params"`
 	} `json:"v1_v2_param_diff"`
@@ -44,8 +54,9 @@ type filter struct {
 	FilterType string `json:"filter_type"`
 	GoField    string `json:"go_field"`
 	Operators  []struct {
-		Op   string `json:"op"`
-		Wire string `json:"wire"`
+		Op   string   `json:"op"`
+		Wire string   `json:"wire"`
+		Enum []string `json:"enum"`
 	} `json:"operators"`
 }
 
@@ -159,7 +170,11 @@ func (g *gen) models() ([]byte, error) {
 		if !ok {
 			return nil, fmt.Errorf("model %q missing from catalog", spec.Key)
 		}
-		writeDoc(&b, "", spec.Doc+"\n\nSee "+g.pkg.DocsURL+".")
+		doc := spec.Doc
+		if !strings.Contains(doc, "See https://") {
+			doc += "\n\nSee " + g.pkg.DocsURL + "."
+		}
+		writeDoc(&b, "", doc)
 		fmt.Fprintf(&b, "type %s struct {\n", spec.Name)
 		for _, a := range m.Attributes {
 			var typ string
@@ -173,8 +188,12 @@ func (g *gen) models() ([]byte, error) {
 				if a.Format == "int32" {
 					typ = "int32"
 				}
+			case "number":
+				typ = "float64"
 			case "timestamp":
 				typ = "chargebee.Timestamp"
+			case "json":
+				typ = "json.RawMessage"
 			case "enum":
 				n, err := g.addEnum(spec.Key+"."+a.Name, a.Enum)
 				if err != nil {
@@ -193,13 +212,19 @@ func (g *gen) models() ([]byte, error) {
 					typ = "[]string"
 					break
 				}
-				sub, ok := specByKey[a.Model]
-				if !ok {
-					return nil, fmt.Errorf("model %s.%s: nested model %q not configured", spec.Key, a.Name, a.Model)
+				name := specByKey[a.Model].Name
+				if name == "" {
+					name = g.pkg.ModelTypes[a.Model]
 				}
-				typ = "*" + sub.Name
-				if a.Type == "array" {
-					typ = "[]" + sub.Name
+				switch {
+				case name == "":
+					return nil, fmt.Errorf("model %s.%s: nested model %q not configured", spec.Key, a.Name, a.Model)
+				case a.Type == "array":
+					typ = "[]" + name
+				case a.Req:
+					typ = name // always present: a value, not a pointer
+				default:
+					typ = "*" + name
 				}
 			default:
 				return nil, fmt.Errorf("model %s.%s: unknown type %q", spec.Key, a.Name, a.Type)
@@ -231,6 +256,8 @@ func attrDoc(name, modelKey string, a attribute, typ string) string {
 		parts = append(parts, "one of the "+typ+" constants; unknown values are kept as sent")
 	case a.Type == "jsonarray":
 		parts = append(parts, "the JSON array as sent")
+	case a.Type == "json":
+		parts = append(parts, "the JSON value as sent")
 	case a.Type == "jsonobject":
 		parts = append(parts, "free-form JSON")
 	}
@@ -267,65 +294,38 @@ func (g *gen) requests() ([]byte, error) {
 		}
 	}
 	if g.pkg.Name == "customer" {
-		if err := g.v1Keys(&b, actions); err != nil {
-			return nil, err
-		}
+		g.v1Keys(&b)
 	}
 	return g.file(b.Bytes()), nil
 }
 
-// v1Keys writes the wire keys each action accepts in API v1: its v2 keys
-// without the catalog's v2-only keys.
-func (g *gen) v1Keys(b *bytes.Buffer, actions map[string]*action) error {
+// v1Keys writes the wire keys each action of the package accepts in API v1,
+// as package wirekeys derives them: its v2 keys without the catalog's
+// v2-only keys.
+func (g *gen) v1Keys(b *bytes.Buffer) {
 	b.WriteString("// v1Keys lists, per action, the wire keys API v1 accepts (array indexes\n// written as [N]). Actions absent from the map do not exist in API v1.\nvar v1Keys = map[string]map[string]bool{\n")
-	for _, d := range g.cat.V1Diff {
-		a, ok := actions[d.V2Action]
-		if !ok {
-			return fmt.Errorf("v1 diff names unknown action %q", d.V2Action)
-		}
-		if !isCustomerAction(d.V2Action) {
+	for _, v := range g.cat.v1 {
+		if !v.FromDiff || !g.wraps(v.V2Action) {
 			continue
 		}
-		v2only := map[string]bool{}
-		for _, k := range d.V2Only {
-			v2only[k] = true
-		}
-		var keys []string
-		for _, p := range a.Params {
-			if !v2only[p.Wire] {
-				keys = append(keys, p.Wire)
-			}
-			delete(v2only, p.Wire)
-		}
-		for _, f := range a.Filters {
-			for _, o := range f.Operators {
-				if !v2only[o.Wire] {
-					keys = append(keys, o.Wire)
-				}
-				delete(v2only, o.Wire)
-			}
-		}
-		if len(v2only) > 0 {
-			return fmt.Errorf("%s: v2-only keys not among the action's keys: %v", d.V2Action, v2only)
-		}
-		fmt.Fprintf(b, "\t%q: {", d.V2Action)
-		for _, k := range keys {
+		fmt.Fprintf(b, "\t%q: {", v.V2Action)
+		for _, k := range v.Keys {
 			fmt.Fprintf(b, "\n\t\t%q: true,", k)
 		}
 		b.WriteString("\n\t},\n")
 	}
 	b.WriteString("}\n\n")
-	return nil
 }
 
-// isCustomerAction reports whether package customer wraps the action
-// (contacts live in package contact).
-func isCustomerAction(id string) bool {
-	switch id {
-	case "customer.add_contact", "customer.update_contact", "customer.delete_contact":
-		return false
+// wraps reports whether the package has a method for the catalog action
+// id.
+func (g *gen) wraps(id string) bool {
+	for _, a := range g.pkg.Actions {
+		if a.Action == id {
+			return true
+		}
 	}
-	return strings.HasPrefix(id, "customer.")
+	return false
 }
 
 // field is one Go field of a request or params type.
@@ -342,6 +342,9 @@ type field struct {
 	Filter *filter
 	// FilterGroup is the group of a field holding nested filters.
 	FilterGroup *filterGroup
+	// Alt, on a parameter only API v1 takes, is the filter API v2 uses
+	// instead ("" for none).
+	Alt string
 }
 
 // filterGroup is a group of filters sent under one key, such as
@@ -355,6 +358,9 @@ type filterGroup struct {
 func (g *gen) leafType(p *param) (string, error) {
 	switch p.Type {
 	case "string":
+		if n, ok := g.pkg.Enums[p.Leaf]; ok && p.Group == "" {
+			return "*" + n, nil // a string the package types, such as event_type
+		}
 		return "*string", nil
 	case "boolean":
 		return "*bool", nil
@@ -422,6 +428,8 @@ func paramDoc(name string, p *param, typ string) string {
 		parts = append(parts, fmt.Sprintf("%d to %d characters", *p.MinLength, *p.MaxLength))
 	} else if p.MaxLength != nil {
 		parts = append(parts, fmt.Sprintf("at most %d characters", *p.MaxLength))
+	} else if p.MinLength != nil && *p.MinLength == 1 {
+		parts = append(parts, "not empty")
 	} else if p.MinLength != nil {
 		parts = append(parts, fmt.Sprintf("at least %d characters", *p.MinLength))
 	}
@@ -554,6 +562,11 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 		}
 		fields = append(fields, f)
 	}
+	v1, err := g.v1OnlyFields(a, fields)
+	if err != nil {
+		return err
+	}
+	fields = append(fields, v1...)
 	// Register or compare the params types.
 	for _, f := range fields {
 		if f.GT == nil {
@@ -606,7 +619,7 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 	byWire := map[string]string{}
 	for _, f := range fields {
 		if f.Filter != nil {
-			checks = append(checks, filterCheck(f))
+			checks = append(checks, filterChecks(f, "r")...)
 			continue
 		}
 		if f.P != nil {
@@ -688,6 +701,10 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 	} else {
 		b.WriteString("\treturn nil\n}\n\n")
 	}
+	validateV2(b, spec.Name, v1)
+	if err := g.validateV1(b, spec.Name, a, fields); err != nil {
+		return err
+	}
 	for _, fg := range nested {
 		g.filterGroupType(b, fg)
 	}
@@ -708,7 +725,9 @@ func (g *gen) filterGroupType(b *bytes.Buffer, fg *filterGroup) {
 	g.setters(b, name, "f", fg.fields)
 	fmt.Fprintf(b, "// validate checks that each filter uses only the operators the catalog\n// lists for it.\nfunc (f *%s) validate() error {\n\treturn api.First(\n", name)
 	for _, f := range fg.fields {
-		b.WriteString("\t\t" + strings.Replace(filterCheck(f), ", r.", ", f.", 1) + ",\n")
+		for _, c := range filterChecks(f, "f") {
+			b.WriteString("\t\t" + c + ",\n")
+		}
 	}
 	b.WriteString("\t)\n}\n\n")
 }
@@ -781,7 +800,7 @@ func leafChecks(p *param, expr, typ, idx string) []string {
 	} else if p.MaxLength != nil {
 		out = append(out, fmt.Sprintf("api.MaxLen(%s, %s, %d)", key, expr, *p.MaxLength))
 	} else if p.MinLength != nil {
-		panic(p.Wire + ": a minimum length without a maximum is not supported")
+		out = append(out, fmt.Sprintf("api.MinLen(%s, %s, %d)", key, expr, *p.MinLength))
 	}
 	if p.Min != nil && p.Max != nil {
 		out = append(out, fmt.Sprintf("api.Range(%s, %s, %d, %d)", key, expr, *p.Min, *p.Max))
@@ -949,8 +968,21 @@ func (g *gen) enums() ([]byte, error) {
 		writeDoc(&b, "", e.Doc+" Chargebee adds values over time: a value without a constant here still decodes and can be sent.")
 		fmt.Fprintf(&b, "type %s string\n\n", e.Name)
 		fmt.Fprintf(&b, "// Values of %s.\nconst (\n", e.Name)
+		prefix, ok := g.pkg.ConstPrefix[e.Name]
+		if !ok {
+			prefix = e.Name
+		}
 		for _, v := range values {
-			fmt.Fprintf(&b, "\t%s%s %s = %q\n", e.Name, camel(v), e.Name, v)
+			if g.pkg.ValueDoc != nil {
+				doc, err := g.pkg.ValueDoc(g.cat, e.Name, v)
+				if err != nil {
+					return nil, err
+				}
+				if doc != "" {
+					writeDoc(&b, "\t", doc)
+				}
+			}
+			fmt.Fprintf(&b, "\t%s%s %s = %q\n", prefix, camel(v), e.Name, v)
 		}
 		b.WriteString(")\n\n")
 	}
@@ -963,7 +995,7 @@ func (g *gen) enums() ([]byte, error) {
 	return g.file(b.Bytes()), nil
 }
 
-var initialisms = map[string]string{"id": "ID", "ip": "IP", "url": "URL", "hk": "HK", "upi": "UPI", "us": "US", "eu": "EU", "uk": "UK", "jp": "JP", "mx": "MX", "ach": "ACH", "sepa": "SEPA", "hdfc": "HDFC", "nmi": "NMI", "migs": "MIGS", "ppd": "PPD", "ccd": "CCD", "pii": "PII"}
+var initialisms = map[string]string{"id": "ID", "ip": "IP", "url": "URL", "hk": "HK", "upi": "UPI", "us": "US", "eu": "EU", "uk": "UK", "jp": "JP", "mx": "MX", "ach": "ACH", "sepa": "SEPA", "hdfc": "HDFC", "nmi": "NMI", "migs": "MIGS", "ppd": "PPD", "ccd": "CCD", "pii": "PII", "api": "API", "js": "JS"}
 
 // camel turns a wire value such as "paypal_express_checkout" into
 // "PaypalExpressCheckout".
@@ -1048,13 +1080,24 @@ func filterOps(f *filter) []string {
 	return ops
 }
 
-// filterCheck returns the validation expression of a filter field.
-func filterCheck(f field) string {
-	var ops []string
-	for _, op := range filterOps(f.Filter) {
-		ops = append(ops, strconv.Quote(op))
+// filterChecks returns the validation expressions of a filter field of
+// receiver recv: the operators the catalog allows and, for a sort order,
+// the attributes it may sort by.
+func filterChecks(f field, recv string) []string {
+	var ops, fields []string
+	for _, o := range f.Filter.Operators {
+		ops = append(ops, strconv.Quote(o.Op))
+		if f.Filter.FilterType == "sort" && len(fields) == 0 {
+			for _, v := range o.Enum {
+				fields = append(fields, strconv.Quote(v))
+			}
+		}
 	}
-	return fmt.Sprintf("api.FilterOps(%q, r.%s, %s)", f.Filter.WirePrefix, f.Name, strings.Join(ops, ", "))
+	out := []string{fmt.Sprintf("api.FilterOps(%q, %s.%s, %s)", f.Filter.WirePrefix, recv, f.Name, strings.Join(ops, ", "))}
+	if len(fields) > 0 {
+		out = append(out, fmt.Sprintf("api.SortFields(%q, %s.%s, %s)", f.Filter.WirePrefix, recv, f.Name, strings.Join(fields, ", ")))
+	}
+	return out
 }
 
 // ownsEnum reports whether the package generates the enum type name.

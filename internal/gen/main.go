@@ -59,7 +59,9 @@ func Generate(raw, events []byte) (map[string][]byte, error) {
 	if err := json.Unmarshal(events, &e); err != nil {
 		return nil, fmt.Errorf("reading events: %w", err)
 	}
-	c.Actions = append(c.Actions, e.Actions...)
+	if err := c.add(raw, &e); err != nil {
+		return nil, err
+	}
 	files := map[string][]byte{}
 	for _, pkg := range packages {
 		g := newGen(&c, pkg)
@@ -143,6 +145,7 @@ var knownImports = []struct{ name, path string }{
 	{"strconv", "strconv"},
 	{"testing", "testing"},
 	{"chargebee", "github.com/billingkit/chargebee-go"},
+	{"credits", "github.com/billingkit/chargebee-go/credits"},
 	{"customer", "github.com/billingkit/chargebee-go/customer"},
 	{"api", "github.com/billingkit/chargebee-go/internal/api"},
 	{"jsonx", "github.com/billingkit/chargebee-go/internal/jsonx"},

@@ -95,7 +95,7 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	if len(a.PathParams) > 1 {
 		return fmt.Errorf("%d path ids", len(a.PathParams))
 	}
-	if (len(a.Params)+countFilters(a) > 0) != (spec.Request != "") {
+	if (len(a.Params)+len(a.Filters) > 0) != (spec.Request != "") {
 		return fmt.Errorf("the catalog has %d parameters, the method's request is %q", len(a.Params), spec.Request)
 	}
 	path, pathParam := a.Path, ""
@@ -165,6 +165,9 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	var prelude []string
 	if spec.Pre != "" {
 		prelude = append(prelude, fmt.Sprintf("if err := s.%s(%s, req, opts); err != nil {\n\treturn nil, err\n}", spec.Pre, idExpr))
+	}
+	if len(g.v1Required(a.ID)) > 0 {
+		prelude = append(prelude, "if cb := s.client(); cb != nil && cb.APIVersion() == chargebee.APIv1 {\n\tif err := req.validateV1(); err != nil {\n\t\treturn nil, err\n\t}\n}")
 	}
 	switch {
 	case len(spec.Args) > 0:
@@ -362,8 +365,6 @@ func (g *gen) requestHasRequired(a *action) bool {
 	}
 	return false
 }
-
-func countFilters(a *action) int { return len(a.Filters) }
 
 // sharers returns the methods whose result is type name.
 func (g *gen) sharers(name string) []string {

@@ -96,18 +96,12 @@ func (j clientJar) Cookies(u *url.URL) []*http.Cookie {
 func noRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 // newHTTPClient builds the http.Client the retry loop sends each attempt
-// through. Its transport wraps the caller's (read at each attempt) so that
-// per-attempt logging, rate limiting and timeouts apply to every attempt.
-// The wrapper deliberately has no CloseIdleConnections method:
-// retryablehttp calls http.Client.CloseIdleConnections whenever a call
-// gives up, which would otherwise close the idle connections that other
-// goroutines are about to reuse.
-//
-// The attempt's deadline is set by attemptTransport rather than through
-// http.Client.Timeout: for a RoundTripper it does not know, http.Client
-// enforces its Timeout with a timer, a goroutine and the legacy
-// Request.Cancel channel (one more goroutine in http.Transport) on every
-// request.
+// through: its transport wraps the caller's (read at each attempt) with
+// per-attempt logging, rate limiting and timeouts. The wrapper has no
+// CloseIdleConnections method on purpose: retryablehttp calls it whenever
+// a call gives up, closing idle connections other goroutines would reuse.
+// The deadline is not http.Client.Timeout, which for a RoundTripper it does
+// not know costs a timer and two goroutines per request.
 func newHTTPClient(cfg Config) *http.Client {
 	at := &attemptTransport{logger: cfg.Logger, limiter: cfg.Limiter, timeout: cfg.Timeout}
 	hc := cfg.HTTPClient
@@ -131,9 +125,8 @@ func newHTTPClient(cfg Config) *http.Client {
 	}
 }
 
-// attemptTransport wraps the HTTP transport: it waits for the rate limiter,
-// bounds each attempt by the per-attempt timeout, counts attempts and logs
-// each one.
+// attemptTransport waits for the rate limiter, bounds each attempt by the
+// per-attempt timeout, counts attempts and logs each one.
 type attemptTransport struct {
 	base    http.RoundTripper
 	logger  *slog.Logger
@@ -223,10 +216,10 @@ func (a *attemptTransport) attempt(req *http.Request) (*http.Response, error) {
 	if err == nil && resp == nil {
 		err = errNilResponse
 	}
-	if err == nil && resp.Body == nil {
-		resp.Body = http.NoBody
-	}
 	if err == nil {
+		if resp.Body == nil {
+			resp.Body = http.NoBody
+		}
 		// Backoff finds the call's state, with the Retry-After parsed
 		// once, through the response's request.
 		resp.Request = req

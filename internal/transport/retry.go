@@ -89,11 +89,6 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		st = &callState{}
 	}
 	if err != nil {
-		// A Limiter's error ends the call: the attempt was never sent.
-		var le *limiterError
-		if errors.As(err, &le) {
-			return false, err
-		}
 		return st.retryable && Transient(cleanErr(err)), err
 	}
 	var retryAfter time.Duration

@@ -90,11 +90,9 @@ type Transport struct {
 type callState struct {
 	retryable bool
 	attempts  int
-	// The last response whose body was read whole (or found too large).
-	status     int
-	header     http.Header
-	body       *[]byte // from bodyPool
-	retryAfter time.Duration
+	// last is the last response whose body was read whole (or found too
+	// large), its buffer from bodyPool.
+	last Result
 	// wait is the Retry-After of the latest response, read by Backoff.
 	wait time.Duration
 }
@@ -110,44 +108,41 @@ func stateOf(ctx context.Context) *callState {
 // keep makes a read response the call's last one, releasing the previous
 // body.
 func (st *callState) keep(resp *http.Response, body *[]byte, retryAfter time.Duration) {
-	if st.body != nil {
-		putBody(st.body)
-	}
-	st.status, st.header, st.body, st.retryAfter = resp.StatusCode, resp.Header, body, retryAfter
+	putBody(st.last.buf)
+	st.last = Result{StatusCode: resp.StatusCode, Header: resp.Header, RetryAfter: retryAfter, buf: body}
 }
 
 // result reports the state as a Result, handing over the body's buffer.
 func (st *callState) result() *Result {
-	res := &Result{StatusCode: st.status, Header: st.header, Attempts: max(st.attempts, 1), RetryAfter: st.retryAfter, buf: st.body}
-	if st.body != nil {
-		res.Body = *st.body
+	res := st.last
+	res.Attempts = max(st.attempts, 1)
+	if res.buf != nil {
+		res.Body = *res.buf
 	}
-	st.body = nil
-	return res
+	st.last.buf = nil
+	return &res
 }
 
 // New builds a Transport from cfg.
 func New(cfg Config) *Transport {
-	minWait, maxWait := max(cfg.RetryWaitMin, 0), cfg.RetryWaitMax
-	if maxWait < minWait {
-		maxWait = minWait
-	}
-	return &Transport{rc: &retryablehttp.Client{
-		HTTPClient:   newHTTPClient(cfg),
-		Logger:       nil, // retryablehttp's own logging is off; attempts are logged by attemptTransport
-		RetryWaitMin: minWait,
-		RetryWaitMax: maxWait,
-		RetryMax:     max(cfg.MaxRetries, 0),
-		CheckRetry:   checkRetry,
-		Backoff:      Backoff,
-		ErrorHandler: passThrough,
-	}}
+	minWait := max(cfg.RetryWaitMin, 0)
+	return &Transport{rc: newRetryClient(newHTTPClient(cfg), minWait, max(cfg.RetryWaitMax, minWait), max(cfg.MaxRetries, 0), Backoff)}
 }
 
-// passThrough hands the last response and error back unchanged so that the
+// newRetryClient returns the retry loop around hc. retryablehttp's own
+// logging is off (attempts are logged by attemptTransport), and its error
+// handler hands the last response and error back unchanged so that the
 // caller sees the real final response.
-func passThrough(resp *http.Response, err error, _ int) (*http.Response, error) {
-	return resp, err
+func newRetryClient(hc *http.Client, minWait, maxWait time.Duration, retries int, backoff retryablehttp.Backoff) *retryablehttp.Client {
+	return &retryablehttp.Client{
+		HTTPClient:   hc,
+		RetryWaitMin: minWait,
+		RetryWaitMax: maxWait,
+		RetryMax:     retries,
+		CheckRetry:   checkRetry,
+		Backoff:      backoff,
+		ErrorHandler: func(resp *http.Response, err error, _ int) (*http.Response, error) { return resp, err },
+	}
 }
 
 // Do performs the call, retrying per the policy. A nil error means res is

@@ -310,7 +310,7 @@ func TestBackoffUsesParsedRetryAfter(t *testing.T) {
 	if retry, err := checkRetry(ctx, resp, nil); !retry || err != nil {
 		t.Fatalf("checkRetry = %v, %v", retry, err)
 	}
-	if st.wait != 7*time.Second || st.retryAfter != 7*time.Second || st.status != 429 {
+	if st.wait != 7*time.Second || st.last.RetryAfter != 7*time.Second || st.last.StatusCode != 429 {
 		t.Fatalf("state after checkRetry: %+v", st)
 	}
 	resp.Header.Set("Retry-After", "1") // not read again
@@ -322,7 +322,7 @@ func TestBackoffUsesParsedRetryAfter(t *testing.T) {
 	if d := Backoff(time.Millisecond, time.Minute, 0, resp); d != time.Second {
 		t.Errorf("Backoff without a call = %v, want 1s", d)
 	}
-	if st.body != nil {
-		putBody(st.body)
+	if st.last.buf != nil {
+		putBody(st.last.buf)
 	}
 }

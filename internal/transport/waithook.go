@@ -31,20 +31,8 @@ func (t *Transport) retryClient(ctx context.Context) *retryablehttp.Client {
 		return t.rc
 	}
 	rc := t.rc
-	backoff := rc.Backoff
-	return &retryablehttp.Client{
-		HTTPClient:      rc.HTTPClient,
-		Logger:          rc.Logger,
-		RequestLogHook:  rc.RequestLogHook,
-		ResponseLogHook: rc.ResponseLogHook,
-		RetryWaitMin:    rc.RetryWaitMin,
-		RetryWaitMax:    rc.RetryWaitMax,
-		RetryMax:        rc.RetryMax,
-		CheckRetry:      rc.CheckRetry,
-		ErrorHandler:    rc.ErrorHandler,
-		PrepareRetry:    rc.PrepareRetry,
-		Backoff: func(minWait, maxWait time.Duration, attemptNum int, resp *http.Response) time.Duration {
-			return max(hook(backoff(minWait, maxWait, attemptNum, resp)), 0)
-		},
-	}
+	return newRetryClient(rc.HTTPClient, rc.RetryWaitMin, rc.RetryWaitMax, rc.RetryMax,
+		func(minWait, maxWait time.Duration, attemptNum int, resp *http.Response) time.Duration {
+			return max(hook(rc.Backoff(minWait, maxWait, attemptNum, resp)), 0)
+		})
 }

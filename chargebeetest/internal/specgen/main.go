@@ -9,10 +9,11 @@
 // go generate ./chargebeetest. A test fails when the committed table is
 // stale.
 //
-// Besides the 35 catalogued actions it derives the v1 variants of the
-// customer actions that exist in both API versions: the v2 keys minus the
-// keys the catalog lists as v2-only, with the v1 requirement on
-// update_payment_method's payment_method[reference_id].
+// Besides the 35 catalogued actions it writes the v1 variants of the
+// customer actions that exist in both API versions, as package
+// internal/gen/wirekeys derives them for the SDK too: the v2 keys minus
+// the keys the catalog lists as v2-only, with the keys API v1 alone
+// requires (x_v1_required).
 package main
 
 import (
@@ -22,7 +23,9 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"strings"
+	"slices"
+
+	"github.com/billingkit/chargebee-go/internal/gen/wirekeys"
 )
 
 type catalog struct {
@@ -46,10 +49,6 @@ type catalog struct {
 	V1Customer []struct {
 		Name string `json:"name"`
 	} `json:"v1_customer_model"`
-	V1Diff []struct {
-		V2Action     string   `json:"v2_action"`
-		V2OnlyParams []string `json:"v2_only_params"`
-	} `json:"v1_v2_param_diff"`
 }
 
 type param struct {
@@ -158,34 +157,28 @@ func generate(raw, events []byte) ([]byte, error) {
 		actions = append(actions, oa)
 	}
 	// v1 variants of the customer actions present in both versions.
-	for _, d := range c.V1Diff {
-		i, ok := byID[d.V2Action]
-		if !ok {
-			return nil, fmt.Errorf("v1 diff names unknown action %s", d.V2Action)
-		}
-		v2 := actions[i]
-		only := map[string]bool{}
-		for _, k := range d.V2OnlyParams {
-			only[k] = true
-		}
-		v1 := outAction{ID: "customer_v1." + strings.TrimPrefix(v2.ID, "customer."), Version: "v1", Method: v2.Method, Path: v2.Path, CustomFields: v2.CustomFields}
+	variants, err := wirekeys.V1Variants(raw)
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range variants {
+		v2 := actions[byID[v.V2Action]]
+		v1 := outAction{ID: v.V1Action, Version: "v1", Method: v2.Method, Path: v2.Path, CustomFields: v2.CustomFields}
 		for _, p := range v2.Params {
-			if only[p.Wire] {
-				continue
-			}
-			if v1.ID == "customer_v1.update_payment_method" && p.Wire == "payment_method[reference_id]" {
+			if slices.Contains(v.Required, p.Wire) {
 				p.Required, p.GroupRequired = true, true
 			}
-			v1.Params = append(v1.Params, p)
+			if slices.Contains(v.Keys, p.Wire) {
+				v1.Params = append(v1.Params, p)
+			}
 		}
 		for _, f := range v2.Filters {
-			if !only[f.Wire] {
+			if slices.Contains(v.Keys, f.Wire) {
 				v1.Filters = append(v1.Filters, f)
 			}
 		}
 		actions = append(actions, v1)
 	}
-	actions = append(actions, outAction{ID: "customer_v1.retrieve", Version: "v1", Method: "GET", Path: "/customers/{customer-id}"})
 
 	var b bytes.Buffer
 	b.WriteString("{\n\"v1_customer_attributes\": ")

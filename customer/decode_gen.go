@@ -775,6 +775,465 @@ func (v *Card) decodeJSON(d *jsonx.Decoder) {
 // cardKeys are the keys of Card, for keys that differ in case.
 var cardKeys = []string{"payment_source_id", "status", "gateway", "gateway_account_id", "reference_id", "ref_tx_id", "first_name", "last_name", "iin", "last4", "card_type", "funding_type", "expiry_month", "expiry_year", "issuing_country", "billing_addr1", "billing_addr2", "billing_city", "billing_state_code", "billing_state", "billing_country", "billing_zip", "created_at", "resource_version", "updated_at", "ip_address", "powered_by", "customer_id", "masked_number", "object"}
 
+// UnmarshalJSON decodes PaymentSource from JSON in one pass, as encoding/json
+// would decode it.
+func (v *PaymentSource) UnmarshalJSON(b []byte) error {
+	var d jsonx.Decoder
+	d.Reset(b)
+	v.decodeJSON(&d)
+	return d.Finish()
+}
+
+// decodeJSON reads a PaymentSource from d.
+func (v *PaymentSource) decodeJSON(d *jsonx.Decoder) {
+	for more := d.Object(); more; more = d.Next() {
+		k := d.Key()
+	again:
+		switch string(k) {
+		case "id":
+			d.Str(&v.ID)
+		case "customer_id":
+			d.Str(&v.CustomerID)
+		case "type":
+			d.Enum((*string)(&v.Type), knownPaymentMethodType)
+		case "status":
+			d.Enum((*string)(&v.Status), knownPaymentMethodStatus)
+		case "reference_id":
+			d.Str(&v.ReferenceID)
+		case "gateway":
+			d.Enum((*string)(&v.Gateway), knownGateway)
+		case "gateway_account_id":
+			d.Str(&v.GatewayAccountID)
+		case "ip_address":
+			d.Str(&v.IPAddress)
+		case "issuing_country":
+			d.Str(&v.IssuingCountry)
+		case "business_entity_id":
+			d.Str(&v.BusinessEntityID)
+		case "deleted":
+			d.Bool(&v.Deleted)
+		case "created_at":
+			d.IntOr((*int64)(&v.CreatedAt), &v.CreatedAt)
+		case "updated_at":
+			d.IntOr((*int64)(&v.UpdatedAt), &v.UpdatedAt)
+		case "resource_version":
+			d.Int64(&v.ResourceVersion)
+		case "card":
+			if d.Null() {
+				v.Card = nil
+				break
+			}
+			if v.Card == nil {
+				v.Card = new(PaymentSourceCard)
+			}
+			v.Card.decodeJSON(d)
+		case "bank_account":
+			if d.Null() {
+				v.BankAccount = nil
+				break
+			}
+			if v.BankAccount == nil {
+				v.BankAccount = new(PaymentSourceBankAccount)
+			}
+			v.BankAccount.decodeJSON(d)
+		case "paypal":
+			if d.Null() {
+				v.Paypal = nil
+				break
+			}
+			if v.Paypal == nil {
+				v.Paypal = new(PaymentSourcePaypal)
+			}
+			v.Paypal.decodeJSON(d)
+		case "object":
+			d.Str(&v.Object)
+		default:
+			if name := jsonx.Fold(k, paymentSourceKeys); name != "" {
+				k = []byte(name)
+				goto again
+			}
+			d.Skip()
+		}
+	}
+}
+
+// paymentSourceKeys are the keys of PaymentSource, for keys that differ in case.
+var paymentSourceKeys = []string{"id", "customer_id", "type", "status", "reference_id", "gateway", "gateway_account_id", "ip_address", "issuing_country", "business_entity_id", "deleted", "created_at", "updated_at", "resource_version", "card", "bank_account", "paypal", "object"}
+
+// UnmarshalJSON decodes PaymentSourceCard from JSON in one pass, as encoding/json
+// would decode it.
+func (v *PaymentSourceCard) UnmarshalJSON(b []byte) error {
+	var d jsonx.Decoder
+	d.Reset(b)
+	v.decodeJSON(&d)
+	return d.Finish()
+}
+
+// decodeJSON reads a PaymentSourceCard from d.
+func (v *PaymentSourceCard) decodeJSON(d *jsonx.Decoder) {
+	for more := d.Object(); more; more = d.Next() {
+		k := d.Key()
+	again:
+		switch string(k) {
+		case "first_name":
+			d.Str(&v.FirstName)
+		case "last_name":
+			d.Str(&v.LastName)
+		case "iin":
+			d.Str(&v.IIN)
+		case "last4":
+			d.Str(&v.Last4)
+		case "brand":
+			d.Enum((*string)(&v.Brand), knownCardType)
+		case "funding_type":
+			d.Enum((*string)(&v.FundingType), knownFundingType)
+		case "expiry_month":
+			d.Int32(&v.ExpiryMonth)
+		case "expiry_year":
+			d.Int32(&v.ExpiryYear)
+		case "masked_number":
+			d.Str(&v.MaskedNumber)
+		case "object":
+			d.Str(&v.Object)
+		default:
+			if name := jsonx.Fold(k, paymentSourceCardKeys); name != "" {
+				k = []byte(name)
+				goto again
+			}
+			d.Skip()
+		}
+	}
+}
+
+// paymentSourceCardKeys are the keys of PaymentSourceCard, for keys that differ in case.
+var paymentSourceCardKeys = []string{"first_name", "last_name", "iin", "last4", "brand", "funding_type", "expiry_month", "expiry_year", "masked_number", "object"}
+
+// UnmarshalJSON decodes PaymentSourceBankAccount from JSON in one pass, as encoding/json
+// would decode it.
+func (v *PaymentSourceBankAccount) UnmarshalJSON(b []byte) error {
+	var d jsonx.Decoder
+	d.Reset(b)
+	v.decodeJSON(&d)
+	return d.Finish()
+}
+
+// decodeJSON reads a PaymentSourceBankAccount from d.
+func (v *PaymentSourceBankAccount) decodeJSON(d *jsonx.Decoder) {
+	for more := d.Object(); more; more = d.Next() {
+		k := d.Key()
+	again:
+		switch string(k) {
+		case "last4":
+			d.Str(&v.Last4)
+		case "name_on_account":
+			d.Str(&v.NameOnAccount)
+		case "first_name":
+			d.Str(&v.FirstName)
+		case "last_name":
+			d.Str(&v.LastName)
+		case "bank_name":
+			d.Str(&v.BankName)
+		case "mandate_id":
+			d.Str(&v.MandateID)
+		case "account_type":
+			d.Enum((*string)(&v.AccountType), knownBankAccountType)
+		case "email":
+			d.Str(&v.Email)
+		case "object":
+			d.Str(&v.Object)
+		default:
+			if name := jsonx.Fold(k, paymentSourceBankAccountKeys); name != "" {
+				k = []byte(name)
+				goto again
+			}
+			d.Skip()
+		}
+	}
+}
+
+// paymentSourceBankAccountKeys are the keys of PaymentSourceBankAccount, for keys that differ in case.
+var paymentSourceBankAccountKeys = []string{"last4", "name_on_account", "first_name", "last_name", "bank_name", "mandate_id", "account_type", "email", "object"}
+
+// UnmarshalJSON decodes PaymentSourcePaypal from JSON in one pass, as encoding/json
+// would decode it.
+func (v *PaymentSourcePaypal) UnmarshalJSON(b []byte) error {
+	var d jsonx.Decoder
+	d.Reset(b)
+	v.decodeJSON(&d)
+	return d.Finish()
+}
+
+// decodeJSON reads a PaymentSourcePaypal from d.
+func (v *PaymentSourcePaypal) decodeJSON(d *jsonx.Decoder) {
+	for more := d.Object(); more; more = d.Next() {
+		k := d.Key()
+	again:
+		switch string(k) {
+		case "email":
+			d.Str(&v.Email)
+		case "agreement_id":
+			d.Str(&v.AgreementID)
+		case "object":
+			d.Str(&v.Object)
+		default:
+			if name := jsonx.Fold(k, paymentSourcePaypalKeys); name != "" {
+				k = []byte(name)
+				goto again
+			}
+			d.Skip()
+		}
+	}
+}
+
+// paymentSourcePaypalKeys are the keys of PaymentSourcePaypal, for keys that differ in case.
+var paymentSourcePaypalKeys = []string{"email", "agreement_id", "object"}
+
+// UnmarshalJSON decodes Transaction from JSON in one pass, as encoding/json
+// would decode it.
+func (v *Transaction) UnmarshalJSON(b []byte) error {
+	var d jsonx.Decoder
+	d.Reset(b)
+	v.decodeJSON(&d)
+	return d.Finish()
+}
+
+// decodeJSON reads a Transaction from d.
+func (v *Transaction) decodeJSON(d *jsonx.Decoder) {
+	for more := d.Object(); more; more = d.Next() {
+		k := d.Key()
+	again:
+		switch string(k) {
+		case "id":
+			d.Str(&v.ID)
+		case "customer_id":
+			d.Str(&v.CustomerID)
+		case "subscription_id":
+			d.Str(&v.SubscriptionID)
+		case "type":
+			d.Enum((*string)(&v.Type), knownTransactionType)
+		case "status":
+			d.Enum((*string)(&v.Status), knownTransactionStatus)
+		case "payment_method":
+			d.Enum((*string)(&v.PaymentMethod), knownTransactionPaymentMethod)
+		case "amount":
+			d.Int64(&v.Amount)
+		case "amount_unused":
+			d.Int64(&v.AmountUnused)
+		case "amount_capturable":
+			d.Int64(&v.AmountCapturable)
+		case "currency_code":
+			d.Str(&v.CurrencyCode)
+		case "exchange_rate":
+			d.Float64(&v.ExchangeRate)
+		case "date":
+			d.IntOr((*int64)(&v.Date), &v.Date)
+		case "settled_at":
+			d.IntOr((*int64)(&v.SettledAt), &v.SettledAt)
+		case "voided_at":
+			d.IntOr((*int64)(&v.VoidedAt), &v.VoidedAt)
+		case "gateway":
+			d.Enum((*string)(&v.Gateway), knownGateway)
+		case "gateway_account_id":
+			d.Str(&v.GatewayAccountID)
+		case "payment_source_id":
+			d.Str(&v.PaymentSourceID)
+		case "id_at_gateway":
+			d.Str(&v.IDAtGateway)
+		case "reference_number":
+			d.Str(&v.ReferenceNumber)
+		case "custom_payment_method_id":
+			d.Str(&v.CustomPaymentMethodID)
+		case "initiator_type":
+			d.Enum((*string)(&v.InitiatorType), knownPaymentInitiator)
+		case "three_d_secure":
+			d.Bool(&v.ThreeDSecure)
+		case "error_code":
+			d.Str(&v.ErrorCode)
+		case "error_text":
+			d.Str(&v.ErrorText)
+		case "masked_card_number":
+			d.Str(&v.MaskedCardNumber)
+		case "reference_transaction_id":
+			d.Str(&v.ReferenceTransactionID)
+		case "refunded_txn_id":
+			d.Str(&v.RefundedTxnID)
+		case "reference_authorization_id":
+			d.Str(&v.ReferenceAuthorizationID)
+		case "reversal_transaction_id":
+			d.Str(&v.ReversalTransactionID)
+		case "linked_invoices":
+			if d.Null() {
+				v.LinkedInvoices = nil
+				break
+			}
+			s, n := v.LinkedInvoices, 0
+			for more := d.Array(); more; more = d.NextItem() {
+				s = jsonx.Grow(s, n)
+				s[n].decodeJSON(d)
+				n++
+			}
+			v.LinkedInvoices = jsonx.Done(s, n)
+		case "linked_refunds":
+			if d.Null() {
+				v.LinkedRefunds = nil
+				break
+			}
+			s, n := v.LinkedRefunds, 0
+			for more := d.Array(); more; more = d.NextItem() {
+				s = jsonx.Grow(s, n)
+				s[n].decodeJSON(d)
+				n++
+			}
+			v.LinkedRefunds = jsonx.Done(s, n)
+		case "payment_method_details":
+			d.Str(&v.PaymentMethodDetails)
+		case "business_entity_id":
+			d.Str(&v.BusinessEntityID)
+		case "deleted":
+			d.Bool(&v.Deleted)
+		case "updated_at":
+			d.IntOr((*int64)(&v.UpdatedAt), &v.UpdatedAt)
+		case "resource_version":
+			d.Int64(&v.ResourceVersion)
+		case "object":
+			d.Str(&v.Object)
+		default:
+			if name := jsonx.Fold(k, transactionKeys); name != "" {
+				k = []byte(name)
+				goto again
+			}
+			d.Skip()
+		}
+	}
+}
+
+// transactionKeys are the keys of Transaction, for keys that differ in case.
+var transactionKeys = []string{"id", "customer_id", "subscription_id", "type", "status", "payment_method", "amount", "amount_unused", "amount_capturable", "currency_code", "exchange_rate", "date", "settled_at", "voided_at", "gateway", "gateway_account_id", "payment_source_id", "id_at_gateway", "reference_number", "custom_payment_method_id", "initiator_type", "three_d_secure", "error_code", "error_text", "masked_card_number", "reference_transaction_id", "refunded_txn_id", "reference_authorization_id", "reversal_transaction_id", "linked_invoices", "linked_refunds", "payment_method_details", "business_entity_id", "deleted", "updated_at", "resource_version", "object"}
+
+// UnmarshalJSON decodes LinkedInvoice from JSON in one pass, as encoding/json
+// would decode it.
+func (v *LinkedInvoice) UnmarshalJSON(b []byte) error {
+	var d jsonx.Decoder
+	d.Reset(b)
+	v.decodeJSON(&d)
+	return d.Finish()
+}
+
+// decodeJSON reads a LinkedInvoice from d.
+func (v *LinkedInvoice) decodeJSON(d *jsonx.Decoder) {
+	for more := d.Object(); more; more = d.Next() {
+		k := d.Key()
+	again:
+		switch string(k) {
+		case "invoice_id":
+			d.Str(&v.InvoiceID)
+		case "applied_amount":
+			d.Int64(&v.AppliedAmount)
+		case "applied_at":
+			d.IntOr((*int64)(&v.AppliedAt), &v.AppliedAt)
+		case "invoice_date":
+			d.IntOr((*int64)(&v.InvoiceDate), &v.InvoiceDate)
+		case "invoice_total":
+			d.Int64(&v.InvoiceTotal)
+		case "invoice_amount":
+			d.Int64(&v.InvoiceAmount)
+		case "invoice_status":
+			d.Str(&v.InvoiceStatus)
+		default:
+			if name := jsonx.Fold(k, linkedInvoiceKeys); name != "" {
+				k = []byte(name)
+				goto again
+			}
+			d.Skip()
+		}
+	}
+}
+
+// linkedInvoiceKeys are the keys of LinkedInvoice, for keys that differ in case.
+var linkedInvoiceKeys = []string{"invoice_id", "applied_amount", "applied_at", "invoice_date", "invoice_total", "invoice_amount", "invoice_status"}
+
+// UnmarshalJSON decodes LinkedRefund from JSON in one pass, as encoding/json
+// would decode it.
+func (v *LinkedRefund) UnmarshalJSON(b []byte) error {
+	var d jsonx.Decoder
+	d.Reset(b)
+	v.decodeJSON(&d)
+	return d.Finish()
+}
+
+// decodeJSON reads a LinkedRefund from d.
+func (v *LinkedRefund) decodeJSON(d *jsonx.Decoder) {
+	for more := d.Object(); more; more = d.Next() {
+		k := d.Key()
+	again:
+		switch string(k) {
+		case "txn_id":
+			d.Str(&v.TxnID)
+		case "txn_status":
+			d.Enum((*string)(&v.TxnStatus), knownTransactionStatus)
+		case "txn_date":
+			d.IntOr((*int64)(&v.TxnDate), &v.TxnDate)
+		case "txn_amount":
+			d.Int64(&v.TxnAmount)
+		case "object":
+			d.Str(&v.Object)
+		default:
+			if name := jsonx.Fold(k, linkedRefundKeys); name != "" {
+				k = []byte(name)
+				goto again
+			}
+			d.Skip()
+		}
+	}
+}
+
+// linkedRefundKeys are the keys of LinkedRefund, for keys that differ in case.
+var linkedRefundKeys = []string{"txn_id", "txn_status", "txn_date", "txn_amount", "object"}
+
+// UnmarshalJSON decodes ResourceMigration from JSON in one pass, as encoding/json
+// would decode it.
+func (v *ResourceMigration) UnmarshalJSON(b []byte) error {
+	var d jsonx.Decoder
+	d.Reset(b)
+	v.decodeJSON(&d)
+	return d.Finish()
+}
+
+// decodeJSON reads a ResourceMigration from d.
+func (v *ResourceMigration) decodeJSON(d *jsonx.Decoder) {
+	for more := d.Object(); more; more = d.Next() {
+		k := d.Key()
+	again:
+		switch string(k) {
+		case "from_site":
+			d.Str(&v.FromSite)
+		case "entity_type":
+			d.Str(&v.EntityType)
+		case "entity_id":
+			d.Str(&v.EntityID)
+		case "status":
+			d.Enum((*string)(&v.Status), knownResourceMigrationStatus)
+		case "errors":
+			d.Str(&v.Errors)
+		case "created_at":
+			d.IntOr((*int64)(&v.CreatedAt), &v.CreatedAt)
+		case "updated_at":
+			d.IntOr((*int64)(&v.UpdatedAt), &v.UpdatedAt)
+		case "object":
+			d.Str(&v.Object)
+		default:
+			if name := jsonx.Fold(k, resourceMigrationKeys); name != "" {
+				k = []byte(name)
+				goto again
+			}
+			d.Skip()
+		}
+	}
+}
+
+// resourceMigrationKeys are the keys of ResourceMigration, for keys that differ in case.
+var resourceMigrationKeys = []string{"from_site", "entity_type", "entity_id", "status", "errors", "created_at", "updated_at", "object"}
+
 // UnmarshalJSON decodes CreateResult from JSON in one pass, as encoding/json
 // would decode it.
 func (v *CreateResult) UnmarshalJSON(b []byte) error {
@@ -1076,7 +1535,14 @@ func (v *AssignPaymentRoleResult) decodeJSON(d *jsonx.Decoder) {
 			}
 			v.Customer.decodeJSON(d)
 		case "payment_source":
-			d.Unmarshal(&v.PaymentSource)
+			if d.Null() {
+				v.PaymentSource = nil
+				break
+			}
+			if v.PaymentSource == nil {
+				v.PaymentSource = new(PaymentSource)
+			}
+			v.PaymentSource.decodeJSON(d)
 		default:
 			if name := jsonx.Fold(k, assignPaymentRoleResultKeys); name != "" {
 				k = []byte(name)
@@ -1115,7 +1581,14 @@ func (v *RecordExcessPaymentResult) decodeJSON(d *jsonx.Decoder) {
 			}
 			v.Customer.decodeJSON(d)
 		case "transaction":
-			d.Unmarshal(&v.Transaction)
+			if d.Null() {
+				v.Transaction = nil
+				break
+			}
+			if v.Transaction == nil {
+				v.Transaction = new(Transaction)
+			}
+			v.Transaction.decodeJSON(d)
 		default:
 			if name := jsonx.Fold(k, recordExcessPaymentResultKeys); name != "" {
 				k = []byte(name)
@@ -1154,7 +1627,14 @@ func (v *CollectPaymentResult) decodeJSON(d *jsonx.Decoder) {
 			}
 			v.Customer.decodeJSON(d)
 		case "transaction":
-			d.Unmarshal(&v.Transaction)
+			if d.Null() {
+				v.Transaction = nil
+				break
+			}
+			if v.Transaction == nil {
+				v.Transaction = new(Transaction)
+			}
+			v.Transaction.decodeJSON(d)
 		default:
 			if name := jsonx.Fold(k, collectPaymentResultKeys); name != "" {
 				k = []byte(name)
@@ -1230,7 +1710,14 @@ func (v *MoveResult) decodeJSON(d *jsonx.Decoder) {
 	again:
 		switch string(k) {
 		case "resource_migration":
-			d.Unmarshal(&v.ResourceMigration)
+			if d.Null() {
+				v.ResourceMigration = nil
+				break
+			}
+			if v.ResourceMigration == nil {
+				v.ResourceMigration = new(ResourceMigration)
+			}
+			v.ResourceMigration.decodeJSON(d)
 		default:
 			if name := jsonx.Fold(k, moveResultKeys); name != "" {
 				k = []byte(name)
@@ -1420,6 +1907,9 @@ func decodeListEntryPage(b []byte) (*chargebee.Page[ListEntry], error) {
 // knownAutoCollection are the AutoCollection values kept without a copy.
 var knownAutoCollection = []string{"on", "off"}
 
+// knownBankAccountType are the BankAccountType values kept without a copy.
+var knownBankAccountType = []string{"checking", "savings", "business_checking", "current"}
+
 // knownBillingDateMode are the BillingDateMode values kept without a copy.
 var knownBillingDateMode = []string{"using_defaults", "manually_set"}
 
@@ -1459,6 +1949,9 @@ var knownGateway = []string{"chargebee", "chargebee_payments", "adyen", "stripe"
 // knownOfflinePaymentMethod are the OfflinePaymentMethod values kept without a copy.
 var knownOfflinePaymentMethod = []string{"no_preference", "cash", "check", "bank_transfer", "ach_credit", "sepa_credit", "boleto", "us_automated_bank_transfer", "eu_automated_bank_transfer", "uk_automated_bank_transfer", "jp_automated_bank_transfer", "mx_automated_bank_transfer", "custom"}
 
+// knownPaymentInitiator are the PaymentInitiator values kept without a copy.
+var knownPaymentInitiator = []string{"customer", "merchant"}
+
 // knownPaymentMethodStatus are the PaymentMethodStatus values kept without a copy.
 var knownPaymentMethodStatus = []string{"valid", "expiring", "expired", "invalid", "pending_verification"}
 
@@ -1477,8 +1970,20 @@ var knownPoweredBy = []string{"ideal", "sofort", "bancontact", "giropay", "card"
 // knownReferralSystem are the ReferralSystem values kept without a copy.
 var knownReferralSystem = []string{"referral_candy", "referral_saasquatch", "friendbuy"}
 
+// knownResourceMigrationStatus are the ResourceMigrationStatus values kept without a copy.
+var knownResourceMigrationStatus = []string{"scheduled", "failed", "succeeded"}
+
 // knownTaxability are the Taxability values kept without a copy.
 var knownTaxability = []string{"taxable", "exempt"}
+
+// knownTransactionPaymentMethod are the TransactionPaymentMethod values kept without a copy.
+var knownTransactionPaymentMethod = []string{"cash", "check", "bank_transfer", "other", "app_store", "play_store", "custom", "dana", "touch_n_go", "tamara", "qpay"}
+
+// knownTransactionStatus are the TransactionStatus values kept without a copy.
+var knownTransactionStatus = []string{"in_progress", "success", "voided", "failure", "timeout", "needs_attention", "late_failure"}
+
+// knownTransactionType are the TransactionType values kept without a copy.
+var knownTransactionType = []string{"authorization", "payment", "refund", "payment_reversal"}
 
 // knownValidationStatus are the ValidationStatus values kept without a copy.
 var knownValidationStatus = []string{"not_validated", "valid", "partially_valid", "invalid"}

@@ -4,8 +4,302 @@ package event
 
 import (
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/credits"
+	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/internal/jsonx"
 )
+
+// UnmarshalJSON decodes Event from JSON in one pass, as encoding/json
+// would decode it.
+func (v *Event) UnmarshalJSON(b []byte) error {
+	var d jsonx.Decoder
+	d.Reset(b)
+	v.decodeJSON(&d)
+	return d.Finish()
+}
+
+// decodeJSON reads a Event from d.
+func (v *Event) decodeJSON(d *jsonx.Decoder) {
+	for more := d.Object(); more; more = d.Next() {
+		k := d.Key()
+	again:
+		switch string(k) {
+		case "id":
+			d.Str(&v.ID)
+		case "occurred_at":
+			d.IntOr((*int64)(&v.OccurredAt), &v.OccurredAt)
+		case "source":
+			d.Enum((*string)(&v.Source), knownSource)
+		case "user":
+			d.Str(&v.User)
+		case "origin_user":
+			d.Str(&v.OriginUser)
+		case "event_type":
+			d.Enum((*string)(&v.EventType), knownType)
+		case "api_version":
+			d.Str((*string)(&v.APIVersion))
+		case "webhook_status":
+			d.Enum((*string)(&v.WebhookStatus), knownWebhookStatus)
+		case "webhook_failure_reason":
+			d.Str(&v.WebhookFailureReason)
+		case "webhooks":
+			if d.Null() {
+				v.Webhooks = nil
+				break
+			}
+			s, n := v.Webhooks, 0
+			for more := d.Array(); more; more = d.NextItem() {
+				s = jsonx.Grow(s, n)
+				s[n].decodeJSON(d)
+				n++
+			}
+			v.Webhooks = jsonx.Done(s, n)
+		case "content":
+			v.Content.decodeJSON(d)
+		case "object":
+			d.Str(&v.Object)
+		default:
+			if name := jsonx.Fold(k, eventKeys); name != "" {
+				k = []byte(name)
+				goto again
+			}
+			d.Skip()
+		}
+	}
+}
+
+// eventKeys are the keys of Event, for keys that differ in case.
+var eventKeys = []string{"id", "occurred_at", "source", "user", "origin_user", "event_type", "api_version", "webhook_status", "webhook_failure_reason", "webhooks", "content", "object"}
+
+// UnmarshalJSON decodes Webhook from JSON in one pass, as encoding/json
+// would decode it.
+func (v *Webhook) UnmarshalJSON(b []byte) error {
+	var d jsonx.Decoder
+	d.Reset(b)
+	v.decodeJSON(&d)
+	return d.Finish()
+}
+
+// decodeJSON reads a Webhook from d.
+func (v *Webhook) decodeJSON(d *jsonx.Decoder) {
+	for more := d.Object(); more; more = d.Next() {
+		k := d.Key()
+	again:
+		switch string(k) {
+		case "id":
+			d.Str(&v.ID)
+		case "webhook_status":
+			d.Enum((*string)(&v.WebhookStatus), knownWebhookStatus)
+		case "object":
+			d.Str(&v.Object)
+		default:
+			if name := jsonx.Fold(k, webhookKeys); name != "" {
+				k = []byte(name)
+				goto again
+			}
+			d.Skip()
+		}
+	}
+}
+
+// webhookKeys are the keys of Webhook, for keys that differ in case.
+var webhookKeys = []string{"id", "webhook_status", "object"}
+
+// UnmarshalJSON decodes Content from JSON in one pass, as encoding/json
+// would decode it.
+func (v *Content) UnmarshalJSON(b []byte) error {
+	var d jsonx.Decoder
+	d.Reset(b)
+	v.decodeJSON(&d)
+	return d.Finish()
+}
+
+// decodeJSON reads a Content from d.
+func (v *Content) decodeJSON(d *jsonx.Decoder) {
+	for more := d.Object(); more; more = d.Next() {
+		k := d.Key()
+	again:
+		switch string(k) {
+		case "customer":
+			if d.Null() {
+				v.Customer = nil
+				break
+			}
+			if v.Customer == nil {
+				v.Customer = new(customer.Customer)
+			}
+			d.Into(v.Customer)
+		case "card":
+			if d.Null() {
+				v.Card = nil
+				break
+			}
+			if v.Card == nil {
+				v.Card = new(customer.Card)
+			}
+			d.Into(v.Card)
+		case "promotional_credit":
+			if d.Null() {
+				v.PromotionalCredit = nil
+				break
+			}
+			if v.PromotionalCredit == nil {
+				v.PromotionalCredit = new(credits.PromotionalCredit)
+			}
+			d.Into(v.PromotionalCredit)
+		case "business_entity_transfer":
+			if d.Null() {
+				v.BusinessEntityTransfer = nil
+				break
+			}
+			if v.BusinessEntityTransfer == nil {
+				v.BusinessEntityTransfer = new(BusinessEntityTransfer)
+			}
+			v.BusinessEntityTransfer.decodeJSON(d)
+		case "impacted_customer":
+			if d.Null() {
+				v.ImpactedCustomer = nil
+				break
+			}
+			if v.ImpactedCustomer == nil {
+				v.ImpactedCustomer = new(ImpactedCustomer)
+			}
+			v.ImpactedCustomer.decodeJSON(d)
+		case "subscription":
+			d.RawMessage(&v.Subscription)
+		default:
+			if name := jsonx.Fold(k, contentKeys); name != "" {
+				k = []byte(name)
+				goto again
+			}
+			d.Skip()
+		}
+	}
+}
+
+// contentKeys are the keys of Content, for keys that differ in case.
+var contentKeys = []string{"customer", "card", "promotional_credit", "business_entity_transfer", "impacted_customer", "subscription"}
+
+// UnmarshalJSON decodes BusinessEntityTransfer from JSON in one pass, as encoding/json
+// would decode it.
+func (v *BusinessEntityTransfer) UnmarshalJSON(b []byte) error {
+	var d jsonx.Decoder
+	d.Reset(b)
+	v.decodeJSON(&d)
+	return d.Finish()
+}
+
+// decodeJSON reads a BusinessEntityTransfer from d.
+func (v *BusinessEntityTransfer) decodeJSON(d *jsonx.Decoder) {
+	for more := d.Object(); more; more = d.Next() {
+		k := d.Key()
+	again:
+		switch string(k) {
+		case "id":
+			d.Str(&v.ID)
+		case "resource_type":
+			d.Enum((*string)(&v.ResourceType), knownTransferResourceType)
+		case "resource_id":
+			d.Str(&v.ResourceID)
+		case "active_resource_id":
+			d.Str(&v.ActiveResourceID)
+		case "destination_business_entity_id":
+			d.Str(&v.DestinationBusinessEntityID)
+		case "source_business_entity_id":
+			d.Str(&v.SourceBusinessEntityID)
+		case "reason_code":
+			d.Enum((*string)(&v.ReasonCode), knownTransferReasonCode)
+		case "created_at":
+			d.IntOr((*int64)(&v.CreatedAt), &v.CreatedAt)
+		case "object":
+			d.Str(&v.Object)
+		default:
+			if name := jsonx.Fold(k, businessEntityTransferKeys); name != "" {
+				k = []byte(name)
+				goto again
+			}
+			d.Skip()
+		}
+	}
+}
+
+// businessEntityTransferKeys are the keys of BusinessEntityTransfer, for keys that differ in case.
+var businessEntityTransferKeys = []string{"id", "resource_type", "resource_id", "active_resource_id", "destination_business_entity_id", "source_business_entity_id", "reason_code", "created_at", "object"}
+
+// UnmarshalJSON decodes ImpactedCustomer from JSON in one pass, as encoding/json
+// would decode it.
+func (v *ImpactedCustomer) UnmarshalJSON(b []byte) error {
+	var d jsonx.Decoder
+	d.Reset(b)
+	v.decodeJSON(&d)
+	return d.Finish()
+}
+
+// decodeJSON reads a ImpactedCustomer from d.
+func (v *ImpactedCustomer) decodeJSON(d *jsonx.Decoder) {
+	for more := d.Object(); more; more = d.Next() {
+		k := d.Key()
+	again:
+		switch string(k) {
+		case "action_type":
+			d.Str(&v.ActionType)
+		case "download":
+			if d.Null() {
+				v.Download = nil
+				break
+			}
+			if v.Download == nil {
+				v.Download = new(Download)
+			}
+			v.Download.decodeJSON(d)
+		case "object":
+			d.Str(&v.Object)
+		default:
+			if name := jsonx.Fold(k, impactedCustomerKeys); name != "" {
+				k = []byte(name)
+				goto again
+			}
+			d.Skip()
+		}
+	}
+}
+
+// impactedCustomerKeys are the keys of ImpactedCustomer, for keys that differ in case.
+var impactedCustomerKeys = []string{"action_type", "download", "object"}
+
+// UnmarshalJSON decodes Download from JSON in one pass, as encoding/json
+// would decode it.
+func (v *Download) UnmarshalJSON(b []byte) error {
+	var d jsonx.Decoder
+	d.Reset(b)
+	v.decodeJSON(&d)
+	return d.Finish()
+}
+
+// decodeJSON reads a Download from d.
+func (v *Download) decodeJSON(d *jsonx.Decoder) {
+	for more := d.Object(); more; more = d.Next() {
+		k := d.Key()
+	again:
+		switch string(k) {
+		case "download_url":
+			d.Str(&v.DownloadURL)
+		case "valid_till":
+			d.IntOr((*int64)(&v.ValidTill), &v.ValidTill)
+		case "mime_type":
+			d.Str(&v.MIMEType)
+		default:
+			if name := jsonx.Fold(k, downloadKeys); name != "" {
+				k = []byte(name)
+				goto again
+			}
+			d.Skip()
+		}
+	}
+}
+
+// downloadKeys are the keys of Download, for keys that differ in case.
+var downloadKeys = []string{"download_url", "valid_till", "mime_type"}
 
 // UnmarshalJSON decodes ListEntry from JSON in one pass, as encoding/json
 // would decode it.
@@ -23,7 +317,14 @@ func (v *ListEntry) decodeJSON(d *jsonx.Decoder) {
 	again:
 		switch string(k) {
 		case "event":
-			d.Unmarshal(&v.Event)
+			if d.Null() {
+				v.Event = nil
+				break
+			}
+			if v.Event == nil {
+				v.Event = new(Event)
+			}
+			v.Event.decodeJSON(d)
 		default:
 			if name := jsonx.Fold(k, listEntryKeys); name != "" {
 				k = []byte(name)
@@ -53,7 +354,14 @@ func (v *RetrieveResult) decodeJSON(d *jsonx.Decoder) {
 	again:
 		switch string(k) {
 		case "event":
-			d.Unmarshal(&v.Event)
+			if d.Null() {
+				v.Event = nil
+				break
+			}
+			if v.Event == nil {
+				v.Event = new(Event)
+			}
+			v.Event.decodeJSON(d)
 		default:
 			if name := jsonx.Fold(k, retrieveResultKeys); name != "" {
 				k = []byte(name)
@@ -128,3 +436,18 @@ func decodeListEntryPage(b []byte) (*chargebee.Page[ListEntry], error) {
 	}
 	return &chargebee.Page[ListEntry]{Items: *p.List, NextOffset: p.NextOffset}, nil
 }
+
+// knownSource are the Source values kept without a copy.
+var knownSource = []string{"admin_console", "api", "bulk_operation", "scheduled_job", "hosted_page", "portal", "system", "none", "js_api", "migration", "external_service"}
+
+// knownTransferReasonCode are the TransferReasonCode values kept without a copy.
+var knownTransferReasonCode = []string{"correction"}
+
+// knownTransferResourceType are the TransferResourceType values kept without a copy.
+var knownTransferResourceType = []string{"customer", "subscription"}
+
+// knownType are the Type values kept without a copy.
+var knownType = []string{"customer_created", "customer_changed", "customer_deleted", "customer_moved_in", "customer_moved_out", "customer_business_entity_changed", "customer_entitlements_updated", "hierarchy_created", "hierarchy_deleted", "promotional_credits_added", "promotional_credits_deducted", "card_added", "card_updated", "card_deleted", "card_expired", "card_expiry_reminder", "card_expiring"}
+
+// knownWebhookStatus are the WebhookStatus values kept without a copy.
+var knownWebhookStatus = []string{"not_configured", "scheduled", "succeeded", "re_scheduled", "failed", "skipped", "not_applicable", "disabled", "rate_limited"}

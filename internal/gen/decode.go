@@ -165,6 +165,8 @@ func (g *gen) decodeField(expr string, typ ast.Expr, local map[string]bool) (cod
 			return fmt.Sprintf("\t\t\td.Int64(&%s)\n", expr), ""
 		case "int32":
 			return fmt.Sprintf("\t\t\td.Int32(&%s)\n", expr), ""
+		case "float64":
+			return fmt.Sprintf("\t\t\td.Float64(&%s)\n", expr), ""
 		}
 		if _, ok := g.enumValues[t.Name]; ok && g.ownsEnum(t.Name) {
 			return fmt.Sprintf("\t\t\td.Enum((*string)(&%s), known%s)\n", expr, t.Name), t.Name
@@ -178,6 +180,8 @@ func (g *gen) decodeField(expr string, typ ast.Expr, local map[string]bool) (cod
 			return fmt.Sprintf("\t\t\td.IntOr((*int64)(&%s), &%s)\n", expr, expr), ""
 		case "chargebee.Metadata":
 			return fmt.Sprintf("\t\t\td.Map((*map[string]any)(&%s))\n", expr), ""
+		case "chargebee.APIVersion":
+			return fmt.Sprintf("\t\t\td.Str((*string)(&%s))\n", expr), ""
 		case "json.RawMessage":
 			return fmt.Sprintf("\t\t\td.RawMessage(&%s)\n", expr), ""
 		}

@@ -33,7 +33,6 @@ type Decoder struct {
 	err      error
 	syntax   bool   // err is a syntax error
 	syntaxAt int    // where
-	key      []byte // the last key read, for errors
 	buf      []byte // unescaped keys
 }
 
@@ -77,6 +76,66 @@ func (d *Decoder) Use(err error) {
 	}
 }
 
+// useAt records err, the error of decoding the value at offset i by other
+// means, naming in it the keys that lead to the value as encoding/json
+// does.
+func (d *Decoder) useAt(i int, err error) {
+	var te *json.UnmarshalTypeError
+	if err != nil && d.err == nil && errors.As(err, &te) {
+		te.Field = join(pathAt(d.data, i), te.Field)
+	}
+	d.Use(err)
+}
+
+func join(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + "." + b
+}
+
+// pathAt returns the keys of the members that enclose offset i of data,
+// outermost first, joined by dots. It reads data up to i, which is valid
+// JSON so far.
+func pathAt(data []byte, i int) string {
+	type frame struct {
+		object bool
+		key    string
+	}
+	var stack []frame
+	key := false // the next string is a key
+	for j := 0; j < i && j < len(data); j++ {
+		switch data[j] {
+		case '{':
+			stack, key = append(stack, frame{object: true}), true
+		case '[':
+			stack, key = append(stack, frame{}), false
+		case '}', ']':
+			stack = stack[:max(len(stack)-1, 0)]
+		case ',':
+			key = len(stack) > 0 && stack[len(stack)-1].object
+		case '"':
+			end := j + 1
+			for end < len(data) && data[end] != '"' {
+				if data[end] == '\\' {
+					end++
+				}
+				end++
+			}
+			if key && len(stack) > 0 && end < len(data) {
+				stack[len(stack)-1].key = string(unquote(nil, data[j+1:end]))
+				key = false
+			}
+			j = end
+		}
+	}
+	path := ""
+	for _, f := range stack {
+		path = join(path, f.key)
+	}
+	return path
+}
+
 // errSyntax stands for a syntax error until Finish reports it.
 var errSyntax = errors.New("jsonx: invalid JSON")
 
@@ -113,7 +172,7 @@ func (d *Decoder) mismatch(i int, t reflect.Type) {
 			what += " " + string(d.data[i:end])
 		}
 	}
-	d.err = &json.UnmarshalTypeError{Value: what, Type: t, Offset: int64(i), Field: string(d.key)}
+	d.err = &json.UnmarshalTypeError{Value: what, Type: t, Offset: int64(i), Field: pathAt(d.data, i)}
 }
 
 var (
@@ -274,7 +333,6 @@ func (d *Decoder) Key() []byte {
 		return nil
 	}
 	d.pos++
-	d.key = k
 	return k
 }
 
@@ -574,6 +632,28 @@ func (d *Decoder) Int32(p *int32) {
 	}
 }
 
+// Float64 reads a number into *p; null leaves *p as it is.
+func (d *Decoder) Float64(p *float64) {
+	start := d.pos
+	if lit, ok := d.num(float64Type); ok {
+		if f, ok := float(lit); ok {
+			*p = f
+		} else {
+			d.mismatch(d.ws0(start), float64Type)
+		}
+	}
+}
+
+// float parses the number lit as encoding/json does, or reports false when
+// it is out of range.
+func float(lit []byte) (float64, bool) {
+	if n, ok := integer(lit, 64); ok && n < 1<<53 && n > -1<<53 && (n != 0 || lit[0] != '-') {
+		return float64(n), true
+	}
+	f, err := strconv.ParseFloat(string(lit), 64)
+	return f, err == nil
+}
+
 // ws0 returns the start of the value at or after i.
 func (d *Decoder) ws0(i int) int {
 	for i < len(d.data) && (d.data[i] == ' ' || d.data[i] == '\t' || d.data[i] == '\n' || d.data[i] == '\r') {
@@ -594,9 +674,7 @@ func (d *Decoder) IntOr(p *int64, u json.Unmarshaler) {
 			}
 		}
 	}
-	if raw := d.Raw(); raw != nil {
-		d.Use(u.UnmarshalJSON(raw))
-	}
+	d.Into(u)
 }
 
 func isNumberByte(c byte) bool {
@@ -614,8 +692,9 @@ func (d *Decoder) RawMessage(p *json.RawMessage) {
 // Unmarshal decodes the next value into v with encoding/json, for types
 // the generated decoders do not know.
 func (d *Decoder) Unmarshal(v any) {
+	start := d.ws()
 	if raw := d.Raw(); raw != nil {
-		d.Use(json.Unmarshal(raw, v))
+		d.useAt(start, json.Unmarshal(raw, v))
 	}
 }
 
@@ -680,11 +759,8 @@ func (d *Decoder) Any() any {
 		if !ok {
 			return nil
 		}
-		if n, ok := integer(lit, 64); ok && n < 1<<53 && n > -1<<53 && (n != 0 || lit[0] != '-') {
-			return float64(n)
-		}
-		f, err := strconv.ParseFloat(string(lit), 64)
-		if err != nil {
+		f, ok := float(lit)
+		if !ok {
 			d.mismatch(start, float64Type)
 			return nil
 		}
@@ -708,8 +784,9 @@ func (d *Decoder) Custom(m *map[string]any, key []byte) {
 
 // Into hands the next value, as written, to u (null included).
 func (d *Decoder) Into(u json.Unmarshaler) {
+	start := d.ws()
 	if raw := d.Raw(); raw != nil {
-		d.Use(u.UnmarshalJSON(raw))
+		d.useAt(start, u.UnmarshalJSON(raw))
 	}
 }
 

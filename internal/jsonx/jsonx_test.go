@@ -3,6 +3,7 @@ package jsonx
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"reflect"
 	"testing"
 )
@@ -79,6 +80,8 @@ func TestTypedReads(t *testing.T) {
 		{`"true"`, func(d *Decoder) any { b := false; d.Bool(&b); return b }, false, "*json.UnmarshalTypeError"},
 		{`-9223372036854775808`, func(d *Decoder) any { var n int64; d.Int64(&n); return n }, int64(-1 << 63), ""},
 		{`9223372036854775808`, func(d *Decoder) any { var n int64; d.Int64(&n); return n }, int64(0), "*json.UnmarshalTypeError"},
+		{`-0`, func(d *Decoder) any { f := 1.0; d.Float64(&f); return 1 / f }, math.Inf(-1), ""},
+		{`1e400`, func(d *Decoder) any { f := 1.0; d.Float64(&f); return f }, 1.0, "*json.UnmarshalTypeError"},
 		{`2147483647`, func(d *Decoder) any { var n int32; d.Int32(&n); return n }, int32(1<<31 - 1), ""},
 		{`2147483648`, func(d *Decoder) any { var n int32; d.Int32(&n); return n }, int32(0), "*json.UnmarshalTypeError"},
 		{`1.0`, func(d *Decoder) any { var n int32; d.Int32(&n); return n }, int32(0), "*json.UnmarshalTypeError"},

@@ -229,8 +229,10 @@ type Validator interface {
 // url.Values, or nil; unless the client was made WithoutValidation, its
 // Validate method, if any, runs first and a failure sends nothing. For GET
 // the params go in the query, for POST in a form body. The SDK's own request
-// types are sent in Chargebee's bracketed layout; a struct of any other
-// package is encoded by github.com/google/go-querystring as it stands (use
+// types append their form in Chargebee's bracketed layout (their AppendForm
+// method; any value with an AppendForm(b []byte) ([]byte, error) method is
+// sent that way); any other struct is encoded by
+// github.com/google/go-querystring as it stands (use
 // its options, such as "brackets" or "unix"; a chargebee.Metadata field is
 // sent as JSON), after the MaxParamDepth check.
 //
@@ -241,22 +243,19 @@ type Validator interface {
 // API v1 client POSTs are sent once unless the caller gives a key.
 //
 // A 2xx JSON response is decoded into out (unless out is nil); an empty or
-// undecodable body gives *DecodeError. Any other status returns *Error with
-// the final response's status, headers and Chargebee error fields. A call
-// that got no response (connection error, timeout, cancelled context)
-// returns a *ConnectionError naming the method and path, never the query; it
-// wraps the cause, so errors.Is(err, context.Canceled) works. When the
-// context ends after a response (for example while waiting to retry a 503),
-// the error matches the context's error and also gives that last response
-// as a *Error through errors.As. A body over the read cap of 64 MiB gives a
-// *DecodeError wrapping ErrResponseTooLarge.
+// undecodable body, or one over the read cap of 64 MiB (ErrResponseTooLarge),
+// gives a *DecodeError. Any other status returns *Error. A call that got no
+// response (connection error, timeout, cancelled context) returns a
+// *ConnectionError. When the context ends after a response (for example
+// while waiting to retry a 503), the error matches the context's error and
+// also gives that last response as a *Error through errors.As.
 //
 // As encoding/json requires, an UnmarshalJSON method of out must copy the
-// bytes it keeps: the buffer holding the body is reused after Do returns.
-// When out has a method DecodeResponse(body []byte) error, Do calls it with
-// the body instead of json.Unmarshal (which would scan the whole body before
-// handing it to an UnmarshalJSON method, and once more to find its end); an
-// error it returns is reported as a *DecodeError. It must not keep body.
+// bytes it keeps: the body's buffer is reused after Do returns. When out has
+// a method DecodeResponse(body []byte) error, Do calls it instead of
+// json.Unmarshal, sparing the scans json.Unmarshal makes of the body before
+// an UnmarshalJSON call; its error becomes a *DecodeError, and it must not
+// keep body either.
 func (c *Client) Do(ctx context.Context, method, path string, params, out any, opts ...RequestOption) error {
 	start := time.Now()
 	var cl call
@@ -414,20 +413,19 @@ func (cl *call) setBody(body []byte, key string) {
 func (c *Client) send(ctx context.Context, cl *call, start time.Time) (*transport.Result, error) {
 	res, err := c.transport.Do(ctx, &cl.req)
 	cl.record(res, time.Since(start))
-	switch {
-	case err == nil:
+	if err == nil {
 		return res, nil
+	}
+	defer res.Release()
+	switch {
 	case errors.Is(err, transport.ErrBodyTooLarge):
-		res.Release()
 		return nil, &DecodeError{Method: cl.req.Method, Path: cl.req.URL.Path, StatusCode: res.StatusCode, Err: tooLarge{}}
 	case res.StatusCode != 0 && ctx.Err() != nil:
 		// The context ended after a response, for example while waiting
 		// to retry it: the caller gets both.
 		last := newError(c.redact, res)
-		res.Release()
 		return nil, &interruptedError{method: cl.req.Method, path: cl.req.URL.Path, attempts: res.Attempts, err: err, last: last}
 	}
-	res.Release()
 	// net/http quotes a malformed status line in its error: whatever the
 	// server sent there is redacted like any other response text.
 	return nil, &ConnectionError{Method: cl.req.Method, Path: cl.req.URL.Path, Attempts: res.Attempts, Err: c.redact.err(err)}
@@ -514,13 +512,29 @@ func hasDotSegment(p string) bool {
 	return false
 }
 
-// encodeBody returns the URL-encoded form of params. The depth bound holds
-// whichever encoder runs: the SDK's own request types (and url.Values) are
-// written by internal/form, which checks it itself, any other struct by
-// go-querystring after encodeBody checks it.
+// encodeBody returns the URL-encoded form of params: the SDK's request
+// types (and any value with an AppendForm method) append their own form,
+// url.Values are sorted, and any other struct is encoded by go-querystring
+// once form.CheckDepth has bounded its nesting.
 func encodeBody(params any) ([]byte, error) {
-	if !isForeign(params) {
-		return form.EncodeBytes(params)
+	switch p := params.(type) {
+	case form.Appender:
+		return form.Bytes(p)
+	case url.Values:
+		if len(p) == 0 {
+			return nil, nil
+		}
+		return []byte(p.Encode()), nil
+	}
+	t := reflect.TypeOf(params)
+	if t == nil || isNilPointer(params) {
+		return nil, nil
+	}
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return nil, &form.Error{Reason: "cannot encode " + t.String() + "; want a struct, a pointer to one, url.Values or nil"}
 	}
 	if err := form.CheckDepth(params); err != nil {
 		return nil, err
@@ -530,24 +544,6 @@ func encodeBody(params any) ([]byte, error) {
 		return nil, err
 	}
 	return []byte(values.Encode()), nil
-}
-
-// modulePath is the import path of this module; types declared under it
-// are the SDK's own.
-var modulePath = reflect.TypeOf(Client{}).PkgPath()
-
-// isForeign reports whether params is a struct, or a non-nil pointer to
-// one, declared outside this module.
-func isForeign(params any) bool {
-	t := reflect.TypeOf(params)
-	for t != nil && t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if t == nil || t.Kind() != reflect.Struct || isNilPointer(params) {
-		return false
-	}
-	pkg := t.PkgPath()
-	return pkg != modulePath && !strings.HasPrefix(pkg, modulePath+"/")
 }
 
 func isNilPointer(v any) bool {

@@ -13,7 +13,7 @@ import (
 	"github.com/billingkit/chargebee-go/credits"
 	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/entitlement"
-	"github.com/billingkit/chargebee-go/internal/form"
+	"github.com/billingkit/chargebee-go/internal/testutil"
 	"github.com/billingkit/chargebee-go/relationship"
 )
 
@@ -69,7 +69,7 @@ func TestSDKRequestsMatchTheWireTable(t *testing.T) {
 			}
 			f := filler{a: a, t: t}
 			f.fillStruct(reflect.ValueOf(tt.req).Elem(), "", "")
-			values, err := form.Encode(tt.req)
+			values, err := testutil.FormValues(tt.req)
 			if err != nil {
 				t.Fatalf("encoding: %v", err)
 			}

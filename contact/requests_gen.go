@@ -4,6 +4,7 @@ package contact
 
 import (
 	"github.com/billingkit/chargebee-go/internal/api"
+	"github.com/billingkit/chargebee-go/internal/form"
 )
 
 // AddRequest holds the parameters of Service.Add. The contact object is the
@@ -118,6 +119,43 @@ func (r *AddRequest) Validate() error {
 		return err
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *AddRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.Email != nil {
+		w.String("contact%5Bemail%5D", *r.Email)
+	}
+	if r.Enabled != nil {
+		w.Bool("contact%5Benabled%5D", *r.Enabled)
+	}
+	if r.FirstName != nil {
+		w.String("contact%5Bfirst_name%5D", *r.FirstName)
+	}
+	if r.ID != nil {
+		w.String("contact%5Bid%5D", *r.ID)
+	}
+	if r.Label != nil {
+		w.String("contact%5Blabel%5D", *r.Label)
+	}
+	if r.LastName != nil {
+		w.String("contact%5Blast_name%5D", *r.LastName)
+	}
+	if r.Phone != nil {
+		w.String("contact%5Bphone%5D", *r.Phone)
+	}
+	if r.SendAccountEmail != nil {
+		w.Bool("contact%5Bsend_account_email%5D", *r.SendAccountEmail)
+	}
+	if r.SendBillingEmail != nil {
+		w.Bool("contact%5Bsend_billing_email%5D", *r.SendBillingEmail)
+	}
+	return w.Finish()
 }
 
 // UpdateRequest holds the parameters of Service.Update. The contact object is
@@ -235,6 +273,43 @@ func (r *UpdateRequest) Validate() error {
 	return nil
 }
 
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *UpdateRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.Email != nil {
+		w.String("contact%5Bemail%5D", *r.Email)
+	}
+	if r.Enabled != nil {
+		w.Bool("contact%5Benabled%5D", *r.Enabled)
+	}
+	if r.FirstName != nil {
+		w.String("contact%5Bfirst_name%5D", *r.FirstName)
+	}
+	if r.ID != nil {
+		w.String("contact%5Bid%5D", *r.ID)
+	}
+	if r.Label != nil {
+		w.String("contact%5Blabel%5D", *r.Label)
+	}
+	if r.LastName != nil {
+		w.String("contact%5Blast_name%5D", *r.LastName)
+	}
+	if r.Phone != nil {
+		w.String("contact%5Bphone%5D", *r.Phone)
+	}
+	if r.SendAccountEmail != nil {
+		w.Bool("contact%5Bsend_account_email%5D", *r.SendAccountEmail)
+	}
+	if r.SendBillingEmail != nil {
+		w.Bool("contact%5Bsend_billing_email%5D", *r.SendBillingEmail)
+	}
+	return w.Finish()
+}
+
 // deleteRequest holds the parameters of Service.Delete, which takes them as
 // arguments.
 //
@@ -260,6 +335,19 @@ func (r *deleteRequest) Validate() error {
 		return err
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *deleteRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.ID != nil {
+		w.String("contact%5Bid%5D", *r.ID)
+	}
+	return w.Finish()
 }
 
 // ListRequest holds the parameters of Service.List and Service.ListPage. All
@@ -304,4 +392,20 @@ func (r *ListRequest) Validate() error {
 		return err
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *ListRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.Limit != nil {
+		w.Int("limit", int64(*r.Limit))
+	}
+	if r.Offset != nil {
+		w.String("offset", *r.Offset)
+	}
+	return w.Finish()
 }

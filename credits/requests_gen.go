@@ -5,6 +5,7 @@ package credits
 import (
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/internal/api"
+	"github.com/billingkit/chargebee-go/internal/form"
 )
 
 // AddRequest holds the parameters of Service.Add: Amount or AmountInDecimal is
@@ -100,6 +101,37 @@ func (r *AddRequest) Validate() error {
 	return nil
 }
 
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *AddRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.Amount != nil {
+		w.Int("amount", int64(*r.Amount))
+	}
+	if r.AmountInDecimal != nil {
+		w.String("amount_in_decimal", *r.AmountInDecimal)
+	}
+	if r.CreditType != nil {
+		w.String("credit_type", string(*r.CreditType))
+	}
+	if r.CurrencyCode != nil {
+		w.String("currency_code", *r.CurrencyCode)
+	}
+	if r.CustomerID != nil {
+		w.String("customer_id", *r.CustomerID)
+	}
+	if r.Description != nil {
+		w.String("description", *r.Description)
+	}
+	if r.Reference != nil {
+		w.String("reference", *r.Reference)
+	}
+	return w.Finish()
+}
+
 // DeductRequest holds the parameters of Service.Deduct: Amount or
 // AmountInDecimal is the amount to deduct. customer_id and description are
 // required, and exactly one of amount and amount_in_decimal.
@@ -191,6 +223,37 @@ func (r *DeductRequest) Validate() error {
 		return err
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *DeductRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.Amount != nil {
+		w.Int("amount", int64(*r.Amount))
+	}
+	if r.AmountInDecimal != nil {
+		w.String("amount_in_decimal", *r.AmountInDecimal)
+	}
+	if r.CreditType != nil {
+		w.String("credit_type", string(*r.CreditType))
+	}
+	if r.CurrencyCode != nil {
+		w.String("currency_code", *r.CurrencyCode)
+	}
+	if r.CustomerID != nil {
+		w.String("customer_id", *r.CustomerID)
+	}
+	if r.Description != nil {
+		w.String("description", *r.Description)
+	}
+	if r.Reference != nil {
+		w.String("reference", *r.Reference)
+	}
+	return w.Finish()
 }
 
 // SetRequest holds the parameters of Service.Set: Amount or AmountInDecimal is
@@ -286,6 +349,37 @@ func (r *SetRequest) Validate() error {
 	return nil
 }
 
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *SetRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.Amount != nil {
+		w.Int("amount", int64(*r.Amount))
+	}
+	if r.AmountInDecimal != nil {
+		w.String("amount_in_decimal", *r.AmountInDecimal)
+	}
+	if r.CreditType != nil {
+		w.String("credit_type", string(*r.CreditType))
+	}
+	if r.CurrencyCode != nil {
+		w.String("currency_code", *r.CurrencyCode)
+	}
+	if r.CustomerID != nil {
+		w.String("customer_id", *r.CustomerID)
+	}
+	if r.Description != nil {
+		w.String("description", *r.Description)
+	}
+	if r.Reference != nil {
+		w.String("reference", *r.Reference)
+	}
+	return w.Finish()
+}
+
 // ListRequest holds the parameters of Service.List and Service.ListPage. All
 // are optional; a nil *ListRequest lists with Chargebee's defaults. Validate
 // rejects filter operators the catalog does not list for a field.
@@ -367,6 +461,34 @@ func (r *ListRequest) Validate() error {
 	return nil
 }
 
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *ListRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.CreatedAt != nil {
+		w.Filter("created_at", r.CreatedAt)
+	}
+	if r.CustomerID != nil {
+		w.Filter("customer_id", r.CustomerID)
+	}
+	if r.ID != nil {
+		w.Filter("id", r.ID)
+	}
+	if r.Limit != nil {
+		w.Int("limit", int64(*r.Limit))
+	}
+	if r.Offset != nil {
+		w.String("offset", *r.Offset)
+	}
+	if r.Type != nil {
+		w.Filter("type", r.Type)
+	}
+	return w.Finish()
+}
+
 // AddPromotionalCreditsRequest holds the parameters of the deprecated
 // Service.AddPromotionalCredits: Amount is the amount to add. amount and
 // description are required.
@@ -444,6 +566,31 @@ func (r *AddPromotionalCreditsRequest) Validate() error {
 		return err
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *AddPromotionalCreditsRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.Amount != nil {
+		w.Int("amount", int64(*r.Amount))
+	}
+	if r.CreditType != nil {
+		w.String("credit_type", string(*r.CreditType))
+	}
+	if r.CurrencyCode != nil {
+		w.String("currency_code", *r.CurrencyCode)
+	}
+	if r.Description != nil {
+		w.String("description", *r.Description)
+	}
+	if r.Reference != nil {
+		w.String("reference", *r.Reference)
+	}
+	return w.Finish()
 }
 
 // DeductPromotionalCreditsRequest holds the parameters of the deprecated
@@ -525,6 +672,31 @@ func (r *DeductPromotionalCreditsRequest) Validate() error {
 	return nil
 }
 
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *DeductPromotionalCreditsRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.Amount != nil {
+		w.Int("amount", int64(*r.Amount))
+	}
+	if r.CreditType != nil {
+		w.String("credit_type", string(*r.CreditType))
+	}
+	if r.CurrencyCode != nil {
+		w.String("currency_code", *r.CurrencyCode)
+	}
+	if r.Description != nil {
+		w.String("description", *r.Description)
+	}
+	if r.Reference != nil {
+		w.String("reference", *r.Reference)
+	}
+	return w.Finish()
+}
+
 // SetPromotionalCreditsRequest holds the parameters of the deprecated
 // Service.SetPromotionalCredits: Amount is the balance to set. amount and
 // description are required.
@@ -604,6 +776,31 @@ func (r *SetPromotionalCreditsRequest) Validate() error {
 	return nil
 }
 
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *SetPromotionalCreditsRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.Amount != nil {
+		w.Int("amount", int64(*r.Amount))
+	}
+	if r.CreditType != nil {
+		w.String("credit_type", string(*r.CreditType))
+	}
+	if r.CurrencyCode != nil {
+		w.String("currency_code", *r.CurrencyCode)
+	}
+	if r.Description != nil {
+		w.String("description", *r.Description)
+	}
+	if r.Reference != nil {
+		w.String("reference", *r.Reference)
+	}
+	return w.Finish()
+}
+
 // AddAccountCreditsRequest holds the parameters of Service.AddAccountCredits:
 // Amount is the amount to add. amount and description are required. The action
 // exists in API v1 only.
@@ -648,6 +845,22 @@ func (r *AddAccountCreditsRequest) Validate() error {
 		return err
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *AddAccountCreditsRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.Amount != nil {
+		w.Int("amount", int64(*r.Amount))
+	}
+	if r.Description != nil {
+		w.String("description", *r.Description)
+	}
+	return w.Finish()
 }
 
 // DeductAccountCreditsRequest holds the parameters of
@@ -698,6 +911,22 @@ func (r *DeductAccountCreditsRequest) Validate() error {
 	return nil
 }
 
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *DeductAccountCreditsRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.Amount != nil {
+		w.Int("amount", int64(*r.Amount))
+	}
+	if r.Description != nil {
+		w.String("description", *r.Description)
+	}
+	return w.Finish()
+}
+
 // SetAccountCreditsRequest holds the parameters of Service.SetAccountCredits:
 // Amount is the balance to set. amount and description are required. The
 // action exists in API v1 only.
@@ -742,4 +971,20 @@ func (r *SetAccountCreditsRequest) Validate() error {
 		return err
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *SetAccountCreditsRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.Amount != nil {
+		w.Int("amount", int64(*r.Amount))
+	}
+	if r.Description != nil {
+		w.String("description", *r.Description)
+	}
+	return w.Finish()
 }

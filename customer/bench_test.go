@@ -748,7 +748,7 @@ func BenchmarkEncodeCreateRequest(b *testing.B) {
 		req := create105()
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
-			body, err := form.EncodeBytes(req)
+			body, err := form.Bytes(req)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -1056,7 +1056,7 @@ func TestBenchRequests(t *testing.T) {
 		if err := tc.req.Validate(); err != nil {
 			t.Errorf("%s: %v", tc.name, err)
 		}
-		got, err := form.Encode(tc.req)
+		got, err := testutil.FormValues(tc.req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -1067,7 +1067,7 @@ func TestBenchRequests(t *testing.T) {
 		if len(want) != tc.keys || !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: sdk form (%d keys) != baseline form (%d keys):\n%v\n%v", tc.name, len(got), len(want), got, want)
 		}
-		body, err := form.EncodeBytes(tc.req)
+		body, err := form.Bytes(tc.req)
 		if err != nil || string(body) != want.Encode() {
 			t.Errorf("%s: sdk body %q (%v), want %q", tc.name, body, err, want.Encode())
 		}

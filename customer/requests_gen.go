@@ -7,6 +7,7 @@ import (
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/internal/api"
+	"github.com/billingkit/chargebee-go/internal/form"
 )
 
 // CreateRequest holds the parameters of Service.Create (POST /customers). All
@@ -494,6 +495,355 @@ func (r *CreateRequest) Validate() error {
 	return nil
 }
 
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *CreateRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, r.CustomFields)
+	if r.AllowDirectDebit != nil {
+		w.Bool("allow_direct_debit", *r.AllowDirectDebit)
+	}
+	if r.AutoCloseInvoices != nil {
+		w.Bool("auto_close_invoices", *r.AutoCloseInvoices)
+	}
+	if r.AutoCollection != nil {
+		w.String("auto_collection", string(*r.AutoCollection))
+	}
+	if p := r.BankAccount; p != nil {
+		if p.AccountHolderType != nil {
+			w.String("bank_account%5Baccount_holder_type%5D", string(*p.AccountHolderType))
+		}
+		if p.AccountNumber != nil {
+			w.String("bank_account%5Baccount_number%5D", *p.AccountNumber)
+		}
+		if p.AccountType != nil {
+			w.String("bank_account%5Baccount_type%5D", string(*p.AccountType))
+		}
+		if p.BankCode != nil {
+			w.String("bank_account%5Bbank_code%5D", *p.BankCode)
+		}
+		if p.BankName != nil {
+			w.String("bank_account%5Bbank_name%5D", *p.BankName)
+		}
+		if p.BillingAddress != nil {
+			w.JSON("bank_account%5Bbilling_address%5D", p.BillingAddress)
+		}
+		if p.Company != nil {
+			w.String("bank_account%5Bcompany%5D", *p.Company)
+		}
+		if p.EcheckType != nil {
+			w.String("bank_account%5Becheck_type%5D", string(*p.EcheckType))
+		}
+		if p.Email != nil {
+			w.String("bank_account%5Bemail%5D", *p.Email)
+		}
+		if p.FirstName != nil {
+			w.String("bank_account%5Bfirst_name%5D", *p.FirstName)
+		}
+		if p.GatewayAccountID != nil {
+			w.String("bank_account%5Bgateway_account_id%5D", *p.GatewayAccountID)
+		}
+		if p.IBAN != nil {
+			w.String("bank_account%5Biban%5D", *p.IBAN)
+		}
+		if p.IssuingCountry != nil {
+			w.String("bank_account%5Bissuing_country%5D", *p.IssuingCountry)
+		}
+		if p.LastName != nil {
+			w.String("bank_account%5Blast_name%5D", *p.LastName)
+		}
+		if p.Phone != nil {
+			w.String("bank_account%5Bphone%5D", *p.Phone)
+		}
+		if p.RoutingNumber != nil {
+			w.String("bank_account%5Brouting_number%5D", *p.RoutingNumber)
+		}
+		if p.SwedishIdentityNumber != nil {
+			w.String("bank_account%5Bswedish_identity_number%5D", *p.SwedishIdentityNumber)
+		}
+	}
+	if p := r.BillingAddress; p != nil {
+		if p.City != nil {
+			w.String("billing_address%5Bcity%5D", *p.City)
+		}
+		if p.Company != nil {
+			w.String("billing_address%5Bcompany%5D", *p.Company)
+		}
+		if p.Country != nil {
+			w.String("billing_address%5Bcountry%5D", *p.Country)
+		}
+		if p.Email != nil {
+			w.String("billing_address%5Bemail%5D", *p.Email)
+		}
+		if p.FirstName != nil {
+			w.String("billing_address%5Bfirst_name%5D", *p.FirstName)
+		}
+		if p.LastName != nil {
+			w.String("billing_address%5Blast_name%5D", *p.LastName)
+		}
+		if p.Line1 != nil {
+			w.String("billing_address%5Bline1%5D", *p.Line1)
+		}
+		if p.Line2 != nil {
+			w.String("billing_address%5Bline2%5D", *p.Line2)
+		}
+		if p.Line3 != nil {
+			w.String("billing_address%5Bline3%5D", *p.Line3)
+		}
+		if p.Phone != nil {
+			w.String("billing_address%5Bphone%5D", *p.Phone)
+		}
+		if p.State != nil {
+			w.String("billing_address%5Bstate%5D", *p.State)
+		}
+		if p.StateCode != nil {
+			w.String("billing_address%5Bstate_code%5D", *p.StateCode)
+		}
+		if p.ValidationStatus != nil {
+			w.String("billing_address%5Bvalidation_status%5D", string(*p.ValidationStatus))
+		}
+		if p.Zip != nil {
+			w.String("billing_address%5Bzip%5D", *p.Zip)
+		}
+	}
+	if r.BusinessCustomerWithoutVatNumber != nil {
+		w.Bool("business_customer_without_vat_number", *r.BusinessCustomerWithoutVatNumber)
+	}
+	if r.BusinessEntityID != nil {
+		w.String("business_entity_id", *r.BusinessEntityID)
+	}
+	if p := r.Card; p != nil {
+		if p.AdditionalInformation != nil {
+			w.JSON("card%5Badditional_information%5D", p.AdditionalInformation)
+		}
+		if p.BillingAddr1 != nil {
+			w.String("card%5Bbilling_addr1%5D", *p.BillingAddr1)
+		}
+		if p.BillingAddr2 != nil {
+			w.String("card%5Bbilling_addr2%5D", *p.BillingAddr2)
+		}
+		if p.BillingCity != nil {
+			w.String("card%5Bbilling_city%5D", *p.BillingCity)
+		}
+		if p.BillingCountry != nil {
+			w.String("card%5Bbilling_country%5D", *p.BillingCountry)
+		}
+		if p.BillingState != nil {
+			w.String("card%5Bbilling_state%5D", *p.BillingState)
+		}
+		if p.BillingStateCode != nil {
+			w.String("card%5Bbilling_state_code%5D", *p.BillingStateCode)
+		}
+		if p.BillingZip != nil {
+			w.String("card%5Bbilling_zip%5D", *p.BillingZip)
+		}
+		if p.CVV != nil {
+			w.String("card%5Bcvv%5D", *p.CVV)
+		}
+		if p.ExpiryMonth != nil {
+			w.Int("card%5Bexpiry_month%5D", int64(*p.ExpiryMonth))
+		}
+		if p.ExpiryYear != nil {
+			w.Int("card%5Bexpiry_year%5D", int64(*p.ExpiryYear))
+		}
+		if p.FirstName != nil {
+			w.String("card%5Bfirst_name%5D", *p.FirstName)
+		}
+		if p.Gateway != nil {
+			w.String("card%5Bgateway%5D", string(*p.Gateway))
+		}
+		if p.GatewayAccountID != nil {
+			w.String("card%5Bgateway_account_id%5D", *p.GatewayAccountID)
+		}
+		if p.IPAddress != nil {
+			w.String("card%5Bip_address%5D", *p.IPAddress)
+		}
+		if p.LastName != nil {
+			w.String("card%5Blast_name%5D", *p.LastName)
+		}
+		if p.Number != nil {
+			w.String("card%5Bnumber%5D", *p.Number)
+		}
+		if p.PreferredScheme != nil {
+			w.String("card%5Bpreferred_scheme%5D", string(*p.PreferredScheme))
+		}
+		if p.TmpToken != nil {
+			w.String("card%5Btmp_token%5D", *p.TmpToken)
+		}
+	}
+	if r.ClientProfileID != nil {
+		w.String("client_profile_id", *r.ClientProfileID)
+	}
+	if r.Company != nil {
+		w.String("company", *r.Company)
+	}
+	if r.ConsolidatedInvoicing != nil {
+		w.Bool("consolidated_invoicing", *r.ConsolidatedInvoicing)
+	}
+	if r.CreatedFromIP != nil {
+		w.String("created_from_ip", *r.CreatedFromIP)
+	}
+	if r.CustomerType != nil {
+		w.String("customer_type", string(*r.CustomerType))
+	}
+	if r.EinvoicingMethod != nil {
+		w.String("einvoicing_method", string(*r.EinvoicingMethod))
+	}
+	if r.Email != nil {
+		w.String("email", *r.Email)
+	}
+	if r.EntityCode != nil {
+		w.String("entity_code", string(*r.EntityCode))
+	}
+	if r.EntityIdentifierScheme != nil {
+		w.String("entity_identifier_scheme", *r.EntityIdentifierScheme)
+	}
+	if r.EntityIdentifierStandard != nil {
+		w.String("entity_identifier_standard", *r.EntityIdentifierStandard)
+	}
+	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
+		if r.EntityIdentifiers[i].ID != nil {
+			w.At(i).String("entity_identifiers%5Bid%5D", *r.EntityIdentifiers[i].ID)
+		}
+	}
+	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
+		if r.EntityIdentifiers[i].Scheme != nil {
+			w.At(i).String("entity_identifiers%5Bscheme%5D", *r.EntityIdentifiers[i].Scheme)
+		}
+	}
+	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
+		if r.EntityIdentifiers[i].Standard != nil {
+			w.At(i).String("entity_identifiers%5Bstandard%5D", *r.EntityIdentifiers[i].Standard)
+		}
+	}
+	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
+		if r.EntityIdentifiers[i].Value != nil {
+			w.At(i).String("entity_identifiers%5Bvalue%5D", *r.EntityIdentifiers[i].Value)
+		}
+	}
+	if r.ExemptNumber != nil {
+		w.String("exempt_number", *r.ExemptNumber)
+	}
+	if r.ExemptionDetails != nil {
+		w.JSON("exemption_details", r.ExemptionDetails)
+	}
+	if r.FirstName != nil {
+		w.String("first_name", *r.FirstName)
+	}
+	if r.ID != nil {
+		w.String("id", *r.ID)
+	}
+	if r.InvoiceNotes != nil {
+		w.String("invoice_notes", *r.InvoiceNotes)
+	}
+	if r.IsEinvoiceEnabled != nil {
+		w.Bool("is_einvoice_enabled", *r.IsEinvoiceEnabled)
+	}
+	if r.LastName != nil {
+		w.String("last_name", *r.LastName)
+	}
+	if r.Locale != nil {
+		w.String("locale", *r.Locale)
+	}
+	if r.MetaData != nil {
+		w.JSON("meta_data", r.MetaData)
+	}
+	if r.NetTermDays != nil {
+		w.Int("net_term_days", int64(*r.NetTermDays))
+	}
+	if r.OfflinePaymentMethod != nil {
+		w.String("offline_payment_method", string(*r.OfflinePaymentMethod))
+	}
+	if p := r.PaymentIntent; p != nil {
+		if p.AdditionalInformation != nil {
+			w.JSON("payment_intent%5Badditional_information%5D", p.AdditionalInformation)
+		}
+		if p.GatewayAccountID != nil {
+			w.String("payment_intent%5Bgateway_account_id%5D", *p.GatewayAccountID)
+		}
+		if p.GwPaymentMethodID != nil {
+			w.String("payment_intent%5Bgw_payment_method_id%5D", *p.GwPaymentMethodID)
+		}
+		if p.GwToken != nil {
+			w.String("payment_intent%5Bgw_token%5D", *p.GwToken)
+		}
+		if p.ID != nil {
+			w.String("payment_intent%5Bid%5D", *p.ID)
+		}
+		if p.PaymentMethodType != nil {
+			w.String("payment_intent%5Bpayment_method_type%5D", string(*p.PaymentMethodType))
+		}
+		if p.ReferenceID != nil {
+			w.String("payment_intent%5Breference_id%5D", *p.ReferenceID)
+		}
+	}
+	if p := r.PaymentMethod; p != nil {
+		if p.AdditionalInformation != nil {
+			w.JSON("payment_method%5Badditional_information%5D", p.AdditionalInformation)
+		}
+		if p.Gateway != nil {
+			w.String("payment_method%5Bgateway%5D", string(*p.Gateway))
+		}
+		if p.GatewayAccountID != nil {
+			w.String("payment_method%5Bgateway_account_id%5D", *p.GatewayAccountID)
+		}
+		if p.IssuingCountry != nil {
+			w.String("payment_method%5Bissuing_country%5D", *p.IssuingCountry)
+		}
+		if p.ReferenceID != nil {
+			w.String("payment_method%5Breference_id%5D", *p.ReferenceID)
+		}
+		if p.TmpToken != nil {
+			w.String("payment_method%5Btmp_token%5D", *p.TmpToken)
+		}
+		if p.Type != nil {
+			w.String("payment_method%5Btype%5D", string(*p.Type))
+		}
+	}
+	if r.Phone != nil {
+		w.String("phone", *r.Phone)
+	}
+	if r.PreferredCurrencyCode != nil {
+		w.String("preferred_currency_code", *r.PreferredCurrencyCode)
+	}
+	if r.RegisteredForGst != nil {
+		w.Bool("registered_for_gst", *r.RegisteredForGst)
+	}
+	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
+		if r.TaxProvidersFields[i].FieldID != nil {
+			w.At(i).String("tax_providers_fields%5Bfield_id%5D", *r.TaxProvidersFields[i].FieldID)
+		}
+	}
+	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
+		if r.TaxProvidersFields[i].FieldValue != nil {
+			w.At(i).String("tax_providers_fields%5Bfield_value%5D", *r.TaxProvidersFields[i].FieldValue)
+		}
+	}
+	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
+		if r.TaxProvidersFields[i].ProviderName != nil {
+			w.At(i).String("tax_providers_fields%5Bprovider_name%5D", *r.TaxProvidersFields[i].ProviderName)
+		}
+	}
+	if r.Taxability != nil {
+		w.String("taxability", string(*r.Taxability))
+	}
+	if r.TaxjarExemptionCategory != nil {
+		w.String("taxjar_exemption_category", string(*r.TaxjarExemptionCategory))
+	}
+	if r.TokenID != nil {
+		w.String("token_id", *r.TokenID)
+	}
+	if r.VatNumber != nil {
+		w.String("vat_number", *r.VatNumber)
+	}
+	if r.VatNumberPrefix != nil {
+		w.String("vat_number_prefix", *r.VatNumberPrefix)
+	}
+	return w.Finish()
+}
+
 // UpdateRequest holds the parameters of Service.Update (POST
 // /customers/{customer-id}). Only the parameters that are set are changed; a
 // pointer to "" clears a string attribute.
@@ -772,6 +1122,100 @@ func (r *UpdateRequest) Validate() error {
 	return nil
 }
 
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *UpdateRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, r.CustomFields)
+	if r.AllowDirectDebit != nil {
+		w.Bool("allow_direct_debit", *r.AllowDirectDebit)
+	}
+	if r.AutoCloseInvoices != nil {
+		w.Bool("auto_close_invoices", *r.AutoCloseInvoices)
+	}
+	if r.AutoCollection != nil {
+		w.String("auto_collection", string(*r.AutoCollection))
+	}
+	if r.ClientProfileID != nil {
+		w.String("client_profile_id", *r.ClientProfileID)
+	}
+	if r.Company != nil {
+		w.String("company", *r.Company)
+	}
+	if r.ConsolidatedInvoicing != nil {
+		w.Bool("consolidated_invoicing", *r.ConsolidatedInvoicing)
+	}
+	if r.CustomerType != nil {
+		w.String("customer_type", string(*r.CustomerType))
+	}
+	if r.Email != nil {
+		w.String("email", *r.Email)
+	}
+	if r.EntityCode != nil {
+		w.String("entity_code", string(*r.EntityCode))
+	}
+	if r.ExemptNumber != nil {
+		w.String("exempt_number", *r.ExemptNumber)
+	}
+	if r.ExemptionDetails != nil {
+		w.JSON("exemption_details", r.ExemptionDetails)
+	}
+	if r.FirstName != nil {
+		w.String("first_name", *r.FirstName)
+	}
+	if r.FraudFlag != nil {
+		w.String("fraud_flag", string(*r.FraudFlag))
+	}
+	if r.InvoiceNotes != nil {
+		w.String("invoice_notes", *r.InvoiceNotes)
+	}
+	if r.LastName != nil {
+		w.String("last_name", *r.LastName)
+	}
+	if r.Locale != nil {
+		w.String("locale", *r.Locale)
+	}
+	if r.MetaData != nil {
+		w.JSON("meta_data", r.MetaData)
+	}
+	if r.NetTermDays != nil {
+		w.Int("net_term_days", int64(*r.NetTermDays))
+	}
+	if r.OfflinePaymentMethod != nil {
+		w.String("offline_payment_method", string(*r.OfflinePaymentMethod))
+	}
+	if r.Phone != nil {
+		w.String("phone", *r.Phone)
+	}
+	if r.PreferredCurrencyCode != nil {
+		w.String("preferred_currency_code", *r.PreferredCurrencyCode)
+	}
+	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
+		if r.TaxProvidersFields[i].FieldID != nil {
+			w.At(i).String("tax_providers_fields%5Bfield_id%5D", *r.TaxProvidersFields[i].FieldID)
+		}
+	}
+	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
+		if r.TaxProvidersFields[i].FieldValue != nil {
+			w.At(i).String("tax_providers_fields%5Bfield_value%5D", *r.TaxProvidersFields[i].FieldValue)
+		}
+	}
+	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
+		if r.TaxProvidersFields[i].ProviderName != nil {
+			w.At(i).String("tax_providers_fields%5Bprovider_name%5D", *r.TaxProvidersFields[i].ProviderName)
+		}
+	}
+	if r.Taxability != nil {
+		w.String("taxability", string(*r.Taxability))
+	}
+	if r.TaxjarExemptionCategory != nil {
+		w.String("taxjar_exemption_category", string(*r.TaxjarExemptionCategory))
+	}
+	return w.Finish()
+}
+
 // UpdatePaymentMethodRequest holds the parameters of
 // Service.UpdatePaymentMethod (POST
 // /customers/{customer-id}/update_payment_method). payment_method[type] is
@@ -824,6 +1268,39 @@ func (r *UpdatePaymentMethodRequest) validateV1() error {
 	return api.First(
 		api.Required("payment_method[reference_id]", r.PaymentMethod != nil && r.PaymentMethod.ReferenceID != nil && *r.PaymentMethod.ReferenceID != ""),
 	)
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *UpdatePaymentMethodRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if p := r.PaymentMethod; p != nil {
+		if p.AdditionalInformation != nil {
+			w.JSON("payment_method%5Badditional_information%5D", p.AdditionalInformation)
+		}
+		if p.Gateway != nil {
+			w.String("payment_method%5Bgateway%5D", string(*p.Gateway))
+		}
+		if p.GatewayAccountID != nil {
+			w.String("payment_method%5Bgateway_account_id%5D", *p.GatewayAccountID)
+		}
+		if p.IssuingCountry != nil {
+			w.String("payment_method%5Bissuing_country%5D", *p.IssuingCountry)
+		}
+		if p.ReferenceID != nil {
+			w.String("payment_method%5Breference_id%5D", *p.ReferenceID)
+		}
+		if p.TmpToken != nil {
+			w.String("payment_method%5Btmp_token%5D", *p.TmpToken)
+		}
+		if p.Type != nil {
+			w.String("payment_method%5Btype%5D", string(*p.Type))
+		}
+	}
+	return w.Finish()
 }
 
 // UpdateBillingInfoRequest holds the parameters of Service.UpdateBillingInfo
@@ -989,6 +1466,124 @@ func (r *UpdateBillingInfoRequest) Validate() error {
 	return nil
 }
 
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *UpdateBillingInfoRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if p := r.BillingAddress; p != nil {
+		if p.City != nil {
+			w.String("billing_address%5Bcity%5D", *p.City)
+		}
+		if p.Company != nil {
+			w.String("billing_address%5Bcompany%5D", *p.Company)
+		}
+		if p.Country != nil {
+			w.String("billing_address%5Bcountry%5D", *p.Country)
+		}
+		if p.Email != nil {
+			w.String("billing_address%5Bemail%5D", *p.Email)
+		}
+		if p.FirstName != nil {
+			w.String("billing_address%5Bfirst_name%5D", *p.FirstName)
+		}
+		if p.LastName != nil {
+			w.String("billing_address%5Blast_name%5D", *p.LastName)
+		}
+		if p.Line1 != nil {
+			w.String("billing_address%5Bline1%5D", *p.Line1)
+		}
+		if p.Line2 != nil {
+			w.String("billing_address%5Bline2%5D", *p.Line2)
+		}
+		if p.Line3 != nil {
+			w.String("billing_address%5Bline3%5D", *p.Line3)
+		}
+		if p.Phone != nil {
+			w.String("billing_address%5Bphone%5D", *p.Phone)
+		}
+		if p.State != nil {
+			w.String("billing_address%5Bstate%5D", *p.State)
+		}
+		if p.StateCode != nil {
+			w.String("billing_address%5Bstate_code%5D", *p.StateCode)
+		}
+		if p.ValidationStatus != nil {
+			w.String("billing_address%5Bvalidation_status%5D", string(*p.ValidationStatus))
+		}
+		if p.Zip != nil {
+			w.String("billing_address%5Bzip%5D", *p.Zip)
+		}
+	}
+	if r.BusinessCustomerWithoutVatNumber != nil {
+		w.Bool("business_customer_without_vat_number", *r.BusinessCustomerWithoutVatNumber)
+	}
+	if r.EinvoicingMethod != nil {
+		w.String("einvoicing_method", string(*r.EinvoicingMethod))
+	}
+	if r.EntityIdentifierScheme != nil {
+		w.String("entity_identifier_scheme", *r.EntityIdentifierScheme)
+	}
+	if r.EntityIdentifierStandard != nil {
+		w.String("entity_identifier_standard", *r.EntityIdentifierStandard)
+	}
+	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
+		if r.EntityIdentifiers[i].ID != nil {
+			w.At(i).String("entity_identifiers%5Bid%5D", *r.EntityIdentifiers[i].ID)
+		}
+	}
+	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
+		if r.EntityIdentifiers[i].Operation != nil {
+			w.At(i).String("entity_identifiers%5Boperation%5D", string(*r.EntityIdentifiers[i].Operation))
+		}
+	}
+	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
+		if r.EntityIdentifiers[i].Scheme != nil {
+			w.At(i).String("entity_identifiers%5Bscheme%5D", *r.EntityIdentifiers[i].Scheme)
+		}
+	}
+	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
+		if r.EntityIdentifiers[i].Standard != nil {
+			w.At(i).String("entity_identifiers%5Bstandard%5D", *r.EntityIdentifiers[i].Standard)
+		}
+	}
+	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
+		if r.EntityIdentifiers[i].Value != nil {
+			w.At(i).String("entity_identifiers%5Bvalue%5D", *r.EntityIdentifiers[i].Value)
+		}
+	}
+	if r.IsEinvoiceEnabled != nil {
+		w.Bool("is_einvoice_enabled", *r.IsEinvoiceEnabled)
+	}
+	if r.RegisteredForGst != nil {
+		w.Bool("registered_for_gst", *r.RegisteredForGst)
+	}
+	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
+		if r.TaxProvidersFields[i].FieldID != nil {
+			w.At(i).String("tax_providers_fields%5Bfield_id%5D", *r.TaxProvidersFields[i].FieldID)
+		}
+	}
+	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
+		if r.TaxProvidersFields[i].FieldValue != nil {
+			w.At(i).String("tax_providers_fields%5Bfield_value%5D", *r.TaxProvidersFields[i].FieldValue)
+		}
+	}
+	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
+		if r.TaxProvidersFields[i].ProviderName != nil {
+			w.At(i).String("tax_providers_fields%5Bprovider_name%5D", *r.TaxProvidersFields[i].ProviderName)
+		}
+	}
+	if r.VatNumber != nil {
+		w.String("vat_number", *r.VatNumber)
+	}
+	if r.VatNumberPrefix != nil {
+		w.String("vat_number_prefix", *r.VatNumberPrefix)
+	}
+	return w.Finish()
+}
+
 // AssignPaymentRoleRequest holds the parameters of Service.AssignPaymentRole
 // (POST /customers/{customer-id}/assign_payment_role). Both parameters are
 // required.
@@ -1033,6 +1628,22 @@ func (r *AssignPaymentRoleRequest) Validate() error {
 		return err
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *AssignPaymentRoleRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.PaymentSourceID != nil {
+		w.String("payment_source_id", *r.PaymentSourceID)
+	}
+	if r.Role != nil {
+		w.String("role", string(*r.Role))
+	}
+	return w.Finish()
 }
 
 // RecordExcessPaymentRequest holds the parameters of
@@ -1093,6 +1704,42 @@ func (r *RecordExcessPaymentRequest) Validate() error {
 		}
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *RecordExcessPaymentRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.Comment != nil {
+		w.String("comment", *r.Comment)
+	}
+	if p := r.Transaction; p != nil {
+		if p.Amount != nil {
+			w.Int("transaction%5Bamount%5D", int64(*p.Amount))
+		}
+		if p.CurrencyCode != nil {
+			w.String("transaction%5Bcurrency_code%5D", *p.CurrencyCode)
+		}
+		if p.CustomPaymentMethodID != nil {
+			w.String("transaction%5Bcustom_payment_method_id%5D", *p.CustomPaymentMethodID)
+		}
+		if p.Date != nil {
+			w.Int("transaction%5Bdate%5D", int64(*p.Date))
+		}
+		if p.ID != nil {
+			w.String("transaction%5Bid%5D", *p.ID)
+		}
+		if p.PaymentMethod != nil {
+			w.String("transaction%5Bpayment_method%5D", string(*p.PaymentMethod))
+		}
+		if p.ReferenceNumber != nil {
+			w.String("transaction%5Breference_number%5D", *p.ReferenceNumber)
+		}
+	}
+	return w.Finish()
 }
 
 // CollectPaymentRequest holds the parameters of Service.CollectPayment (POST
@@ -1244,6 +1891,134 @@ func (r *CollectPaymentRequest) Validate() error {
 	return nil
 }
 
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *CollectPaymentRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.Amount != nil {
+		w.Int("amount", int64(*r.Amount))
+	}
+	if p := r.Card; p != nil {
+		if p.AdditionalInformation != nil {
+			w.JSON("card%5Badditional_information%5D", p.AdditionalInformation)
+		}
+		if p.BillingAddr1 != nil {
+			w.String("card%5Bbilling_addr1%5D", *p.BillingAddr1)
+		}
+		if p.BillingAddr2 != nil {
+			w.String("card%5Bbilling_addr2%5D", *p.BillingAddr2)
+		}
+		if p.BillingCity != nil {
+			w.String("card%5Bbilling_city%5D", *p.BillingCity)
+		}
+		if p.BillingCountry != nil {
+			w.String("card%5Bbilling_country%5D", *p.BillingCountry)
+		}
+		if p.BillingState != nil {
+			w.String("card%5Bbilling_state%5D", *p.BillingState)
+		}
+		if p.BillingStateCode != nil {
+			w.String("card%5Bbilling_state_code%5D", *p.BillingStateCode)
+		}
+		if p.BillingZip != nil {
+			w.String("card%5Bbilling_zip%5D", *p.BillingZip)
+		}
+		if p.CVV != nil {
+			w.String("card%5Bcvv%5D", *p.CVV)
+		}
+		if p.ExpiryMonth != nil {
+			w.Int("card%5Bexpiry_month%5D", int64(*p.ExpiryMonth))
+		}
+		if p.ExpiryYear != nil {
+			w.Int("card%5Bexpiry_year%5D", int64(*p.ExpiryYear))
+		}
+		if p.FirstName != nil {
+			w.String("card%5Bfirst_name%5D", *p.FirstName)
+		}
+		if p.GatewayAccountID != nil {
+			w.String("card%5Bgateway_account_id%5D", *p.GatewayAccountID)
+		}
+		if p.LastName != nil {
+			w.String("card%5Blast_name%5D", *p.LastName)
+		}
+		if p.Number != nil {
+			w.String("card%5Bnumber%5D", *p.Number)
+		}
+		if p.PreferredScheme != nil {
+			w.String("card%5Bpreferred_scheme%5D", string(*p.PreferredScheme))
+		}
+	}
+	for _, i := range form.Indexes(len(r.InvoiceAllocations)) {
+		if r.InvoiceAllocations[i].AllocationAmount != nil {
+			w.At(i).Int("invoice_allocations%5Ballocation_amount%5D", int64(*r.InvoiceAllocations[i].AllocationAmount))
+		}
+	}
+	for _, i := range form.Indexes(len(r.InvoiceAllocations)) {
+		if r.InvoiceAllocations[i].InvoiceID != nil {
+			w.At(i).String("invoice_allocations%5Binvoice_id%5D", *r.InvoiceAllocations[i].InvoiceID)
+		}
+	}
+	if r.PaymentInitiator != nil {
+		w.String("payment_initiator", string(*r.PaymentInitiator))
+	}
+	if p := r.PaymentIntent; p != nil {
+		if p.AdditionalInformation != nil {
+			w.JSON("payment_intent%5Badditional_information%5D", p.AdditionalInformation)
+		}
+		if p.GatewayAccountID != nil {
+			w.String("payment_intent%5Bgateway_account_id%5D", *p.GatewayAccountID)
+		}
+		if p.GwPaymentMethodID != nil {
+			w.String("payment_intent%5Bgw_payment_method_id%5D", *p.GwPaymentMethodID)
+		}
+		if p.GwToken != nil {
+			w.String("payment_intent%5Bgw_token%5D", *p.GwToken)
+		}
+		if p.ID != nil {
+			w.String("payment_intent%5Bid%5D", *p.ID)
+		}
+		if p.PaymentMethodType != nil {
+			w.String("payment_intent%5Bpayment_method_type%5D", string(*p.PaymentMethodType))
+		}
+		if p.ReferenceID != nil {
+			w.String("payment_intent%5Breference_id%5D", *p.ReferenceID)
+		}
+	}
+	if p := r.PaymentMethod; p != nil {
+		if p.AdditionalInformation != nil {
+			w.JSON("payment_method%5Badditional_information%5D", p.AdditionalInformation)
+		}
+		if p.GatewayAccountID != nil {
+			w.String("payment_method%5Bgateway_account_id%5D", *p.GatewayAccountID)
+		}
+		if p.ReferenceID != nil {
+			w.String("payment_method%5Breference_id%5D", *p.ReferenceID)
+		}
+		if p.TmpToken != nil {
+			w.String("payment_method%5Btmp_token%5D", *p.TmpToken)
+		}
+		if p.Type != nil {
+			w.String("payment_method%5Btype%5D", string(*p.Type))
+		}
+	}
+	if r.PaymentSourceID != nil {
+		w.String("payment_source_id", *r.PaymentSourceID)
+	}
+	if r.ReplacePrimaryPaymentSource != nil {
+		w.Bool("replace_primary_payment_source", *r.ReplacePrimaryPaymentSource)
+	}
+	if r.RetainPaymentSource != nil {
+		w.Bool("retain_payment_source", *r.RetainPaymentSource)
+	}
+	if r.TokenID != nil {
+		w.String("token_id", *r.TokenID)
+	}
+	return w.Finish()
+}
+
 // DeleteRequest holds the parameters of Service.Delete (POST
 // /customers/{customer-id}/delete).
 //
@@ -1271,6 +2046,19 @@ func (r *DeleteRequest) Validate() error {
 		return nil
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *DeleteRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.DeletePaymentMethod != nil {
+		w.Bool("delete_payment_method", *r.DeletePaymentMethod)
+	}
+	return w.Finish()
 }
 
 // MoveRequest holds the parameters of Service.Move (POST /customers/move):
@@ -1318,6 +2106,22 @@ func (r *MoveRequest) Validate() error {
 		return err
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *MoveRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.FromSite != nil {
+		w.String("from_site", *r.FromSite)
+	}
+	if r.IDAtFromSite != nil {
+		w.String("id_at_from_site", *r.IDAtFromSite)
+	}
+	return w.Finish()
 }
 
 // ChangeBillingDateRequest holds the parameters of Service.ChangeBillingDate
@@ -1394,6 +2198,31 @@ func (r *ChangeBillingDateRequest) Validate() error {
 	return nil
 }
 
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *ChangeBillingDateRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.BillingDate != nil {
+		w.Int("billing_date", int64(*r.BillingDate))
+	}
+	if r.BillingDateMode != nil {
+		w.String("billing_date_mode", string(*r.BillingDateMode))
+	}
+	if r.BillingDayOfWeek != nil {
+		w.String("billing_day_of_week", string(*r.BillingDayOfWeek))
+	}
+	if r.BillingDayOfWeekMode != nil {
+		w.String("billing_day_of_week_mode", string(*r.BillingDayOfWeekMode))
+	}
+	if r.BillingMonth != nil {
+		w.Int("billing_month", int64(*r.BillingMonth))
+	}
+	return w.Finish()
+}
+
 // MergeRequest holds the parameters of Service.Merge (POST /customers/merge):
 // move everything of one customer into another. Both ids are required.
 //
@@ -1438,6 +2267,22 @@ func (r *MergeRequest) Validate() error {
 		return err
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *MergeRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.FromCustomerID != nil {
+		w.String("from_customer_id", *r.FromCustomerID)
+	}
+	if r.ToCustomerID != nil {
+		w.String("to_customer_id", *r.ToCustomerID)
+	}
+	return w.Finish()
 }
 
 // ListRequest holds the paging, filters and sort order of Service.List and
@@ -1648,6 +2493,81 @@ func (r *ListRequest) Validate() error {
 		}
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *ListRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.AutoCloseInvoices != nil {
+		w.Filter("auto_close_invoices", r.AutoCloseInvoices)
+	}
+	if r.AutoCollection != nil {
+		w.Filter("auto_collection", r.AutoCollection)
+	}
+	if r.BusinessEntityID != nil {
+		w.Filter("business_entity_id", r.BusinessEntityID)
+	}
+	if r.Channel != nil {
+		w.Filter("channel", r.Channel)
+	}
+	if r.Company != nil {
+		w.Filter("company", r.Company)
+	}
+	if r.CreatedAt != nil {
+		w.Filter("created_at", r.CreatedAt)
+	}
+	if r.Email != nil {
+		w.Filter("email", r.Email)
+	}
+	if r.FirstName != nil {
+		w.Filter("first_name", r.FirstName)
+	}
+	if r.ID != nil {
+		w.Filter("id", r.ID)
+	}
+	if r.IncludeDeleted != nil {
+		w.Bool("include_deleted", *r.IncludeDeleted)
+	}
+	if r.LastName != nil {
+		w.Filter("last_name", r.LastName)
+	}
+	if r.Limit != nil {
+		w.Int("limit", int64(*r.Limit))
+	}
+	if r.OfflinePaymentMethod != nil {
+		w.Filter("offline_payment_method", r.OfflinePaymentMethod)
+	}
+	if r.Offset != nil {
+		w.String("offset", *r.Offset)
+	}
+	if r.Phone != nil {
+		w.Filter("phone", r.Phone)
+	}
+	if p := r.Relationship; p != nil {
+		if p.InvoiceOwnerID != nil {
+			w.Filter("relationship[invoice_owner_id]", p.InvoiceOwnerID)
+		}
+		if p.ParentID != nil {
+			w.Filter("relationship[parent_id]", p.ParentID)
+		}
+		if p.PaymentOwnerID != nil {
+			w.Filter("relationship[payment_owner_id]", p.PaymentOwnerID)
+		}
+	}
+	if r.SortBy != nil {
+		w.Filter("sort_by", r.SortBy)
+	}
+	if r.Taxability != nil {
+		w.Filter("taxability", r.Taxability)
+	}
+	if r.UpdatedAt != nil {
+		w.Filter("updated_at", r.UpdatedAt)
+	}
+	return w.Finish()
 }
 
 // RelationshipFilter filters customers on relationship[...]: their parent,
@@ -1904,7 +2824,7 @@ func (p *CardParams) validate() error {
 		api.MaxLen("card[billing_zip]", p.BillingZip, 20),
 		api.MaxLen("card[billing_country]", p.BillingCountry, 50),
 		api.MaxLen("card[ip_address]", p.IPAddress, 50),
-		jsonObject("card[additional_information]", p.AdditionalInformation),
+		api.JSON("card[additional_information]", p.AdditionalInformation),
 	)
 }
 
@@ -2072,19 +2992,23 @@ func (p *BankAccountParams) SetBillingAddress(v map[string]any) *BankAccountPara
 func (p *BankAccountParams) validate() error {
 	return api.First(
 		api.MaxLen("bank_account[gateway_account_id]", p.GatewayAccountID, 50),
-		lenBetween("bank_account[iban]", p.IBAN, 10, 50),
+		api.MinLen("bank_account[iban]", p.IBAN, 10),
+		api.MaxLen("bank_account[iban]", p.IBAN, 50),
 		api.MaxLen("bank_account[first_name]", p.FirstName, 150),
 		api.MaxLen("bank_account[last_name]", p.LastName, 150),
 		api.MaxLen("bank_account[company]", p.Company, 250),
 		api.MaxLen("bank_account[email]", p.Email, 70),
 		api.MaxLen("bank_account[phone]", p.Phone, 50),
 		api.MaxLen("bank_account[bank_name]", p.BankName, 100),
-		lenBetween("bank_account[account_number]", p.AccountNumber, 4, 17),
-		lenBetween("bank_account[routing_number]", p.RoutingNumber, 3, 9),
+		api.MinLen("bank_account[account_number]", p.AccountNumber, 4),
+		api.MaxLen("bank_account[account_number]", p.AccountNumber, 17),
+		api.MinLen("bank_account[routing_number]", p.RoutingNumber, 3),
+		api.MaxLen("bank_account[routing_number]", p.RoutingNumber, 9),
 		api.MaxLen("bank_account[bank_code]", p.BankCode, 20),
 		api.MaxLen("bank_account[issuing_country]", p.IssuingCountry, 50),
-		lenBetween("bank_account[swedish_identity_number]", p.SwedishIdentityNumber, 10, 12),
-		jsonObject("bank_account[billing_address]", p.BillingAddress),
+		api.MinLen("bank_account[swedish_identity_number]", p.SwedishIdentityNumber, 10),
+		api.MaxLen("bank_account[swedish_identity_number]", p.SwedishIdentityNumber, 12),
+		api.JSON("bank_account[billing_address]", p.BillingAddress),
 	)
 }
 
@@ -2171,7 +3095,7 @@ func (p *PaymentMethodParams) validate() error {
 		api.MaxLen("payment_method[reference_id]", p.ReferenceID, 200),
 		api.MaxLen("payment_method[tmp_token]", p.TmpToken, 65000),
 		api.MaxLen("payment_method[issuing_country]", p.IssuingCountry, 50),
-		jsonObject("payment_method[additional_information]", p.AdditionalInformation),
+		api.JSON("payment_method[additional_information]", p.AdditionalInformation),
 	)
 }
 
@@ -2259,7 +3183,7 @@ func (p *PaymentIntentParams) validate() error {
 		api.MaxLen("payment_intent[gw_token]", p.GwToken, 65000),
 		api.MaxLen("payment_intent[reference_id]", p.ReferenceID, 65000),
 		api.MaxLen("payment_intent[gw_payment_method_id]", p.GwPaymentMethodID, 65000),
-		jsonObject("payment_intent[additional_information]", p.AdditionalInformation),
+		api.JSON("payment_intent[additional_information]", p.AdditionalInformation),
 	)
 }
 
@@ -2723,7 +3647,7 @@ func (p *CollectPaymentMethodParams) validate() error {
 		api.MaxLen("payment_method[gateway_account_id]", p.GatewayAccountID, 50),
 		api.MaxLen("payment_method[reference_id]", p.ReferenceID, 200),
 		api.MaxLen("payment_method[tmp_token]", p.TmpToken, 65000),
-		jsonObject("payment_method[additional_information]", p.AdditionalInformation),
+		api.JSON("payment_method[additional_information]", p.AdditionalInformation),
 	)
 }
 
@@ -2892,7 +3816,7 @@ func (p *CollectPaymentCardParams) validate() error {
 		api.MaxLen("card[billing_state]", p.BillingState, 50),
 		api.MaxLen("card[billing_zip]", p.BillingZip, 20),
 		api.MaxLen("card[billing_country]", p.BillingCountry, 50),
-		jsonObject("card[additional_information]", p.AdditionalInformation),
+		api.JSON("card[additional_information]", p.AdditionalInformation),
 	)
 }
 

@@ -4,6 +4,7 @@ package entitlement
 
 import (
 	"github.com/billingkit/chargebee-go/internal/api"
+	"github.com/billingkit/chargebee-go/internal/form"
 )
 
 // ListRequest holds the parameters of Service.List and Service.ListPage. All
@@ -60,4 +61,23 @@ func (r *ListRequest) Validate() error {
 		return err
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *ListRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.ConsolidateEntitlements != nil {
+		w.Bool("consolidate_entitlements", *r.ConsolidateEntitlements)
+	}
+	if r.Limit != nil {
+		w.Int("limit", int64(*r.Limit))
+	}
+	if r.Offset != nil {
+		w.String("offset", *r.Offset)
+	}
+	return w.Finish()
 }

@@ -5,6 +5,7 @@ package event
 import (
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/internal/api"
+	"github.com/billingkit/chargebee-go/internal/form"
 )
 
 // ListRequest holds the paging and filters of Service.List and
@@ -172,4 +173,50 @@ func (r *ListRequest) validateV2() error {
 		return api.Invalid("event_type", "a plain value is API v1 only; use EventType with an operator")
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *ListRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.EndTime != nil {
+		w.Int("end_time", int64(*r.EndTime))
+	}
+	if r.EventTypeV1 != nil {
+		w.String("event_type", string(*r.EventTypeV1))
+	}
+	if r.EventType != nil {
+		w.Filter("event_type", r.EventType)
+	}
+	if r.ID != nil {
+		w.Filter("id", r.ID)
+	}
+	if r.Limit != nil {
+		w.Int("limit", int64(*r.Limit))
+	}
+	if r.OccurredAt != nil {
+		w.Filter("occurred_at", r.OccurredAt)
+	}
+	if r.Offset != nil {
+		w.String("offset", *r.Offset)
+	}
+	if r.SortBy != nil {
+		w.Filter("sort_by", r.SortBy)
+	}
+	if r.Source != nil {
+		w.Filter("source", r.Source)
+	}
+	if r.StartTime != nil {
+		w.Int("start_time", int64(*r.StartTime))
+	}
+	if r.WebhookStatusV1 != nil {
+		w.String("webhook_status", string(*r.WebhookStatusV1))
+	}
+	if r.WebhookStatus != nil {
+		w.Filter("webhook_status", r.WebhookStatus)
+	}
+	return w.Finish()
 }

@@ -65,8 +65,10 @@ var actList = api.Action{
 //
 // See https://apidocs.chargebee.com/docs/api/events#list_events.
 func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
-	if err := s.checkVersion("", req, opts); err != nil {
-		return nil, err
+	if cb := s.client(); cb != nil && cb.APIVersion() == chargebee.APIv2 {
+		if err := req.validateV2(); err != nil {
+			return nil, err
+		}
 	}
 	return api.Page(ctx, s.client(), &actList, "", req, decodeListEntryPage, (*ListEntry).missing, opts)
 }

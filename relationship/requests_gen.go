@@ -4,6 +4,7 @@ package relationship
 
 import (
 	"github.com/billingkit/chargebee-go/internal/api"
+	"github.com/billingkit/chargebee-go/internal/form"
 )
 
 // LinkRequest holds the parameters of Service.Link, which places a customer
@@ -104,6 +105,62 @@ func (r *LinkRequest) Validate() error {
 	return nil
 }
 
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *LinkRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if p := r.ChildAccountAccess; p != nil {
+		if p.PortalDownloadInvoices != nil {
+			w.String("child_account_access%5Bportal_download_invoices%5D", string(*p.PortalDownloadInvoices))
+		}
+		if p.PortalEditSubscriptions != nil {
+			w.String("child_account_access%5Bportal_edit_subscriptions%5D", string(*p.PortalEditSubscriptions))
+		}
+		if p.SendInvoiceEmails != nil {
+			w.Bool("child_account_access%5Bsend_invoice_emails%5D", *p.SendInvoiceEmails)
+		}
+		if p.SendPaymentEmails != nil {
+			w.Bool("child_account_access%5Bsend_payment_emails%5D", *p.SendPaymentEmails)
+		}
+		if p.SendSubscriptionEmails != nil {
+			w.Bool("child_account_access%5Bsend_subscription_emails%5D", *p.SendSubscriptionEmails)
+		}
+	}
+	if r.InvoiceOwnerID != nil {
+		w.String("invoice_owner_id", *r.InvoiceOwnerID)
+	}
+	if p := r.ParentAccountAccess; p != nil {
+		if p.PortalDownloadChildInvoices != nil {
+			w.String("parent_account_access%5Bportal_download_child_invoices%5D", string(*p.PortalDownloadChildInvoices))
+		}
+		if p.PortalEditChildSubscriptions != nil {
+			w.String("parent_account_access%5Bportal_edit_child_subscriptions%5D", string(*p.PortalEditChildSubscriptions))
+		}
+		if p.SendInvoiceEmails != nil {
+			w.Bool("parent_account_access%5Bsend_invoice_emails%5D", *p.SendInvoiceEmails)
+		}
+		if p.SendPaymentEmails != nil {
+			w.Bool("parent_account_access%5Bsend_payment_emails%5D", *p.SendPaymentEmails)
+		}
+		if p.SendSubscriptionEmails != nil {
+			w.Bool("parent_account_access%5Bsend_subscription_emails%5D", *p.SendSubscriptionEmails)
+		}
+	}
+	if r.ParentID != nil {
+		w.String("parent_id", *r.ParentID)
+	}
+	if r.PaymentOwnerID != nil {
+		w.String("payment_owner_id", *r.PaymentOwnerID)
+	}
+	if r.UseDefaultHierarchySettings != nil {
+		w.Bool("use_default_hierarchy_settings", *r.UseDefaultHierarchySettings)
+	}
+	return w.Finish()
+}
+
 // UpdateSettingsRequest holds the parameters of Service.UpdateSettings, which
 // changes the access settings of a customer already in a hierarchy. All fields
 // are optional.
@@ -163,6 +220,53 @@ func (r *UpdateSettingsRequest) Validate() error {
 	return nil
 }
 
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *UpdateSettingsRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if p := r.ChildAccountAccess; p != nil {
+		if p.PortalDownloadInvoices != nil {
+			w.String("child_account_access%5Bportal_download_invoices%5D", string(*p.PortalDownloadInvoices))
+		}
+		if p.PortalEditSubscriptions != nil {
+			w.String("child_account_access%5Bportal_edit_subscriptions%5D", string(*p.PortalEditSubscriptions))
+		}
+		if p.SendInvoiceEmails != nil {
+			w.Bool("child_account_access%5Bsend_invoice_emails%5D", *p.SendInvoiceEmails)
+		}
+		if p.SendPaymentEmails != nil {
+			w.Bool("child_account_access%5Bsend_payment_emails%5D", *p.SendPaymentEmails)
+		}
+		if p.SendSubscriptionEmails != nil {
+			w.Bool("child_account_access%5Bsend_subscription_emails%5D", *p.SendSubscriptionEmails)
+		}
+	}
+	if p := r.ParentAccountAccess; p != nil {
+		if p.PortalDownloadChildInvoices != nil {
+			w.String("parent_account_access%5Bportal_download_child_invoices%5D", string(*p.PortalDownloadChildInvoices))
+		}
+		if p.PortalEditChildSubscriptions != nil {
+			w.String("parent_account_access%5Bportal_edit_child_subscriptions%5D", string(*p.PortalEditChildSubscriptions))
+		}
+		if p.SendInvoiceEmails != nil {
+			w.Bool("parent_account_access%5Bsend_invoice_emails%5D", *p.SendInvoiceEmails)
+		}
+		if p.SendPaymentEmails != nil {
+			w.Bool("parent_account_access%5Bsend_payment_emails%5D", *p.SendPaymentEmails)
+		}
+		if p.SendSubscriptionEmails != nil {
+			w.Bool("parent_account_access%5Bsend_subscription_emails%5D", *p.SendSubscriptionEmails)
+		}
+	}
+	if r.UseDefaultHierarchySettings != nil {
+		w.Bool("use_default_hierarchy_settings", *r.UseDefaultHierarchySettings)
+	}
+	return w.Finish()
+}
+
 // hierarchyRequest holds the parameters of Service.Hierarchy, which takes them
 // as arguments.
 //
@@ -186,6 +290,19 @@ func (r *hierarchyRequest) Validate() error {
 		return err
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *hierarchyRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.HierarchyOperationType != nil {
+		w.String("hierarchy_operation_type", string(*r.HierarchyOperationType))
+	}
+	return w.Finish()
 }
 
 // ListDetailRequest holds the parameters of Service.ListDetail and
@@ -240,6 +357,25 @@ func (r *ListDetailRequest) Validate() error {
 		return err
 	}
 	return nil
+}
+
+// AppendForm appends the URL-encoded form of r to b, keys sorted, as
+// Client.Do sends it.
+func (r *ListDetailRequest) AppendForm(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, nil
+	}
+	w := form.NewWriter(b, nil)
+	if r.HierarchyOperationType != nil {
+		w.String("hierarchy_operation_type", string(*r.HierarchyOperationType))
+	}
+	if r.Limit != nil {
+		w.Int("limit", int64(*r.Limit))
+	}
+	if r.Offset != nil {
+		w.String("offset", *r.Offset)
+	}
+	return w.Finish()
 }
 
 // ParentAccountAccessParams sets the parent's access to a child

@@ -185,12 +185,6 @@ func JSON(param string, v any) error {
 	return nil
 }
 
-// Limit checks a list page size: 1..100.
-func Limit(v *int32) error { return Range("limit", v, 1, 100) }
-
-// Offset checks a list offset: at most 1000 characters.
-func Offset(v *string) error { return MaxLen("offset", v, 1000) }
-
 // MissingKey reports a 2xx response without a key the action always
 // returns. Client.Do hands it back as a *chargebee.DecodeError, with no
 // partial result.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"reflect"
 	"regexp"
 	"strings"
@@ -57,28 +58,26 @@ func (a *Action) fail(err error) error {
 // prepare runs the checks every call makes before anything is sent: the
 // service has a client, the client speaks the action's API version, a
 // request with required parameters is there, and the path id is safe. It
-// returns the path to send.
-func (a *Action) prepare(cb *chargebee.Client, id string, params any) (string, error) {
+// returns the path and the params to send.
+func (a *Action) prepare(cb *chargebee.Client, id string, params any) (string, any, error) {
 	if cb == nil {
-		return "", a.NilService
+		return "", nil, a.NilService
 	}
 	if err := RequireVersion(cb, a.Version, a.Name, a.Alt); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if v, ok := params.(chargebee.Validator); ok && a.NeedsParams && isNilPointer(params) {
-		return "", v.Validate()
+		return "", nil, v.Validate()
 	}
-	if err := a.checkV1(cb, params); err != nil {
-		return "", err
-	}
-	if a.PathParam == "" {
-		return a.Path, nil
+	params, err := a.checkV1(cb, params)
+	if err != nil || a.PathParam == "" {
+		return a.Path, params, err
 	}
 	esc, err := PathID(a.PathParam, id)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	return strings.Replace(a.Path, "{id}", esc, 1), nil
+	return strings.Replace(a.Path, "{id}", esc, 1), params, nil
 }
 
 // Call performs the single-object action a on cb and decodes the response
@@ -86,7 +85,7 @@ func (a *Action) prepare(cb *chargebee.Client, id string, params any) (string, e
 // when T is complete; a lacking key fails the call with a
 // *chargebee.DecodeError and no result.
 func Call[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, missing func(*T) string, opts []chargebee.RequestOption) (*T, error) {
-	path, err := a.prepare(cb, id, params)
+	path, params, err := a.prepare(cb, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +100,7 @@ func Call[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string
 // returns a nil page when the response has no "list", and checks each entry
 // as Call checks a result.
 func Page[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, decode func([]byte) (*chargebee.Page[T], error), missing func(*T) string, opts []chargebee.RequestOption) (*chargebee.Page[T], error) {
-	path, err := a.prepare(cb, id, params)
+	path, params, err := a.prepare(cb, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -193,20 +192,45 @@ func isNilPointer(v any) bool {
 var trailingIndex = regexp.MustCompile(`\[[0-9]+\]$`)
 
 // checkV1 refuses, on an API v1 client, a parameter the action does not
-// take in v1.
-func (a *Action) checkV1(cb *chargebee.Client, params any) error {
-	if a.V1Keys == nil || cb.APIVersion() != chargebee.APIv1 || params == nil || isNilPointer(params) {
-		return nil
+// take in v1. It encodes params for the check and returns what Client.Do is
+// to send: the encoded form, so that params is not encoded twice, or params
+// itself when there is nothing to check (or its encoding fails, which
+// Client.Do reports with the parameter's name).
+func (a *Action) checkV1(cb *chargebee.Client, params any) (any, error) {
+	p, ok := params.(form.Appender)
+	if a.V1Keys == nil || cb.APIVersion() != chargebee.APIv1 || !ok || isNilPointer(params) {
+		return params, nil
 	}
-	values, err := form.Encode(params)
+	body, err := form.Bytes(p)
 	if err != nil {
-		return nil // reported by Client.Do with the parameter's name
+		return params, nil
 	}
-	for key := range values {
+	for _, pair := range strings.Split(string(body), "&") {
+		key, _, _ := strings.Cut(pair, "=")
+		if key, err = url.QueryUnescape(key); err != nil || key == "" {
+			continue
+		}
 		if strings.HasPrefix(key, "cf_") || a.V1Keys[key] || a.V1Keys[trailingIndex.ReplaceAllString(key, "[N]")] {
 			continue
 		}
-		return Invalid(key, "is not available in API v1 ("+a.Name+"); use an API v2 client")
+		return nil, Invalid(key, "is not available in API v1 ("+a.Name+"); use an API v2 client")
+	}
+	return encoded{body: body, req: params}, nil
+}
+
+// encoded is a request encoded by checkV1, with the request's Validate.
+type encoded struct {
+	body []byte
+	req  any
+}
+
+// AppendForm appends the encoded form to b.
+func (e encoded) AppendForm(b []byte) ([]byte, error) { return append(b, e.body...), nil }
+
+// Validate validates the request.
+func (e encoded) Validate() error {
+	if v, ok := e.req.(chargebee.Validator); ok {
+		return v.Validate()
 	}
 	return nil
 }

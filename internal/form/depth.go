@@ -4,280 +4,157 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
+	"time"
+
+	"github.com/google/go-querystring/query"
 )
 
-// MaxDepth bounds how deeply a value to encode may nest: structs, slices,
-// arrays and maps inside one another, the value itself being level 0.
-// Chargebee's keys never nest more than three levels (a[b][c]); the bound
+// MaxDepth bounds how deeply a struct of the caller's may nest: structs,
+// slices, arrays and maps inside one another, the value itself being level
+// 0. Chargebee's keys never nest more than three levels (a[b][c]); the bound
 // leaves ample room and stops a self-referencing value (x.Next = x), which
 // would otherwise be encoded for ever.
 const MaxDepth = 8
 
-// unbounded is the type depth of a type whose values may nest without end:
-// it is recursive, or holds interfaces whose contents are unknown.
-const unbounded = MaxDepth + 1
+// maxIndirections bounds how many pointers and interfaces the walk follows
+// without reaching a level (type P *P; p = &p).
+const maxIndirections = 64
 
-// typeLoop is the type depth of a type that refers to itself without a
-// struct in between (type P *P, type S []S, type M map[string]M). The
-// encoders would recurse on the type itself, so no value of it is encoded.
-const typeLoop = MaxDepth + 2
+var (
+	encoderType = reflect.TypeOf((*query.Encoder)(nil)).Elem()
+	timeType    = reflect.TypeOf(time.Time{})
+)
 
-// CheckDepth fails with an *Error when v nests deeper than MaxDepth. It
-// follows the fields the encoders of this package would write (url tags,
-// "-", embedded structs) and stops at values that encode themselves
-// (query.Encoder, time.Time) or are sent as one JSON document ("json").
-//
-// It does not depend on the encoder used afterwards, so it guards any of
-// them. The depth a type can reach is worked out once per type: a value of
-// a type that cannot nest too deep (every request type of the SDK) is
-// accepted without looking at it, and without allocating. Only values of
-// recursive types, or holding interfaces, are walked.
+// CheckDepth fails with an *Error, naming the key where the bound was
+// reached, when v nests deeper than MaxDepth or has a type that contains
+// itself with no struct in between (type P *P). It follows the fields
+// go-querystring would encode (url tags, "-", embedded structs) and stops at
+// values that encode themselves (query.Encoder, time.Time) or are sent as one
+// JSON document ("json").
 func CheckDepth(v any) error {
 	if v == nil {
 		return nil
 	}
-	rv := reflect.ValueOf(v)
-	if typeDepth(rv.Type()) <= MaxDepth {
-		return nil
-	}
-	return walkDepth(rv, "", 0, 0)
+	return walk(reflect.ValueOf(v), "", 0)
 }
 
-var typeDepths sync.Map // reflect.Type → int
-
-// typeDepth returns the deepest level a value of t can reach below itself,
-// unbounded, or typeLoop.
-func typeDepth(t reflect.Type) int {
-	if d, ok := typeDepths.Load(t); ok {
-		return d.(int)
-	}
-	return computeTypeDepth(t, nil)
-}
-
-// computeTypeDepth works out typeDepth; path holds the types being worked
-// out, outermost first, so that a type reaching itself is found to be
-// recursive. A type found on the way to a recursive one is itself
-// unbounded, so caching every result is sound.
-func computeTypeDepth(t reflect.Type, path []reflect.Type) int {
-	if d, ok := typeDepths.Load(t); ok {
-		return d.(int)
-	}
-	if selfEncoding(t) {
-		return 0
-	}
-	for i, p := range path {
-		if p == t {
-			// Recursion through a struct is planned lazily by the
-			// encoders and only values can make it endless; without a
-			// struct the type itself is endless.
-			for _, q := range path[i:] {
-				if q.Kind() == reflect.Struct {
-					return unbounded
-				}
-			}
-			return typeLoop
-		}
-	}
-	path = append(path, t)
-	d := 0
-	switch t.Kind() {
-	case reflect.Interface:
-		d = unbounded
-	case reflect.Pointer:
-		d = computeTypeDepth(t.Elem(), path)
-	case reflect.Slice, reflect.Array, reflect.Map:
-		d = below(computeTypeDepth(t.Elem(), path))
-	case reflect.Struct:
-		for i := 0; i < t.NumField(); i++ {
-			ft, ok := walkedField(t.Field(i))
-			if ok {
-				d = max(d, below(computeTypeDepth(ft, path)))
-			}
-		}
-	}
-	typeDepths.Store(t, d)
-	return d
-}
-
-// below returns the type depth of a container of values of type depth d.
-func below(d int) int {
-	if d >= unbounded {
-		return d
-	}
-	return min(d+1, unbounded)
-}
-
-// selfEncoding reports whether values of t are written by themselves
-// rather than field by field.
-func selfEncoding(t reflect.Type) bool {
-	return t == timeType || t.Implements(encoderType)
-}
-
-// walkedField returns the type of a struct field the encoders descend
-// into, and false for a field they skip or send as one value.
-func walkedField(sf reflect.StructField) (reflect.Type, bool) {
-	tag, tagged := sf.Tag.Lookup("url")
-	if tag == "-" {
-		return nil, false
-	}
-	// Untagged embedded structs are walked whether exported or not, as the
-	// encoders do; counting them as a level keeps a struct embedding
-	// itself through a pointer from being walked for ever.
-	if !sf.IsExported() && !(sf.Anonymous && !tagged) {
-		return nil, false
-	}
-	_, opts, _ := strings.Cut(tag, ",")
-	if hasOpt(opts, "json") {
-		return nil, false
-	}
-	return sf.Type, true
-}
-
-// maxIndirections bounds how many pointers and interfaces walkDepth follows
-// without reaching a struct, slice, array or map (type P *P; p = &p).
-const maxIndirections = 64
-
-// walkDepth walks v, at level depth under key, and fails at the first
-// value deeper than MaxDepth. hops counts the pointers and interfaces
-// followed since the last level.
-func walkDepth(v reflect.Value, key string, depth, hops int) error {
-	v, err := indirect(v, key, hops)
+// walk checks v, at level depth under key: each element or field is one
+// level down, and a value at MaxDepth may have none.
+func walk(v reflect.Value, key string, depth int) error {
+	v, err := indirect(v, key)
 	if err != nil || !v.IsValid() {
 		return err
 	}
-	t := v.Type()
-	td := typeDepth(t)
-	if td == typeLoop {
-		return typeRefersToItself(key, t)
-	}
-	if selfEncoding(t) || depth+td <= MaxDepth || isEmpty(v) {
-		return nil
-	}
-	if depth == MaxDepth {
-		return tooDeep(key)
-	}
-	switch t.Kind() {
-	case reflect.Slice, reflect.Array:
-		return walkElems(v, key, depth+1)
-	case reflect.Map:
-		return walkMap(v, key, depth+1)
-	case reflect.Struct:
-		return walkStruct(v, key, depth+1)
-	}
-	return nil
+	eachChild(v, key, func(child reflect.Value, childKey string) bool {
+		if depth == MaxDepth {
+			err = tooDeep(key)
+		} else {
+			err = walk(child, childKey, depth+1)
+		}
+		return err == nil
+	})
+	return err
 }
 
 // indirect follows the pointers and interfaces of v. It returns the zero
-// Value, and no error, at a nil one or at one that encodes itself.
-func indirect(v reflect.Value, key string, hops int) (reflect.Value, error) {
-	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
-		if typeDepth(v.Type()) == typeLoop {
-			return reflect.Value{}, typeRefersToItself(key, v.Type())
-		}
-		if v.IsNil() || selfEncoding(v.Type()) {
+// Value at a nil one and at a value that encodes itself.
+func indirect(v reflect.Value, key string) (reflect.Value, error) {
+	for hops := 0; ; hops++ {
+		t := v.Type()
+		switch {
+		case selfContaining(t):
+			return v, &Error{Key: orParams(key), Reason: "has a type that refers to itself (" + t.String() + ")"}
+		case t == timeType || t.Implements(encoderType):
 			return reflect.Value{}, nil
-		}
-		if hops++; hops > maxIndirections {
-			return reflect.Value{}, tooDeep(key)
+		case v.Kind() != reflect.Pointer && v.Kind() != reflect.Interface:
+			return v, nil
+		case v.IsNil():
+			return reflect.Value{}, nil
+		case hops == maxIndirections:
+			return v, tooDeep(key)
 		}
 		v = v.Elem()
 	}
-	return v, nil
 }
 
-// isEmpty reports whether v is a slice or map without elements.
-func isEmpty(v reflect.Value) bool {
+// eachChild calls f with the fields, elements or map values of v and their
+// keys until f returns false.
+func eachChild(v reflect.Value, key string, f func(reflect.Value, string) bool) {
 	switch v.Kind() {
-	case reflect.Slice, reflect.Map:
-		return v.Len() == 0
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if name, ok := walkedField(v.Type().Field(i)); ok && !f(v.Field(i), subKey(key, name)) {
+				return
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if !f(v.Index(i), key+"["+strconv.Itoa(i)+"]") {
+				return
+			}
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			name := "?"
+			if it.Key().Kind() == reflect.String {
+				name = it.Key().String()
+			}
+			if !f(it.Value(), key+"["+name+"]") {
+				return
+			}
+		}
+	}
+}
+
+// selfContaining reports whether t is a pointer, slice, array or map of
+// itself.
+func selfContaining(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
+		return t.Elem() == t
 	}
 	return false
 }
 
-// walkElems walks the elements of a slice or array, at level depth.
-func walkElems(v reflect.Value, key string, depth int) error {
-	for i := 0; i < v.Len(); i++ {
-		if err := walkDepth(v.Index(i), key+"["+strconv.Itoa(i)+"]", depth, 0); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// walkMap walks the values of a map, at level depth.
-func walkMap(v reflect.Value, key string, depth int) error {
-	iter := v.MapRange()
-	for iter.Next() {
-		if err := walkDepth(iter.Value(), subKey(key, mapKey(iter.Key())), depth, 0); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// walkStruct walks the fields of a struct the encoders descend into, at
-// level depth.
-func walkStruct(v reflect.Value, key string, depth int) error {
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		sf := t.Field(i)
-		if _, ok := walkedField(sf); !ok {
-			continue
-		}
-		if err := walkDepth(v.Field(i), fieldKey(key, sf), depth, 0); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// fieldKey returns the key of field sf under key, as the errors name it.
-func fieldKey(key string, sf reflect.StructField) string {
+// walkedField returns the key name of a struct field the encoders descend
+// into, and false for a field they skip or send as one value. Untagged
+// embedded structs are walked, exported or not, and add no key ("").
+func walkedField(sf reflect.StructField) (string, bool) {
 	tag, tagged := sf.Tag.Lookup("url")
-	name, _, _ := strings.Cut(tag, ",")
-	switch {
-	case sf.Anonymous && !tagged:
-		return key // embedded fields add no key of their own
-	case name == "":
-		return subKey(key, sf.Name)
+	name, opts, _ := strings.Cut(tag, ",")
+	embedded := sf.Anonymous && !tagged
+	if tag == "-" || (!sf.IsExported() && !embedded) || strings.Contains(","+opts+",", ",json,") {
+		return "", false
 	}
-	return subKey(key, name)
+	switch {
+	case embedded:
+		return "", true
+	case name == "":
+		name = sf.Name
+	}
+	return name, true
 }
 
-// subKey returns the key of name under key: key[name], or name at the top.
+// subKey returns the key of field name under key; an embedded field ("")
+// adds none.
 func subKey(key, name string) string {
-	if key == "" {
+	switch {
+	case name == "":
+		return key
+	case key == "":
 		return name
 	}
 	return key + "[" + name + "]"
 }
 
-// mapKey names a map key in an error.
-func mapKey(k reflect.Value) string {
-	if k.Kind() == reflect.String {
-		return k.String()
-	}
-	return "?"
-}
-
-// typeRefersToItself is the error of a value whose type t, or a type
-// inside it, refers to itself without a struct in between.
-func typeRefersToItself(key string, t reflect.Type) error {
-	if key == "" {
-		key = "params"
-	}
-	return &Error{Key: key, Reason: "has a type that refers to itself (" + t.String() + ")"}
-}
-
 // tooDeep is the error of a value nesting deeper than MaxDepth.
 func tooDeep(key string) error {
-	if key == "" {
-		key = "params"
-	}
-	return &Error{Key: key, Reason: "nests deeper than " + strconv.Itoa(MaxDepth) + " levels (does the value refer to itself?)"}
+	return &Error{Key: orParams(key), Reason: "nests deeper than " + strconv.Itoa(MaxDepth) + " levels (does the value refer to itself?)"}
 }
 
-// Walks reports whether CheckDepth looks at the values of type t (or
-// refuses them all), rather than accepting them from t alone.
-func Walks(t reflect.Type) bool { return typeDepth(t) > MaxDepth }
+func orParams(key string) string {
+	if key == "" {
+		return "params"
+	}
+	return key
+}

@@ -2,7 +2,6 @@ package form_test
 
 import (
 	"errors"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -112,9 +111,9 @@ func TestDepthBound(t *testing.T) {
 		{"through a map in an interface", &viaAny{V: anyMap}, "v" + strings.Repeat("[self]", 7), ""},
 		{"through an embedded pointer", emb, "params", ""},
 		{"two types referring to each other", ma, "b[a][b][a][b][a][b][a]", ""},
-		{"pointer to itself", &withSelfPointer{P: sp}, "params", "has a type that refers to itself"},
-		{"nil pointer to itself", &withSelfPointer{}, "params", "has a type that refers to itself"},
-		{"slice and map of themselves, empty", &withLoops{}, "params", "has a type that refers to itself"},
+		{"pointer to itself", &withSelfPointer{P: sp}, "p", "has a type that refers to itself"},
+		{"nil pointer to itself", &withSelfPointer{}, "p", "has a type that refers to itself"},
+		{"slice and map of themselves, empty", &withLoops{}, "s", "has a type that refers to itself"},
 		{"slice of itself in an interface", &viaAny{V: selfSlice{}}, "v", "has a type that refers to itself (form_test.selfSlice)"},
 		{"nil pointer to itself in an interface", &viaAny{V: selfPointer(nil)}, "v", "has a type that refers to itself"},
 		{"chain of 9", chain(9), next8, ""},
@@ -128,8 +127,8 @@ func TestDepthBound(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			checkErr := form.CheckDepth(tt.v)
-			_, encErr := form.Encode(tt.v)
-			_, bytesErr := form.EncodeBytes(tt.v)
+			_, encErr := form.ReflectValues(tt.v)
+			_, bytesErr := form.ReflectBytes(tt.v)
 			if tt.wantKey == "" {
 				if checkErr != nil {
 					t.Fatalf("CheckDepth = %v, want nil", checkErr)
@@ -158,41 +157,11 @@ func TestDepthBound(t *testing.T) {
 // The shallow list still encodes to the exact keys it did.
 func TestDepthBoundKeepsShallowValues(t *testing.T) {
 	t.Parallel()
-	got, err := form.EncodeBytes(chain(3))
+	got, err := form.ReflectBytes(chain(3))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := "name=x&next%5Bname%5D=x&next%5Bnext%5D%5Bname%5D=x"; string(got) != want {
 		t.Errorf("EncodeBytes = %s, want %s", got, want)
-	}
-}
-
-// Types that cannot nest too deep are accepted from their type alone: no
-// walk, no allocation.
-func TestDepthCheckOfBoundedTypes(t *testing.T) {
-	req := &createRequest{
-		Email:          chargebee.String("john@example.com"),
-		BillingAddress: &billingAddress{Line1: chargebee.String("PO Box 9999")},
-		EntityIdentifiers: []entityIdentifier{
-			{ID: chargebee.String("e1")},
-		},
-		MetaData: chargebee.Metadata{"plan": "gold"},
-	}
-	for _, v := range []any{req, &listRequest{}} {
-		if form.Walks(reflect.TypeOf(v)) {
-			t.Errorf("%T is walked", v)
-		}
-	}
-	for _, v := range []any{&listNode{}, &viaAny{}, &mutualA{}} {
-		if !form.Walks(reflect.TypeOf(v)) {
-			t.Errorf("%T is not walked", v)
-		}
-	}
-	if allocs := testing.AllocsPerRun(100, func() {
-		if err := form.CheckDepth(req); err != nil {
-			t.Fatal(err)
-		}
-	}); allocs != 0 {
-		t.Errorf("CheckDepth allocates %v times per call, want 0", allocs)
 	}
 }

@@ -1,40 +1,29 @@
-// Package form encodes request structs into Chargebee's bracketed form and
-// query format.
+// Package form writes Chargebee's bracketed form and query encoding.
 //
-// Fields are named by their `url` struct tags, as with
-// github.com/google/go-querystring, and any value implementing its
-// query.Encoder interface (the SDK's filter types do) encodes itself. On top
-// of that the package adds the shapes Chargebee needs:
+// The SDK's request types encode themselves: internal/gen gives each one an
+// AppendForm method that calls a Writer field by field, in the order of the
+// wire keys, so that the bytes equal url.Values.Encode of the same pairs:
 //
-//   - nested structs become parent[child]=v;
-//   - slices of structs are indexed after the attribute:
-//     entity_identifiers[id][0]=a, entity_identifiers[scheme][0]=b;
-//   - the "json" tag option sends the field as one compact JSON document
-//     (no trailing newline, no HTML escaping), also inside nested structs;
-//   - the "inline" tag option on a map[string]string sends each entry as a
-//     top-level key (custom fields, cf_*);
-//   - nil pointers, nil maps and nil slices are absent; a pointer to a zero
-//     value is sent ("false", "0", "");
-//   - integers are decimal, floats never use exponent notation, time.Time
-//     values are Unix seconds;
+//   - nested objects are parent[child]=v, arrays of objects are indexed
+//     after the attribute (entity_identifiers[id][0]=a);
+//   - JSON fields are one compact JSON document, no trailing newline and
+//     no HTML escaping;
+//   - custom fields (cf_*) are top-level keys merged into the key order; one
+//     that repeats another key is refused;
+//   - filters write their own keys (p[operator]=v) through EncodeValues.
 //
-// Any other shape (untagged embedded structs, inline fields below the top
-// level, fields nested inside elements of a slice of structs, maps other than
-// custom fields) is refused with an *Error. The field layout of each struct
-// type is worked out once and cached, so encoding does no per-call
-// reflection over tags. Structs that are not the SDK's own request types are
-// encoded by github.com/google/go-querystring itself (see the chargebee
-// package), not here.
+// Structs of the caller's passed to Client.Do are encoded by
+// github.com/google/go-querystring after CheckDepth.
 package form
 
 import (
 	"bytes"
 	"encoding/json"
 	"net/url"
-	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/google/go-querystring/query"
 )
@@ -53,118 +42,273 @@ func (e *Error) Error() string {
 	return "form: " + e.Key + ": " + e.Reason
 }
 
-var (
-	encoderType = reflect.TypeOf((*query.Encoder)(nil)).Elem()
-	timeType    = reflect.TypeOf(time.Time{})
-)
+// Appender is a value that appends its own URL-encoded form, keys sorted, to
+// b: every request type of the SDK.
+type Appender interface {
+	AppendForm(b []byte) ([]byte, error)
+}
 
-// Encode returns the form values of v: url.Values are copied, anything else
-// is the parsed result of EncodeBytes(v), so the two always agree. A nil v
-// gives nil values.
-func Encode(v any) (url.Values, error) {
-	if x, ok := v.(url.Values); ok {
-		out := make(url.Values, len(x))
-		for k, vs := range x {
-			out[k] = append([]string(nil), vs...)
-		}
-		return out, nil
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+
+// Bytes returns the form of a in a new slice, or nil when it has no keys.
+func Bytes(a Appender) ([]byte, error) {
+	bp := bufPool.Get().(*[]byte)
+	b, err := a.AppendForm((*bp)[:0])
+	var out []byte
+	if err == nil && len(b) > 0 {
+		out = append([]byte(nil), b...)
 	}
-	b, err := EncodeBytes(v)
+	if cap(b) <= 64<<10 {
+		*bp = b[:0]
+		bufPool.Put(bp)
+	}
+	return out, err
+}
+
+// Writer appends form pairs to a buffer. The generated AppendForm methods
+// call it in key order; it merges the custom fields into that order and
+// keeps the first error, after which it writes nothing.
+type Writer struct {
+	buf    []byte
+	start  int // len(buf) before the first pair
+	err    error
+	at     int      // 1 + the element index the next key ends in, or 0
+	last   string   // the last key, kept while custom fields are pending
+	custom []string // the custom fields' keys, sorted; those from next on are pending
+	next   int
+	values map[string]string
+	filter url.Values // scratch for filters
+}
+
+var writerPool = sync.Pool{New: func() any { return &Writer{} }}
+
+// NewWriter returns a Writer appending to buf, with the custom fields of
+// the request (nil for none). Finish returns it to its pool.
+func NewWriter(buf []byte, custom map[string]string) *Writer {
+	w := writerPool.Get().(*Writer)
+	w.buf, w.start, w.values = buf, len(buf), custom
+	for k := range custom {
+		if k == "" {
+			w.err = &Error{Key: "custom field", Reason: "key must not be empty"}
+		}
+		w.custom = append(w.custom, k)
+	}
+	slices.Sort(w.custom)
+	return w
+}
+
+// Finish writes the custom fields that sort after every other key and
+// returns the buffer, or the buffer as it was given and the first error.
+func (w *Writer) Finish() ([]byte, error) {
+	w.flush("", true)
+	b, err := w.buf, w.err
 	if err != nil {
-		return nil, err
+		b = b[:w.start]
 	}
-	if b == nil {
-		if rv, _ := structValue(v); !rv.IsValid() {
-			return nil, nil // nil, or a nil pointer
+	clear(w.custom)
+	clear(w.filter)
+	*w = Writer{custom: w.custom[:0], filter: w.filter}
+	writerPool.Put(w)
+	return b, err
+}
+
+// At makes the next key that of element i: key[i].
+func (w *Writer) At(i int) *Writer {
+	w.at = i + 1
+	return w
+}
+
+// key starts a pair. Generated code gives the key escaped (esc), filters
+// give it raw; either way the custom fields that sort before it are written
+// first. It reports whether to write the value.
+func (w *Writer) key(esc, raw string) bool {
+	at := w.at
+	w.at = 0
+	if w.err != nil {
+		return false
+	}
+	if w.next < len(w.custom) {
+		full := raw
+		if esc != "" {
+			full = unescapeKey(esc, at)
 		}
-		return url.Values{}, nil
+		if !w.flush(full, false) {
+			return false
+		}
+		w.last = full
 	}
-	return url.ParseQuery(string(b))
-}
-
-// fieldPlan is how one struct field is encoded.
-type fieldPlan struct {
-	index     int
-	name      string
-	omitEmpty bool
-	// embedded is the struct type of an untagged embedded field, a shape
-	// the writer refuses (see classify); the depth walk still enters it.
-	embedded reflect.Type
-	// typ, inline and json describe the field for the writer.
-	typ          reflect.Type
-	inline, json bool
-}
-
-type structPlan struct {
-	fields []fieldPlan
-
-	fastOnce sync.Once
-	fastP    *fastPlan
-}
-
-var plans sync.Map // reflect.Type → *structPlan
-
-func planFor(t reflect.Type) *structPlan {
-	if p, ok := plans.Load(t); ok {
-		return p.(*structPlan)
+	if esc == "" {
+		w.pair(raw)
+		return true
 	}
-	// Building a plan never recurses into planFor (nested struct types are
-	// planned lazily, on first use), so recursive types terminate. Two
-	// goroutines may build the same plan; LoadOrStore keeps one.
-	p := &structPlan{fields: buildFields(t)}
-	actual, _ := plans.LoadOrStore(t, p)
-	return actual.(*structPlan)
+	if len(w.buf) > w.start {
+		w.buf = append(w.buf, '&')
+	}
+	w.buf = append(w.buf, esc...)
+	if at > 0 {
+		w.buf = append(strconv.AppendInt(append(w.buf, "%5B"...), int64(at-1), 10), "%5D"...)
+	}
+	w.buf = append(w.buf, '=')
+	return true
 }
 
-func buildFields(t reflect.Type) []fieldPlan {
-	var fields []fieldPlan
-	for i := 0; i < t.NumField(); i++ {
-		sf := t.Field(i)
-		tag, tagged := sf.Tag.Lookup("url")
-		if tag == "-" {
+var unbracket = strings.NewReplacer("%5B", "[", "%5D", "]")
+
+// unescapeKey returns the raw key of the escaped key esc, with the index of
+// At (at, 0 for none).
+func unescapeKey(esc string, at int) string {
+	raw := unbracket.Replace(esc)
+	if at > 0 {
+		raw += "[" + strconv.Itoa(at-1) + "]"
+	}
+	return raw
+}
+
+// pair writes the separator and raw=.
+func (w *Writer) pair(raw string) {
+	if len(w.buf) > w.start {
+		w.buf = append(w.buf, '&')
+	}
+	w.buf = append(appendEscaped(w.buf, raw), '=')
+}
+
+// flush writes the pending custom fields whose keys sort before raw, or all
+// of them. One that does not sort after the last key written repeats it.
+func (w *Writer) flush(raw string, all bool) bool {
+	for w.err == nil && w.next < len(w.custom) && (all || w.custom[w.next] < raw) {
+		k := w.custom[w.next]
+		if w.last != "" && k <= w.last {
+			w.err = &Error{Key: k, Reason: "is sent twice or out of order (a custom field or filter repeats another parameter)"}
+			return false
+		}
+		w.next, w.last = w.next+1, k
+		w.pair(k)
+		w.buf = appendEscaped(w.buf, w.values[k])
+	}
+	return w.err == nil
+}
+
+// The methods below write one pair each; key is the wire key escaped (its
+// brackets written %5B and %5D).
+
+// String writes key=v.
+func (w *Writer) String(key, v string) {
+	if w.key(key, "") {
+		w.buf = appendEscaped(w.buf, v)
+	}
+}
+
+// Bool writes key=true or key=false.
+func (w *Writer) Bool(key string, v bool) {
+	if w.key(key, "") {
+		w.buf = strconv.AppendBool(w.buf, v)
+	}
+}
+
+// Int writes key=v in decimal.
+func (w *Writer) Int(key string, v int64) {
+	if w.key(key, "") {
+		w.buf = strconv.AppendInt(w.buf, v, 10)
+	}
+}
+
+// JSON writes key=v as one compact JSON document.
+func (w *Writer) JSON(key string, v any) {
+	if w.err != nil {
+		return
+	}
+	jb := jsonPool.Get().(*jsonBuffer)
+	defer jb.release()
+	b, err := jb.marshal(v)
+	if err != nil {
+		w.err = &Error{Key: unescapeKey(key, w.at), Reason: "is not valid JSON: " + jsonReason(err)}
+		return
+	}
+	if w.key(key, "") {
+		w.buf = appendEscaped(w.buf, b)
+	}
+}
+
+// Filter writes the keys f adds under the raw key prefix, in key order.
+func (w *Writer) Filter(key string, f query.Encoder) {
+	if w.err != nil {
+		return
+	}
+	if w.filter == nil {
+		w.filter = url.Values{}
+	}
+	clear(w.filter)
+	if err := f.EncodeValues(key, &w.filter); err != nil {
+		w.err = err
+		return
+	}
+	keys := make([]string, 0, len(w.filter))
+	for k := range w.filter {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		for j, v := range w.filter[k] {
+			if j == 0 && !w.key("", k) {
+				return
+			}
+			if j > 0 {
+				w.pair(k)
+			}
+			w.buf = appendEscaped(w.buf, v)
+		}
+	}
+}
+
+// identity holds the index orders of up to ten elements, where the numeric
+// and the string order agree.
+var identity = [10]int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}
+
+// Indexes returns 0..n-1 in the order of the keys of n elements, which end
+// in "[i]": as the strings "i]" sort, so "10]" before "1]".
+func Indexes(n int) []int {
+	if n <= len(identity) {
+		return identity[:n]
+	}
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		return strings.Compare(strconv.Itoa(a)+"]", strconv.Itoa(b)+"]")
+	})
+	return idx
+}
+
+// appendEscaped appends s escaped as url.QueryEscape escapes it, copying
+// runs of bytes that need no escaping whole.
+func appendEscaped[S string | []byte](dst []byte, s S) []byte {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if unreserved[c] {
 			continue
 		}
-		ft := sf.Type
-		if ft.Kind() == reflect.Pointer {
-			ft = ft.Elem()
+		dst = append(dst, s[start:i]...)
+		if c == ' ' {
+			dst = append(dst, '+')
+		} else {
+			dst = append(dst, '%', upperhex[c>>4], upperhex[c&15])
 		}
-		if sf.Anonymous && !tagged && ft.Kind() == reflect.Struct && !sf.Type.Implements(encoderType) {
-			// An untagged embedded struct: recorded so that the writer can
-			// refuse it by name (callers' own structs go to go-querystring).
-			fields = append(fields, fieldPlan{index: i, embedded: ft})
-			continue
-		}
-		if !sf.IsExported() {
-			continue
-		}
-		name, opts, _ := strings.Cut(tag, ",")
-		if name == "" && !hasOpt(opts, "inline") {
-			name = sf.Name
-		}
-		fields = append(fields, fieldPlan{index: i, name: name, omitEmpty: hasOpt(opts, "omitempty"),
-			typ: sf.Type, inline: hasOpt(opts, "inline"), json: hasOpt(opts, "json")})
+		start = i + 1
 	}
-	return fields
+	return append(dst, s[start:]...)
 }
 
-func hasOpt(opts, want string) bool {
-	for opts != "" {
-		var o string
-		o, opts, _ = strings.Cut(opts, ",")
-		if o == want {
-			return true
-		}
-	}
-	return false
-}
+const upperhex = "0123456789ABCDEF"
 
-func isAbsent(v reflect.Value, omitEmpty bool) bool {
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice:
-		return v.IsNil()
+// unreserved holds the bytes a query component keeps as they are.
+var unreserved = func() (u [256]bool) {
+	for _, c := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~") {
+		u[c] = true
 	}
-	return omitEmpty && v.IsZero()
-}
+	return u
+}()
 
 // jsonBuffer is a reusable buffer with a JSON encoder writing into it.
 type jsonBuffer struct {
@@ -180,8 +324,8 @@ var jsonPool = sync.Pool{New: func() any {
 }}
 
 // JSON returns v as one compact JSON document, without a trailing newline
-// and without HTML escaping: the value of a field with the json option. A
-// value that cannot be marshalled is an *Error naming key.
+// and without HTML escaping: the value of a JSON field. A value that cannot
+// be marshalled is an *Error naming key.
 func JSON(key string, v any) (string, error) {
 	jb := jsonPool.Get().(*jsonBuffer)
 	defer jb.release()

@@ -289,7 +289,7 @@ func TestEncodeGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := form.Encode(tt.in)
+			got, err := form.ReflectValues(tt.in)
 			if err != nil {
 				t.Fatalf("Encode: %v", err)
 			}
@@ -330,7 +330,7 @@ func TestEncodedString(t *testing.T) {
 		"&relationship%5Bparent_id%5D%5Bis%5D=p+1" +
 		"&sort_by%5Basc%5D=created_at"
 	for i := 0; i < 50; i++ {
-		v, err := form.Encode(req)
+		v, err := form.ReflectValues(req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -357,7 +357,7 @@ func TestEncodeFloats(t *testing.T) {
 		{req{F64: chargebee.Ptr(0.0)}, url.Values{"f64": {"0"}}},
 	}
 	for _, tt := range tests {
-		got, err := form.Encode(tt.in)
+		got, err := form.ReflectValues(tt.in)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -456,7 +456,7 @@ func TestEncodeOtherShapes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := form.Encode(tt.in)
+			got, err := form.ReflectValues(tt.in)
 			if tt.wantErr != "" {
 				var fe *form.Error
 				if !errors.As(err, &fe) || err.Error() != tt.wantErr || got != nil {
@@ -507,7 +507,7 @@ func TestEncodeErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			v, err := form.Encode(tt.in)
+			v, err := form.ReflectValues(tt.in)
 			var fe *form.Error
 			if !errors.As(err, &fe) {
 				t.Fatalf("Encode = %v, %v; want *form.Error", v, err)
@@ -520,10 +520,10 @@ func TestEncodeErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := form.Encode(42); err == nil {
+	if _, err := form.ReflectValues(42); err == nil {
 		t.Error("Encode(42) succeeded, want an error for a non-struct")
 	}
-	if _, err := form.Encode(map[string]string{"a": "b"}); err == nil {
+	if _, err := form.ReflectValues(map[string]string{"a": "b"}); err == nil {
 		t.Error("Encode(map) succeeded, want an error")
 	}
 }
@@ -531,7 +531,7 @@ func TestEncodeErrors(t *testing.T) {
 func TestEncodeCopiesValues(t *testing.T) {
 	t.Parallel()
 	in := url.Values{"a": {"1"}}
-	out, err := form.Encode(in)
+	out, err := form.ReflectValues(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -564,7 +564,7 @@ func FuzzEncode(f *testing.F) {
 		if strings.HasPrefix(key, "cf_") {
 			req.CustomFields[key] = s
 		}
-		v, err := form.Encode(req)
+		v, err := form.ReflectValues(req)
 		if err != nil {
 			t.Fatalf("Encode: %v", err)
 		}
@@ -600,7 +600,7 @@ func FuzzEncode(f *testing.F) {
 				t.Fatalf("%s = %q, want %q", k, got, s)
 			}
 		}
-		v2, err := form.Encode(req)
+		v2, err := form.ReflectValues(req)
 		if err != nil || v2.Encode() != enc {
 			t.Fatalf("not deterministic: %q vs %q (%v)", v2.Encode(), enc, err)
 		}
@@ -624,7 +624,7 @@ func BenchmarkEncode(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		body, err := form.EncodeBytes(req)
+		body, err := form.ReflectBytes(req)
 		if err != nil || bytes.Count(body, []byte("&")) != 13 {
 			b.Fatalf("%q, %v", body, err)
 		}

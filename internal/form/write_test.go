@@ -34,7 +34,7 @@ func general(v any) ([]byte, error) {
 // bytes or in error.
 func checkSameBytes(t *testing.T, name string, v any) {
 	t.Helper()
-	got, errGot := form.EncodeBytes(v)
+	got, errGot := form.ReflectBytes(v)
 	want, errWant := general(v)
 	if fmt.Sprint(errGot) != fmt.Sprint(errWant) {
 		t.Fatalf("%s: error %v, want %v", name, errGot, errWant)
@@ -163,7 +163,7 @@ func TestEncodeBytesShapes(t *testing.T) {
 			&dupReq{A: s("1"), B: s("2")}},
 	}
 	for _, tc := range refused {
-		got, err := form.EncodeBytes(tc.v)
+		got, err := form.ReflectBytes(tc.v)
 		var fe *form.Error
 		if !errors.As(err, &fe) || fe.Key != tc.key || fe.Reason != tc.reason || got != nil {
 			t.Errorf("%s: got %q, %v; want *form.Error{Key: %q, Reason: %q}", tc.name, got, err, tc.key, tc.reason)
@@ -199,7 +199,7 @@ func TestEncodeBytesRequests(t *testing.T) {
 			fill(v.Elem(), n, 0)
 			name := fmt.Sprintf("%T with %d elements", req, n)
 			checkSameBytes(t, name, v.Interface())
-			if b, err := form.EncodeBytes(v.Interface()); err != nil || len(b) == 0 {
+			if b, err := form.ReflectBytes(v.Interface()); err != nil || len(b) == 0 {
 				t.Errorf("%s: %q, %v; want bytes and no error", name, b, err)
 			}
 		}
@@ -291,7 +291,7 @@ func TestEncodeBytesEscaping(t *testing.T) {
 		S *string `url:"s,omitempty"`
 	}
 	in := all.String()
-	got, err := form.EncodeBytes(&one{S: &in})
+	got, err := form.ReflectBytes(&one{S: &in})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -306,7 +306,7 @@ func TestEncodeBytesEscaping(t *testing.T) {
 // one map entry replace and EncodeBytes refuses.
 func checkSameOrRefused(t *testing.T, name string, v any) {
 	t.Helper()
-	got, err := form.EncodeBytes(v)
+	got, err := form.ReflectBytes(v)
 	_, errWant := general(v)
 	var fe *form.Error
 	if errors.As(err, &fe) && strings.HasPrefix(fe.Reason, "is sent twice") {

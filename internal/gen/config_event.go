@@ -9,7 +9,7 @@ import (
 // The events API, from events.json: the Event model and its enums,
 // ListRequest (with the plain filters of API v1 beside the operators of
 // API v2, see v1OnlyFields), List, ListPage and Retrieve. Package event
-// keeps Parse and the version check of ListPage.
+// keeps Parse.
 var eventPackage = &pkgSpec{
 	Name:    "event",
 	DocsURL: "https://apidocs.chargebee.com/docs/api/events",
@@ -56,7 +56,7 @@ var eventPackage = &pkgSpec{
 	}},
 	Actions: []actionSpec{
 		{
-			Action: "event.list", Method: "List", Request: "ListRequest", Result: "ListEntry", Anchor: "list_events", Pre: "checkVersion",
+			Action: "event.list", Method: "List", Request: "ListRequest", Result: "ListEntry", Anchor: "list_events",
 			Doc: "the events matching req; a filter the client's API version does not take (see ListRequest) fails before anything is sent",
 		},
 		{

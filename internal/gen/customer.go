@@ -705,6 +705,9 @@ func (g *gen) request(b *bytes.Buffer, spec requestSpec, a *action) error {
 	if err := g.validateV1(b, spec.Name, a, fields); err != nil {
 		return err
 	}
+	if err := g.appendForm(b, spec.Name, fields, customFields); err != nil {
+		return err
+	}
 	for _, fg := range nested {
 		g.filterGroupType(b, fg)
 	}
@@ -796,7 +799,7 @@ func leafChecks(p *param, expr, typ, idx string) []string {
 		}
 	}
 	if p.MinLength != nil && p.MaxLength != nil {
-		out = append(out, fmt.Sprintf("lenBetween(%s, %s, %d, %d)", key, expr, *p.MinLength, *p.MaxLength))
+		out = append(out, fmt.Sprintf("api.MinLen(%s, %s, %d)", key, expr, *p.MinLength), fmt.Sprintf("api.MaxLen(%s, %s, %d)", key, expr, *p.MaxLength))
 	} else if p.MaxLength != nil {
 		out = append(out, fmt.Sprintf("api.MaxLen(%s, %s, %d)", key, expr, *p.MaxLength))
 	} else if p.MinLength != nil {
@@ -816,7 +819,7 @@ func leafChecks(p *param, expr, typ, idx string) []string {
 	case p.Wire == "meta_data":
 		out = append(out, fmt.Sprintf("api.Metadata(%s, %s)", key, expr))
 	case p.Type == "jsonobject":
-		out = append(out, fmt.Sprintf("jsonObject(%s, %s)", key, expr))
+		out = append(out, fmt.Sprintf("api.JSON(%s, %s)", key, expr))
 	}
 	return out
 }

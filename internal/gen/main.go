@@ -148,6 +148,7 @@ var knownImports = []struct{ name, path string }{
 	{"credits", "github.com/billingkit/chargebee-go/credits"},
 	{"customer", "github.com/billingkit/chargebee-go/customer"},
 	{"api", "github.com/billingkit/chargebee-go/internal/api"},
+	{"form", "github.com/billingkit/chargebee-go/internal/form"},
 	{"jsonx", "github.com/billingkit/chargebee-go/internal/jsonx"},
 	{"testutil", "github.com/billingkit/chargebee-go/internal/testutil"},
 }

@@ -166,6 +166,11 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	if spec.Pre != "" {
 		prelude = append(prelude, fmt.Sprintf("if err := s.%s(%s, req, opts); err != nil {\n\treturn nil, err\n}", spec.Pre, idExpr))
 	}
+	if v1, err := g.v1OnlyFields(a, nil); err != nil {
+		return err
+	} else if len(v1) > 0 {
+		prelude = append(prelude, "if cb := s.client(); cb != nil && cb.APIVersion() == chargebee.APIv2 {\n\tif err := req.validateV2(); err != nil {\n\t\treturn nil, err\n\t}\n}")
+	}
 	if len(g.v1Required(a.ID)) > 0 {
 		prelude = append(prelude, "if cb := s.client(); cb != nil && cb.APIVersion() == chargebee.APIv1 {\n\tif err := req.validateV1(); err != nil {\n\t\treturn nil, err\n\t}\n}")
 	}

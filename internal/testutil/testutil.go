@@ -4,6 +4,7 @@
 package testutil
 
 import (
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -15,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/internal/form"
 	"github.com/jarcoal/httpmock"
 )
 
@@ -208,4 +210,18 @@ func DroppingServerURL(t testing.TB) string {
 		}
 	}()
 	return "http://" + ln.Addr().String()
+}
+
+// FormValues returns the form req sends, parsed: what Client.Do encodes it
+// to.
+func FormValues(req any) (url.Values, error) {
+	a, ok := req.(form.Appender)
+	if !ok {
+		return nil, fmt.Errorf("%T has no AppendForm method", req)
+	}
+	b, err := form.Bytes(a)
+	if err != nil {
+		return nil, err
+	}
+	return url.ParseQuery(string(b))
 }

@@ -1,5 +1,9 @@
 package form
 
+// This file holds the reflection-driven encoder the package used before
+// the request types got generated AppendForm methods. It is kept, in tests
+// only, as the oracle those methods must agree with byte for byte.
+
 import (
 	"math"
 	"net/url"
@@ -14,7 +18,7 @@ import (
 	"github.com/google/go-querystring/query"
 )
 
-// EncodeBytes returns the URL encoding of v's form values (keys sorted,
+// reflectBytes returns the URL encoding of v's form values (keys sorted,
 // as url.Values.Encode sorts them), or nil when there are none. v is a
 // struct or pointer to a struct with `url` tags, url.Values, or nil; a v
 // nesting deeper than MaxDepth is refused (see CheckDepth), and so is a
@@ -23,7 +27,7 @@ import (
 // The bytes are written straight from the struct, in key order, without
 // building a map: each struct type's fields are sorted by wire key once,
 // and the keys of nested fields are built once per position and reused.
-func EncodeBytes(v any) ([]byte, error) {
+func reflectBytes(v any) ([]byte, error) {
 	if err := CheckDepth(v); err != nil {
 		return nil, err
 	}
@@ -37,7 +41,7 @@ func EncodeBytes(v any) ([]byte, error) {
 	if err != nil || !rv.IsValid() {
 		return nil, err
 	}
-	w := writerPool.Get().(*writer)
+	w := refWriterPool.Get().(*refWriter)
 	defer w.release()
 	w.reset()
 	if err := w.structFields(planFor(rv.Type()), "", rv); err != nil {
@@ -260,7 +264,7 @@ func (fp *fastPlan) indexedKey(kc *keyCache, f, i int) (string, string) {
 }
 
 // writer writes form pairs in key order into buf.
-type writer struct {
+type refWriter struct {
 	buf     []byte
 	last    string // raw key of the last pair, to check the order
 	started bool
@@ -269,26 +273,26 @@ type writer struct {
 	inlineVals map[string]string
 }
 
-var writerPool = sync.Pool{New: func() any { return &writer{buf: make([]byte, 0, 1024)} }}
+var refWriterPool = sync.Pool{New: func() any { return &refWriter{buf: make([]byte, 0, 1024)} }}
 
-func (w *writer) reset() {
+func (w *refWriter) reset() {
 	w.buf, w.last, w.started = w.buf[:0], "", false
 	w.inlineKeys, w.inlineVals = w.inlineKeys[:0], nil
 }
 
-func (w *writer) release() {
+func (w *refWriter) release() {
 	if cap(w.buf) > 64<<10 {
 		return // do not keep huge buffers alive
 	}
 	w.last, w.inlineVals = "", nil
 	clear(w.inlineKeys[:cap(w.inlineKeys)])
-	writerPool.Put(w)
+	refWriterPool.Put(w)
 }
 
 // key starts the pair for raw key (escaped esc), first writing the custom
 // fields that sort before it. It fails when the keys are not strictly
 // increasing: a custom field or a filter wrote another parameter's key.
-func (w *writer) key(raw, esc string) error {
+func (w *refWriter) key(raw, esc string) error {
 	if err := w.inlineBefore(raw, false); err != nil {
 		return err
 	}
@@ -297,7 +301,7 @@ func (w *writer) key(raw, esc string) error {
 
 // inlineBefore writes the pending custom fields whose keys sort before
 // raw, or all of them.
-func (w *writer) inlineBefore(raw string, all bool) error {
+func (w *refWriter) inlineBefore(raw string, all bool) error {
 	for len(w.inlineKeys) > 0 && (all || w.inlineKeys[0] < raw) {
 		k := w.inlineKeys[0]
 		w.inlineKeys = w.inlineKeys[1:]
@@ -309,7 +313,7 @@ func (w *writer) inlineBefore(raw string, all bool) error {
 	return nil
 }
 
-func (w *writer) pair(raw, esc string) error {
+func (w *refWriter) pair(raw, esc string) error {
 	if w.started {
 		if raw <= w.last {
 			return &Error{Key: raw, Reason: "is sent twice or out of order (a custom field or filter repeats another parameter)"}
@@ -323,7 +327,7 @@ func (w *writer) pair(raw, esc string) error {
 }
 
 // structFields writes the fields of struct v under prefix.
-func (w *writer) structFields(p *structPlan, prefix string, v reflect.Value) error {
+func (w *refWriter) structFields(p *structPlan, prefix string, v reflect.Value) error {
 	fp := p.fast()
 	if err := w.startStruct(p, fp, prefix, v); err != nil {
 		return err
@@ -351,7 +355,7 @@ func (w *writer) structFields(p *structPlan, prefix string, v reflect.Value) err
 
 // startStruct queues the custom fields of the top level; below it they are
 // refused.
-func (w *writer) startStruct(p *structPlan, fp *fastPlan, prefix string, v reflect.Value) error {
+func (w *refWriter) startStruct(p *structPlan, fp *fastPlan, prefix string, v reflect.Value) error {
 	switch {
 	case fp.inline < 0:
 		return nil
@@ -362,7 +366,7 @@ func (w *writer) startStruct(p *structPlan, fp *fastPlan, prefix string, v refle
 }
 
 // field writes field i, of value fv, with its key from kc.
-func (w *writer) field(fp *fastPlan, kc *keyCache, i int, fv reflect.Value) error {
+func (w *refWriter) field(fp *fastPlan, kc *keyCache, i int, fv reflect.Value) error {
 	switch fp.kinds[i] {
 	case kindScalar:
 		return w.scalar(kc.raw[i], kc.esc[i], fv)
@@ -394,7 +398,7 @@ func unsupported(key string, f *fieldPlan) error {
 }
 
 // encoder writes the keys a query.Encoder adds under raw, in key order.
-func (w *writer) encoder(raw string, v reflect.Value) error {
+func (w *refWriter) encoder(raw string, v reflect.Value) error {
 	values := url.Values{}
 	if err := v.Interface().(query.Encoder).EncodeValues(raw, &values); err != nil {
 		return err
@@ -421,7 +425,7 @@ func (w *writer) encoder(raw string, v reflect.Value) error {
 }
 
 // startInline queues the custom fields of the top level in key order.
-func (w *writer) startInline(m reflect.Value) error {
+func (w *refWriter) startInline(m reflect.Value) error {
 	if m.Len() == 0 {
 		return nil
 	}
@@ -452,7 +456,7 @@ func deref(v reflect.Value) reflect.Value {
 
 // scalar writes one plain value: decimal integers, floats without exponent,
 // time.Time as Unix seconds.
-func (w *writer) scalar(raw, esc string, v reflect.Value) error {
+func (w *refWriter) scalar(raw, esc string, v reflect.Value) error {
 	if v = deref(v); !v.IsValid() {
 		return nil
 	}
@@ -481,7 +485,7 @@ func (w *writer) scalar(raw, esc string, v reflect.Value) error {
 }
 
 // json writes the field as one compact JSON document.
-func (w *writer) json(raw, esc string, v reflect.Value) error {
+func (w *refWriter) json(raw, esc string, v reflect.Value) error {
 	jb := jsonPool.Get().(*jsonBuffer)
 	defer jb.release()
 	b, err := jb.marshal(v.Interface())
@@ -491,13 +495,13 @@ func (w *writer) json(raw, esc string, v reflect.Value) error {
 	if err := w.key(raw, esc); err != nil {
 		return err
 	}
-	w.buf = appendEscapedBytes(w.buf, b)
+	w.buf = appendEscaped(w.buf, b)
 	return nil
 }
 
 // structSlice writes key[field][i] for every element i, field by field and,
 // within a field, in the order the index strings sort.
-func (w *writer) structSlice(p *structPlan, prefix string, v reflect.Value) error {
+func (w *refWriter) structSlice(p *structPlan, prefix string, v reflect.Value) error {
 	fp := p.fast()
 	if fp.inline >= 0 {
 		return &Error{Key: prefix, Reason: "custom fields (the inline option) are only sent at the top level"}
@@ -506,7 +510,7 @@ func (w *writer) structSlice(p *structPlan, prefix string, v reflect.Value) erro
 	if n == 0 {
 		return nil
 	}
-	idx := indexOrder(n)
+	idx := Indexes(n)
 	var small [8]reflect.Value
 	elems := small[:0]
 	for i := 0; i < n; i++ {
@@ -533,7 +537,7 @@ func (w *writer) structSlice(p *structPlan, prefix string, v reflect.Value) erro
 
 // element writes field f, of value fv, of element i of a slice of
 // structs. Only plain and JSON values are sent inside elements.
-func (w *writer) element(fp *fastPlan, kc *keyCache, f, i int, fv reflect.Value) error {
+func (w *refWriter) element(fp *fastPlan, kc *keyCache, f, i int, fv reflect.Value) error {
 	raw, esc := fp.indexedKey(kc, f, i)
 	switch fp.kinds[f] {
 	case kindScalar:
@@ -545,61 +549,14 @@ func (w *writer) element(fp *fastPlan, kc *keyCache, f, i int, fv reflect.Value)
 }
 
 // scalarSlice writes key[i] for every element i, in index string order.
-func (w *writer) scalarSlice(prefix string, v reflect.Value) error {
-	for _, i := range indexOrder(v.Len()) {
+func (w *refWriter) scalarSlice(prefix string, v reflect.Value) error {
+	for _, i := range Indexes(v.Len()) {
 		raw := prefix + "[" + strconv.Itoa(i) + "]"
 		if err := w.scalar(raw, url.QueryEscape(raw), v.Index(i)); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// identity holds the index orders of up to ten elements, where the numeric
-// and the string order agree.
-var identity = [10]int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}
-
-// indexOrder returns 0..n-1 in the order of their keys, which end in
-// "[i]": sorted as the strings "i]" sort, so "10]" before "1]".
-func indexOrder(n int) []int {
-	if n <= len(identity) {
-		return identity[:n]
-	}
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(a, b int) int {
-		return strings.Compare(strconv.Itoa(a)+"]", strconv.Itoa(b)+"]")
-	})
-	return idx
-}
-
-// appendEscaped appends s escaped as url.QueryEscape escapes it.
-func appendEscaped(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		dst = appendEscapedByte(dst, s[i])
-	}
-	return dst
-}
-
-func appendEscapedBytes(dst, s []byte) []byte {
-	for _, c := range s {
-		dst = appendEscapedByte(dst, c)
-	}
-	return dst
-}
-
-const upperhex = "0123456789ABCDEF"
-
-func appendEscapedByte(dst []byte, c byte) []byte {
-	switch {
-	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_', c == '.', c == '~':
-		return append(dst, c)
-	case c == ' ':
-		return append(dst, '+')
-	}
-	return append(dst, '%', upperhex[c>>4], upperhex[c&15])
 }
 
 // structElem returns the struct type of the elements of slice or array
@@ -614,4 +571,112 @@ func structElem(t reflect.Type) (reflect.Type, bool) {
 		return nil, false
 	}
 	return et, !reflect.PointerTo(et).Implements(encoderType) && !et.Implements(encoderType)
+}
+
+// reflectValues returns the form values of v: url.Values are copied, anything else
+// is the parsed result of reflectBytes(v), so the two always agree. A nil v
+// gives nil values.
+func reflectValues(v any) (url.Values, error) {
+	if x, ok := v.(url.Values); ok {
+		out := make(url.Values, len(x))
+		for k, vs := range x {
+			out[k] = append([]string(nil), vs...)
+		}
+		return out, nil
+	}
+	b, err := reflectBytes(v)
+	if err != nil {
+		return nil, err
+	}
+	if b == nil {
+		if rv, _ := structValue(v); !rv.IsValid() {
+			return nil, nil // nil, or a nil pointer
+		}
+		return url.Values{}, nil
+	}
+	return url.ParseQuery(string(b))
+}
+
+// fieldPlan is how one struct field is encoded.
+type fieldPlan struct {
+	index     int
+	name      string
+	omitEmpty bool
+	// embedded is the struct type of an untagged embedded field, a shape
+	// the writer refuses (see classify); the depth walk still enters it.
+	embedded reflect.Type
+	// typ, inline and json describe the field for the writer.
+	typ          reflect.Type
+	inline, json bool
+}
+
+type structPlan struct {
+	fields []fieldPlan
+
+	fastOnce sync.Once
+	fastP    *fastPlan
+}
+
+var plans sync.Map // reflect.Type → *structPlan
+
+func planFor(t reflect.Type) *structPlan {
+	if p, ok := plans.Load(t); ok {
+		return p.(*structPlan)
+	}
+	// Building a plan never recurses into planFor (nested struct types are
+	// planned lazily, on first use), so recursive types terminate. Two
+	// goroutines may build the same plan; LoadOrStore keeps one.
+	p := &structPlan{fields: buildFields(t)}
+	actual, _ := plans.LoadOrStore(t, p)
+	return actual.(*structPlan)
+}
+
+func buildFields(t reflect.Type) []fieldPlan {
+	var fields []fieldPlan
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		tag, tagged := sf.Tag.Lookup("url")
+		if tag == "-" {
+			continue
+		}
+		ft := sf.Type
+		if ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		if sf.Anonymous && !tagged && ft.Kind() == reflect.Struct && !sf.Type.Implements(encoderType) {
+			// An untagged embedded struct: recorded so that the writer can
+			// refuse it by name (callers' own structs go to go-querystring).
+			fields = append(fields, fieldPlan{index: i, embedded: ft})
+			continue
+		}
+		if !sf.IsExported() {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "" && !hasOpt(opts, "inline") {
+			name = sf.Name
+		}
+		fields = append(fields, fieldPlan{index: i, name: name, omitEmpty: hasOpt(opts, "omitempty"),
+			typ: sf.Type, inline: hasOpt(opts, "inline"), json: hasOpt(opts, "json")})
+	}
+	return fields
+}
+
+func hasOpt(opts, want string) bool {
+	for opts != "" {
+		var o string
+		o, opts, _ = strings.Cut(opts, ",")
+		if o == want {
+			return true
+		}
+	}
+	return false
+}
+
+func isAbsent(v reflect.Value, omitEmpty bool) bool {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice:
+		return v.IsNil()
+	}
+	return omitEmpty && v.IsZero()
 }

@@ -243,22 +243,19 @@ type Validator interface {
 // API v1 client POSTs are sent once unless the caller gives a key.
 //
 // A 2xx JSON response is decoded into out (unless out is nil); an empty or
-// undecodable body gives *DecodeError. Any other status returns *Error with
-// the final response's status, headers and Chargebee error fields. A call
-// that got no response (connection error, timeout, cancelled context)
-// returns a *ConnectionError naming the method and path, never the query; it
-// wraps the cause, so errors.Is(err, context.Canceled) works. When the
-// context ends after a response (for example while waiting to retry a 503),
-// the error matches the context's error and also gives that last response
-// as a *Error through errors.As. A body over the read cap of 64 MiB gives a
-// *DecodeError wrapping ErrResponseTooLarge.
+// undecodable body, or one over the read cap of 64 MiB (ErrResponseTooLarge),
+// gives a *DecodeError. Any other status returns *Error. A call that got no
+// response (connection error, timeout, cancelled context) returns a
+// *ConnectionError. When the context ends after a response (for example
+// while waiting to retry a 503), the error matches the context's error and
+// also gives that last response as a *Error through errors.As.
 //
 // As encoding/json requires, an UnmarshalJSON method of out must copy the
-// bytes it keeps: the buffer holding the body is reused after Do returns.
-// When out has a method DecodeResponse(body []byte) error, Do calls it with
-// the body instead of json.Unmarshal (which would scan the whole body before
-// handing it to an UnmarshalJSON method, and once more to find its end); an
-// error it returns is reported as a *DecodeError. It must not keep body.
+// bytes it keeps: the body's buffer is reused after Do returns. When out has
+// a method DecodeResponse(body []byte) error, Do calls it instead of
+// json.Unmarshal, sparing the scans json.Unmarshal makes of the body before
+// an UnmarshalJSON call; its error becomes a *DecodeError, and it must not
+// keep body either.
 func (c *Client) Do(ctx context.Context, method, path string, params, out any, opts ...RequestOption) error {
 	start := time.Now()
 	var cl call
@@ -416,20 +413,19 @@ func (cl *call) setBody(body []byte, key string) {
 func (c *Client) send(ctx context.Context, cl *call, start time.Time) (*transport.Result, error) {
 	res, err := c.transport.Do(ctx, &cl.req)
 	cl.record(res, time.Since(start))
-	switch {
-	case err == nil:
+	if err == nil {
 		return res, nil
+	}
+	defer res.Release()
+	switch {
 	case errors.Is(err, transport.ErrBodyTooLarge):
-		res.Release()
 		return nil, &DecodeError{Method: cl.req.Method, Path: cl.req.URL.Path, StatusCode: res.StatusCode, Err: tooLarge{}}
 	case res.StatusCode != 0 && ctx.Err() != nil:
 		// The context ended after a response, for example while waiting
 		// to retry it: the caller gets both.
 		last := newError(c.redact, res)
-		res.Release()
 		return nil, &interruptedError{method: cl.req.Method, path: cl.req.URL.Path, attempts: res.Attempts, err: err, last: last}
 	}
-	res.Release()
 	// net/http quotes a malformed status line in its error: whatever the
 	// server sent there is redacted like any other response text.
 	return nil, &ConnectionError{Method: cl.req.Method, Path: cl.req.URL.Path, Attempts: res.Attempts, Err: c.redact.err(err)}

@@ -336,19 +336,16 @@ func (e *redactedError) Unwrap() error { return e.err }
 // nil or zero client, service or context, an action the client's API
 // version lacks. Every error the SDK returns without contacting Chargebee is
 // one, so errors.As(err, &ve) tells such errors from Chargebee's answers.
-//
-// Param is the wire name of the offending parameter, for example
-// "billing_address[line1]" or "payment_method[type]", when there is one.
-// Err, when set, is the sentinel the error belongs to (ErrNilClient,
-// ErrNilService, ErrNilContext, ErrAPIVersion, ErrParams), for errors.Is.
 type ValidationError struct {
-	// Param is the wire key of the parameter, as Chargebee would name it,
-	// or the name of the argument or option at fault. It may be empty.
+	// Param is the wire key of the parameter, as Chargebee would name it
+	// ("billing_address[line1]"), or the name of the argument or option at
+	// fault. It may be empty.
 	Param string
 	// Reason says what is wrong, for example "is required" or
 	// "must be at most 150 characters".
 	Reason string
-	// Err is the sentinel error this one belongs to, or nil.
+	// Err is the sentinel the error belongs to (ErrNilClient,
+	// ErrNilService, ErrNilContext, ErrAPIVersion, ErrParams), or nil.
 	Err error
 }
 

@@ -15,8 +15,7 @@ const DefaultWindow = 3*24*time.Hour + 7*time.Hour
 
 // DefaultClaimTTL is how long a claim of NewMemoryDeduper lasts when
 // WithClaimTTL is not given. It should exceed the longest time your handler
-// function takes; a claim that outlives its holder (a crashed process) stops
-// blocking the id once it expires.
+// function takes.
 const DefaultClaimTTL = 5 * time.Minute
 
 // State is what a Deduper knows about an event id.

@@ -95,9 +95,7 @@ func WithBasicAuth(user, password string) Option {
 func WithoutAuth() Option { return option(true, "", "", func(c *config) { c.noAuth = true }) }
 
 // WithDeduper sets the store of event ids that makes each event processed
-// once. The default is NewMemoryDeduper(0), which forgets everything on
-// restart and is not shared between replicas: several replicas, or a
-// service that restarts, need a Deduper on a shared, persistent store.
+// once. The default, NewMemoryDeduper(0), serves one process only.
 func WithDeduper(d Deduper) Option {
 	return option(d != nil, "WithDeduper", "needs a Deduper, not nil", func(c *config) { c.deduper = d })
 }
@@ -239,8 +237,7 @@ func (h *handler) process(ctx context.Context, w http.ResponseWriter, ev *event.
 	}
 	if err := h.deduper.Complete(settle, ev.ID); err != nil {
 		// The event was processed: say so, or Chargebee would send it
-		// again. The claim expires and a later delivery is processed
-		// again.
+		// again. The claim expires, and a later delivery is processed again.
 		h.log(ctx, slog.LevelError, "webhook: could not record the event as processed", ev, http.StatusOK, err)
 	}
 	reply(w, http.StatusOK, "ok")

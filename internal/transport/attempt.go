@@ -11,6 +11,8 @@ import (
 	"net/url"
 	"sync"
 	"time"
+
+	"github.com/hashicorp/go-cleanhttp"
 )
 
 // stdTransport is net/http's own default transport, as it was before
@@ -21,18 +23,11 @@ var stdTransport, _ = http.DefaultTransport.(*http.Transport)
 // per host for heavy concurrent use of one client, so that connections are
 // reused rather than churned (the standard one keeps two per host).
 func newPooledTransport() *http.Transport {
-	var t *http.Transport
-	if stdTransport != nil {
-		t = stdTransport.Clone()
-	} else {
-		t = &http.Transport{
-			Proxy:                 http.ProxyFromEnvironment,
-			DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-			ForceAttemptHTTP2:     true,
-			TLSHandshakeTimeout:   10 * time.Second,
-			ExpectContinueTimeout: time.Second,
-		}
+	t := stdTransport
+	if t == nil {
+		t = cleanhttp.DefaultPooledTransport() // net/http's settings, for a std one replaced early
 	}
+	t = t.Clone()
 	t.MaxIdleConns = 256
 	t.MaxIdleConnsPerHost = 128
 	t.IdleConnTimeout = 90 * time.Second

@@ -91,10 +91,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	if err != nil {
 		return st.retryable && Transient(cleanErr(err)), err
 	}
-	var retryAfter time.Duration
-	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
-		retryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
-	}
+	retryAfter := retryAfterOf(resp)
 	st.wait = retryAfter // read by Backoff, also when the body fails
 	body, rerr := readBody(resp.Body, resp.ContentLength, MaxBodyBytes)
 	// The body is kept in the call state; the response carries none any
@@ -117,6 +114,15 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	}
 	st.keep(resp, body, retryAfter)
 	return st.retryable && RetryableStatus(resp.StatusCode), nil
+}
+
+// retryAfterOf returns the wait a 429 or 503 response asks for in its
+// Retry-After header, or zero.
+func retryAfterOf(resp *http.Response) time.Duration {
+	if resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable {
+		return 0
+	}
+	return parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 }
 
 // parseRetryAfter reads a Retry-After value: delay seconds (fractions
@@ -157,17 +163,11 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 // from the same response; for a response of no call it reads the header.
 func Backoff(minWait, maxWait time.Duration, attemptNum int, resp *http.Response) time.Duration {
 	var ra time.Duration
-	if resp != nil {
-		var st *callState
-		if resp.Request != nil {
-			st = stateOf(resp.Request.Context())
-		}
-		switch {
-		case st != nil:
-			ra = st.wait
-		case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable:
-			ra = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
-		}
+	switch {
+	case resp != nil && resp.Request != nil && stateOf(resp.Request.Context()) != nil:
+		ra = stateOf(resp.Request.Context()).wait
+	case resp != nil:
+		ra = retryAfterOf(resp)
 	}
 	if ra > 0 {
 		return min(ra, maxWait)

@@ -172,12 +172,11 @@ func newError(red *redactor, res *transport.Result) *Error {
 	}{}
 	e := &body.Error
 	trimmed := bytes.TrimSpace(res.Body)
-	var te *json.UnmarshalTypeError
 	if len(trimmed) > 0 && trimmed[0] == '{' {
-		if err := json.Unmarshal(trimmed, body); err != nil && !errors.As(err, &te) {
-			*e = Error{} // not an object after all: quoted below
-		} else {
+		if err := json.Unmarshal(trimmed, body); err == nil || isTypeError(err) {
 			trimmed = nil
+		} else {
+			*e = Error{} // not an object after all: quoted below
 		}
 	}
 	e.Message, e.Type, e.APIErrorCode = red.text(e.Message), red.text(e.Type), red.text(e.APIErrorCode)
@@ -193,6 +192,13 @@ func newError(red *redactor, res *transport.Result) *Error {
 	e.HTTPStatusCode, e.Header, e.Attempts, e.RetryAfter = res.StatusCode, red.header(res.Header), res.Attempts, res.RetryAfter
 	e.Message = cmp.Or(e.Message, http.StatusText(res.StatusCode))
 	return e
+}
+
+// isTypeError reports a JSON field of an unexpected type, which
+// encoding/json skips while decoding the others.
+func isTypeError(err error) bool {
+	var te *json.UnmarshalTypeError
+	return errors.As(err, &te)
 }
 
 // excerptSlack is how many bytes past an excerpt's end are read before it

@@ -67,7 +67,7 @@ var actList = api.Action{
 //
 // See https://apidocs.chargebee.com/docs/api/customers#list_of_contacts_for_a_customer.
 func (s *Service) ListPage(ctx context.Context, customerID string, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
-	return api.Page(ctx, s.client(), &actList, customerID, req, (*ListEntry).missing, opts)
+	return api.Page(ctx, s.client(), &actList, customerID, req, decodeListEntryPage, (*ListEntry).missing, opts)
 }
 
 // List iterates over the contacts of a customer.

@@ -156,7 +156,7 @@ var actList = api.Action{
 //
 // See https://apidocs.chargebee.com/docs/api/promotional_credits#list_promotional_credits.
 func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
-	return api.Page(ctx, s.client(), &actList, "", req, (*ListEntry).missing, opts)
+	return api.Page(ctx, s.client(), &actList, "", req, decodeListEntryPage, (*ListEntry).missing, opts)
 }
 
 // List iterates over the promotional credit entries matching req's filters; to

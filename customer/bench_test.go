@@ -35,6 +35,7 @@ import (
 	"time"
 
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/internal/api"
 	"github.com/billingkit/chargebee-go/internal/form"
 	"github.com/billingkit/chargebee-go/internal/testutil"
 )
@@ -134,13 +135,22 @@ func benchClient(tb testing.TB, srv *benchServer) *Service {
 	return NewService(cb)
 }
 
-// plainEntry is what the hand-written baseline decodes a response into:
-// the fields of the SDK's results as plain structs, without any decode
-// method (so custom fields are dropped). It is encoding/json's floor, not
-// the SDK's own types.
-type plainEntry struct {
-	Customer *customerFields `json:"customer"`
-	Card     *Card           `json:"card"`
+// plainEntryType and plainPageType are what the hand-written baseline
+// decodes a response into: ListEntry and a page of them as plain structs
+// with the same fields, without any decode method (so custom fields are
+// dropped). They are encoding/json's floor, not the SDK's own types.
+var (
+	plainEntryType = testutil.PlainType(reflect.TypeFor[ListEntry]())
+	plainPageType  = testutil.PlainType(reflect.TypeFor[chargebee.Page[ListEntry]]())
+)
+
+// plainID returns the customer id of a plain entry (a struct of
+// plainEntryType).
+func plainID(entry reflect.Value) string { return entry.Field(0).Elem().Field(0).String() }
+
+// plainItems returns the entries and the next offset of a plain page.
+func plainItems(page reflect.Value) (reflect.Value, string) {
+	return page.Elem().Field(0), page.Elem().Field(1).String()
 }
 
 // baselineHTTPClient is what a careful hand-written client uses: the
@@ -294,12 +304,12 @@ func BenchmarkCreate(b *testing.B) {
 			req.Header.Set("User-Agent", benchUserAgent)
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
 			req.Header.Set("Chargebee-Idempotency-Key", benchUUID())
-			var out plainEntry
-			if err := baselineDo(hc, req, &out); err != nil {
+			out := reflect.New(plainEntryType)
+			if err := baselineDo(hc, req, out.Interface()); err != nil {
 				b.Fatal(err)
 			}
-			if out.Customer.ID != "cus_full" {
-				b.Fatal(out.Customer.ID)
+			if id := plainID(out.Elem()); id != "cus_full" {
+				b.Fatal(id)
 			}
 		}
 		if keys.Load() != 30 {
@@ -378,12 +388,12 @@ func BenchmarkListPage(b *testing.B) {
 				req.Header.Set("Authorization", benchAuth)
 				req.Header.Set("Accept", "application/json")
 				req.Header.Set("User-Agent", benchUserAgent)
-				var page chargebee.Page[plainEntry]
-				if err := baselineDo(hc, req, &page); err != nil {
+				page := reflect.New(plainPageType)
+				if err := baselineDo(hc, req, page.Interface()); err != nil {
 					b.Fatal(err)
 				}
-				if len(page.Items) != 100 || page.NextOffset == "" {
-					b.Fatal(len(page.Items))
+				if items, next := plainItems(page); items.Len() != 100 || next == "" {
+					b.Fatal(items.Len())
 				}
 			}
 		})
@@ -419,9 +429,12 @@ func BenchmarkDecodeListPage(b *testing.B) {
 			b.SetBytes(int64(len(body)))
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				var p chargebee.Page[plainEntry]
-				if err := json.Unmarshal(body, &p); err != nil || len(p.Items) != 100 {
+				p := reflect.New(plainPageType)
+				if err := json.Unmarshal(body, p.Interface()); err != nil {
 					b.Fatal(err)
+				}
+				if items, _ := plainItems(p); items.Len() != 100 {
+					b.Fatal(items.Len())
 				}
 			}
 		})
@@ -429,8 +442,11 @@ func BenchmarkDecodeListPage(b *testing.B) {
 			b.SetBytes(int64(len(body)))
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				var p listResponse
-				if err := (direct{&p}).DecodeResponse(body); err != nil || len(*p.List) != 100 {
+				p, err := decodeListEntryPage(body)
+				if err != nil || len(p.Items) != 100 {
+					b.Fatal(err)
+				}
+				if err := api.CheckEntries("customer.list", p.Items, (*ListEntry).missing); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -875,17 +891,18 @@ func BenchmarkListIterate(b *testing.B) {
 					req.Header.Set("Authorization", benchAuth)
 					req.Header.Set("Accept", "application/json")
 					req.Header.Set("User-Agent", benchUserAgent)
-					var page chargebee.Page[plainEntry]
-					if err := baselineDo(hc, req, &page); err != nil {
+					page := reflect.New(plainPageType)
+					if err := baselineDo(hc, req, page.Interface()); err != nil {
 						return err
 					}
-					for i := range page.Items {
-						visit(page.Items[i].Customer.ID)
+					items, next := plainItems(page)
+					for i := 0; i < items.Len(); i++ {
+						visit(plainID(items.Index(i)))
 					}
-					if page.NextOffset == "" {
+					if next == "" {
 						return nil
 					}
-					offset = page.NextOffset
+					offset = next
 				}
 			})
 		})
@@ -989,12 +1006,12 @@ func BenchmarkConcurrentRetrieve(b *testing.B) {
 					req.Header.Set("Authorization", benchAuth)
 					req.Header.Set("Accept", "application/json")
 					req.Header.Set("User-Agent", benchUserAgent)
-					var out plainEntry
-					if err := baselineDo(hc, req, &out); err != nil {
+					out := reflect.New(plainEntryType)
+					if err := baselineDo(hc, req, out.Interface()); err != nil {
 						return err
 					}
-					if out.Customer.ID != "cus_00001" {
-						return fmt.Errorf("id %q", out.Customer.ID)
+					if id := plainID(out.Elem()); id != "cus_00001" {
+						return fmt.Errorf("id %q", id)
 					}
 					return nil
 				}
@@ -1100,9 +1117,20 @@ func TestBenchFullEntry(t *testing.T) {
 			t.Errorf("entry decoded to %+v, %v", e.Customer, err)
 		}
 	}
-	var p listResponse
-	if err := json.Unmarshal(listPage(100, fullListEntry), &p); err != nil || len(*p.List) != 100 || p.NextOffset == "" {
+	if p, err := decodeListEntryPage(listPage(100, fullListEntry)); err != nil || len(p.Items) != 100 || p.NextOffset == "" {
 		t.Errorf("full page: %v", err)
+	}
+	// The baseline's plain types have the fields of the SDK's and no
+	// decode methods: the entry decodes as the SDK's does, less the custom
+	// fields.
+	plainEntry := reflect.New(plainEntryType)
+	if err := json.Unmarshal(fullListEntry(3), plainEntry.Interface()); err != nil || plainID(plainEntry.Elem()) != "cus_00003" {
+		t.Errorf("plain entry: %v", err)
+	}
+	for _, typ := range []reflect.Type{plainEntryType, plainEntryType.Field(0).Type.Elem(), plainEntryType.Field(1).Type.Elem()} {
+		if _, ok := reflect.PointerTo(typ).MethodByName("UnmarshalJSON"); ok {
+			t.Errorf("plain type %v has an UnmarshalJSON method", typ)
+		}
 	}
 }
 
@@ -1155,12 +1183,3 @@ func TestPagingServer(t *testing.T) {
 		t.Errorf("iterated %d customers, want 1000", n)
 	}
 }
-
-// direct hands a body to a result's UnmarshalJSON as Client.Do does for
-// the generated results. Through json.Unmarshal the body would be
-// scanned twice more first: once to validate it and once to find the end of
-// the value the method is given.
-type direct struct{ result json.Unmarshaler }
-
-// DecodeResponse decodes a response body into the result.
-func (d direct) DecodeResponse(body []byte) error { return d.result.UnmarshalJSON(body) }

@@ -1,97 +1,24 @@
 package customer
 
 import (
-	"encoding/json"
-	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
-// generalCreate decodes a create response the general way, through
-// Customer.UnmarshalJSON, as the results did before the quick path.
-func generalCreate(b []byte) (*CreateResult, error) {
-	type plain CreateResult
-	var r plain
-	if err := json.Unmarshal(b, &r); err != nil {
-		return nil, err
-	}
-	if r.Customer == nil {
-		return nil, missingKey("customer.create", "customer")
-	}
-	return (*CreateResult)(&r), nil
-}
-
-// generalList decodes a list page the general way.
-func generalList(b []byte) (*listResponse, error) {
-	type plain listResponse
-	var r plain
-	if err := json.Unmarshal(b, &r); err != nil {
-		return nil, err
-	}
-	if r.List == nil {
-		return nil, missingKey("customer.list", "list")
-	}
-	for i := range *r.List {
-		if (*r.List)[i].Customer == nil {
-			return nil, listEntryError(i)
-		}
-	}
-	return (*listResponse)(&r), nil
-}
-
-// quickCreate and quickList decode through the results' UnmarshalJSON and
-// then check the required keys with the generated missing methods, as the
-// service methods do.
-func quickCreate(b []byte) (*CreateResult, error) {
-	var r CreateResult
-	if err := json.Unmarshal(b, &r); err != nil {
-		return nil, err
-	}
-	if key := r.missing(); key != "" {
-		return nil, missingKey("customer.create", key)
-	}
-	return &r, nil
-}
-
-func quickList(b []byte) (*listResponse, error) {
-	var r listResponse
-	if err := json.Unmarshal(b, &r); err != nil {
-		return nil, err
-	}
-	for i := range *r.List {
-		if (*r.List)[i].missing() != "" {
-			return nil, listEntryError(i)
-		}
-	}
-	return &r, nil
-}
-
-// listEntryError reports a list entry without its customer.
-func listEntryError(i int) error {
-	return fmt.Errorf("customer: response of customer.list has no \"customer\" in list[%d]", i)
-}
-
-// checkSamePaths fails when the quick and the general decoding of body
-// disagree on success or on the result.
-func checkSamePaths(t *testing.T, body string) {
+// checkSameAsJSON decodes body as each kind of value the package decodes
+// and compares the generated decoders with encoding/json's reflection.
+func checkSameAsJSON(t *testing.T, body []byte) {
 	t.Helper()
-	b := []byte(body)
-	qc, errQ := quickCreate(b)
-	gc, errG := generalCreate(b)
-	if (errQ == nil) != (errG == nil) {
-		t.Fatalf("create %s: quick error %v, general error %v", body, errQ, errG)
-	}
-	if errQ == nil && !reflect.DeepEqual(qc, gc) {
-		t.Fatalf("create %s:\nquick   %+v %+v\ngeneral %+v %+v", body, qc.Customer, qc.Card, gc.Customer, gc.Card)
-	}
-	ql, errQ := quickList(b)
-	gl, errG := generalList(b)
-	if (errQ == nil) != (errG == nil) {
-		t.Fatalf("list %s: quick error %v, general error %v", body, errQ, errG)
-	}
-	if errQ == nil && !reflect.DeepEqual(ql, gl) {
-		t.Fatalf("list %s: results differ", body)
-	}
+	testutil.SameAsJSON[Customer](t, body)
+	testutil.SameAsJSON[Card](t, body)
+	testutil.SameAsJSON[CreateResult](t, body)
+	testutil.SameAsJSON[ListEntry](t, body)
+	testutil.SameAsJSON[listEntryPage](t, body)
+	testutil.SameAsJSON[BillingAddress](t, body)
 }
 
 var decodePathSeeds = []string{
@@ -126,56 +53,93 @@ var decodePathSeeds = []string{
 	`[]`, `null`, `"customer"`, ``, `{`, `{"customer":}`, `{"customer"}`,
 }
 
-// TestDecodePaths checks that decoding responses without
-// Customer.UnmarshalJSON per customer gives exactly what the general way
-// gives, including for keys that differ in case, escaped keys, repeated
-// keys and malformed bodies.
-func TestDecodePaths(t *testing.T) {
-	t.Parallel()
-	for _, body := range decodePathSeeds {
-		checkSamePaths(t, body)
-	}
-	checkSamePaths(t, string(listPage(100, fullListEntry)))
-	checkSamePaths(t, string(listPage(100, typicalListEntry)))
-	checkSamePaths(t, string(fullCustomerJSON()))
+// jsonSeeds exercise the JSON reader: escapes, surrogates, invalid UTF-8,
+// numbers at and past their ranges, keys that differ in case, repeated keys
+// and arrays, nulls, and malformed text.
+var jsonSeeds = []string{
+	`{"id":"a\u00e9\ud83d\ude00\ud800x\udc00\\\"\/\b\f\n\r\t","first_name":"\xff\xfe ok \xed\xa0\x80"}`,
+	`{"net_term_days":2147483647,"billing_date":-2147483648,"resource_version":9223372036854775807}`,
+	`{"net_term_days":2147483648}`, `{"resource_version":9223372036854775808}`, `{"resource_version":1.0}`,
+	`{"net_term_days":1e2}`, `{"created_at":1.7e9}`, `{"created_at":"1"}`, `{"created_at":null,"updated_at":-0}`,
+	`{"ID":"a","First_Name":"b","\u0069d":"c","\u212aEY":1,"ſtate":"x"}`, `{"İd":"x","ſtate":"y"}`,
+	`{"contacts":[{"id":"a","email":"x"},{"id":"b"}],"contacts":[{"email":"y"}]}`,
+	`{"contacts":[],"balances":null,"referral_urls":[null,{"referral_system":"friendbuy"}]}`,
+	`{"billing_address":{"city":"a"},"billing_address":{"zip":"b"}}`,
+	`{"billing_address":null,"payment_method":{"type":"card","type":"paypal_express_checkout","gateway":"unknown_gw"}}`,
+	`{"meta_data":{"a":[1,-0,1e400]}}`, `{"meta_data":{"a":1},"meta_data":{"b":2}}`, `{"meta_data":null}`,
+	`{"meta_data":{"a":{"b":[true,false,null,"s",-1.5e-3,12345678901234567890]}}}`,
+	`{"exemption_details":[1, 2 ,{"a":null}]}`, `{"exemption_details":null}`,
+	`{"auto_collection":"on","channel":"app_store","channel":"\u0077eb"}`,
+	`{"deleted":true,"deleted":null}`, `{"deleted":"true"}`, `{"id":true}`, `{"id":1}`, `{"contacts":{}}`,
+	`{"id":"a",}`, `{"id":"a" "x":1}`, `{"id":tru}`, `{"id":"a"}x`, `{"id":"\x"}`, `{"id":"\u12"}`, "{\"id\":\"a\x01\"}",
+	`{"x":[1,]}`, `{"x":01}`, `{"x":-}`, `{"x":1.}`, `{"x":.5}`, `{"x":1e}`, `{"x":[[[[{}]]]]}`, ` {"id" : "a" } `,
+}
 
-	// The quick path keeps custom fields per customer.
-	l, err := quickList([]byte(decodePathSeeds[12]))
+// TestDecodeSameAsJSON checks the generated decoders against encoding/json
+// on the seeds, on pages of list entries and on every fixture.
+func TestDecodeSameAsJSON(t *testing.T) {
+	t.Parallel()
+	for _, body := range append(decodePathSeeds, jsonSeeds...) {
+		checkSameAsJSON(t, []byte(body))
+	}
+	checkSameAsJSON(t, listPage(100, fullListEntry))
+	checkSameAsJSON(t, listPage(100, typicalListEntry))
+	checkSameAsJSON(t, fullCustomerJSON())
+	files, err := filepath.Glob("testdata/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatal(files, err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSameAsJSON(t, b)
+	}
+}
+
+// TestDecodeCustomFields checks that custom fields land on their own
+// customer, also when their keys are written with escapes.
+func TestDecodeCustomFields(t *testing.T) {
+	t.Parallel()
+	p, err := decodeListEntryPage([]byte(decodePathSeeds[12]))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := []map[string]any{(*l.List)[0].Customer.CustomFields, (*l.List)[1].Customer.CustomFields, (*l.List)[2].Customer.CustomFields}
+	got := []map[string]any{p.Items[0].Customer.CustomFields, p.Items[1].Customer.CustomFields, p.Items[2].Customer.CustomFields}
 	want := []map[string]any{{"cf_a": 1.0}, nil, {"cf_b": []any{1.0, 2.0}}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("custom fields = %v, want %v", got, want)
 	}
-
-	// Keys written with JSON escapes reach CustomFields on both paths.
-	c, err := quickCreate([]byte(`{"customer":{"id":"c","\u0063f_plan":"gold"}}`))
-	if err != nil {
+	var c CreateResult
+	if err := c.UnmarshalJSON([]byte(`{"customer":{"id":"c","\u0063f_plan":"gold"}}`)); err != nil {
 		t.Fatal(err)
 	}
 	if want := map[string]any{"cf_plan": "gold"}; !reflect.DeepEqual(c.Customer.CustomFields, want) {
 		t.Errorf("create custom fields = %v, want %v", c.Customer.CustomFields, want)
 	}
-	l, err = quickList([]byte(`{"list":[{"customer":{"id":"a","c\u0066_plan":"gold"}},{"customer":{"id":"b"}}]}`))
+	p, err = decodeListEntryPage([]byte(`{"list":[{"customer":{"id":"a","c\u0066_plan":"gold"}},{"customer":{"id":"b"}}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = []map[string]any{(*l.List)[0].Customer.CustomFields, (*l.List)[1].Customer.CustomFields}
+	got = []map[string]any{p.Items[0].Customer.CustomFields, p.Items[1].Customer.CustomFields}
 	want = []map[string]any{{"cf_plan": "gold"}, nil}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("list custom fields = %v, want %v", got, want)
 	}
+	if p, err := decodeListEntryPage([]byte(`{"next_offset":"o"}`)); p != nil || err != nil {
+		t.Errorf("page without list = %v, %v; want nil, nil", p, err)
+	}
 }
 
-// FuzzDecodePaths compares the quick and the general decoding of arbitrary
-// bodies.
-func FuzzDecodePaths(f *testing.F) {
-	for _, s := range decodePathSeeds {
+// FuzzDecodeSameAsJSON compares the generated decoders with encoding/json
+// on arbitrary bodies.
+func FuzzDecodeSameAsJSON(f *testing.F) {
+	for _, s := range append(decodePathSeeds, jsonSeeds...) {
 		f.Add(s)
 	}
+	f.Add(string(typicalListEntry(7)))
 	f.Fuzz(func(t *testing.T, body string) {
-		checkSamePaths(t, body)
+		checkSameAsJSON(t, []byte(body))
 	})
 }

@@ -49,13 +49,6 @@ func (r *CreateResult) missing() string {
 	return ""
 }
 
-// UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass. Its required keys are checked by missing.
-func (r *CreateResult) UnmarshalJSON(b []byte) error {
-	type plain CreateResult
-	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
-}
-
 // actCreate is customer.create (POST /customers).
 var actCreate = api.Action{
 	Name:       "customer.Create (customer.create)",
@@ -123,7 +116,7 @@ var actList = api.Action{
 //
 // See https://apidocs.chargebee.com/docs/api/customers#list_customers.
 func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
-	return api.PageFunc(ctx, s.client(), &actList, "", req, decodeListPage, (*ListEntry).missing, opts)
+	return api.Page(ctx, s.client(), &actList, "", req, decodeListEntryPage, (*ListEntry).missing, opts)
 }
 
 // List iterates over the customers matching req's filters; on an API v1 client
@@ -171,13 +164,6 @@ func (r *RetrieveResult) missing() string {
 	return ""
 }
 
-// UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass. Its required keys are checked by missing.
-func (r *RetrieveResult) UnmarshalJSON(b []byte) error {
-	type plain RetrieveResult
-	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
-}
-
 // actRetrieve is customer.retrieve (GET /customers/{customer-id}).
 var actRetrieve = api.Action{
 	Name:       "customer.Retrieve (customer.retrieve)",
@@ -212,13 +198,6 @@ func (r *UpdateResult) missing() string {
 		return "customer"
 	}
 	return ""
-}
-
-// UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass. Its required keys are checked by missing.
-func (r *UpdateResult) UnmarshalJSON(b []byte) error {
-	type plain UpdateResult
-	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
 }
 
 // actUpdate is customer.update (POST /customers/{customer-id}).
@@ -256,13 +235,6 @@ func (r *UpdatePaymentMethodResult) missing() string {
 		return "customer"
 	}
 	return ""
-}
-
-// UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass. Its required keys are checked by missing.
-func (r *UpdatePaymentMethodResult) UnmarshalJSON(b []byte) error {
-	type plain UpdatePaymentMethodResult
-	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
 }
 
 // actUpdatePaymentMethod is customer.update_payment_method (POST /customers/{customer-id}/update_payment_method).
@@ -307,13 +279,6 @@ func (r *UpdateBillingInfoResult) missing() string {
 		return "customer"
 	}
 	return ""
-}
-
-// UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass. Its required keys are checked by missing.
-func (r *UpdateBillingInfoResult) UnmarshalJSON(b []byte) error {
-	type plain UpdateBillingInfoResult
-	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
 }
 
 // actUpdateBillingInfo is customer.update_billing_info (POST /customers/{customer-id}/update_billing_info).
@@ -479,13 +444,6 @@ func (r *DeleteResult) missing() string {
 	return ""
 }
 
-// UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass. Its required keys are checked by missing.
-func (r *DeleteResult) UnmarshalJSON(b []byte) error {
-	type plain DeleteResult
-	return decodeCustomerResult(b, &r.Customer, &r.Card, (*plain)(r))
-}
-
 // actDelete is customer.delete (POST /customers/{customer-id}/delete).
 var actDelete = api.Action{
 	Name:       "customer.Delete (customer.delete)",
@@ -558,13 +516,6 @@ func (r *ChangeBillingDateResult) missing() string {
 	return ""
 }
 
-// UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass. Its required keys are checked by missing.
-func (r *ChangeBillingDateResult) UnmarshalJSON(b []byte) error {
-	type plain ChangeBillingDateResult
-	return decodeCustomerResult(b, &r.Customer, nil, (*plain)(r))
-}
-
 // actChangeBillingDate is customer.change_billing_date (POST /customers/{customer-id}/change_billing_date).
 var actChangeBillingDate = api.Action{
 	Name:       "customer.ChangeBillingDate (customer.change_billing_date)",
@@ -600,13 +551,6 @@ func (r *MergeResult) missing() string {
 	return ""
 }
 
-// UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass. Its required keys are checked by missing.
-func (r *MergeResult) UnmarshalJSON(b []byte) error {
-	type plain MergeResult
-	return decodeCustomerResult(b, &r.Customer, nil, (*plain)(r))
-}
-
 // actMerge is customer.merge (POST /customers/merge).
 var actMerge = api.Action{
 	Name:        "customer.Merge (customer.merge)",
@@ -639,13 +583,6 @@ func (r *ClearPersonalDataResult) missing() string {
 		return "customer"
 	}
 	return ""
-}
-
-// UnmarshalJSON decodes the response with decodeCustomerResult, which reads the
-// customer in one pass. Its required keys are checked by missing.
-func (r *ClearPersonalDataResult) UnmarshalJSON(b []byte) error {
-	type plain ClearPersonalDataResult
-	return decodeCustomerResult(b, &r.Customer, nil, (*plain)(r))
 }
 
 // actClearPersonalData is customer.clear_personal_data (POST /customers/{customer-id}/clear_personal_data).

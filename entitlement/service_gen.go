@@ -71,7 +71,7 @@ var actList = api.Action{
 //
 // See https://apidocs.chargebee.com/docs/api/customer_entitlements#list_customer_entitlements.
 func (s *Service) ListPage(ctx context.Context, customerID string, req *ListRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListEntry], error) {
-	return api.Page(ctx, s.client(), &actList, customerID, req, (*ListEntry).missing, opts)
+	return api.Page(ctx, s.client(), &actList, customerID, req, decodeListEntryPage, (*ListEntry).missing, opts)
 }
 
 // List iterates over the customer's entitlements, in the order Chargebee lists

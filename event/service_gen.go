@@ -70,7 +70,7 @@ func (s *Service) ListPage(ctx context.Context, req *ListRequest, opts ...charge
 			return nil, err
 		}
 	}
-	return api.Page(ctx, s.client(), &actList, "", req, (*ListEntry).missing, opts)
+	return api.Page(ctx, s.client(), &actList, "", req, decodeListEntryPage, (*ListEntry).missing, opts)
 }
 
 // List iterates over the events matching req; a filter the client's API

@@ -236,7 +236,7 @@ var actListDetail = api.Action{
 //
 // See https://apidocs.chargebee.com/docs/api/customers#list_hierarchy_detail.
 func (s *Service) ListDetailPage(ctx context.Context, customerID string, req *ListDetailRequest, opts ...chargebee.RequestOption) (*chargebee.Page[ListDetailEntry], error) {
-	return api.Page(ctx, s.client(), &actListDetail, customerID, req, (*ListDetailEntry).missing, opts)
+	return api.Page(ctx, s.client(), &actListDetail, customerID, req, decodeListDetailEntryPage, (*ListDetailEntry).missing, opts)
 }
 
 // ListDetail iterates over the hierarchy entries of the customer: the part

@@ -186,34 +186,3 @@ func JSON(param string, v any) error {
 func MissingKey(action, key string) error {
 	return fmt.Errorf("%s: response has no %q", action, key)
 }
-
-// ListPage decodes the response of a list action into its Page. It fails,
-// rather than return a half-filled page, when "list" is absent or when Entry
-// names a key an entry lacks.
-type ListPage[T any] struct {
-	chargebee.Page[T]
-	// Action names the action in errors, for example "credits.List".
-	Action string
-	// Entry, when set, returns the key an entry lacks, or "" when the entry
-	// is complete.
-	Entry func(*T) string
-}
-
-// UnmarshalJSON decodes b, checking "list" and every entry.
-func (p *ListPage[T]) UnmarshalJSON(b []byte) error {
-	var raw struct {
-		List       *[]T   `json:"list"`
-		NextOffset string `json:"next_offset"`
-	}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
-	}
-	if raw.List == nil {
-		return MissingKey(p.Action, "list")
-	}
-	if err := CheckEntries(p.Action, *raw.List, p.Entry); err != nil {
-		return err
-	}
-	p.Items, p.NextOffset = *raw.List, raw.NextOffset
-	return nil
-}

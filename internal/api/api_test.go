@@ -1,9 +1,12 @@
 package api_test
 
 import (
-	"encoding/json"
+	"context"
 	"errors"
+	"io"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -164,18 +167,27 @@ func TestValidators(t *testing.T) {
 	}
 }
 
-// TestListPage checks the shared list decoder: a page with "list" decodes
-// with its offset; no "list" or an incomplete entry is an error naming the
-// action and key, and leaves no items behind.
-func TestListPage(t *testing.T) {
+// TestPage checks the shared list call: a page with "list" comes back with
+// its offset; a decoder that finds no "list", or an incomplete entry, fails
+// the call with a *chargebee.DecodeError naming the action and key, and no
+// page.
+func TestPage(t *testing.T) {
 	t.Parallel()
-	type entry struct {
-		Thing *struct {
-			ID string `json:"id"`
-		} `json:"thing"`
+	type entry struct{ ID string }
+	// decode reads a body of ids separated by commas, "-" for an entry
+	// without its id; "none" is a response without "list".
+	decode := func(b []byte) (*chargebee.Page[entry], error) {
+		if string(b) == "none" {
+			return nil, nil
+		}
+		p := &chargebee.Page[entry]{NextOffset: "o2"}
+		for _, id := range strings.Split(string(b), ",") {
+			p.Items = append(p.Items, entry{strings.TrimPrefix(id, "-")})
+		}
+		return p, nil
 	}
-	entryCheck := func(e *entry) string {
-		if e.Thing == nil {
+	missing := func(e *entry) string {
+		if e.ID == "" {
 			return "thing"
 		}
 		return ""
@@ -184,24 +196,31 @@ func TestListPage(t *testing.T) {
 		body    string
 		wantErr string
 		items   int
-		next    string
 	}{
-		{`{"list":[{"thing":{"id":"a"}},{"thing":{"id":"b"}}],"next_offset":"o2"}`, "", 2, "o2"},
-		{`{"list":[]}`, "", 0, ""},
-		{`{"next_offset":"o2"}`, `x.List: response has no "list"`, 0, ""},
-		{`{"list":[{"thing":{"id":"a"}},{"other":1}]}`, `x.List: response has no "thing" in list[1]`, 0, ""},
+		{"a,b", "", 2},
+		{"none", `x.List: response has no "list"`, 0},
+		{"a,-", `x.List: response has no "thing" in list[1]`, 0},
 	}
 	for _, tt := range tests {
-		p := &api.ListPage[entry]{Action: "x.List", Entry: entryCheck}
-		err := json.Unmarshal([]byte(tt.body), p)
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			_, _ = io.WriteString(w, tt.body)
+		}))
+		cb, err := chargebee.NewClient("acme-test", "test_key", chargebee.WithBaseURL(srv.URL), chargebee.WithMaxRetries(0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := &api.Action{Name: "x.List", Method: "GET", Path: "/things"}
+		p, err := api.Page(context.Background(), cb, a, "", nil, decode, missing, nil)
+		srv.Close()
 		if tt.wantErr != "" {
-			if err == nil || err.Error() != tt.wantErr || len(p.Items) != 0 {
-				t.Errorf("%s: err %v, items %d; want %q and no items", tt.body, err, len(p.Items), tt.wantErr)
+			var de *chargebee.DecodeError
+			if !errors.As(err, &de) || !strings.Contains(err.Error(), tt.wantErr) || p != nil {
+				t.Errorf("%s: page %v, err %v; want a *DecodeError with %q and no page", tt.body, p, err, tt.wantErr)
 			}
 			continue
 		}
-		if err != nil || len(p.Items) != tt.items || p.NextOffset != tt.next {
-			t.Errorf("%s: err %v, items %d, next %q", tt.body, err, len(p.Items), p.NextOffset)
+		if err != nil || len(p.Items) != tt.items || p.NextOffset != "o2" {
+			t.Errorf("%s: err %v, page %+v", tt.body, err, p)
 		}
 	}
 }

@@ -96,22 +96,10 @@ func Call[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string
 	return &out.v, nil
 }
 
-// Page fetches one page of the list action a. missing checks each entry as
-// Call checks a result.
-func Page[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, missing func(*T) string, opts []chargebee.RequestOption) (*chargebee.Page[T], error) {
-	return PageFunc(ctx, cb, a, id, params, func(body []byte) (*chargebee.Page[T], error) {
-		p := ListPage[T]{Action: a.Name}
-		if err := p.UnmarshalJSON(body); err != nil {
-			return nil, err
-		}
-		return &p.Page, nil
-	}, missing, opts)
-}
-
-// PageFunc fetches one page of the list action a, decodes it with decode,
-// for a package that decodes its pages its own way, and checks each entry
-// with missing.
-func PageFunc[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, decode func([]byte) (*chargebee.Page[T], error), missing func(*T) string, opts []chargebee.RequestOption) (*chargebee.Page[T], error) {
+// Page fetches one page of the list action a, decodes it with decode, which
+// returns a nil page when the response has no "list", and checks each entry
+// as Call checks a result.
+func Page[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, decode func([]byte) (*chargebee.Page[T], error), missing func(*T) string, opts []chargebee.RequestOption) (*chargebee.Page[T], error) {
 	path, params, err := a.prepare(cb, id, params)
 	if err != nil {
 		return nil, err
@@ -137,6 +125,9 @@ func (d *pageDecoder[T]) DecodeResponse(body []byte) error {
 	page, err := d.decode(body)
 	if err != nil {
 		return err
+	}
+	if page == nil {
+		return MissingKey(d.action, "list")
 	}
 	if err := CheckEntries(d.action, page.Items, d.missing); err != nil {
 		return err

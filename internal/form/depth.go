@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/google/go-querystring/query"
 )
@@ -20,17 +19,12 @@ const MaxDepth = 8
 // without reaching a level (type P *P; p = &p).
 const maxIndirections = 64
 
-var (
-	encoderType = reflect.TypeOf((*query.Encoder)(nil)).Elem()
-	timeType    = reflect.TypeOf(time.Time{})
-)
+var encoderType = reflect.TypeFor[query.Encoder]()
 
 // CheckDepth fails with an *Error, naming the key where the bound was
-// reached, when v nests deeper than MaxDepth or has a type that contains
-// itself with no struct in between (type P *P). It follows the fields
+// reached, when v nests deeper than MaxDepth. It follows the fields
 // go-querystring would encode (url tags, "-", embedded structs) and stops at
-// values that encode themselves (query.Encoder, time.Time) or are sent as one
-// JSON document ("json").
+// values that encode themselves (query.Encoder).
 func CheckDepth(v any) error {
 	if v == nil {
 		return nil
@@ -60,11 +54,8 @@ func walk(v reflect.Value, key string, depth int) error {
 // Value at a nil one and at a value that encodes itself.
 func indirect(v reflect.Value, key string) (reflect.Value, error) {
 	for hops := 0; ; hops++ {
-		t := v.Type()
 		switch {
-		case selfContaining(t):
-			return v, &Error{Key: orParams(key), Reason: "has a type that refers to itself (" + t.String() + ")"}
-		case t == timeType || t.Implements(encoderType):
+		case v.Type().Implements(encoderType):
 			return reflect.Value{}, nil
 		case v.Kind() != reflect.Pointer && v.Kind() != reflect.Interface:
 			return v, nil
@@ -106,24 +97,14 @@ func eachChild(v reflect.Value, key string, f func(reflect.Value, string) bool) 
 	}
 }
 
-// selfContaining reports whether t is a pointer, slice, array or map of
-// itself.
-func selfContaining(t reflect.Type) bool {
-	switch t.Kind() {
-	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
-		return t.Elem() == t
-	}
-	return false
-}
-
 // walkedField returns the key name of a struct field the encoders descend
 // into, and false for a field they skip or send as one value. Untagged
 // embedded structs are walked, exported or not, and add no key ("").
 func walkedField(sf reflect.StructField) (string, bool) {
 	tag, tagged := sf.Tag.Lookup("url")
-	name, opts, _ := strings.Cut(tag, ",")
+	name, _, _ := strings.Cut(tag, ",")
 	embedded := sf.Anonymous && !tagged
-	if tag == "-" || (!sf.IsExported() && !embedded) || strings.Contains(","+opts+",", ",json,") {
+	if tag == "-" || (!sf.IsExported() && !embedded) {
 		return "", false
 	}
 	switch {

@@ -1,24 +1,14 @@
-// Package form writes Chargebee's bracketed form and query encoding.
-//
-// The SDK's request types encode themselves: internal/gen gives each one an
-// AppendForm method that calls a Writer field by field, in the order of the
-// wire keys, so that the bytes equal url.Values.Encode of the same pairs:
-//
-//   - nested objects are parent[child]=v, arrays of objects are indexed
-//     after the attribute (entity_identifiers[id][0]=a);
-//   - JSON fields are one compact JSON document, no trailing newline and
-//     no HTML escaping;
-//   - custom fields (cf_*) are top-level keys merged into the key order; one
-//     that repeats another key is refused;
-//   - filters write their own keys (p[operator]=v) through EncodeValues.
-//
-// Structs of the caller's passed to Client.Do are encoded by
-// github.com/google/go-querystring after CheckDepth.
+// Package form writes Chargebee's bracketed form encoding. Each request
+// type of the SDK has a generated AppendForm method that calls a Writer
+// field by field in wire-key order, so that the bytes equal url.Values.Encode
+// of the same pairs (see DESIGN.md, "Wire rules"). Other structs passed to
+// Client.Do are encoded by github.com/google/go-querystring after CheckDepth.
 package form
 
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"net/url"
 	"slices"
 	"strconv"
@@ -242,18 +232,10 @@ func (w *Writer) Filter(key string, f query.Encoder) {
 		w.err = err
 		return
 	}
-	keys := make([]string, 0, len(w.filter))
-	for k := range w.filter {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		for j, v := range w.filter[k] {
-			if j == 0 && !w.key("", k) {
+	for _, k := range slices.Sorted(maps.Keys(w.filter)) {
+		for _, v := range w.filter[k] {
+			if !w.key("", k) {
 				return
-			}
-			if j > 0 {
-				w.pair(k)
 			}
 			w.buf = appendEscaped(w.buf, v)
 		}

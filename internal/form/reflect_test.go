@@ -72,6 +72,8 @@ func structValue(v any) (reflect.Value, error) {
 	return rv, nil
 }
 
+var timeType = reflect.TypeFor[time.Time]()
+
 // fieldKind is how the writer handles a field.
 type fieldKind uint8
 

@@ -36,15 +36,6 @@ type pkgSpec struct {
 	Requests []requestSpec
 	// Actions are the service methods, in file order.
 	Actions []actionSpec
-	// ResultDecoder names a hand-written func(b []byte, cust
-	// **customer.Customer, card **customer.Card, general any) error that
-	// results made of a customer (and a card) decode with; general is the
-	// result without its methods, for encoding/json.
-	ResultDecoder string
-	// ListDecoder names a hand-written func([]byte) (*chargebee.Page[E],
-	// error) that the package's list pages decode with; the entries'
-	// required keys are still checked by the generated missing.
-	ListDecoder string
 }
 
 // fieldSpec is a field of a result or list entry.

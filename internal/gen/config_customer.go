@@ -217,14 +217,12 @@ var customerRequests = []requestSpec{
 }
 
 var customerPackage = &pkgSpec{
-	Name:          "customer",
-	DocsURL:       "https://apidocs.chargebee.com/docs/api/customers",
-	Enums:         customerEnums,
-	Models:        models,
-	EnumDocs:      enums,
-	Requests:      append(customerRequests, customerListRequest),
-	ResultDecoder: "decodeCustomerResult",
-	ListDecoder:   "decodeListPage",
+	Name:     "customer",
+	DocsURL:  "https://apidocs.chargebee.com/docs/api/customers",
+	Enums:    customerEnums,
+	Models:   models,
+	EnumDocs: enums,
+	Requests: append(customerRequests, customerListRequest),
 	Fields: map[string]fieldSpec{
 		"customer":           {"*Customer", "the customer"},
 		"card":               {"*Card", "the customer's card, when it has one"},

@@ -123,6 +123,10 @@ func (g *gen) generate() (map[string][]byte, error) {
 		}
 		files["enums_gen.go"] = src
 	}
+	if src, err := g.decoders(files); err != nil || src != nil {
+		files["decode_gen.go"] = src
+		return files, err
+	}
 	return files, nil
 }
 
@@ -145,6 +149,7 @@ var knownImports = []struct{ name, path string }{
 	{"customer", "github.com/billingkit/chargebee-go/customer"},
 	{"api", "github.com/billingkit/chargebee-go/internal/api"},
 	{"form", "github.com/billingkit/chargebee-go/internal/form"},
+	{"jsonx", "github.com/billingkit/chargebee-go/internal/jsonx"},
 	{"testutil", "github.com/billingkit/chargebee-go/internal/testutil"},
 }
 

@@ -224,11 +224,7 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	for _, p := range prelude {
 		b.WriteString(p + "\n")
 	}
-	if g.pkg.ListDecoder != "" {
-		fmt.Fprintf(b, "\treturn api.PageFunc(ctx, s.client(), &%s, %s, req, %s, (*%s).missing, opts)\n}\n\n", actVar, idExpr, g.pkg.ListDecoder, spec.Result)
-	} else {
-		fmt.Fprintf(b, "\treturn api.Page(ctx, s.client(), &%s, %s, req, (*%s).missing, opts)\n}\n\n", actVar, idExpr, spec.Result)
-	}
+	fmt.Fprintf(b, "\treturn api.Page(ctx, s.client(), &%s, %s, req, decode%sPage, (*%s).missing, opts)\n}\n\n", actVar, idExpr, spec.Result, spec.Result)
 
 	idArg := ""
 	if hasID {
@@ -306,34 +302,7 @@ func (g *gen) resultType(b *bytes.Buffer, spec *actionSpec, doc string, keys []r
 		fmt.Fprintf(b, "\tif r.%s == nil {\n\t\treturn %q\n\t}\n", camel(key), key)
 	}
 	b.WriteString("\treturn \"\"\n}\n\n")
-	if dec := g.pkg.ResultDecoder; dec != "" && !g.isListEntry(name) && customerAndCard(keys) {
-		card := "nil"
-		if len(keys) == 2 {
-			card = "&r.Card"
-		}
-		fmt.Fprintf(b, "// UnmarshalJSON decodes the response with %s, which reads the\n// customer in one pass. Its required keys are checked by missing.\nfunc (r *%s) UnmarshalJSON(b []byte) error {\n\ttype plain %s\n\treturn %s(b, &r.Customer, %s, (*plain)(r))\n}\n\n",
-			dec, name, name, dec, card)
-	}
 	return nil
-}
-
-// customerAndCard reports whether a response holds a customer and at most
-// a card besides.
-func customerAndCard(keys []responseKey) bool {
-	if len(keys) == 0 || keys[0].Key != "customer" {
-		return false
-	}
-	return len(keys) == 1 || len(keys) == 2 && keys[1].Key == "card"
-}
-
-// isListEntry reports whether name is the entry type of a list action.
-func (g *gen) isListEntry(name string) bool {
-	for _, spec := range g.pkg.Actions {
-		if spec.Result == name && g.actions[spec.Action] != nil && g.actions[spec.Action].Kind == "list" {
-			return true
-		}
-	}
-	return false
 }
 
 // v1KeysExpr returns the Go expression of the wire keys API v1 takes for

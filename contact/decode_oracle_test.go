@@ -1,0 +1,19 @@
+package contact
+
+import (
+	"testing"
+
+	"github.com/billingkit/chargebee-go/internal/testutil"
+)
+
+// TestDecodeSameAsJSON checks the package's generated decoders against
+// encoding/json on its fixtures and on edge cases.
+func TestDecodeSameAsJSON(t *testing.T) {
+	t.Parallel()
+	for _, b := range testutil.JSONSamples(t, "testdata/*.json") {
+		testutil.SameAsJSON[ListEntry](t, b)
+		testutil.SameAsJSON[AddResult](t, b)
+		testutil.SameAsJSON[DeleteResult](t, b)
+		testutil.SameAsJSON[listEntryPage](t, b)
+	}
+}

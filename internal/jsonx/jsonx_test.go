@@ -1,0 +1,147 @@
+package jsonx
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"reflect"
+	"testing"
+)
+
+// decodeAny reads b as one value into an any.
+func decodeAny(b []byte) (any, error) {
+	var d Decoder
+	d.Reset(b)
+	v := d.Any()
+	return v, d.Finish()
+}
+
+var anySeeds = []string{
+	`null`, `true`, `false`, `0`, `-0`, `1.5e3`, `-12345678901234567890`, `1e400`, `1e-400`, `9007199254740993`,
+	`"plain"`, `"caf\u00e9 \ud83d\ude00 \ud800 \udc00x \\ \" \/ \b\f\n\r\t"`, "\"\xff\xfe\xed\xa0\x80 ok\"",
+	`{"a":1,"a":2,"b":[1,{"c":null}],"":{}}`, `[]`, `{}`, ` [ 1 , "2" , [ ] ] `,
+	`{"a":1,}`, `[1,]`, `{"a" 1}`, `{1:1}`, `[1 2]`, `01`, `-`, `1.`, `.5`, `1e`, `+1`, `tru`, `nul`, `"\x"`,
+	`"\u12"`, "\"a\x01\"", `"abc`, `{"a":1`, `[`, ``, `1 2`, `"a"x`, `[[[[[[[[[[]]]]]]]]]]`,
+}
+
+// TestAnySameAsJSON checks Any against encoding/json decoding into an any.
+func TestAnySameAsJSON(t *testing.T) {
+	t.Parallel()
+	for _, s := range anySeeds {
+		checkAny(t, []byte(s))
+	}
+}
+
+func checkAny(t *testing.T, b []byte) {
+	t.Helper()
+	got, err := decodeAny(b)
+	var want any
+	errWant := json.Unmarshal(b, &want)
+	if (err == nil) != (errWant == nil) {
+		t.Fatalf("%q: error %v, encoding/json %v", b, err, errWant)
+	}
+	if err != nil {
+		var se, seWant *json.SyntaxError
+		if errors.As(errWant, &seWant) && (!errors.As(err, &se) || se.Error() != seWant.Error() || se.Offset != seWant.Offset) {
+			t.Fatalf("%q: error %v, want the syntax error %v", b, err, errWant)
+		}
+		return
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("%q: got %#v, want %#v", b, got, want)
+	}
+}
+
+// FuzzAny compares Any with encoding/json on arbitrary text.
+func FuzzAny(f *testing.F) {
+	for _, s := range anySeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkAny(t, []byte(s)) })
+}
+
+// TestTypedReads checks the typed reads, their nulls, their ranges and their
+// errors.
+func TestTypedReads(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in      string
+		read    func(d *Decoder) any
+		want    any
+		wantErr string // "" for none, else the error type
+	}{
+		{`"x"`, func(d *Decoder) any { s := "old"; d.Str(&s); return s }, "x", ""},
+		{`null`, func(d *Decoder) any { s := "old"; d.Str(&s); return s }, "old", ""},
+		{`1`, func(d *Decoder) any { s := "old"; d.Str(&s); return s }, "old", "*json.UnmarshalTypeError"},
+		{`"on"`, func(d *Decoder) any { s := ""; d.Enum(&s, []string{"off", "on"}); return s }, "on", ""},
+		{`"new"`, func(d *Decoder) any { s := ""; d.Enum(&s, []string{"off", "on"}); return s }, "new", ""},
+		{`true`, func(d *Decoder) any { b := false; d.Bool(&b); return b }, true, ""},
+		{`null`, func(d *Decoder) any { b := true; d.Bool(&b); return b }, true, ""},
+		{`"true"`, func(d *Decoder) any { b := false; d.Bool(&b); return b }, false, "*json.UnmarshalTypeError"},
+		{`-9223372036854775808`, func(d *Decoder) any { var n int64; d.Int64(&n); return n }, int64(-1 << 63), ""},
+		{`9223372036854775808`, func(d *Decoder) any { var n int64; d.Int64(&n); return n }, int64(0), "*json.UnmarshalTypeError"},
+		{`-0`, func(d *Decoder) any { f := 1.0; d.Float64(&f); return 1 / f }, math.Inf(-1), ""},
+		{`1e400`, func(d *Decoder) any { f := 1.0; d.Float64(&f); return f }, 1.0, "*json.UnmarshalTypeError"},
+		{`2147483647`, func(d *Decoder) any { var n int32; d.Int32(&n); return n }, int32(1<<31 - 1), ""},
+		{`2147483648`, func(d *Decoder) any { var n int32; d.Int32(&n); return n }, int32(0), "*json.UnmarshalTypeError"},
+		{`1.0`, func(d *Decoder) any { var n int32; d.Int32(&n); return n }, int32(0), "*json.UnmarshalTypeError"},
+		{`[1, {"a":"}"}]`, func(d *Decoder) any { var r json.RawMessage; d.RawMessage(&r); return string(r) }, `[1, {"a":"}"}]`, ""},
+		{`null`, func(d *Decoder) any { var r json.RawMessage; d.RawMessage(&r); return string(r) }, `null`, ""},
+		{`{"a":1}`, func(d *Decoder) any { m := map[string]any{"b": 2.0}; d.Map(&m); return m }, map[string]any{"a": 1.0, "b": 2.0}, ""},
+		{`null`, func(d *Decoder) any { m := map[string]any{"b": 2.0}; d.Map(&m); return m }, map[string]any(nil), ""},
+		{`{"a":1}`, func(d *Decoder) any { var n int64; d.Unmarshal(&n); return n }, int64(0), "*json.UnmarshalTypeError"},
+		{`{"a":1`, func(d *Decoder) any { d.Skip(); return nil }, nil, "*json.SyntaxError"},
+	}
+	for _, tt := range tests {
+		var d Decoder
+		d.Reset([]byte(tt.in))
+		got := tt.read(&d)
+		err := d.Finish()
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: got %#v, want %#v", tt.in, got, tt.want)
+		}
+		if gotType := reflect.TypeOf(err); (err == nil) != (tt.wantErr == "") || err != nil && gotType.String() != tt.wantErr {
+			t.Errorf("%s: error %v (%T), want %s", tt.in, err, err, tt.wantErr)
+		}
+	}
+}
+
+// TestFold checks key matching without regard to case, as encoding/json
+// matches keys with field names.
+func TestFold(t *testing.T) {
+	t.Parallel()
+	names := []string{"id", "key", "state", "first_name"}
+	for key, want := range map[string]string{
+		"ID": "id", "Id": "id", "\u212aEY": "key", "ſtate": "state", "FIRST_NAME": "first_name",
+		"first-name": "", "ids": "", "": "", "\u0130d": "",
+	} {
+		if got := Fold([]byte(key), names); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", key, got, want)
+		}
+	}
+}
+
+// TestGrowDone checks that arrays reuse the elements already there, as
+// encoding/json does, and that an empty array is not nil.
+func TestGrowDone(t *testing.T) {
+	t.Parallel()
+	s := make([]int, 1, 3)
+	s[0] = 7
+	s = Grow(s, 0)
+	if len(s) != 1 || s[0] != 7 {
+		t.Errorf("Grow(0) = %v", s)
+	}
+	s = Grow(Grow(s, 1), 2)
+	if len(s) != 3 || cap(s) != 3 {
+		t.Errorf("Grow(2) = %v, cap %d", s, cap(s))
+	}
+	if s = Grow(s, 3); len(s) != 4 || s[3] != 0 {
+		t.Errorf("Grow(3) = %v", s)
+	}
+	if got := Done(s, 2); len(got) != 2 {
+		t.Errorf("Done(2) = %v", got)
+	}
+	if got := Done(s, 0); got == nil || len(got) != 0 {
+		t.Errorf("Done(0) = %#v, want empty and not nil", got)
+	}
+}

@@ -495,6 +495,24 @@ func (r *CreateRequest) Validate() error {
 	return nil
 }
 
+// validateV1 checks the parameters API v1 requires although API v2 does
+// not; the service calls it on an API v1 client.
+func (r *CreateRequest) validateV1() error {
+	if r == nil {
+		return nil
+	}
+	if r.Card != nil && !(r.Card.TmpToken != nil && *r.Card.TmpToken != "") {
+		if err := api.First(
+			api.Required("card[number]", r.Card.Number != nil && *r.Card.Number != ""),
+			api.Required("card[expiry_month]", r.Card.ExpiryMonth != nil),
+			api.Required("card[expiry_year]", r.Card.ExpiryYear != nil),
+		); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // AppendForm appends the URL-encoded form of r to b, keys sorted, as
 // Client.Do sends it.
 func (r *CreateRequest) AppendForm(b []byte) ([]byte, error) {

@@ -1,31 +1,9 @@
 package customer
 
 import (
-	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/internal/api"
 	sitename "github.com/billingkit/chargebee-go/internal/site"
 )
-
-// checkCreate runs before Create sends anything: on an API v1 client a
-// card without a tmp_token needs its number and expiry. (Client.Do checks
-// that a business_entity_id equals the business entity header sent.)
-func (s *Service) checkCreate(_ string, req *CreateRequest, _ []chargebee.RequestOption) error {
-	cb := s.client()
-	if req == nil || cb == nil || cb.APIVersion() != chargebee.APIv1 {
-		return nil // Create reports a missing client
-	}
-	if req.Card != nil && (req.Card.TmpToken == nil || *req.Card.TmpToken == "") {
-		c := req.Card
-		if err := api.First(
-			api.RequiredString("card[number]", c.Number),
-			api.Required("card[expiry_month]", c.ExpiryMonth != nil),
-			api.Required("card[expiry_year]", c.ExpiryYear != nil),
-		); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // AdminConsoleURL returns the link to the customer's page in the Chargebee
 // admin console, https://{site}.chargebee.com/admin-console/customers/{id}.

@@ -76,8 +76,10 @@ var actCreate = api.Action{
 //
 // See https://apidocs.chargebee.com/docs/api/customers#create_a_customer.
 func (s *Service) Create(ctx context.Context, req *CreateRequest, opts ...chargebee.RequestOption) (*CreateResult, error) {
-	if err := s.checkCreate("", req, opts); err != nil {
-		return nil, err
+	if cb := s.client(); cb != nil && cb.APIVersion() == chargebee.APIv1 {
+		if err := req.validateV1(); err != nil {
+			return nil, err
+		}
 	}
 	return api.Call(ctx, s.client(), &actCreate, "", req, (*CreateResult).missing, opts)
 }

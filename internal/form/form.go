@@ -63,7 +63,8 @@ type Writer struct {
 	start  int // len(buf) before the first pair
 	err    error
 	at     int      // 1 + the element index the next key ends in, or 0
-	last   string   // the last key, kept while custom fields are pending
+	raw    []byte   // the raw key being written, while custom fields are pending
+	last   []byte   // the raw key written last, while custom fields are pending
 	custom []string // the custom fields' keys, sorted; those from next on are pending
 	next   int
 	values map[string]string
@@ -90,14 +91,14 @@ func NewWriter(buf []byte, custom map[string]string) *Writer {
 // Finish writes the custom fields that sort after every other key and
 // returns the buffer, or the buffer as it was given and the first error.
 func (w *Writer) Finish() ([]byte, error) {
-	w.flush("", true)
+	w.flush(true)
 	b, err := w.buf, w.err
 	if err != nil {
 		b = b[:w.start]
 	}
 	clear(w.custom)
 	clear(w.filter)
-	*w = Writer{custom: w.custom[:0], filter: w.filter}
+	*w = Writer{custom: w.custom[:0], filter: w.filter, raw: w.raw[:0], last: w.last[:0]}
 	writerPool.Put(w)
 	return b, err
 }
@@ -118,14 +119,11 @@ func (w *Writer) key(esc, raw string) bool {
 		return false
 	}
 	if w.next < len(w.custom) {
-		full := raw
-		if esc != "" {
-			full = unescapeKey(esc, at)
-		}
-		if !w.flush(full, false) {
+		w.raw = rawKey(w.raw[:0], esc, raw, at)
+		if !w.flush(false) {
 			return false
 		}
-		w.last = full
+		w.last = append(w.last[:0], w.raw...)
 	}
 	if esc == "" {
 		w.pair(raw)
@@ -142,16 +140,24 @@ func (w *Writer) key(esc, raw string) bool {
 	return true
 }
 
-var unbracket = strings.NewReplacer("%5B", "[", "%5D", "]")
-
-// unescapeKey returns the raw key of the escaped key esc, with the index of
-// At (at, 0 for none).
-func unescapeKey(esc string, at int) string {
-	raw := unbracket.Replace(esc)
-	if at > 0 {
-		raw += "[" + strconv.Itoa(at-1) + "]"
+// rawKey appends to b the raw key: raw, or the escaped key esc with its
+// brackets unescaped, and the index of At (at, 0 for none).
+func rawKey(b []byte, esc, raw string, at int) []byte {
+	b = append(b, raw...)
+	for i := 0; i < len(esc); i++ {
+		switch {
+		case esc[i] != '%':
+			b = append(b, esc[i])
+		case esc[i+2] == 'B':
+			b, i = append(b, '['), i+2
+		default:
+			b, i = append(b, ']'), i+2
+		}
 	}
-	return raw
+	if at > 0 {
+		b = append(strconv.AppendInt(append(b, '['), int64(at-1), 10), ']')
+	}
+	return b
 }
 
 // pair writes the separator and raw=.
@@ -162,16 +168,16 @@ func (w *Writer) pair(raw string) {
 	w.buf = append(appendEscaped(w.buf, raw), '=')
 }
 
-// flush writes the pending custom fields whose keys sort before raw, or all
-// of them. One that does not sort after the last key written repeats it.
-func (w *Writer) flush(raw string, all bool) bool {
-	for w.err == nil && w.next < len(w.custom) && (all || w.custom[w.next] < raw) {
+// flush writes the pending custom fields whose keys sort before w.raw, or
+// all of them. One that does not sort after the last key written repeats it.
+func (w *Writer) flush(all bool) bool {
+	for w.err == nil && w.next < len(w.custom) && (all || w.custom[w.next] < string(w.raw)) {
 		k := w.custom[w.next]
-		if w.last != "" && k <= w.last {
+		if len(w.last) > 0 && k <= string(w.last) {
 			w.err = &Error{Key: k, Reason: "is sent twice or out of order (a custom field or filter repeats another parameter)"}
 			return false
 		}
-		w.next, w.last = w.next+1, k
+		w.next, w.last = w.next+1, append(w.last[:0], k...)
 		w.pair(k)
 		w.buf = appendEscaped(w.buf, w.values[k])
 	}
@@ -211,7 +217,7 @@ func (w *Writer) JSON(key string, v any) {
 	defer jb.release()
 	b, err := jb.marshal(v)
 	if err != nil {
-		w.err = &Error{Key: unescapeKey(key, w.at), Reason: "is not valid JSON: " + jsonReason(err)}
+		w.err = &Error{Key: string(rawKey(nil, key, "", w.at)), Reason: "is not valid JSON: " + jsonReason(err)}
 		return
 	}
 	if w.key(key, "") {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+
+	"github.com/billingkit/chargebee-go/internal/gen/wirekeys"
 )
 
 // v1Twin returns the API v1 twin of action a (event_v1.list for
@@ -75,52 +77,88 @@ func validateV2(b *bytes.Buffer, name string, v1 []field) {
 	b.WriteString("\t}\n\treturn nil\n}\n\n")
 }
 
-// v1Required returns the keys API v1 requires of action id although API v2
-// does not (the catalog's x_v1_required).
-func (g *gen) v1Required(id string) []string {
-	for _, v := range g.cat.v1 {
-		if v.V2Action == id {
-			return v.Required
+// v1Variant returns the API v1 form of action id, or nil.
+func (g *gen) v1Variant(id string) *wirekeys.Variant {
+	for i := range g.cat.v1 {
+		if g.cat.v1[i].V2Action == id {
+			return &g.cat.v1[i]
 		}
 	}
 	return nil
+}
+
+// needsV1Check reports whether API v1 requires keys of action id that API
+// v2 does not, so that its request has a validateV1.
+func (g *gen) needsV1Check(id string) bool {
+	v := g.v1Variant(id)
+	return v != nil && len(v.Required)+len(v.RequiredUnless) > 0
 }
 
 // validateV1 writes the method that checks the keys API v1 alone requires
-// of request name; the service calls it on an API v1 client. A nil request
-// is left to Validate.
+// of request name (x_v1_required, x_v1_required_unless); the service calls
+// it on an API v1 client. A nil request is left to Validate.
 func (g *gen) validateV1(b *bytes.Buffer, name string, a *action, fields []field) error {
-	keys := g.v1Required(a.ID)
-	if len(keys) == 0 {
+	if !g.needsV1Check(a.ID) {
 		return nil
 	}
-	fmt.Fprintf(b, "// validateV1 checks the parameters API v1 requires although API v2 does\n// not; the service calls it on an API v1 client.\nfunc (r *%s) validateV1() error {\n\tif r == nil {\n\t\treturn nil\n\t}\n\treturn api.First(\n", name)
-	for _, k := range keys {
-		cond, err := presentWire(fields, k)
+	v := g.v1Variant(a.ID)
+	fmt.Fprintf(b, "// validateV1 checks the parameters API v1 requires although API v2 does\n// not; the service calls it on an API v1 client.\nfunc (r *%s) validateV1() error {\n\tif r == nil {\n\t\treturn nil\n\t}\n", name)
+	var checks []string
+	for _, k := range v.Required {
+		obj, expr, p, err := wireExpr(fields, k)
 		if err != nil {
 			return fmt.Errorf("%s: x_v1_required: %w", a.ID, err)
 		}
-		fmt.Fprintf(b, "\t\tapi.Required(%q, %s),\n", k, cond)
+		checks = append(checks, fmt.Sprintf("api.Required(%q, %s)", k, present(obj, expr, p)))
 	}
-	b.WriteString("\t)\n}\n\n")
+	for _, u := range v.RequiredUnless {
+		obj, expr, p, err := wireExpr(fields, u.Unless)
+		if err != nil || obj == "" {
+			return fmt.Errorf("%s: x_v1_required_unless: %s is not inside an object: %v", a.ID, u.Unless, err)
+		}
+		fmt.Fprintf(b, "\tif %s != nil && !(%s) {\n\t\tif err := api.First(\n", obj, presentExpr(expr, p))
+		for _, k := range u.Keys {
+			kobj, kexpr, kp, err := wireExpr(fields, k)
+			if err != nil || kobj != obj {
+				return fmt.Errorf("%s: x_v1_required_unless: %s is not in the object of %s: %v", a.ID, k, u.Unless, err)
+			}
+			fmt.Fprintf(b, "\t\t\tapi.Required(%q, %s),\n", k, presentExpr(kexpr, kp))
+		}
+		b.WriteString("\t\t); err != nil {\n\t\t\treturn err\n\t\t}\n\t}\n")
+	}
+	if len(checks) == 0 {
+		b.WriteString("\treturn nil\n}\n\n")
+		return nil
+	}
+	fmt.Fprintf(b, "\treturn api.First(\n\t\t%s,\n\t)\n}\n\n", strings.Join(checks, ",\n\t\t"))
 	return nil
 }
 
-// presentWire returns the Go condition that holds when the request
-// parameter wire of a request with fields is set.
-func presentWire(fields []field, wire string) (string, error) {
+// wireExpr returns the Go expression of the request field that sends
+// wire, its parameter and, for a key inside an object, the expression of
+// the object ("" at the top level).
+func wireExpr(fields []field, wire string) (obj, expr string, p *param, err error) {
 	for _, f := range fields {
 		if f.P != nil && f.P.Wire == wire {
-			return presentExpr("r."+f.Name, f.P), nil
+			return "", "r." + f.Name, f.P, nil
 		}
 		if f.GT == nil || f.Array {
 			continue
 		}
 		for i := range f.GT.fields {
 			if p := &f.GT.fields[i]; p.Wire == wire {
-				return "r." + f.Name + " != nil && " + presentExpr("r."+f.Name+"."+goName(p.GoField), p), nil
+				return "r." + f.Name, "r." + f.Name + "." + goName(p.GoField), p, nil
 			}
 		}
 	}
-	return "", fmt.Errorf("no request field sends %s", wire)
+	return "", "", nil, fmt.Errorf("no request field sends %s", wire)
+}
+
+// present is the Go condition that holds when the parameter p at expr,
+// inside the object obj (if any), is set.
+func present(obj, expr string, p *param) string {
+	if obj == "" {
+		return presentExpr(expr, p)
+	}
+	return obj + " != nil && " + presentExpr(expr, p)
 }

@@ -25,9 +25,19 @@ type Variant struct {
 	// Required are keys API v1 requires although the action does not
 	// (the catalog's x_v1_required).
 	Required []string
+	// RequiredUnless are keys of one object API v1 requires when the
+	// object is sent without another of its keys (x_v1_required_unless).
+	RequiredUnless []Unless
 	// FromDiff is true for the actions of v1_v2_param_diff, false for the
 	// actions marked x_in_v1 (which take no parameters).
 	FromDiff bool
+}
+
+// Unless is a rule of x_v1_required_unless: when their object is sent
+// and Unless is not, Keys are required.
+type Unless struct {
+	Keys   []string `json:"keys"`
+	Unless string   `json:"unless"`
 }
 
 // catalog is the part of catalog.json the derivation reads.
@@ -48,6 +58,7 @@ type catalog struct {
 		V2Action   string   `json:"v2_action"`
 		V2Only     []string `json:"v2_only_params"`
 		V1Required []string `json:"x_v1_required"`
+		V1Unless   []Unless `json:"x_v1_required_unless"`
 	} `json:"v1_v2_param_diff"`
 }
 
@@ -78,7 +89,7 @@ func V1Variants(raw []byte) ([]Variant, error) {
 		if !ok {
 			return nil, fmt.Errorf("v1 diff names unknown action %q", d.V2Action)
 		}
-		v := Variant{V2Action: d.V2Action, V1Action: v1Name(d.V2Action), Required: d.V1Required, FromDiff: true}
+		v := Variant{V2Action: d.V2Action, V1Action: v1Name(d.V2Action), Required: d.V1Required, RequiredUnless: d.V1Unless, FromDiff: true}
 		for _, k := range all {
 			if !slices.Contains(d.V2Only, k) {
 				v.Keys = append(v.Keys, k)
@@ -89,7 +100,11 @@ func V1Variants(raw []byte) ([]Variant, error) {
 				return nil, fmt.Errorf("%s: v2-only key %q is not among the action's keys", d.V2Action, k)
 			}
 		}
-		for _, k := range d.V1Required {
+		required := slices.Clone(d.V1Required)
+		for _, u := range d.V1Unless {
+			required = append(append(required, u.Keys...), u.Unless)
+		}
+		for _, k := range required {
 			if !slices.Contains(v.Keys, k) {
 				return nil, fmt.Errorf("%s: x_v1_required key %q is not a v1 key of the action", d.V2Action, k)
 			}

@@ -10,14 +10,15 @@ import (
 
 const small = `{
  "actions": [
-  {"id": "customer.create", "params": [{"wire": "id"}, {"wire": "card[gateway]"}, {"wire": "meta_data"}]},
+  {"id": "customer.create", "params": [{"wire": "id"}, {"wire": "card[gateway]"}, {"wire": "card[number]"}, {"wire": "card[tmp_token]"}, {"wire": "meta_data"}]},
   {"id": "customer.list", "params": [{"wire": "limit"}],
    "filters": [{"operators": [{"wire": "id[is]"}, {"wire": "id[in]"}]}, {"operators": [{"wire": "email[is]"}]}]},
   {"id": "customer.retrieve", "x_in_v1": true},
   {"id": "customer.merge"}
  ],
  "v1_v2_param_diff": [
-  {"v2_action": "customer.create", "v2_only_params": ["meta_data"], "x_v1_required": ["card[gateway]"]},
+  {"v2_action": "customer.create", "v2_only_params": ["meta_data"], "x_v1_required": ["card[gateway]"],
+   "x_v1_required_unless": [{"keys": ["card[number]"], "unless": "card[tmp_token]"}]},
   {"v2_action": "customer.list", "v2_only_params": ["id[in]", "email[is]"]}
  ]
 }`
@@ -29,7 +30,8 @@ func TestV1Variants(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Variant{
-		{V2Action: "customer.create", V1Action: "customer_v1.create", Keys: []string{"id", "card[gateway]"}, Required: []string{"card[gateway]"}, FromDiff: true},
+		{V2Action: "customer.create", V1Action: "customer_v1.create", Keys: []string{"id", "card[gateway]", "card[number]", "card[tmp_token]"},
+			Required: []string{"card[gateway]"}, RequiredUnless: []Unless{{Keys: []string{"card[number]"}, Unless: "card[tmp_token]"}}, FromDiff: true},
 		{V2Action: "customer.list", V1Action: "customer_v1.list", Keys: []string{"limit", "id[is]"}, FromDiff: true},
 		{V2Action: "customer.retrieve", V1Action: "customer_v1.retrieve"},
 	}
@@ -44,6 +46,7 @@ func TestV1VariantsRefusesInconsistentCatalogs(t *testing.T) {
 		{"unknown action", `"v2_action": "customer.list"`, `"v2_action": "customer.lists"`, `unknown action "customer.lists"`},
 		{"unknown v2-only key", `["id[in]", "email[is]"]`, `["id[in]", "phone[is]"]`, `v2-only key "phone[is]"`},
 		{"v1-required key API v1 lacks", `"x_v1_required": ["card[gateway]"]`, `"x_v1_required": ["meta_data"]`, `x_v1_required key "meta_data"`},
+		{"unless key API v1 lacks", `"unless": "card[tmp_token]"`, `"unless": "meta_data"`, `x_v1_required key "meta_data"`},
 		{"not JSON", `{`, `[`, "reading catalog"},
 	} {
 		_, err := V1Variants([]byte(strings.Replace(small, tc.old, tc.new, 1)))

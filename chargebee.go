@@ -330,11 +330,12 @@ func (c *Client) encode(params any, extra [][2]string, be string) ([]byte, error
 		}
 	}
 	encoded, err := encodeBody(params)
-	var fe *form.Error
-	switch {
-	case errors.As(err, &fe):
-		return nil, &ValidationError{Param: fe.Key, Reason: fe.Reason, Err: ErrParams}
-	case err != nil:
+	if err != nil {
+		// fe is declared here, so that only a failing call allocates it.
+		var fe *form.Error
+		if errors.As(err, &fe) {
+			return nil, &ValidationError{Param: fe.Key, Reason: fe.Reason, Err: ErrParams}
+		}
 		return nil, &ValidationError{Reason: err.Error(), Err: ErrParams}
 	}
 	return withExtras(encoded, extra, be)

@@ -164,25 +164,23 @@ const (
 // and header value first, so that an error page echoing the request's
 // Authorization line does not carry it into the error.
 func newError(red *redactor, res *transport.Result) *Error {
-	e := &Error{}
 	// The legacy error_msg and error_param stand in for absent current names.
-	body := struct {
-		*Error
+	body := &struct {
+		Error
 		ErrorMsg   string `json:"error_msg"`
 		ErrorParam string `json:"error_param"`
-	}{Error: e}
+	}{}
+	e := &body.Error
 	trimmed := bytes.TrimSpace(res.Body)
-	var te *json.UnmarshalTypeError
 	if len(trimmed) > 0 && trimmed[0] == '{' {
-		if err := json.Unmarshal(trimmed, &body); err != nil && !errors.As(err, &te) {
-			*e = Error{} // not an object after all: quoted below
-		} else {
+		if err := json.Unmarshal(trimmed, body); err == nil || isTypeError(err) {
 			trimmed = nil
+		} else {
+			*e = Error{} // not an object after all: quoted below
 		}
 	}
-	for _, f := range [...]*string{&e.Message, &e.Type, &e.APIErrorCode, &e.Param, &e.ErrorCode, &e.ErrorCauseID} {
-		*f = red.text(*f)
-	}
+	e.Message, e.Type, e.APIErrorCode = red.text(e.Message), red.text(e.Type), red.text(e.APIErrorCode)
+	e.Param, e.ErrorCode, e.ErrorCauseID = red.text(e.Param), red.text(e.ErrorCode), red.text(e.ErrorCauseID)
 	e.Message = cmp.Or(e.Message, red.text(body.ErrorMsg))
 	e.Param = cmp.Or(e.Param, red.text(body.ErrorParam))
 	if len(trimmed) > 0 {
@@ -194,6 +192,13 @@ func newError(red *redactor, res *transport.Result) *Error {
 	e.HTTPStatusCode, e.Header, e.Attempts, e.RetryAfter = res.StatusCode, red.header(res.Header), res.Attempts, res.RetryAfter
 	e.Message = cmp.Or(e.Message, http.StatusText(res.StatusCode))
 	return e
+}
+
+// isTypeError reports a JSON field of an unexpected type, which
+// encoding/json skips while decoding the others.
+func isTypeError(err error) bool {
+	var te *json.UnmarshalTypeError
+	return errors.As(err, &te)
 }
 
 // excerptSlack is how many bytes past an excerpt's end are read before it

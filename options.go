@@ -34,14 +34,12 @@ type config struct {
 }
 
 // WithHTTPClient sends requests through hc (for example one whose Transport is
-// an httpmock.MockTransport) as it is at each attempt: its Transport (or
-// http.DefaultTransport when that is nil), Timeout (when WithTimeout is 0),
-// CheckRedirect and Jar are read anew for every attempt, so
-// httpmock.ActivateNonDefault(hc) takes effect before or after NewClient.
-// hc is never modified; a nil hc is the default. Default:
+// an httpmock.MockTransport), reading its Transport (or http.DefaultTransport
+// when nil), Timeout (when WithTimeout is 0), CheckRedirect and Jar anew at
+// every attempt, so that httpmock.ActivateNonDefault(hc) works before or
+// after NewClient; hc is never modified. Default, and for a nil hc:
 // http.DefaultTransport as it is at each attempt, or, while that is Go's
-// own, a connection pool of the SDK's that reuses connections under
-// concurrency.
+// own, a connection pool of the SDK's sized for concurrent use.
 func WithHTTPClient(hc *http.Client) Option { return func(c *config) { c.HTTPClient = hc } }
 
 // WithBaseURL replaces https://{site}.chargebee.com, for tests, proxies and

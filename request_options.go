@@ -185,10 +185,8 @@ type Response struct {
 	IdempotencyReplayed bool
 	// Duration is the time the call took, retries and waits included.
 	Duration time.Duration
-	// Body is the raw body of the final response (Chargebee's JSON), for
-	// successes and error responses alike, within the SDK's read cap of
-	// 64 MiB. It lets callers read attributes the SDK's models do not
-	// have yet. It is the caller's to keep.
+	// Body is the raw body of the final response, success or error, for
+	// attributes the SDK's models lack. It is the caller's to keep.
 	Body []byte
 }
 

@@ -189,10 +189,7 @@ func (t *Tree) String() string {
 // and the root's Hierarchy.ParentID still names its real parent while
 // Parent() is nil.
 //
-// BuildTree never loops on bad data; it returns a *TreeError instead, for an
-// empty list, an entry without a customer id, a customer listed twice, more
-// than one root, a parent missing from the list, or a cycle of parent links.
-// The input is not modified.
+// Bad data gives a *TreeError, never a loop. The input is not modified.
 func BuildTree(entries []Hierarchy) (*Tree, error) {
 	nodes, ids, err := indexEntries(entries)
 	if err != nil {

@@ -243,39 +243,33 @@ func (h *handler) process(ctx context.Context, w http.ResponseWriter, ev *event.
 	reply(w, http.StatusOK, "ok")
 }
 
-// handle verifies ev when WithVerify asks for it and hands it to fn. It
-// returns the answer to give, having logged a failure.
+// handle reads ev back from the API when WithVerify asks for it and hands
+// it to fn. It returns the answer to give, having logged a failure.
 func (h *handler) handle(ctx context.Context, ev *event.Event) (int, string) {
 	if h.events != nil {
-		fetched, status, msg := h.verifyEvent(ctx, ev)
-		if fetched == nil {
+		res, err := h.events.Retrieve(ctx, ev.ID)
+		status, msg := http.StatusBadRequest, ""
+		switch {
+		case errors.Is(err, chargebee.ErrNotFound):
+			msg = "event unknown to the API"
+		case err != nil:
+			status, msg = http.StatusServiceUnavailable, "cannot verify the event; try later"
+		case res.Event.ID != ev.ID:
+			msg = "the API returned another event"
+		case res.Event.APIVersion != h.version:
+			msg = "event api_version is not " + string(h.version)
+		}
+		if msg != "" {
 			h.log(ctx, slog.LevelWarn, "webhook: "+msg, ev, status, nil)
 			return status, msg
 		}
-		ev = fetched
+		ev = res.Event
 	}
 	if failure := h.call(ctx, ev); failure != "" {
 		h.log(ctx, slog.LevelError, "webhook: "+failure, ev, http.StatusInternalServerError, nil)
 		return http.StatusInternalServerError, "processing failed"
 	}
 	return http.StatusOK, "ok"
-}
-
-// verifyEvent reads ev from the API. On failure it returns nil, the status
-// to answer and the reason.
-func (h *handler) verifyEvent(ctx context.Context, ev *event.Event) (*event.Event, int, string) {
-	res, err := h.events.Retrieve(ctx, ev.ID)
-	switch {
-	case errors.Is(err, chargebee.ErrNotFound):
-		return nil, http.StatusBadRequest, "event unknown to the API"
-	case err != nil:
-		return nil, http.StatusServiceUnavailable, "cannot verify the event; try later"
-	case res.Event.ID != ev.ID:
-		return nil, http.StatusBadRequest, "the API returned another event"
-	case res.Event.APIVersion != h.version:
-		return nil, http.StatusBadRequest, "event api_version is not " + string(h.version)
-	}
-	return res.Event, 0, ""
 }
 
 // call runs fn and says how it failed, or "". Neither fn's error nor a

@@ -106,12 +106,7 @@ func Required(param string, set bool) error {
 }
 
 // RequiredString fails when s is nil or empty.
-func RequiredString(param string, s *string) error {
-	if s == nil || *s == "" {
-		return Invalid(param, "is required")
-	}
-	return nil
-}
+func RequiredString(param string, s *string) error { return Required(param, s != nil && *s != "") }
 
 // MaxLen fails when s is longer than n characters.
 func MaxLen(param string, s *string, n int) error {

@@ -50,7 +50,7 @@ func (v *PromotionalCredit) decodeJSON(d *jsonx.Decoder) {
 		case "business_entity_id":
 			d.Str(&v.BusinessEntityID)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, promotionalCreditKeys); name != "" {
 				k = []byte(name)

@@ -110,6 +110,9 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 				break
 			}
 			s, n := v.ReferralURLs, 0
+			if s == nil {
+				s = make([]ReferralURL, 0, d.Len())
+			}
 			for more := d.Array(); more; more = d.NextItem() {
 				s = jsonx.Grow(s, n)
 				s[n].decodeJSON(d)
@@ -122,6 +125,9 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 				break
 			}
 			s, n := v.Contacts, 0
+			if s == nil {
+				s = make([]Contact, 0, d.Len())
+			}
 			for more := d.Array(); more; more = d.NextItem() {
 				s = jsonx.Grow(s, n)
 				s[n].decodeJSON(d)
@@ -159,6 +165,9 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 				break
 			}
 			s, n := v.Balances, 0
+			if s == nil {
+				s = make([]Balance, 0, d.Len())
+			}
 			for more := d.Array(); more; more = d.NextItem() {
 				s = jsonx.Grow(s, n)
 				s[n].decodeJSON(d)
@@ -171,6 +180,9 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 				break
 			}
 			s, n := v.EntityIdentifiers, 0
+			if s == nil {
+				s = make([]EntityIdentifier, 0, d.Len())
+			}
 			for more := d.Array(); more; more = d.NextItem() {
 				s = jsonx.Grow(s, n)
 				s[n].decodeJSON(d)
@@ -183,6 +195,9 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 				break
 			}
 			s, n := v.TaxProvidersFields, 0
+			if s == nil {
+				s = make([]TaxProvidersField, 0, d.Len())
+			}
 			for more := d.Array(); more; more = d.NextItem() {
 				s = jsonx.Grow(s, n)
 				s[n].decodeJSON(d)
@@ -243,7 +258,7 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 		case "entity_identifier_standard":
 			d.Str(&v.EntityIdentifierStandard)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if jsonx.CustomKey(k) {
 				d.Custom(&v.CustomFields, k)
@@ -305,7 +320,7 @@ func (v *BillingAddress) decodeJSON(d *jsonx.Decoder) {
 		case "validation_status":
 			d.Enum((*string)(&v.ValidationStatus), knownValidationStatus)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, billingAddressKeys); name != "" {
 				k = []byte(name)
@@ -353,7 +368,7 @@ func (v *Contact) decodeJSON(d *jsonx.Decoder) {
 		case "send_billing_email":
 			d.Bool(&v.SendBillingEmail)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, contactKeys); name != "" {
 				k = []byte(name)
@@ -393,7 +408,7 @@ func (v *PaymentMethod) decodeJSON(d *jsonx.Decoder) {
 		case "reference_id":
 			d.Str(&v.ReferenceID)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, paymentMethodKeys); name != "" {
 				k = []byte(name)
@@ -437,7 +452,7 @@ func (v *Balance) decodeJSON(d *jsonx.Decoder) {
 		case "business_entity_id":
 			d.Str(&v.BusinessEntityID)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, balanceKeys); name != "" {
 				k = []byte(name)
@@ -475,7 +490,7 @@ func (v *EntityIdentifier) decodeJSON(d *jsonx.Decoder) {
 		case "standard":
 			d.Str(&v.Standard)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, entityIdentifierKeys); name != "" {
 				k = []byte(name)
@@ -511,7 +526,7 @@ func (v *TaxProvidersField) decodeJSON(d *jsonx.Decoder) {
 		case "field_value":
 			d.Str(&v.FieldValue)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, taxProvidersFieldKeys); name != "" {
 				k = []byte(name)
@@ -547,7 +562,7 @@ func (v *Relationship) decodeJSON(d *jsonx.Decoder) {
 		case "invoice_owner_id":
 			d.Str(&v.InvoiceOwnerID)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, relationshipKeys); name != "" {
 				k = []byte(name)
@@ -587,7 +602,7 @@ func (v *ParentAccountAccess) decodeJSON(d *jsonx.Decoder) {
 		case "send_payment_emails":
 			d.Bool(&v.SendPaymentEmails)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, parentAccountAccessKeys); name != "" {
 				k = []byte(name)
@@ -627,7 +642,7 @@ func (v *ChildAccountAccess) decodeJSON(d *jsonx.Decoder) {
 		case "send_payment_emails":
 			d.Bool(&v.SendPaymentEmails)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, childAccountAccessKeys); name != "" {
 				k = []byte(name)
@@ -673,7 +688,7 @@ func (v *ReferralURL) decodeJSON(d *jsonx.Decoder) {
 		case "referral_system":
 			d.Enum((*string)(&v.ReferralSystem), knownReferralSystem)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, referralURLKeys); name != "" {
 				k = []byte(name)
@@ -761,7 +776,7 @@ func (v *Card) decodeJSON(d *jsonx.Decoder) {
 		case "masked_number":
 			d.Str(&v.MaskedNumber)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, cardKeys); name != "" {
 				k = []byte(name)
@@ -846,7 +861,7 @@ func (v *PaymentSource) decodeJSON(d *jsonx.Decoder) {
 			}
 			v.Paypal.decodeJSON(d)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, paymentSourceKeys); name != "" {
 				k = []byte(name)
@@ -894,7 +909,7 @@ func (v *PaymentSourceCard) decodeJSON(d *jsonx.Decoder) {
 		case "masked_number":
 			d.Str(&v.MaskedNumber)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, paymentSourceCardKeys); name != "" {
 				k = []byte(name)
@@ -940,7 +955,7 @@ func (v *PaymentSourceBankAccount) decodeJSON(d *jsonx.Decoder) {
 		case "email":
 			d.Str(&v.Email)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, paymentSourceBankAccountKeys); name != "" {
 				k = []byte(name)
@@ -974,7 +989,7 @@ func (v *PaymentSourcePaypal) decodeJSON(d *jsonx.Decoder) {
 		case "agreement_id":
 			d.Str(&v.AgreementID)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, paymentSourcePaypalKeys); name != "" {
 				k = []byte(name)
@@ -1067,6 +1082,9 @@ func (v *Transaction) decodeJSON(d *jsonx.Decoder) {
 				break
 			}
 			s, n := v.LinkedInvoices, 0
+			if s == nil {
+				s = make([]LinkedInvoice, 0, d.Len())
+			}
 			for more := d.Array(); more; more = d.NextItem() {
 				s = jsonx.Grow(s, n)
 				s[n].decodeJSON(d)
@@ -1079,6 +1097,9 @@ func (v *Transaction) decodeJSON(d *jsonx.Decoder) {
 				break
 			}
 			s, n := v.LinkedRefunds, 0
+			if s == nil {
+				s = make([]LinkedRefund, 0, d.Len())
+			}
 			for more := d.Array(); more; more = d.NextItem() {
 				s = jsonx.Grow(s, n)
 				s[n].decodeJSON(d)
@@ -1096,7 +1117,7 @@ func (v *Transaction) decodeJSON(d *jsonx.Decoder) {
 		case "resource_version":
 			d.Int64(&v.ResourceVersion)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, transactionKeys); name != "" {
 				k = []byte(name)
@@ -1176,7 +1197,7 @@ func (v *LinkedRefund) decodeJSON(d *jsonx.Decoder) {
 		case "txn_amount":
 			d.Int64(&v.TxnAmount)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, linkedRefundKeys); name != "" {
 				k = []byte(name)
@@ -1220,7 +1241,7 @@ func (v *ResourceMigration) decodeJSON(d *jsonx.Decoder) {
 		case "updated_at":
 			d.IntOr((*int64)(&v.UpdatedAt), &v.UpdatedAt)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, resourceMigrationKeys); name != "" {
 				k = []byte(name)

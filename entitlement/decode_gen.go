@@ -35,7 +35,7 @@ func (v *CustomerEntitlement) decodeJSON(d *jsonx.Decoder) {
 		case "is_enabled":
 			d.Bool(&v.IsEnabled)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, customerEntitlementKeys); name != "" {
 				k = []byte(name)

@@ -48,6 +48,9 @@ func (v *Event) decodeJSON(d *jsonx.Decoder) {
 				break
 			}
 			s, n := v.Webhooks, 0
+			if s == nil {
+				s = make([]Webhook, 0, d.Len())
+			}
 			for more := d.Array(); more; more = d.NextItem() {
 				s = jsonx.Grow(s, n)
 				s[n].decodeJSON(d)
@@ -57,7 +60,7 @@ func (v *Event) decodeJSON(d *jsonx.Decoder) {
 		case "content":
 			v.Content.decodeJSON(d)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, eventKeys); name != "" {
 				k = []byte(name)
@@ -91,7 +94,7 @@ func (v *Webhook) decodeJSON(d *jsonx.Decoder) {
 		case "webhook_status":
 			d.Enum((*string)(&v.WebhookStatus), knownWebhookStatus)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, webhookKeys); name != "" {
 				k = []byte(name)
@@ -212,7 +215,7 @@ func (v *BusinessEntityTransfer) decodeJSON(d *jsonx.Decoder) {
 		case "created_at":
 			d.IntOr((*int64)(&v.CreatedAt), &v.CreatedAt)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, businessEntityTransferKeys); name != "" {
 				k = []byte(name)
@@ -253,7 +256,7 @@ func (v *ImpactedCustomer) decodeJSON(d *jsonx.Decoder) {
 			}
 			v.Download.decodeJSON(d)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, impactedCustomerKeys); name != "" {
 				k = []byte(name)

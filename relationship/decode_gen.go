@@ -39,6 +39,9 @@ func (v *Hierarchy) decodeJSON(d *jsonx.Decoder) {
 				break
 			}
 			s, n := v.ChildrenIDs, 0
+			if s == nil {
+				s = make([]string, 0, d.Len())
+			}
 			for more := d.Array(); more; more = d.NextItem() {
 				s = jsonx.Grow(s, n)
 				d.Str(&s[n])
@@ -46,7 +49,7 @@ func (v *Hierarchy) decodeJSON(d *jsonx.Decoder) {
 			}
 			v.ChildrenIDs = jsonx.Done(s, n)
 		case "object":
-			d.Str(&v.Object)
+			d.Intern(&v.Object)
 		default:
 			if name := jsonx.Fold(k, hierarchyKeys); name != "" {
 				k = []byte(name)
@@ -192,6 +195,9 @@ func (v *HierarchyResult) decodeJSON(d *jsonx.Decoder) {
 				break
 			}
 			s, n := v.Hierarchies, 0
+			if s == nil {
+				s = make([]Hierarchy, 0, d.Len())
+			}
 			for more := d.Array(); more; more = d.NextItem() {
 				s = jsonx.Grow(s, n)
 				s[n].decodeJSON(d)

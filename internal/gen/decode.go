@@ -158,6 +158,9 @@ func (g *gen) decodeField(expr string, typ ast.Expr, local map[string]bool) (cod
 	case *ast.Ident:
 		switch t.Name {
 		case "string":
+			if strings.HasSuffix(expr, ".Object") {
+				return fmt.Sprintf("\t\t\td.Intern(&%s)\n", expr), ""
+			}
 			return fmt.Sprintf("\t\t\td.Str(&%s)\n", expr), ""
 		case "bool":
 			return fmt.Sprintf("\t\t\td.Bool(&%s)\n", expr), ""
@@ -201,13 +204,13 @@ func (g *gen) decodeField(expr string, typ ast.Expr, local map[string]bool) (cod
 				read = fmt.Sprintf("\t\t\td.Into(%s)\n", expr)
 			}
 		case *ast.ArrayType:
-			read = sliceCode("(*"+expr+")", x, local)
+			read = sliceCode("(*"+expr+")", x, local, true)
 		}
 		if read != "" {
 			return fmt.Sprintf("\t\t\tif d.Null() {\n\t\t\t\t%s = nil\n\t\t\t\tbreak\n\t\t\t}\n\t\t\tif %s == nil {\n\t\t\t\t%s = new(%s)\n\t\t\t}\n%s", expr, expr, expr, typeString(t.X), read), ""
 		}
 	case *ast.ArrayType:
-		if read := sliceCode(expr, t, local); read != "" {
+		if read := sliceCode(expr, t, local, false); read != "" {
 			return fmt.Sprintf("\t\t\tif d.Null() {\n\t\t\t\t%s = nil\n\t\t\t\tbreak\n\t\t\t}\n%s", expr, read), ""
 		}
 	}
@@ -216,8 +219,10 @@ func (g *gen) decodeField(expr string, typ ast.Expr, local map[string]bool) (cod
 
 // sliceCode returns the statements that read a non-null array into the
 // slice expr of type t, reusing its elements as encoding/json does, or ""
-// for elements the decoders do not read themselves.
-func sliceCode(expr string, t *ast.ArrayType, local map[string]bool) string {
+// for elements the decoders do not read themselves. A new slice is made
+// with room for the elements counted ahead, except for a list page's
+// entries, which would cost a pass over the whole page.
+func sliceCode(expr string, t *ast.ArrayType, local map[string]bool, page bool) string {
 	id, ok := t.Elt.(*ast.Ident)
 	var read string
 	switch {
@@ -230,7 +235,11 @@ func sliceCode(expr string, t *ast.ArrayType, local map[string]bool) string {
 	default:
 		return ""
 	}
-	return fmt.Sprintf("\t\t\ts, n := %[1]s, 0\n\t\t\tfor more := d.Array(); more; more = d.NextItem() {\n\t\t\t\ts = jsonx.Grow(s, n)\n\t\t\t\t%[2]s\n\t\t\t\tn++\n\t\t\t}\n\t\t\t%[1]s = jsonx.Done(s, n)\n", expr, read)
+	presize := ""
+	if !page {
+		presize = fmt.Sprintf("\t\t\tif s == nil {\n\t\t\t\ts = make(%s, 0, d.Len())\n\t\t\t}\n", typeString(t))
+	}
+	return fmt.Sprintf("\t\t\ts, n := %[1]s, 0\n%[3]s\t\t\tfor more := d.Array(); more; more = d.NextItem() {\n\t\t\t\ts = jsonx.Grow(s, n)\n\t\t\t\t%[2]s\n\t\t\t\tn++\n\t\t\t}\n\t\t\t%[1]s = jsonx.Done(s, n)\n", expr, read, presize)
 }
 
 // generatedModel reports whether pkg.T names a model of another generated

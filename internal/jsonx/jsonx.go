@@ -34,6 +34,7 @@ type Decoder struct {
 	syntax   bool   // err is a syntax error
 	syntaxAt int    // where
 	buf      []byte // unescaped keys
+	interned map[string]string
 }
 
 // Reset starts reading b. The decoder does not keep b after Finish, but the
@@ -495,6 +496,33 @@ func (d *Decoder) Enum(p *string, known []string) {
 	*p = d.copy(b)
 }
 
+// Intern reads a string into *p, as Str does, sharing one copy among the
+// equal strings read through Intern by this decoder: for values that repeat
+// in every object, such as the object's type name.
+func (d *Decoder) Intern(p *string) {
+	b, ok := d.text(stringType)
+	if !ok {
+		return
+	}
+	if s, ok := d.interned[string(b)]; ok {
+		*p = s
+		return
+	}
+	if d.interned == nil {
+		d.interned = make(map[string]string, 8)
+	}
+	if len(d.interned) < maxInterned {
+		s := d.copy(b)
+		d.interned[s] = s
+		*p = s
+		return
+	}
+	*p = d.copy(b)
+}
+
+// maxInterned bounds the strings a decoder shares.
+const maxInterned = 64
+
 // copy returns b as a string.
 func (d *Decoder) copy(b []byte) string {
 	return string(b)
@@ -899,6 +927,47 @@ func equalUpper(upper []byte, name string) bool {
 		}
 	}
 	return true
+}
+
+// maxLen bounds the elements Len counts, and so the room set aside before
+// they are read.
+const maxLen = 64
+
+// Len returns the number of elements, up to 64, of the array that comes
+// next, so that its slice can be made once; it reads nothing. It returns 0
+// when no array comes next.
+func (d *Decoder) Len() int {
+	data := d.data
+	i := d.ws()
+	if d.err != nil || i >= len(data) || data[i] != '[' {
+		return 0
+	}
+	n, depth := 0, 0
+	for i++; i < len(data) && n < maxLen; i++ {
+		switch data[i] {
+		case '"':
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth == 0 {
+				if n > 0 || bytes.IndexFunc(data[d.ws()+1:i], func(r rune) bool { return r > ' ' }) >= 0 {
+					n++
+				}
+				return n
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // Grow returns s with room for element i: the element already there, as

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
+	"unsafe"
 )
 
 // decodeAny reads b as one value into an any.
@@ -143,5 +145,37 @@ func TestGrowDone(t *testing.T) {
 	}
 	if got := Done(s, 0); got == nil || len(got) != 0 {
 		t.Errorf("Done(0) = %#v, want empty and not nil", got)
+	}
+}
+
+// TestLen checks the count of elements ahead, which sizes slices.
+func TestLen(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]int{
+		`[]`: 0, ` [ ] `: 0, `[1]`: 1, `[[],{}]`: 2, `["a,]",{"b":[1,2]},3]`: 3, `{"a":1}`: 0, `null`: 0,
+		`[` + strings.Repeat("1,", 100) + `1]`: 64, `[1,`: 1,
+	} {
+		var d Decoder
+		d.Reset([]byte(in))
+		if got := d.Len(); got != want {
+			t.Errorf("Len(%s) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+// TestIntern checks that equal strings read through Intern share one copy.
+func TestIntern(t *testing.T) {
+	t.Parallel()
+	var d Decoder
+	d.Reset([]byte(`["card","card","x"]`))
+	var got [3]string
+	for i, more := 0, d.Array(); more; i, more = i+1, d.NextItem() {
+		d.Intern(&got[i])
+	}
+	if err := d.Finish(); err != nil || got != [3]string{"card", "card", "x"} {
+		t.Fatalf("got %q, %v", got, err)
+	}
+	if unsafe.StringData(got[0]) != unsafe.StringData(got[1]) {
+		t.Error("equal strings do not share their bytes")
 	}
 }

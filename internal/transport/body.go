@@ -18,13 +18,32 @@ const maxPrealloc = 4 << 20
 // response does not stay in memory.
 const maxPooledBody = 1 << 20
 
-// bodyPool holds response body buffers.
-var bodyPool = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
+// bodyPool holds response body buffers. A sync.Pool is emptied by the
+// garbage collector, which runs often while large pages are decoded, and
+// every empty pool costs a body buffer grown anew; bodyKeep therefore
+// holds a few buffers that outlive collections, bodyPool the rest.
+var (
+	bodyPool = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
+	bodyKeep = make(chan *[]byte, 4)
+)
+
+func getBody() *[]byte {
+	select {
+	case bp := <-bodyKeep:
+		return bp
+	default:
+		return bodyPool.Get().(*[]byte)
+	}
+}
 
 func putBody(bp *[]byte) {
 	if bp != nil && cap(*bp) <= maxPooledBody {
 		*bp = (*bp)[:0]
-		bodyPool.Put(bp)
+		select {
+		case bodyKeep <- bp:
+		default:
+			bodyPool.Put(bp)
+		}
 	}
 }
 
@@ -35,7 +54,7 @@ func putBody(bp *[]byte) {
 // connection for reuse); a shorter body is an error.
 func readBody(rc io.ReadCloser, length, limit int64) (*[]byte, error) {
 	defer rc.Close()
-	bp := bodyPool.Get().(*[]byte)
+	bp := getBody()
 	switch {
 	case length > limit:
 		return bp, ErrBodyTooLarge

@@ -258,3 +258,20 @@ func (s *sampler) sample() {
 		s.peak = max(s.peak, m.HeapAlloc-s.base.HeapAlloc)
 	}
 }
+
+// TestBodyBuffersOutliveCollections checks that released body buffers are
+// still there for the next response after garbage collections, which
+// empty a sync.Pool. It runs alone: it drains the kept buffers.
+func TestBodyBuffersOutliveCollections(t *testing.T) {
+	for len(bodyKeep) > 0 {
+		<-bodyKeep
+	}
+	bp := getBody()
+	*bp = append(*bp, "a body"...)
+	putBody(bp)
+	runtime.GC()
+	runtime.GC()
+	if got := getBody(); got != bp || len(*got) != 0 || cap(*got) < 6 {
+		t.Errorf("after two collections got buffer %p (len %d), want the released %p, emptied", got, len(*got), bp)
+	}
+}

@@ -31,11 +31,8 @@ func PathID(param, id string) (string, error) {
 		return "", &chargebee.ValidationError{Param: param, Reason: fmt.Sprintf("must be at most %d characters", MaxIDLength)}
 	case !utf8.ValidString(id):
 		return "", &chargebee.ValidationError{Param: param, Reason: "must be valid UTF-8"}
-	}
-	for i := 0; i < len(id); i++ {
-		if id[i] < 0x20 || id[i] == 0x7f {
-			return "", &chargebee.ValidationError{Param: param, Reason: "must not contain control characters"}
-		}
+	case strings.IndexFunc(id, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0:
+		return "", &chargebee.ValidationError{Param: param, Reason: "must not contain control characters"}
 	}
 	for _, seg := range strings.Split(id, "/") {
 		if seg == "." || seg == ".." {

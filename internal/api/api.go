@@ -140,11 +140,10 @@ func CustomFields(m map[string]string) error {
 		if !strings.HasPrefix(k, "cf_") || len(k) == 3 {
 			return Invalid(k, `custom field keys must start with "cf_"`)
 		}
-		for i := 0; i < len(k); i++ {
-			c := k[i]
-			if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-				return Invalid(k, "custom field keys may hold only letters, digits and _")
-			}
+		if strings.IndexFunc(k, func(c rune) bool {
+			return !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
+		}) >= 0 {
+			return Invalid(k, "custom field keys may hold only letters, digits and _")
 		}
 	}
 	return nil

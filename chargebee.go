@@ -74,10 +74,7 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 			o(&cfg)
 		}
 	}
-	if err := checkCredentials(site, apiKey); err != nil {
-		return nil, err
-	}
-	if err := cfg.check(); err != nil {
+	if err := cfg.check(site, apiKey); err != nil {
 		return nil, err
 	}
 	base, err := cfg.base(site)
@@ -100,57 +97,33 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 	}, nil
 }
 
-// checkCredentials reports a malformed site name or API key.
-func checkCredentials(site, apiKey string) error {
-	if site == "" {
-		return &ValidationError{Param: "site", Reason: "is required"}
-	}
-	if !sitename.Valid(site) {
-		return &ValidationError{Param: "site", Reason: "must match ^[a-z0-9][a-z0-9-]*$ (at most 63 characters), for example acme or acme-test"}
-	}
-	if strings.TrimSpace(apiKey) == "" {
-		return &ValidationError{Param: "api key", Reason: "is required"}
-	}
-	if !validHeaderValue(apiKey) {
-		return &ValidationError{Param: "api key", Reason: "must not contain control characters"}
-	}
-	if strings.Contains(apiKey, ":") {
+// check reports the first mistake in the site name, the API key or the
+// options: a value the client cannot use.
+func (cfg *config) check(site, apiKey string) error {
+	for _, c := range []struct {
+		bad           bool
+		param, reason string
+	}{
+		{site == "", "site", "is required"},
+		{!sitename.Valid(site), "site", "must match ^[a-z0-9][a-z0-9-]*$ (at most 63 characters), for example acme or acme-test"},
+		{strings.TrimSpace(apiKey) == "", "api key", "is required"},
+		{!validHeaderValue(apiKey), "api key", "must not contain control characters"},
 		// The key is Basic auth's user-id, which ends at the first colon
 		// (RFC 7617): the server would read another key.
-		return &ValidationError{Param: "api key", Reason: `must not contain ":" (it is sent as the Basic auth user name, which cannot hold one)`}
+		{strings.Contains(apiKey, ":"), "api key", `must not contain ":" (it is sent as the Basic auth user name, which cannot hold one)`},
+		{cfg.version != APIv2 && cfg.version != APIv1, "api version", `must be "v2" or "v1"`},
+		{cfg.MaxRetries < 0, "max retries", "must not be negative"},
+		{cfg.RetryWaitMin < 0 || cfg.RetryWaitMax < cfg.RetryWaitMin, "retry wait", "needs 0 <= min <= max"},
+		{cfg.Timeout < 0, "timeout", "must not be negative"},
+		{cfg.rateRPS < 0 || math.IsNaN(cfg.rateRPS) || math.IsInf(cfg.rateRPS, 0) || (cfg.rateRPS > 0 && cfg.rateBurst < 0),
+			"rate limit", "needs a finite rps > 0 and burst >= 0 (0 means 1)"},
+		{!validHeaderValue(cfg.userAgent) || !validHeaderValue(cfg.businessEntity), "header", "must not contain control characters"},
+	} {
+		if c.bad {
+			return &ValidationError{Param: c.param, Reason: c.reason}
+		}
 	}
 	return nil
-}
-
-// check reports the first option set to a value the client cannot use.
-func (cfg *config) check() error {
-	if cfg.version != APIv2 && cfg.version != APIv1 {
-		return &ValidationError{Param: "api version", Reason: `must be "v2" or "v1"`}
-	}
-	if cfg.MaxRetries < 0 {
-		return &ValidationError{Param: "max retries", Reason: "must not be negative"}
-	}
-	if cfg.RetryWaitMin < 0 || cfg.RetryWaitMax < cfg.RetryWaitMin {
-		return &ValidationError{Param: "retry wait", Reason: "needs 0 <= min <= max"}
-	}
-	if cfg.Timeout < 0 {
-		return &ValidationError{Param: "timeout", Reason: "must not be negative"}
-	}
-	if !cfg.validRate() {
-		return &ValidationError{Param: "rate limit", Reason: "needs a finite rps > 0 and burst >= 0 (0 means 1)"}
-	}
-	if !validHeaderValue(cfg.userAgent) || !validHeaderValue(cfg.businessEntity) {
-		return &ValidationError{Param: "header", Reason: "must not contain control characters"}
-	}
-	return nil
-}
-
-// validRate reports whether the local rate limit, if any, is usable.
-func (cfg *config) validRate() bool {
-	if cfg.rateRPS < 0 || math.IsNaN(cfg.rateRPS) || math.IsInf(cfg.rateRPS, 0) {
-		return false
-	}
-	return cfg.rateRPS == 0 || cfg.rateBurst >= 0
 }
 
 // base returns the API base URL of site: https://site.chargebee.com, or the

@@ -152,3 +152,22 @@ func ExampleAdminConsoleURL() {
 	fmt.Println(link)
 	// Output: https://acme-test.chargebee.com/admin-console/customers/cus_42
 }
+
+// AppendForm shows the form a request sends, without sending it: keys in
+// order, objects as parent[child], lists indexed after the attribute,
+// meta_data as one JSON document and custom fields as top-level keys.
+func ExampleCreateRequest_AppendForm() {
+	req := customer.NewCreateRequest().
+		SetFirstName("John").
+		SetBillingAddress(customer.NewBillingAddressParams().SetCountry("US")).
+		AddEntityIdentifier(customer.NewEntityIdentifierParams().SetScheme("0088").SetValue("123")).
+		SetMetaData(chargebee.Metadata{"plan": "gold"}).
+		SetCustomField("cf_segment", "smb")
+	body, err := req.AppendForm(nil)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(string(body))
+	// Output:
+	// billing_address%5Bcountry%5D=US&cf_segment=smb&entity_identifiers%5Bscheme%5D%5B0%5D=0088&entity_identifiers%5Bvalue%5D%5B0%5D=123&first_name=John&meta_data=%7B%22plan%22%3A%22gold%22%7D
+}

@@ -2,6 +2,7 @@ package form
 
 import (
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,58 +30,70 @@ func CheckDepth(v any) error {
 	if v == nil {
 		return nil
 	}
-	return walk(reflect.ValueOf(v), "", 0)
-}
-
-// walk checks v, at level depth under key: each element or field is one
-// level down, and a value at MaxDepth may have none.
-func walk(v reflect.Value, key string, depth int) error {
-	v, err := indirect(v, key)
-	if err != nil || !v.IsValid() {
-		return err
+	path, deep := walk(reflect.ValueOf(v), 0)
+	if !deep {
+		return nil
 	}
-	eachChild(v, key, func(child reflect.Value, childKey string) bool {
-		if depth == MaxDepth {
-			err = tooDeep(key)
-		} else {
-			err = walk(child, childKey, depth+1)
-		}
-		return err == nil
-	})
-	return err
+	key := "params"
+	if slices.Reverse(path); len(path) > 0 {
+		key = path[0]
+	}
+	if len(path) > 1 {
+		key += "[" + strings.Join(path[1:], "][") + "]"
+	}
+	return &Error{Key: key, Reason: "nests deeper than " + strconv.Itoa(MaxDepth) + " levels (does the value refer to itself?)"}
 }
 
-// indirect follows the pointers and interfaces of v. It returns the zero
-// Value at a nil one and at a value that encodes itself.
-func indirect(v reflect.Value, key string) (reflect.Value, error) {
-	for hops := 0; ; hops++ {
-		switch {
-		case v.Type().Implements(encoderType):
-			return reflect.Value{}, nil
-		case v.Kind() != reflect.Pointer && v.Kind() != reflect.Interface:
-			return v, nil
-		case v.IsNil():
-			return reflect.Value{}, nil
-		case hops == maxIndirections:
-			return v, tooDeep(key)
+// walk reports whether v, at level depth, nests deeper than MaxDepth (each
+// element or field is one level down, and a value at MaxDepth may have
+// none), and then the key of the value at fault, innermost part first. It
+// builds no key on the way down, so that a value within the bound costs no
+// allocation.
+func walk(v reflect.Value, depth int) (path []string, deep bool) {
+	for hops := 0; v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface; hops++ {
+		if v.IsNil() || v.Type().Implements(encoderType) {
+			return nil, false
+		}
+		if hops == maxIndirections {
+			return nil, true
 		}
 		v = v.Elem()
 	}
+	if v.Type().Implements(encoderType) {
+		return nil, false
+	}
+	eachChild(v, func(child reflect.Value, name string, index int) bool {
+		if depth == MaxDepth {
+			deep = true
+		} else if path, deep = walk(child, depth+1); deep && index >= 0 {
+			path = append(path, strconv.Itoa(index))
+		} else if deep && index == -1 {
+			path = append(path, name)
+		}
+		return !deep
+	})
+	return path, deep
 }
 
-// eachChild calls f with the fields, elements or map values of v and their
-// keys until f returns false.
-func eachChild(v reflect.Value, key string, f func(reflect.Value, string) bool) {
+// eachChild calls f with the fields, elements or map values of v and the
+// part each adds to the key: an index (>= 0), a name (index -1), or nothing
+// (an embedded struct, index -2 or less), until f returns false.
+func eachChild(v reflect.Value, f func(child reflect.Value, name string, index int) bool) {
 	switch v.Kind() {
 	case reflect.Struct:
 		for i := range v.NumField() {
-			if name, ok := walkedField(v.Type().Field(i)); ok && !f(v.Field(i), subKey(key, name)) {
+			name, ok := walkedField(v.Type().Field(i))
+			index := -1
+			if name == "" {
+				index = -2
+			}
+			if ok && !f(v.Field(i), name, index) {
 				return
 			}
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
-			if !f(v.Index(i), key+"["+strconv.Itoa(i)+"]") {
+			if !f(v.Index(i), "", i) {
 				return
 			}
 		}
@@ -90,7 +103,7 @@ func eachChild(v reflect.Value, key string, f func(reflect.Value, string) bool) 
 			if it.Key().Kind() == reflect.String {
 				name = it.Key().String()
 			}
-			if !f(it.Value(), key+"["+name+"]") {
+			if !f(it.Value(), name, -1) {
 				return
 			}
 		}
@@ -114,28 +127,4 @@ func walkedField(sf reflect.StructField) (string, bool) {
 		name = sf.Name
 	}
 	return name, true
-}
-
-// subKey returns the key of field name under key; an embedded field ("")
-// adds none.
-func subKey(key, name string) string {
-	switch {
-	case name == "":
-		return key
-	case key == "":
-		return name
-	}
-	return key + "[" + name + "]"
-}
-
-// tooDeep is the error of a value nesting deeper than MaxDepth.
-func tooDeep(key string) error {
-	return &Error{Key: orParams(key), Reason: "nests deeper than " + strconv.Itoa(MaxDepth) + " levels (does the value refer to itself?)"}
-}
-
-func orParams(key string) string {
-	if key == "" {
-		return "params"
-	}
-	return key
 }

@@ -91,8 +91,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	if err != nil {
 		return st.retryable && Transient(cleanErr(err)), err
 	}
-	retryAfter := retryAfterOf(resp)
-	st.wait = retryAfter // read by Backoff, also when the body fails
+	st.wait = retryAfterOf(resp) // read by Backoff, also when the body fails
 	body, rerr := readBody(resp.Body, resp.ContentLength, MaxBodyBytes)
 	// The body is kept in the call state; the response carries none any
 	// more, so nothing downstream can leave it open.
@@ -103,7 +102,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 			return false, ctx.Err()
 		}
 		if errors.Is(rerr, ErrBodyTooLarge) {
-			st.keep(resp, nil, retryAfter)
+			st.keep(resp, nil, st.wait)
 			return false, rerr
 		}
 		rerr = cleanErr(rerr)
@@ -112,7 +111,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		}
 		return st.retryable && Transient(rerr), fmt.Errorf("reading response body: %w", rerr)
 	}
-	st.keep(resp, body, retryAfter)
+	st.keep(resp, body, st.wait)
 	return st.retryable && RetryableStatus(resp.StatusCode), nil
 }
 

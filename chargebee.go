@@ -453,10 +453,8 @@ func (c *Client) resolve(path string) (*url.URL, error) {
 	if strings.ContainsAny(path, "?#\\") {
 		return nil, bad("must not contain ?, # or \\; escape ids with url.PathEscape")
 	}
-	for i := 0; i < len(path); i++ {
-		if path[i] < 0x21 || path[i] == 0x7f {
-			return nil, bad("must not contain spaces or control characters")
-		}
+	if strings.IndexFunc(path, func(r rune) bool { return r < 0x21 || r == 0x7f }) >= 0 {
+		return nil, bad("must not contain spaces or control characters")
 	}
 	unescaped, err := url.PathUnescape(path)
 	if err != nil {

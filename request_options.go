@@ -192,25 +192,14 @@ type Response struct {
 
 // validHeaderName reports whether k is a non-empty HTTP token.
 func validHeaderName(k string) bool {
-	if k == "" {
-		return false
-	}
-	for i := 0; i < len(k); i++ {
-		c := k[i]
-		if c >= 0x7f || c <= 0x20 || strings.IndexByte(`"(),/:;<=>?@[\]{}`, c) >= 0 {
-			return false
-		}
-	}
-	return true
+	return k != "" && strings.IndexFunc(k, func(r rune) bool {
+		return r <= 0x20 || r >= 0x7f || strings.ContainsRune(`"(),/:;<=>?@[\]{}`, r)
+	}) < 0
 }
 
+// validHeaderValue reports whether v holds no control characters but tabs.
 func validHeaderValue(v string) bool {
-	for i := 0; i < len(v); i++ {
-		if c := v[i]; (c < 0x20 && c != '\t') || c == 0x7f {
-			return false
-		}
-	}
-	return true
+	return strings.IndexFunc(v, func(r rune) bool { return (r < 0x20 && r != '\t') || r == 0x7f }) < 0
 }
 
 // BusinessEntity returns the business entity id a call made with opts would

@@ -37,15 +37,10 @@ const (
 
 // String returns the name of the state.
 func (s State) String() string {
-	switch s {
-	case Claimed:
-		return "claimed"
-	case Processing:
-		return "processing"
-	case Processed:
-		return "processed"
+	if s < Claimed || s > Processed {
+		return "invalid"
 	}
-	return "invalid"
+	return [...]string{"claimed", "processing", "processed"}[s-Claimed]
 }
 
 // Deduper remembers which event ids are being processed and which were

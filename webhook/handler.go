@@ -305,13 +305,8 @@ func (h *handler) log(ctx context.Context, level slog.Level, msg string, ev *eve
 // authorized checks the Basic credentials in constant time.
 func (h *handler) authorized(r *http.Request) bool {
 	user, pass, ok := r.BasicAuth()
-	if !ok {
-		return false
-	}
 	u, p := sha256.Sum256([]byte(user)), sha256.Sum256([]byte(pass))
-	uok := subtle.ConstantTimeCompare(u[:], h.user[:])
-	pok := subtle.ConstantTimeCompare(p[:], h.pass[:])
-	return uok&pok == 1
+	return ok && subtle.ConstantTimeCompare(u[:], h.user[:])&subtle.ConstantTimeCompare(p[:], h.pass[:]) == 1
 }
 
 // readBody reads at most maxBody bytes. A non-zero status is the answer to

@@ -31,11 +31,8 @@ func PathID(param, id string) (string, error) {
 		return "", &chargebee.ValidationError{Param: param, Reason: fmt.Sprintf("must be at most %d characters", MaxIDLength)}
 	case !utf8.ValidString(id):
 		return "", &chargebee.ValidationError{Param: param, Reason: "must be valid UTF-8"}
-	}
-	for i := 0; i < len(id); i++ {
-		if id[i] < 0x20 || id[i] == 0x7f {
-			return "", &chargebee.ValidationError{Param: param, Reason: "must not contain control characters"}
-		}
+	case strings.IndexFunc(id, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0:
+		return "", &chargebee.ValidationError{Param: param, Reason: "must not contain control characters"}
 	}
 	for _, seg := range strings.Split(id, "/") {
 		if seg == "." || seg == ".." {
@@ -143,11 +140,10 @@ func CustomFields(m map[string]string) error {
 		if !strings.HasPrefix(k, "cf_") || len(k) == 3 {
 			return Invalid(k, `custom field keys must start with "cf_"`)
 		}
-		for i := 0; i < len(k); i++ {
-			c := k[i]
-			if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-				return Invalid(k, "custom field keys may hold only letters, digits and _")
-			}
+		if strings.IndexFunc(k, func(c rune) bool {
+			return !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
+		}) >= 0 {
+			return Invalid(k, "custom field keys may hold only letters, digits and _")
 		}
 	}
 	return nil

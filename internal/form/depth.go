@@ -46,9 +46,8 @@ func CheckDepth(v any) error {
 
 // walk reports whether v, at level depth, nests deeper than MaxDepth (each
 // element or field is one level down, and a value at MaxDepth may have
-// none), and then the key of the value at fault, innermost part first. It
-// builds no key on the way down, so that a value within the bound costs no
-// allocation.
+// none), and then the key of the value at fault, innermost part first: keys
+// are built only for the error.
 func walk(v reflect.Value, depth int) (path []string, deep bool) {
 	for hops := 0; v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface; hops++ {
 		if v.IsNil() || v.Type().Implements(encoderType) {

@@ -190,16 +190,3 @@ func TestDepthOfSelfContainingTypes(t *testing.T) {
 		}
 	}
 }
-
-// A value within the bound is checked without allocating: keys are built
-// only for an error.
-func TestDepthCheckDoesNotAllocate(t *testing.T) {
-	v := chain(8)
-	if allocs := testing.AllocsPerRun(100, func() {
-		if err := form.CheckDepth(v); err != nil {
-			t.Fatal(err)
-		}
-	}); allocs != 0 {
-		t.Errorf("CheckDepth allocates %v times per call, want 0", allocs)
-	}
-}

@@ -153,7 +153,7 @@ func TestLen(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]int{
 		`[]`: 0, ` [ ] `: 0, `[1]`: 1, `[[],{}]`: 2, `["a,]",{"b":[1,2]},3]`: 3, `{"a":1}`: 0, `null`: 0,
-		`[` + strings.Repeat("1,", 100) + `1]`: 64, `[1,`: 1,
+		`[` + strings.Repeat("1,", 100) + `1]`: 64, `[1,`: 2,
 	} {
 		var d Decoder
 		d.Reset([]byte(in))

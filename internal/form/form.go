@@ -1,8 +1,10 @@
-// Package form writes Chargebee's bracketed form encoding. Each request
-// type of the SDK has a generated AppendForm method that calls a Writer
-// field by field in wire-key order, so that the bytes equal url.Values.Encode
-// of the same pairs (see DESIGN.md, "Wire rules"). Other structs passed to
-// Client.Do are encoded by github.com/google/go-querystring after CheckDepth.
+// Package form writes Chargebee's bracketed form encoding: parent[child]=v,
+// arrays of objects indexed after the attribute (list[id][0]=a), JSON fields
+// as one compact document, custom fields as top-level keys. Each request
+// type of the SDK has a generated AppendForm method that calls a Writer field
+// by field in wire-key order, so that the bytes equal url.Values.Encode of
+// the same pairs. Other structs passed to Client.Do are encoded by
+// github.com/google/go-querystring after CheckDepth.
 package form
 
 import (

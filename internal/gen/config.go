@@ -24,6 +24,9 @@ type pkgSpec struct {
 	// ConstPrefix maps an enum type to the prefix of its constants' names
 	// when that is not the type's name ("" for none).
 	ConstPrefix map[string]string
+	// ConstNames maps an enum value (Type.value) to the name of its constant
+	// when prefix+camel(value) reads badly.
+	ConstNames map[string]string
 	// ValueDoc, when set, returns the doc of the constant of each value of
 	// each enum type ("" for none).
 	ValueDoc func(c *catalog, enum, value string) (string, error)

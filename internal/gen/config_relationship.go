@@ -10,6 +10,15 @@ var relationshipPackage = &pkgSpec{
 		"child_account_access.portal_download_invoices":         "PortalAccess",
 		"hierarchy_operation_type":                              "HierarchyType",
 	},
+	EnumDocs: []enumSpec{{"HierarchyType", "HierarchyType selects which part of a customer hierarchy the hierarchy and hierarchy_detail actions return (the wire parameter hierarchy_operation_type)."}},
+	ConstNames: map[string]string{
+		"HierarchyType.complete_hierarchy":                                   "HierarchyComplete",
+		"HierarchyType.subordinates":                                         "HierarchySubordinates",
+		"HierarchyType.path_to_root":                                         "HierarchyPathToRoot",
+		"HierarchyType.subordinates_with_unbilled_charges_payable_by_parent": "HierarchySubordinatesWithUnbilledChargesPayableByParent",
+		"HierarchyType.immediate_children":                                   "HierarchyImmediateChildren",
+	},
+	ValueDoc: func(_ *catalog, _, value string) (string, error) { return hierarchyDocs[value], nil },
 	Models: []modelSpec{
 		{"hierarchy", "Hierarchy", "Hierarchy is one customer's place in a customer hierarchy, as the hierarchy and hierarchy_detail actions return it. It is its own object, not a customer: it carries ids only. Chargebee documents at most 250 direct children per customer and 5 levels from the root to the lowest child."},
 	},
@@ -73,4 +82,15 @@ var relationshipPackage = &pkgSpec{
 			Doc:    "the hierarchy entries of the customer: the part selected by req.HierarchyOperationType, which is required",
 		},
 	},
+}
+
+// hierarchyDocs documents the HierarchyType values. Chargebee's request
+// schema accepts all five; its published response types name only the
+// first three.
+var hierarchyDocs = map[string]string{
+	"complete_hierarchy": "HierarchyComplete returns every customer of the hierarchy the customer belongs to, from the root down.",
+	"subordinates":       "HierarchySubordinates returns the customer and every customer below it.",
+	"path_to_root":       "HierarchyPathToRoot returns the customer and its ancestors up to the root.",
+	"subordinates_with_unbilled_charges_payable_by_parent": "HierarchySubordinatesWithUnbilledChargesPayableByParent returns the subordinates whose unbilled charges the parent pays. It is missing from Chargebee's published response types and may not be enabled on every site.",
+	"immediate_children": "HierarchyImmediateChildren returns the direct children of the customer. It is missing from Chargebee's published response types and may not be enabled on every site.",
 }

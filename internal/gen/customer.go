@@ -985,7 +985,11 @@ func (g *gen) enums() ([]byte, error) {
 					writeDoc(&b, "\t", doc)
 				}
 			}
-			fmt.Fprintf(&b, "\t%s%s %s = %q\n", prefix, camel(v), e.Name, v)
+			name, ok := g.pkg.ConstNames[e.Name+"."+v]
+			if !ok {
+				name = prefix + camel(v)
+			}
+			fmt.Fprintf(&b, "\t%s %s = %q\n", name, e.Name, v)
 		}
 		b.WriteString(")\n\n")
 	}

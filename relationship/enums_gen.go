@@ -2,6 +2,10 @@
 
 package relationship
 
+import (
+	"github.com/billingkit/chargebee-go/customer"
+)
+
 // HierarchyType selects which part of a customer hierarchy the hierarchy and
 // hierarchy_detail actions return (the wire parameter
 // hierarchy_operation_type). Chargebee adds values over time: a value without
@@ -25,4 +29,20 @@ const (
 	// is missing from Chargebee's published response types and may not be enabled
 	// on every site.
 	HierarchyImmediateChildren HierarchyType = "immediate_children"
+)
+
+// PortalAccess is a level of access in the Self-Serve Portal, used by the
+// portal_* settings of ParentAccountAccessParams and ChildAccountAccessParams.
+// It is the customer package's type, so the settings read back from a
+// customer.Customer compare directly with these constants.
+type PortalAccess = customer.PortalAccess
+
+// Values of PortalAccess.
+const (
+	// PortalAccessYes allows viewing and editing (or downloading).
+	PortalAccessYes = customer.PortalAccessYes
+	// PortalAccessViewOnly allows viewing only.
+	PortalAccessViewOnly = customer.PortalAccessViewOnly
+	// PortalAccessNo allows neither.
+	PortalAccessNo = customer.PortalAccessNo
 )

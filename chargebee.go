@@ -150,7 +150,6 @@ func userAgent(suffix string) string {
 	return ua
 }
 
-// transportConfig returns the transport settings of the options.
 func (cfg *config) transportConfig() transport.Config {
 	tc := cfg.Config
 	if cfg.rateRPS > 0 {

@@ -282,7 +282,6 @@ func (r *redactor) text(s string) string {
 	return r.r.Replace(s)
 }
 
-// holdsSecret reports whether s contains one of the credentials.
 func (r *redactor) holdsSecret(s string) bool {
 	for _, secret := range *r.secrets {
 		if strings.Contains(s, secret) {

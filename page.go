@@ -45,52 +45,53 @@ var ErrEmptyPage = errors.New("chargebee: list paging returned an empty page wit
 // Client.Do who page through actions the SDK does not wrap.
 func Paginate[T any](ctx context.Context, fetch func(ctx context.Context, offset string) (*Page[T], error)) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
-		if ctx == nil {
-			yield(nil, &ValidationError{Err: ErrNilContext})
-			return
+		if err := paginate(ctx, fetch, yield); err != nil {
+			yield(nil, err)
 		}
-		var seen offsetRing
-		// mark catches the cycles too long for seen: it moves to the latest
-		// offset after 1, 2, 4, 8, ... pages, so that it eventually lies
-		// inside any cycle and is met again within one more pass.
-		offset, mark, span, steps := "", "", 1, 0
-		for page := 1; ; page++ {
-			if err := ctx.Err(); err != nil {
-				yield(nil, err)
-				return
-			}
-			p, err := fetch(ctx, offset)
-			if err != nil {
-				yield(nil, fmt.Errorf("chargebee: list page %d: %w", page, err))
-				return
-			}
-			if p == nil {
-				yield(nil, &ValidationError{Reason: fmt.Sprintf("list page %d: the fetch function returned neither a page nor an error", page)})
-				return
-			}
-			for i := range p.Items {
-				if !yield(&p.Items[i], nil) {
-					return
-				}
-			}
-			next := p.NextOffset
-			if next == "" {
-				return
-			}
-			if next == offset || next == mark || seen.has(next) {
-				yield(nil, ErrRepeatedOffset)
-				return
-			}
-			if len(p.Items) == 0 {
-				yield(nil, ErrEmptyPage)
-				return
-			}
-			seen.add(next)
-			if steps++; steps == span {
-				mark, span, steps = next, span*2, 0
-			}
-			offset = next
+	}
+}
+
+// paginate yields the entries of every page and returns the error that
+// ends the iteration, or nil when the last page or the caller's loop did.
+func paginate[T any](ctx context.Context, fetch func(ctx context.Context, offset string) (*Page[T], error), yield func(*T, error) bool) error {
+	if ctx == nil {
+		return &ValidationError{Err: ErrNilContext}
+	}
+	var seen offsetRing
+	// mark catches the cycles too long for seen: it moves to the latest
+	// offset after 1, 2, 4, 8, ... pages, so that it eventually lies inside
+	// any cycle and is met again within one more pass.
+	offset, mark, span, steps := "", "", 1, 0
+	for page := 1; ; page++ {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
+		p, err := fetch(ctx, offset)
+		switch {
+		case err != nil:
+			return fmt.Errorf("chargebee: list page %d: %w", page, err)
+		case p == nil:
+			return &ValidationError{Reason: fmt.Sprintf("list page %d: the fetch function returned neither a page nor an error", page)}
+		}
+		for i := range p.Items {
+			if !yield(&p.Items[i], nil) {
+				return nil
+			}
+		}
+		next := p.NextOffset
+		switch {
+		case next == "":
+			return nil
+		case next == offset || next == mark || seen.has(next):
+			return ErrRepeatedOffset
+		case len(p.Items) == 0:
+			return ErrEmptyPage
+		}
+		seen.add(next)
+		if steps++; steps == span {
+			mark, span, steps = next, span*2, 0
+		}
+		offset = next
 	}
 }
 

@@ -134,7 +134,6 @@ func NewMemoryDeduper(window time.Duration, opts ...MemoryOption) *MemoryDeduper
 	return m
 }
 
-// positiveOr returns v, or def when v is zero or less.
 func positiveOr[T int | time.Duration](v, def T) T {
 	if v <= 0 {
 		return def

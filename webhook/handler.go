@@ -181,66 +181,62 @@ type handler struct {
 const wwwAuthenticate = `Basic realm="chargebee-webhook", charset="UTF-8"`
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	status, msg := h.answer(w, r)
+	reply(w, status, msg)
+}
+
+// answer checks and processes one delivery and returns the answer to give.
+func (h *handler) answer(w http.ResponseWriter, r *http.Request) (int, string) {
 	if h.auth && !h.authorized(r) {
 		w.Header().Set("WWW-Authenticate", wwwAuthenticate)
-		reply(w, http.StatusUnauthorized, "unauthorized")
-		return
+		return http.StatusUnauthorized, "unauthorized"
 	}
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
-		reply(w, http.StatusMethodNotAllowed, "method not allowed; use POST")
-		return
+		return http.StatusMethodNotAllowed, "method not allowed; use POST"
 	}
 	body, status := h.readBody(w, r)
 	if status != 0 {
-		reply(w, status, http.StatusText(status))
-		return
+		return status, http.StatusText(status)
 	}
 	ev, err := event.Parse(body)
-	if err != nil {
-		reply(w, http.StatusBadRequest, err.Error())
-		return
+	switch {
+	case err != nil:
+		return http.StatusBadRequest, err.Error()
+	case ev.APIVersion != h.version:
+		return http.StatusBadRequest, "event api_version is not " + string(h.version)
 	}
-	if ev.APIVersion != h.version {
-		reply(w, http.StatusBadRequest, "event api_version is not "+string(h.version))
-		return
-	}
-	h.process(r.Context(), w, ev)
+	return h.process(r.Context(), ev)
 }
 
-// process de-duplicates, verifies and hands ev to fn.
-func (h *handler) process(ctx context.Context, w http.ResponseWriter, ev *event.Event) {
+// process de-duplicates ev, hands it to handle and settles its claim.
+func (h *handler) process(ctx context.Context, ev *event.Event) (int, string) {
 	state, err := h.deduper.Claim(ctx, ev.ID)
 	switch {
 	case err == nil && state == Processed:
-		reply(w, http.StatusOK, "already processed")
-		return
+		return http.StatusOK, "already processed"
 	case err == nil && state == Processing:
-		reply(w, http.StatusConflict, "being processed; try later")
-		return
+		return http.StatusConflict, "being processed; try later"
 	case err == nil && state != Claimed:
 		err = fmt.Errorf("invalid state %d", state)
 	}
 	if err != nil {
 		h.log(ctx, slog.LevelError, "webhook: deduper failed", ev, http.StatusServiceUnavailable, err)
-		reply(w, http.StatusServiceUnavailable, "cannot check for duplicates; try later")
-		return
+		return http.StatusServiceUnavailable, "cannot check for duplicates; try later"
 	}
 	// The claim is settled even when the caller has gone away.
 	settle := context.WithoutCancel(ctx)
-	if status, msg := h.handle(ctx, ev); status != http.StatusOK {
+	status, msg := h.handle(ctx, ev)
+	if status != http.StatusOK {
 		if err := h.deduper.Release(settle, ev.ID); err != nil {
 			h.log(settle, slog.LevelError, "webhook: could not release the claim; it expires on its own", ev, 0, err)
 		}
-		reply(w, status, msg)
-		return
-	}
-	if err := h.deduper.Complete(settle, ev.ID); err != nil {
+	} else if err := h.deduper.Complete(settle, ev.ID); err != nil {
 		// The event was processed: say so, or Chargebee would send it
 		// again. The claim expires, and a later delivery is processed again.
 		h.log(ctx, slog.LevelError, "webhook: could not record the event as processed", ev, http.StatusOK, err)
 	}
-	reply(w, http.StatusOK, "ok")
+	return status, msg
 }
 
 // handle reads ev back from the API when WithVerify asks for it and hands

@@ -1,8 +1,9 @@
 // Command gen generates the code of the resource packages from the API
 // catalog (internal/gen/catalog.json, and events.json beside it for the
-// events API): the models and enums, and for every action of every package its request type (setters
-// and Validate), its result type (with its required-key check), its service
-// method (with its API-version gate) and, for lists, List and ListPage.
+// events API): the models and enums, and for every action of every package
+// its request type (setters, Validate and the AppendForm that encodes it),
+// its result type (with its required-key check), its service method (with
+// its API-version gate) and, for lists, List and ListPage.
 //
 // Run it with go generate ./... from the module root, or directly:
 //

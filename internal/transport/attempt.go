@@ -196,7 +196,6 @@ func (b *cancelOnClose) Close() error {
 	return err
 }
 
-// attempt sends one attempt.
 func (a *attemptTransport) attempt(req *http.Request) (*http.Response, error) {
 	attempt := 1
 	if st := stateOf(req.Context()); st != nil {
@@ -227,7 +226,6 @@ func (a *attemptTransport) attempt(req *http.Request) (*http.Response, error) {
 
 var errNilResponse = errors.New("http.RoundTripper returned neither a response nor an error")
 
-// log writes one line for an attempt.
 func (a *attemptTransport) log(req *http.Request, attempt int, start time.Time, resp *http.Response, err error) {
 	level := slog.LevelDebug
 	if err != nil || resp.StatusCode >= 400 {

@@ -99,7 +99,6 @@ type callState struct {
 
 type stateKey struct{}
 
-// stateOf returns the call state in ctx, or nil.
 func stateOf(ctx context.Context) *callState {
 	st, _ := ctx.Value(stateKey{}).(*callState)
 	return st

@@ -129,31 +129,31 @@ func (r *AddRequest) AppendForm(b []byte) ([]byte, error) {
 	}
 	w := form.NewWriter(b, nil)
 	if r.Email != nil {
-		w.String("contact%5Bemail%5D", *r.Email)
+		w.String("contact[email]", *r.Email)
 	}
 	if r.Enabled != nil {
-		w.Bool("contact%5Benabled%5D", *r.Enabled)
+		w.Bool("contact[enabled]", *r.Enabled)
 	}
 	if r.FirstName != nil {
-		w.String("contact%5Bfirst_name%5D", *r.FirstName)
+		w.String("contact[first_name]", *r.FirstName)
 	}
 	if r.ID != nil {
-		w.String("contact%5Bid%5D", *r.ID)
+		w.String("contact[id]", *r.ID)
 	}
 	if r.Label != nil {
-		w.String("contact%5Blabel%5D", *r.Label)
+		w.String("contact[label]", *r.Label)
 	}
 	if r.LastName != nil {
-		w.String("contact%5Blast_name%5D", *r.LastName)
+		w.String("contact[last_name]", *r.LastName)
 	}
 	if r.Phone != nil {
-		w.String("contact%5Bphone%5D", *r.Phone)
+		w.String("contact[phone]", *r.Phone)
 	}
 	if r.SendAccountEmail != nil {
-		w.Bool("contact%5Bsend_account_email%5D", *r.SendAccountEmail)
+		w.Bool("contact[send_account_email]", *r.SendAccountEmail)
 	}
 	if r.SendBillingEmail != nil {
-		w.Bool("contact%5Bsend_billing_email%5D", *r.SendBillingEmail)
+		w.Bool("contact[send_billing_email]", *r.SendBillingEmail)
 	}
 	return w.Finish()
 }
@@ -281,31 +281,31 @@ func (r *UpdateRequest) AppendForm(b []byte) ([]byte, error) {
 	}
 	w := form.NewWriter(b, nil)
 	if r.Email != nil {
-		w.String("contact%5Bemail%5D", *r.Email)
+		w.String("contact[email]", *r.Email)
 	}
 	if r.Enabled != nil {
-		w.Bool("contact%5Benabled%5D", *r.Enabled)
+		w.Bool("contact[enabled]", *r.Enabled)
 	}
 	if r.FirstName != nil {
-		w.String("contact%5Bfirst_name%5D", *r.FirstName)
+		w.String("contact[first_name]", *r.FirstName)
 	}
 	if r.ID != nil {
-		w.String("contact%5Bid%5D", *r.ID)
+		w.String("contact[id]", *r.ID)
 	}
 	if r.Label != nil {
-		w.String("contact%5Blabel%5D", *r.Label)
+		w.String("contact[label]", *r.Label)
 	}
 	if r.LastName != nil {
-		w.String("contact%5Blast_name%5D", *r.LastName)
+		w.String("contact[last_name]", *r.LastName)
 	}
 	if r.Phone != nil {
-		w.String("contact%5Bphone%5D", *r.Phone)
+		w.String("contact[phone]", *r.Phone)
 	}
 	if r.SendAccountEmail != nil {
-		w.Bool("contact%5Bsend_account_email%5D", *r.SendAccountEmail)
+		w.Bool("contact[send_account_email]", *r.SendAccountEmail)
 	}
 	if r.SendBillingEmail != nil {
-		w.Bool("contact%5Bsend_billing_email%5D", *r.SendBillingEmail)
+		w.Bool("contact[send_billing_email]", *r.SendBillingEmail)
 	}
 	return w.Finish()
 }
@@ -345,7 +345,7 @@ func (r *deleteRequest) AppendForm(b []byte) ([]byte, error) {
 	}
 	w := form.NewWriter(b, nil)
 	if r.ID != nil {
-		w.String("contact%5Bid%5D", *r.ID)
+		w.String("contact[id]", *r.ID)
 	}
 	return w.Finish()
 }

@@ -27,53 +27,11 @@
 // See https://apidocs.chargebee.com/docs/api/promotional_credits.
 package credits
 
-import (
-	"encoding/json"
-
-	"github.com/billingkit/chargebee-go/customer"
-)
+import "github.com/billingkit/chargebee-go/customer"
 
 // CustomerV1 is a customer as API v1 returns it from the account credit
-// actions. Its attributes are decoded into the embedded customer.Customer
-// (id, names, email, auto_collection, billing_address, payment_method,
-// meta_data, account_credits, ...; v2-only attributes stay zero), and the v1
-// balance attribute account_credits, which v2 calls promotional_credits, is
-// also in AccountCredits.
+// actions: v2-only attributes stay zero, and the balance, which v2 calls
+// promotional_credits, is in AccountCredits (v1 account_credits).
 //
 // See https://apidocs.chargebee.com/docs/api/v1/customers.
-type CustomerV1 struct {
-	customer.Customer
-	// AccountCredits is the customer's credit balance after the change, in
-	// minor units (v1 account_credits).
-	AccountCredits int64 `json:"account_credits"`
-}
-
-// UnmarshalJSON decodes a v1 customer through customer.Customer and copies
-// its account_credits to AccountCredits.
-func (c *CustomerV1) UnmarshalJSON(b []byte) error {
-	if err := json.Unmarshal(b, &c.Customer); err != nil {
-		return err
-	}
-	c.AccountCredits = c.Customer.AccountCredits
-	return nil
-}
-
-// MarshalJSON encodes the customer as API v1 sends it: the fields of
-// customer.Customer plus account_credits.
-func (c CustomerV1) MarshalJSON() ([]byte, error) {
-	b, err := json.Marshal(c.Customer)
-	if err != nil {
-		return nil, err
-	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, err
-	}
-	m["account_credits"] = json.RawMessage(jsonInt(c.AccountCredits))
-	return json.Marshal(m)
-}
-
-func jsonInt(n int64) []byte {
-	b, _ := json.Marshal(n)
-	return b
-}
+type CustomerV1 = customer.Customer

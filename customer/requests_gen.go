@@ -531,99 +531,99 @@ func (r *CreateRequest) AppendForm(b []byte) ([]byte, error) {
 	}
 	if p := r.BankAccount; p != nil {
 		if p.AccountHolderType != nil {
-			w.String("bank_account%5Baccount_holder_type%5D", string(*p.AccountHolderType))
+			w.String("bank_account[account_holder_type]", string(*p.AccountHolderType))
 		}
 		if p.AccountNumber != nil {
-			w.String("bank_account%5Baccount_number%5D", *p.AccountNumber)
+			w.String("bank_account[account_number]", *p.AccountNumber)
 		}
 		if p.AccountType != nil {
-			w.String("bank_account%5Baccount_type%5D", string(*p.AccountType))
+			w.String("bank_account[account_type]", string(*p.AccountType))
 		}
 		if p.BankCode != nil {
-			w.String("bank_account%5Bbank_code%5D", *p.BankCode)
+			w.String("bank_account[bank_code]", *p.BankCode)
 		}
 		if p.BankName != nil {
-			w.String("bank_account%5Bbank_name%5D", *p.BankName)
+			w.String("bank_account[bank_name]", *p.BankName)
 		}
 		if p.BillingAddress != nil {
-			w.JSON("bank_account%5Bbilling_address%5D", p.BillingAddress)
+			w.JSON("bank_account[billing_address]", p.BillingAddress)
 		}
 		if p.Company != nil {
-			w.String("bank_account%5Bcompany%5D", *p.Company)
+			w.String("bank_account[company]", *p.Company)
 		}
 		if p.EcheckType != nil {
-			w.String("bank_account%5Becheck_type%5D", string(*p.EcheckType))
+			w.String("bank_account[echeck_type]", string(*p.EcheckType))
 		}
 		if p.Email != nil {
-			w.String("bank_account%5Bemail%5D", *p.Email)
+			w.String("bank_account[email]", *p.Email)
 		}
 		if p.FirstName != nil {
-			w.String("bank_account%5Bfirst_name%5D", *p.FirstName)
+			w.String("bank_account[first_name]", *p.FirstName)
 		}
 		if p.GatewayAccountID != nil {
-			w.String("bank_account%5Bgateway_account_id%5D", *p.GatewayAccountID)
+			w.String("bank_account[gateway_account_id]", *p.GatewayAccountID)
 		}
 		if p.IBAN != nil {
-			w.String("bank_account%5Biban%5D", *p.IBAN)
+			w.String("bank_account[iban]", *p.IBAN)
 		}
 		if p.IssuingCountry != nil {
-			w.String("bank_account%5Bissuing_country%5D", *p.IssuingCountry)
+			w.String("bank_account[issuing_country]", *p.IssuingCountry)
 		}
 		if p.LastName != nil {
-			w.String("bank_account%5Blast_name%5D", *p.LastName)
+			w.String("bank_account[last_name]", *p.LastName)
 		}
 		if p.Phone != nil {
-			w.String("bank_account%5Bphone%5D", *p.Phone)
+			w.String("bank_account[phone]", *p.Phone)
 		}
 		if p.RoutingNumber != nil {
-			w.String("bank_account%5Brouting_number%5D", *p.RoutingNumber)
+			w.String("bank_account[routing_number]", *p.RoutingNumber)
 		}
 		if p.SwedishIdentityNumber != nil {
-			w.String("bank_account%5Bswedish_identity_number%5D", *p.SwedishIdentityNumber)
+			w.String("bank_account[swedish_identity_number]", *p.SwedishIdentityNumber)
 		}
 	}
 	if p := r.BillingAddress; p != nil {
 		if p.City != nil {
-			w.String("billing_address%5Bcity%5D", *p.City)
+			w.String("billing_address[city]", *p.City)
 		}
 		if p.Company != nil {
-			w.String("billing_address%5Bcompany%5D", *p.Company)
+			w.String("billing_address[company]", *p.Company)
 		}
 		if p.Country != nil {
-			w.String("billing_address%5Bcountry%5D", *p.Country)
+			w.String("billing_address[country]", *p.Country)
 		}
 		if p.Email != nil {
-			w.String("billing_address%5Bemail%5D", *p.Email)
+			w.String("billing_address[email]", *p.Email)
 		}
 		if p.FirstName != nil {
-			w.String("billing_address%5Bfirst_name%5D", *p.FirstName)
+			w.String("billing_address[first_name]", *p.FirstName)
 		}
 		if p.LastName != nil {
-			w.String("billing_address%5Blast_name%5D", *p.LastName)
+			w.String("billing_address[last_name]", *p.LastName)
 		}
 		if p.Line1 != nil {
-			w.String("billing_address%5Bline1%5D", *p.Line1)
+			w.String("billing_address[line1]", *p.Line1)
 		}
 		if p.Line2 != nil {
-			w.String("billing_address%5Bline2%5D", *p.Line2)
+			w.String("billing_address[line2]", *p.Line2)
 		}
 		if p.Line3 != nil {
-			w.String("billing_address%5Bline3%5D", *p.Line3)
+			w.String("billing_address[line3]", *p.Line3)
 		}
 		if p.Phone != nil {
-			w.String("billing_address%5Bphone%5D", *p.Phone)
+			w.String("billing_address[phone]", *p.Phone)
 		}
 		if p.State != nil {
-			w.String("billing_address%5Bstate%5D", *p.State)
+			w.String("billing_address[state]", *p.State)
 		}
 		if p.StateCode != nil {
-			w.String("billing_address%5Bstate_code%5D", *p.StateCode)
+			w.String("billing_address[state_code]", *p.StateCode)
 		}
 		if p.ValidationStatus != nil {
-			w.String("billing_address%5Bvalidation_status%5D", string(*p.ValidationStatus))
+			w.String("billing_address[validation_status]", string(*p.ValidationStatus))
 		}
 		if p.Zip != nil {
-			w.String("billing_address%5Bzip%5D", *p.Zip)
+			w.String("billing_address[zip]", *p.Zip)
 		}
 	}
 	if r.BusinessCustomerWithoutVatNumber != nil {
@@ -634,61 +634,61 @@ func (r *CreateRequest) AppendForm(b []byte) ([]byte, error) {
 	}
 	if p := r.Card; p != nil {
 		if p.AdditionalInformation != nil {
-			w.JSON("card%5Badditional_information%5D", p.AdditionalInformation)
+			w.JSON("card[additional_information]", p.AdditionalInformation)
 		}
 		if p.BillingAddr1 != nil {
-			w.String("card%5Bbilling_addr1%5D", *p.BillingAddr1)
+			w.String("card[billing_addr1]", *p.BillingAddr1)
 		}
 		if p.BillingAddr2 != nil {
-			w.String("card%5Bbilling_addr2%5D", *p.BillingAddr2)
+			w.String("card[billing_addr2]", *p.BillingAddr2)
 		}
 		if p.BillingCity != nil {
-			w.String("card%5Bbilling_city%5D", *p.BillingCity)
+			w.String("card[billing_city]", *p.BillingCity)
 		}
 		if p.BillingCountry != nil {
-			w.String("card%5Bbilling_country%5D", *p.BillingCountry)
+			w.String("card[billing_country]", *p.BillingCountry)
 		}
 		if p.BillingState != nil {
-			w.String("card%5Bbilling_state%5D", *p.BillingState)
+			w.String("card[billing_state]", *p.BillingState)
 		}
 		if p.BillingStateCode != nil {
-			w.String("card%5Bbilling_state_code%5D", *p.BillingStateCode)
+			w.String("card[billing_state_code]", *p.BillingStateCode)
 		}
 		if p.BillingZip != nil {
-			w.String("card%5Bbilling_zip%5D", *p.BillingZip)
+			w.String("card[billing_zip]", *p.BillingZip)
 		}
 		if p.CVV != nil {
-			w.String("card%5Bcvv%5D", *p.CVV)
+			w.String("card[cvv]", *p.CVV)
 		}
 		if p.ExpiryMonth != nil {
-			w.Int("card%5Bexpiry_month%5D", int64(*p.ExpiryMonth))
+			w.Int("card[expiry_month]", int64(*p.ExpiryMonth))
 		}
 		if p.ExpiryYear != nil {
-			w.Int("card%5Bexpiry_year%5D", int64(*p.ExpiryYear))
+			w.Int("card[expiry_year]", int64(*p.ExpiryYear))
 		}
 		if p.FirstName != nil {
-			w.String("card%5Bfirst_name%5D", *p.FirstName)
+			w.String("card[first_name]", *p.FirstName)
 		}
 		if p.Gateway != nil {
-			w.String("card%5Bgateway%5D", string(*p.Gateway))
+			w.String("card[gateway]", string(*p.Gateway))
 		}
 		if p.GatewayAccountID != nil {
-			w.String("card%5Bgateway_account_id%5D", *p.GatewayAccountID)
+			w.String("card[gateway_account_id]", *p.GatewayAccountID)
 		}
 		if p.IPAddress != nil {
-			w.String("card%5Bip_address%5D", *p.IPAddress)
+			w.String("card[ip_address]", *p.IPAddress)
 		}
 		if p.LastName != nil {
-			w.String("card%5Blast_name%5D", *p.LastName)
+			w.String("card[last_name]", *p.LastName)
 		}
 		if p.Number != nil {
-			w.String("card%5Bnumber%5D", *p.Number)
+			w.String("card[number]", *p.Number)
 		}
 		if p.PreferredScheme != nil {
-			w.String("card%5Bpreferred_scheme%5D", string(*p.PreferredScheme))
+			w.String("card[preferred_scheme]", string(*p.PreferredScheme))
 		}
 		if p.TmpToken != nil {
-			w.String("card%5Btmp_token%5D", *p.TmpToken)
+			w.String("card[tmp_token]", *p.TmpToken)
 		}
 	}
 	if r.ClientProfileID != nil {
@@ -723,22 +723,22 @@ func (r *CreateRequest) AppendForm(b []byte) ([]byte, error) {
 	}
 	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
 		if r.EntityIdentifiers[i].ID != nil {
-			w.At(i).String("entity_identifiers%5Bid%5D", *r.EntityIdentifiers[i].ID)
+			w.At(i).String("entity_identifiers[id]", *r.EntityIdentifiers[i].ID)
 		}
 	}
 	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
 		if r.EntityIdentifiers[i].Scheme != nil {
-			w.At(i).String("entity_identifiers%5Bscheme%5D", *r.EntityIdentifiers[i].Scheme)
+			w.At(i).String("entity_identifiers[scheme]", *r.EntityIdentifiers[i].Scheme)
 		}
 	}
 	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
 		if r.EntityIdentifiers[i].Standard != nil {
-			w.At(i).String("entity_identifiers%5Bstandard%5D", *r.EntityIdentifiers[i].Standard)
+			w.At(i).String("entity_identifiers[standard]", *r.EntityIdentifiers[i].Standard)
 		}
 	}
 	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
 		if r.EntityIdentifiers[i].Value != nil {
-			w.At(i).String("entity_identifiers%5Bvalue%5D", *r.EntityIdentifiers[i].Value)
+			w.At(i).String("entity_identifiers[value]", *r.EntityIdentifiers[i].Value)
 		}
 	}
 	if r.ExemptNumber != nil {
@@ -776,48 +776,48 @@ func (r *CreateRequest) AppendForm(b []byte) ([]byte, error) {
 	}
 	if p := r.PaymentIntent; p != nil {
 		if p.AdditionalInformation != nil {
-			w.JSON("payment_intent%5Badditional_information%5D", p.AdditionalInformation)
+			w.JSON("payment_intent[additional_information]", p.AdditionalInformation)
 		}
 		if p.GatewayAccountID != nil {
-			w.String("payment_intent%5Bgateway_account_id%5D", *p.GatewayAccountID)
+			w.String("payment_intent[gateway_account_id]", *p.GatewayAccountID)
 		}
 		if p.GwPaymentMethodID != nil {
-			w.String("payment_intent%5Bgw_payment_method_id%5D", *p.GwPaymentMethodID)
+			w.String("payment_intent[gw_payment_method_id]", *p.GwPaymentMethodID)
 		}
 		if p.GwToken != nil {
-			w.String("payment_intent%5Bgw_token%5D", *p.GwToken)
+			w.String("payment_intent[gw_token]", *p.GwToken)
 		}
 		if p.ID != nil {
-			w.String("payment_intent%5Bid%5D", *p.ID)
+			w.String("payment_intent[id]", *p.ID)
 		}
 		if p.PaymentMethodType != nil {
-			w.String("payment_intent%5Bpayment_method_type%5D", string(*p.PaymentMethodType))
+			w.String("payment_intent[payment_method_type]", string(*p.PaymentMethodType))
 		}
 		if p.ReferenceID != nil {
-			w.String("payment_intent%5Breference_id%5D", *p.ReferenceID)
+			w.String("payment_intent[reference_id]", *p.ReferenceID)
 		}
 	}
 	if p := r.PaymentMethod; p != nil {
 		if p.AdditionalInformation != nil {
-			w.JSON("payment_method%5Badditional_information%5D", p.AdditionalInformation)
+			w.JSON("payment_method[additional_information]", p.AdditionalInformation)
 		}
 		if p.Gateway != nil {
-			w.String("payment_method%5Bgateway%5D", string(*p.Gateway))
+			w.String("payment_method[gateway]", string(*p.Gateway))
 		}
 		if p.GatewayAccountID != nil {
-			w.String("payment_method%5Bgateway_account_id%5D", *p.GatewayAccountID)
+			w.String("payment_method[gateway_account_id]", *p.GatewayAccountID)
 		}
 		if p.IssuingCountry != nil {
-			w.String("payment_method%5Bissuing_country%5D", *p.IssuingCountry)
+			w.String("payment_method[issuing_country]", *p.IssuingCountry)
 		}
 		if p.ReferenceID != nil {
-			w.String("payment_method%5Breference_id%5D", *p.ReferenceID)
+			w.String("payment_method[reference_id]", *p.ReferenceID)
 		}
 		if p.TmpToken != nil {
-			w.String("payment_method%5Btmp_token%5D", *p.TmpToken)
+			w.String("payment_method[tmp_token]", *p.TmpToken)
 		}
 		if p.Type != nil {
-			w.String("payment_method%5Btype%5D", string(*p.Type))
+			w.String("payment_method[type]", string(*p.Type))
 		}
 	}
 	if r.Phone != nil {
@@ -831,17 +831,17 @@ func (r *CreateRequest) AppendForm(b []byte) ([]byte, error) {
 	}
 	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
 		if r.TaxProvidersFields[i].FieldID != nil {
-			w.At(i).String("tax_providers_fields%5Bfield_id%5D", *r.TaxProvidersFields[i].FieldID)
+			w.At(i).String("tax_providers_fields[field_id]", *r.TaxProvidersFields[i].FieldID)
 		}
 	}
 	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
 		if r.TaxProvidersFields[i].FieldValue != nil {
-			w.At(i).String("tax_providers_fields%5Bfield_value%5D", *r.TaxProvidersFields[i].FieldValue)
+			w.At(i).String("tax_providers_fields[field_value]", *r.TaxProvidersFields[i].FieldValue)
 		}
 	}
 	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
 		if r.TaxProvidersFields[i].ProviderName != nil {
-			w.At(i).String("tax_providers_fields%5Bprovider_name%5D", *r.TaxProvidersFields[i].ProviderName)
+			w.At(i).String("tax_providers_fields[provider_name]", *r.TaxProvidersFields[i].ProviderName)
 		}
 	}
 	if r.Taxability != nil {
@@ -1212,17 +1212,17 @@ func (r *UpdateRequest) AppendForm(b []byte) ([]byte, error) {
 	}
 	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
 		if r.TaxProvidersFields[i].FieldID != nil {
-			w.At(i).String("tax_providers_fields%5Bfield_id%5D", *r.TaxProvidersFields[i].FieldID)
+			w.At(i).String("tax_providers_fields[field_id]", *r.TaxProvidersFields[i].FieldID)
 		}
 	}
 	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
 		if r.TaxProvidersFields[i].FieldValue != nil {
-			w.At(i).String("tax_providers_fields%5Bfield_value%5D", *r.TaxProvidersFields[i].FieldValue)
+			w.At(i).String("tax_providers_fields[field_value]", *r.TaxProvidersFields[i].FieldValue)
 		}
 	}
 	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
 		if r.TaxProvidersFields[i].ProviderName != nil {
-			w.At(i).String("tax_providers_fields%5Bprovider_name%5D", *r.TaxProvidersFields[i].ProviderName)
+			w.At(i).String("tax_providers_fields[provider_name]", *r.TaxProvidersFields[i].ProviderName)
 		}
 	}
 	if r.Taxability != nil {
@@ -1297,25 +1297,25 @@ func (r *UpdatePaymentMethodRequest) AppendForm(b []byte) ([]byte, error) {
 	w := form.NewWriter(b, nil)
 	if p := r.PaymentMethod; p != nil {
 		if p.AdditionalInformation != nil {
-			w.JSON("payment_method%5Badditional_information%5D", p.AdditionalInformation)
+			w.JSON("payment_method[additional_information]", p.AdditionalInformation)
 		}
 		if p.Gateway != nil {
-			w.String("payment_method%5Bgateway%5D", string(*p.Gateway))
+			w.String("payment_method[gateway]", string(*p.Gateway))
 		}
 		if p.GatewayAccountID != nil {
-			w.String("payment_method%5Bgateway_account_id%5D", *p.GatewayAccountID)
+			w.String("payment_method[gateway_account_id]", *p.GatewayAccountID)
 		}
 		if p.IssuingCountry != nil {
-			w.String("payment_method%5Bissuing_country%5D", *p.IssuingCountry)
+			w.String("payment_method[issuing_country]", *p.IssuingCountry)
 		}
 		if p.ReferenceID != nil {
-			w.String("payment_method%5Breference_id%5D", *p.ReferenceID)
+			w.String("payment_method[reference_id]", *p.ReferenceID)
 		}
 		if p.TmpToken != nil {
-			w.String("payment_method%5Btmp_token%5D", *p.TmpToken)
+			w.String("payment_method[tmp_token]", *p.TmpToken)
 		}
 		if p.Type != nil {
-			w.String("payment_method%5Btype%5D", string(*p.Type))
+			w.String("payment_method[type]", string(*p.Type))
 		}
 	}
 	return w.Finish()
@@ -1493,46 +1493,46 @@ func (r *UpdateBillingInfoRequest) AppendForm(b []byte) ([]byte, error) {
 	w := form.NewWriter(b, nil)
 	if p := r.BillingAddress; p != nil {
 		if p.City != nil {
-			w.String("billing_address%5Bcity%5D", *p.City)
+			w.String("billing_address[city]", *p.City)
 		}
 		if p.Company != nil {
-			w.String("billing_address%5Bcompany%5D", *p.Company)
+			w.String("billing_address[company]", *p.Company)
 		}
 		if p.Country != nil {
-			w.String("billing_address%5Bcountry%5D", *p.Country)
+			w.String("billing_address[country]", *p.Country)
 		}
 		if p.Email != nil {
-			w.String("billing_address%5Bemail%5D", *p.Email)
+			w.String("billing_address[email]", *p.Email)
 		}
 		if p.FirstName != nil {
-			w.String("billing_address%5Bfirst_name%5D", *p.FirstName)
+			w.String("billing_address[first_name]", *p.FirstName)
 		}
 		if p.LastName != nil {
-			w.String("billing_address%5Blast_name%5D", *p.LastName)
+			w.String("billing_address[last_name]", *p.LastName)
 		}
 		if p.Line1 != nil {
-			w.String("billing_address%5Bline1%5D", *p.Line1)
+			w.String("billing_address[line1]", *p.Line1)
 		}
 		if p.Line2 != nil {
-			w.String("billing_address%5Bline2%5D", *p.Line2)
+			w.String("billing_address[line2]", *p.Line2)
 		}
 		if p.Line3 != nil {
-			w.String("billing_address%5Bline3%5D", *p.Line3)
+			w.String("billing_address[line3]", *p.Line3)
 		}
 		if p.Phone != nil {
-			w.String("billing_address%5Bphone%5D", *p.Phone)
+			w.String("billing_address[phone]", *p.Phone)
 		}
 		if p.State != nil {
-			w.String("billing_address%5Bstate%5D", *p.State)
+			w.String("billing_address[state]", *p.State)
 		}
 		if p.StateCode != nil {
-			w.String("billing_address%5Bstate_code%5D", *p.StateCode)
+			w.String("billing_address[state_code]", *p.StateCode)
 		}
 		if p.ValidationStatus != nil {
-			w.String("billing_address%5Bvalidation_status%5D", string(*p.ValidationStatus))
+			w.String("billing_address[validation_status]", string(*p.ValidationStatus))
 		}
 		if p.Zip != nil {
-			w.String("billing_address%5Bzip%5D", *p.Zip)
+			w.String("billing_address[zip]", *p.Zip)
 		}
 	}
 	if r.BusinessCustomerWithoutVatNumber != nil {
@@ -1549,27 +1549,27 @@ func (r *UpdateBillingInfoRequest) AppendForm(b []byte) ([]byte, error) {
 	}
 	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
 		if r.EntityIdentifiers[i].ID != nil {
-			w.At(i).String("entity_identifiers%5Bid%5D", *r.EntityIdentifiers[i].ID)
+			w.At(i).String("entity_identifiers[id]", *r.EntityIdentifiers[i].ID)
 		}
 	}
 	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
 		if r.EntityIdentifiers[i].Operation != nil {
-			w.At(i).String("entity_identifiers%5Boperation%5D", string(*r.EntityIdentifiers[i].Operation))
+			w.At(i).String("entity_identifiers[operation]", string(*r.EntityIdentifiers[i].Operation))
 		}
 	}
 	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
 		if r.EntityIdentifiers[i].Scheme != nil {
-			w.At(i).String("entity_identifiers%5Bscheme%5D", *r.EntityIdentifiers[i].Scheme)
+			w.At(i).String("entity_identifiers[scheme]", *r.EntityIdentifiers[i].Scheme)
 		}
 	}
 	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
 		if r.EntityIdentifiers[i].Standard != nil {
-			w.At(i).String("entity_identifiers%5Bstandard%5D", *r.EntityIdentifiers[i].Standard)
+			w.At(i).String("entity_identifiers[standard]", *r.EntityIdentifiers[i].Standard)
 		}
 	}
 	for _, i := range form.Indexes(len(r.EntityIdentifiers)) {
 		if r.EntityIdentifiers[i].Value != nil {
-			w.At(i).String("entity_identifiers%5Bvalue%5D", *r.EntityIdentifiers[i].Value)
+			w.At(i).String("entity_identifiers[value]", *r.EntityIdentifiers[i].Value)
 		}
 	}
 	if r.IsEinvoiceEnabled != nil {
@@ -1580,17 +1580,17 @@ func (r *UpdateBillingInfoRequest) AppendForm(b []byte) ([]byte, error) {
 	}
 	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
 		if r.TaxProvidersFields[i].FieldID != nil {
-			w.At(i).String("tax_providers_fields%5Bfield_id%5D", *r.TaxProvidersFields[i].FieldID)
+			w.At(i).String("tax_providers_fields[field_id]", *r.TaxProvidersFields[i].FieldID)
 		}
 	}
 	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
 		if r.TaxProvidersFields[i].FieldValue != nil {
-			w.At(i).String("tax_providers_fields%5Bfield_value%5D", *r.TaxProvidersFields[i].FieldValue)
+			w.At(i).String("tax_providers_fields[field_value]", *r.TaxProvidersFields[i].FieldValue)
 		}
 	}
 	for _, i := range form.Indexes(len(r.TaxProvidersFields)) {
 		if r.TaxProvidersFields[i].ProviderName != nil {
-			w.At(i).String("tax_providers_fields%5Bprovider_name%5D", *r.TaxProvidersFields[i].ProviderName)
+			w.At(i).String("tax_providers_fields[provider_name]", *r.TaxProvidersFields[i].ProviderName)
 		}
 	}
 	if r.VatNumber != nil {
@@ -1736,25 +1736,25 @@ func (r *RecordExcessPaymentRequest) AppendForm(b []byte) ([]byte, error) {
 	}
 	if p := r.Transaction; p != nil {
 		if p.Amount != nil {
-			w.Int("transaction%5Bamount%5D", int64(*p.Amount))
+			w.Int("transaction[amount]", int64(*p.Amount))
 		}
 		if p.CurrencyCode != nil {
-			w.String("transaction%5Bcurrency_code%5D", *p.CurrencyCode)
+			w.String("transaction[currency_code]", *p.CurrencyCode)
 		}
 		if p.CustomPaymentMethodID != nil {
-			w.String("transaction%5Bcustom_payment_method_id%5D", *p.CustomPaymentMethodID)
+			w.String("transaction[custom_payment_method_id]", *p.CustomPaymentMethodID)
 		}
 		if p.Date != nil {
-			w.Int("transaction%5Bdate%5D", int64(*p.Date))
+			w.Int("transaction[date]", int64(*p.Date))
 		}
 		if p.ID != nil {
-			w.String("transaction%5Bid%5D", *p.ID)
+			w.String("transaction[id]", *p.ID)
 		}
 		if p.PaymentMethod != nil {
-			w.String("transaction%5Bpayment_method%5D", string(*p.PaymentMethod))
+			w.String("transaction[payment_method]", string(*p.PaymentMethod))
 		}
 		if p.ReferenceNumber != nil {
-			w.String("transaction%5Breference_number%5D", *p.ReferenceNumber)
+			w.String("transaction[reference_number]", *p.ReferenceNumber)
 		}
 	}
 	return w.Finish()
@@ -1921,62 +1921,62 @@ func (r *CollectPaymentRequest) AppendForm(b []byte) ([]byte, error) {
 	}
 	if p := r.Card; p != nil {
 		if p.AdditionalInformation != nil {
-			w.JSON("card%5Badditional_information%5D", p.AdditionalInformation)
+			w.JSON("card[additional_information]", p.AdditionalInformation)
 		}
 		if p.BillingAddr1 != nil {
-			w.String("card%5Bbilling_addr1%5D", *p.BillingAddr1)
+			w.String("card[billing_addr1]", *p.BillingAddr1)
 		}
 		if p.BillingAddr2 != nil {
-			w.String("card%5Bbilling_addr2%5D", *p.BillingAddr2)
+			w.String("card[billing_addr2]", *p.BillingAddr2)
 		}
 		if p.BillingCity != nil {
-			w.String("card%5Bbilling_city%5D", *p.BillingCity)
+			w.String("card[billing_city]", *p.BillingCity)
 		}
 		if p.BillingCountry != nil {
-			w.String("card%5Bbilling_country%5D", *p.BillingCountry)
+			w.String("card[billing_country]", *p.BillingCountry)
 		}
 		if p.BillingState != nil {
-			w.String("card%5Bbilling_state%5D", *p.BillingState)
+			w.String("card[billing_state]", *p.BillingState)
 		}
 		if p.BillingStateCode != nil {
-			w.String("card%5Bbilling_state_code%5D", *p.BillingStateCode)
+			w.String("card[billing_state_code]", *p.BillingStateCode)
 		}
 		if p.BillingZip != nil {
-			w.String("card%5Bbilling_zip%5D", *p.BillingZip)
+			w.String("card[billing_zip]", *p.BillingZip)
 		}
 		if p.CVV != nil {
-			w.String("card%5Bcvv%5D", *p.CVV)
+			w.String("card[cvv]", *p.CVV)
 		}
 		if p.ExpiryMonth != nil {
-			w.Int("card%5Bexpiry_month%5D", int64(*p.ExpiryMonth))
+			w.Int("card[expiry_month]", int64(*p.ExpiryMonth))
 		}
 		if p.ExpiryYear != nil {
-			w.Int("card%5Bexpiry_year%5D", int64(*p.ExpiryYear))
+			w.Int("card[expiry_year]", int64(*p.ExpiryYear))
 		}
 		if p.FirstName != nil {
-			w.String("card%5Bfirst_name%5D", *p.FirstName)
+			w.String("card[first_name]", *p.FirstName)
 		}
 		if p.GatewayAccountID != nil {
-			w.String("card%5Bgateway_account_id%5D", *p.GatewayAccountID)
+			w.String("card[gateway_account_id]", *p.GatewayAccountID)
 		}
 		if p.LastName != nil {
-			w.String("card%5Blast_name%5D", *p.LastName)
+			w.String("card[last_name]", *p.LastName)
 		}
 		if p.Number != nil {
-			w.String("card%5Bnumber%5D", *p.Number)
+			w.String("card[number]", *p.Number)
 		}
 		if p.PreferredScheme != nil {
-			w.String("card%5Bpreferred_scheme%5D", string(*p.PreferredScheme))
+			w.String("card[preferred_scheme]", string(*p.PreferredScheme))
 		}
 	}
 	for _, i := range form.Indexes(len(r.InvoiceAllocations)) {
 		if r.InvoiceAllocations[i].AllocationAmount != nil {
-			w.At(i).Int("invoice_allocations%5Ballocation_amount%5D", int64(*r.InvoiceAllocations[i].AllocationAmount))
+			w.At(i).Int("invoice_allocations[allocation_amount]", int64(*r.InvoiceAllocations[i].AllocationAmount))
 		}
 	}
 	for _, i := range form.Indexes(len(r.InvoiceAllocations)) {
 		if r.InvoiceAllocations[i].InvoiceID != nil {
-			w.At(i).String("invoice_allocations%5Binvoice_id%5D", *r.InvoiceAllocations[i].InvoiceID)
+			w.At(i).String("invoice_allocations[invoice_id]", *r.InvoiceAllocations[i].InvoiceID)
 		}
 	}
 	if r.PaymentInitiator != nil {
@@ -1984,42 +1984,42 @@ func (r *CollectPaymentRequest) AppendForm(b []byte) ([]byte, error) {
 	}
 	if p := r.PaymentIntent; p != nil {
 		if p.AdditionalInformation != nil {
-			w.JSON("payment_intent%5Badditional_information%5D", p.AdditionalInformation)
+			w.JSON("payment_intent[additional_information]", p.AdditionalInformation)
 		}
 		if p.GatewayAccountID != nil {
-			w.String("payment_intent%5Bgateway_account_id%5D", *p.GatewayAccountID)
+			w.String("payment_intent[gateway_account_id]", *p.GatewayAccountID)
 		}
 		if p.GwPaymentMethodID != nil {
-			w.String("payment_intent%5Bgw_payment_method_id%5D", *p.GwPaymentMethodID)
+			w.String("payment_intent[gw_payment_method_id]", *p.GwPaymentMethodID)
 		}
 		if p.GwToken != nil {
-			w.String("payment_intent%5Bgw_token%5D", *p.GwToken)
+			w.String("payment_intent[gw_token]", *p.GwToken)
 		}
 		if p.ID != nil {
-			w.String("payment_intent%5Bid%5D", *p.ID)
+			w.String("payment_intent[id]", *p.ID)
 		}
 		if p.PaymentMethodType != nil {
-			w.String("payment_intent%5Bpayment_method_type%5D", string(*p.PaymentMethodType))
+			w.String("payment_intent[payment_method_type]", string(*p.PaymentMethodType))
 		}
 		if p.ReferenceID != nil {
-			w.String("payment_intent%5Breference_id%5D", *p.ReferenceID)
+			w.String("payment_intent[reference_id]", *p.ReferenceID)
 		}
 	}
 	if p := r.PaymentMethod; p != nil {
 		if p.AdditionalInformation != nil {
-			w.JSON("payment_method%5Badditional_information%5D", p.AdditionalInformation)
+			w.JSON("payment_method[additional_information]", p.AdditionalInformation)
 		}
 		if p.GatewayAccountID != nil {
-			w.String("payment_method%5Bgateway_account_id%5D", *p.GatewayAccountID)
+			w.String("payment_method[gateway_account_id]", *p.GatewayAccountID)
 		}
 		if p.ReferenceID != nil {
-			w.String("payment_method%5Breference_id%5D", *p.ReferenceID)
+			w.String("payment_method[reference_id]", *p.ReferenceID)
 		}
 		if p.TmpToken != nil {
-			w.String("payment_method%5Btmp_token%5D", *p.TmpToken)
+			w.String("payment_method[tmp_token]", *p.TmpToken)
 		}
 		if p.Type != nil {
-			w.String("payment_method%5Btype%5D", string(*p.Type))
+			w.String("payment_method[type]", string(*p.Type))
 		}
 	}
 	if r.PaymentSourceID != nil {

@@ -6,17 +6,14 @@ import (
 	"github.com/billingkit/chargebee-go"
 )
 
-// loadPageSize is the number of features Load asks for per page: the
-// largest Chargebee allows, so that most customers take one call.
-const loadPageSize = 100
-
 // Load reads every page of the customer's entitlements and returns them as a
 // Set indexed by feature id, ready for Set.Enabled and Set.Value checks.
 //
-// It asks for 100 features per page, so most customers take one call. By
-// default each subscription contributes its own entry; pass Consolidated()
-// to have Chargebee merge them into one entry per feature. Other request
-// options (headers, business entity, WithResponse) apply to every page.
+// It asks for 100 features per page, the most Chargebee allows, so most
+// customers take one call. By default each subscription contributes its own
+// entry; pass Consolidated() to have Chargebee merge them into one entry per
+// feature. Other request options (headers, business entity, WithResponse)
+// apply to every page.
 //
 // A Set is a snapshot: load it again when the customer's subscriptions
 // change. An error is returned as is, matching ErrNotEnabled when the
@@ -24,14 +21,14 @@ const loadPageSize = 100
 //
 // See https://apidocs.chargebee.com/docs/api/customer_entitlements#list_customer_entitlements.
 func (s *Service) Load(ctx context.Context, customerID string, opts ...chargebee.RequestOption) (*Set, error) {
-	set := &Set{customerID: customerID, byFeature: map[string][]int{}}
-	for e, err := range s.List(ctx, customerID, NewListRequest().SetLimit(loadPageSize), opts...) {
+	var all []CustomerEntitlement
+	for e, err := range s.List(ctx, customerID, NewListRequest().SetLimit(100), opts...) {
 		if err != nil {
 			return nil, err
 		}
-		set.add(*e.CustomerEntitlement)
+		all = append(all, *e.CustomerEntitlement)
 	}
-	return set, nil
+	return NewSet(customerID, all), nil
 }
 
 // Consolidated is a request option for Load (and List) that sends

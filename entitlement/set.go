@@ -1,6 +1,7 @@
 package entitlement
 
 import (
+	"maps"
 	"slices"
 )
 
@@ -39,30 +40,18 @@ type Set struct {
 	customerID string
 	all        []CustomerEntitlement
 	byFeature  map[string][]int // feature id → indexes into all, in server order
-	features   []string         // sorted feature ids
 }
 
 // NewSet builds a Set from entitlements read elsewhere (for example through
 // Service.List), in the order given. customerID is what CustomerID reports.
 func NewSet(customerID string, entries []CustomerEntitlement) *Set {
-	s := &Set{customerID: customerID, byFeature: map[string][]int{}}
-	for _, e := range entries {
-		s.add(e)
+	s := &Set{customerID: customerID, all: slices.Clone(entries), byFeature: map[string][]int{}}
+	for i, e := range s.all {
+		if e.FeatureID != "" {
+			s.byFeature[e.FeatureID] = append(s.byFeature[e.FeatureID], i)
+		}
 	}
 	return s
-}
-
-func (s *Set) add(e CustomerEntitlement) {
-	s.all = append(s.all, e)
-	if e.FeatureID == "" {
-		return
-	}
-	idx, seen := s.byFeature[e.FeatureID]
-	s.byFeature[e.FeatureID] = append(idx, len(s.all)-1)
-	if !seen {
-		i, _ := slices.BinarySearch(s.features, e.FeatureID)
-		s.features = slices.Insert(s.features, i, e.FeatureID)
-	}
 }
 
 // CustomerID returns the id of the customer the Set was loaded for.
@@ -132,7 +121,7 @@ func (s *Set) Features() []string {
 	if s == nil {
 		return nil
 	}
-	return slices.Clone(s.features)
+	return slices.Sorted(maps.Keys(s.byFeature))
 }
 
 // All returns every entitlement in the Set, in server order, including any

@@ -82,7 +82,10 @@ func (s *Service) CreateChild(ctx context.Context, parentID string, create *cust
 	if err := api.RequiredString("parent_id", &parentID); err != nil {
 		return nil, err
 	}
-	lr := link.clone()
+	var lr LinkRequest // a copy: the caller's request is never changed
+	if link != nil {
+		lr = *link
+	}
 	if lr.ParentID != nil && *lr.ParentID != parentID {
 		return nil, api.Invalid("parent_id", "must be unset or equal to the parentID argument")
 	}
@@ -109,7 +112,7 @@ func (s *Service) CreateChild(ctx context.Context, parentID string, create *cust
 	if key := chargebee.IdempotencyKey(opts...); key != "" {
 		linkOpts = append(slices.Clone(opts), chargebee.WithIdempotencyKey(linkKey(key)))
 	}
-	linked, err := s.Link(ctx, created.Customer.ID, lr, linkOpts...)
+	linked, err := s.Link(ctx, created.Customer.ID, &lr, linkOpts...)
 	if err != nil {
 		return nil, &LinkError{CustomerID: created.Customer.ID, ParentID: parentID, Customer: created.Customer, Err: err}
 	}

@@ -114,19 +114,19 @@ func (r *LinkRequest) AppendForm(b []byte) ([]byte, error) {
 	w := form.NewWriter(b, nil)
 	if p := r.ChildAccountAccess; p != nil {
 		if p.PortalDownloadInvoices != nil {
-			w.String("child_account_access%5Bportal_download_invoices%5D", string(*p.PortalDownloadInvoices))
+			w.String("child_account_access[portal_download_invoices]", string(*p.PortalDownloadInvoices))
 		}
 		if p.PortalEditSubscriptions != nil {
-			w.String("child_account_access%5Bportal_edit_subscriptions%5D", string(*p.PortalEditSubscriptions))
+			w.String("child_account_access[portal_edit_subscriptions]", string(*p.PortalEditSubscriptions))
 		}
 		if p.SendInvoiceEmails != nil {
-			w.Bool("child_account_access%5Bsend_invoice_emails%5D", *p.SendInvoiceEmails)
+			w.Bool("child_account_access[send_invoice_emails]", *p.SendInvoiceEmails)
 		}
 		if p.SendPaymentEmails != nil {
-			w.Bool("child_account_access%5Bsend_payment_emails%5D", *p.SendPaymentEmails)
+			w.Bool("child_account_access[send_payment_emails]", *p.SendPaymentEmails)
 		}
 		if p.SendSubscriptionEmails != nil {
-			w.Bool("child_account_access%5Bsend_subscription_emails%5D", *p.SendSubscriptionEmails)
+			w.Bool("child_account_access[send_subscription_emails]", *p.SendSubscriptionEmails)
 		}
 	}
 	if r.InvoiceOwnerID != nil {
@@ -134,19 +134,19 @@ func (r *LinkRequest) AppendForm(b []byte) ([]byte, error) {
 	}
 	if p := r.ParentAccountAccess; p != nil {
 		if p.PortalDownloadChildInvoices != nil {
-			w.String("parent_account_access%5Bportal_download_child_invoices%5D", string(*p.PortalDownloadChildInvoices))
+			w.String("parent_account_access[portal_download_child_invoices]", string(*p.PortalDownloadChildInvoices))
 		}
 		if p.PortalEditChildSubscriptions != nil {
-			w.String("parent_account_access%5Bportal_edit_child_subscriptions%5D", string(*p.PortalEditChildSubscriptions))
+			w.String("parent_account_access[portal_edit_child_subscriptions]", string(*p.PortalEditChildSubscriptions))
 		}
 		if p.SendInvoiceEmails != nil {
-			w.Bool("parent_account_access%5Bsend_invoice_emails%5D", *p.SendInvoiceEmails)
+			w.Bool("parent_account_access[send_invoice_emails]", *p.SendInvoiceEmails)
 		}
 		if p.SendPaymentEmails != nil {
-			w.Bool("parent_account_access%5Bsend_payment_emails%5D", *p.SendPaymentEmails)
+			w.Bool("parent_account_access[send_payment_emails]", *p.SendPaymentEmails)
 		}
 		if p.SendSubscriptionEmails != nil {
-			w.Bool("parent_account_access%5Bsend_subscription_emails%5D", *p.SendSubscriptionEmails)
+			w.Bool("parent_account_access[send_subscription_emails]", *p.SendSubscriptionEmails)
 		}
 	}
 	if r.ParentID != nil {
@@ -229,36 +229,36 @@ func (r *UpdateSettingsRequest) AppendForm(b []byte) ([]byte, error) {
 	w := form.NewWriter(b, nil)
 	if p := r.ChildAccountAccess; p != nil {
 		if p.PortalDownloadInvoices != nil {
-			w.String("child_account_access%5Bportal_download_invoices%5D", string(*p.PortalDownloadInvoices))
+			w.String("child_account_access[portal_download_invoices]", string(*p.PortalDownloadInvoices))
 		}
 		if p.PortalEditSubscriptions != nil {
-			w.String("child_account_access%5Bportal_edit_subscriptions%5D", string(*p.PortalEditSubscriptions))
+			w.String("child_account_access[portal_edit_subscriptions]", string(*p.PortalEditSubscriptions))
 		}
 		if p.SendInvoiceEmails != nil {
-			w.Bool("child_account_access%5Bsend_invoice_emails%5D", *p.SendInvoiceEmails)
+			w.Bool("child_account_access[send_invoice_emails]", *p.SendInvoiceEmails)
 		}
 		if p.SendPaymentEmails != nil {
-			w.Bool("child_account_access%5Bsend_payment_emails%5D", *p.SendPaymentEmails)
+			w.Bool("child_account_access[send_payment_emails]", *p.SendPaymentEmails)
 		}
 		if p.SendSubscriptionEmails != nil {
-			w.Bool("child_account_access%5Bsend_subscription_emails%5D", *p.SendSubscriptionEmails)
+			w.Bool("child_account_access[send_subscription_emails]", *p.SendSubscriptionEmails)
 		}
 	}
 	if p := r.ParentAccountAccess; p != nil {
 		if p.PortalDownloadChildInvoices != nil {
-			w.String("parent_account_access%5Bportal_download_child_invoices%5D", string(*p.PortalDownloadChildInvoices))
+			w.String("parent_account_access[portal_download_child_invoices]", string(*p.PortalDownloadChildInvoices))
 		}
 		if p.PortalEditChildSubscriptions != nil {
-			w.String("parent_account_access%5Bportal_edit_child_subscriptions%5D", string(*p.PortalEditChildSubscriptions))
+			w.String("parent_account_access[portal_edit_child_subscriptions]", string(*p.PortalEditChildSubscriptions))
 		}
 		if p.SendInvoiceEmails != nil {
-			w.Bool("parent_account_access%5Bsend_invoice_emails%5D", *p.SendInvoiceEmails)
+			w.Bool("parent_account_access[send_invoice_emails]", *p.SendInvoiceEmails)
 		}
 		if p.SendPaymentEmails != nil {
-			w.Bool("parent_account_access%5Bsend_payment_emails%5D", *p.SendPaymentEmails)
+			w.Bool("parent_account_access[send_payment_emails]", *p.SendPaymentEmails)
 		}
 		if p.SendSubscriptionEmails != nil {
-			w.Bool("parent_account_access%5Bsend_subscription_emails%5D", *p.SendSubscriptionEmails)
+			w.Bool("parent_account_access[send_subscription_emails]", *p.SendSubscriptionEmails)
 		}
 	}
 	if r.UseDefaultHierarchySettings != nil {

@@ -44,21 +44,3 @@ func (s *Service) checkLink(childID string, req *LinkRequest, _ []chargebee.Requ
 	}
 	return nil
 }
-
-// clone returns a shallow copy of r with its nested params copied too, so
-// that the caller's request is never changed.
-func (r *LinkRequest) clone() *LinkRequest {
-	if r == nil {
-		return &LinkRequest{}
-	}
-	c := *r
-	if r.ParentAccountAccess != nil {
-		p := *r.ParentAccountAccess
-		c.ParentAccountAccess = &p
-	}
-	if r.ChildAccountAccess != nil {
-		p := *r.ChildAccountAccess
-		c.ChildAccountAccess = &p
-	}
-	return &c
-}

@@ -58,19 +58,21 @@ func Bytes(a Appender) ([]byte, error) {
 }
 
 // Writer appends form pairs to a buffer. The generated AppendForm methods
-// call it in key order; it merges the custom fields into that order and
-// keeps the first error, after which it writes nothing.
+// call it in key order, giving raw keys (brackets unescaped); it merges the
+// custom fields into that order and keeps the first error, after which it
+// writes nothing.
 type Writer struct {
 	buf    []byte
 	start  int // len(buf) before the first pair
 	err    error
 	at     int      // 1 + the element index the next key ends in, or 0
-	raw    []byte   // the raw key being written, while custom fields are pending
-	last   []byte   // the raw key written last, while custom fields are pending
+	key    []byte   // the raw key being written
+	last   []byte   // the raw key written last
 	custom []string // the custom fields' keys, sorted; those from next on are pending
 	next   int
 	values map[string]string
-	filter url.Values // scratch for filters
+	filter url.Values   // scratch for filters
+	json   bytes.Buffer // scratch for JSON fields
 }
 
 var writerPool = sync.Pool{New: func() any { return &Writer{} }}
@@ -100,7 +102,11 @@ func (w *Writer) Finish() ([]byte, error) {
 	}
 	clear(w.custom)
 	clear(w.filter)
-	*w = Writer{custom: w.custom[:0], filter: w.filter, raw: w.raw[:0], last: w.last[:0]}
+	keep := Writer{custom: w.custom[:0], filter: w.filter, key: w.key[:0], last: w.last[:0]}
+	if w.json.Cap() <= 64<<10 {
+		keep.json = w.json
+	}
+	*w = keep
 	writerPool.Put(w)
 	return b, err
 }
@@ -111,101 +117,69 @@ func (w *Writer) At(i int) *Writer {
 	return w
 }
 
-// key starts a pair. Generated code gives the key escaped (esc), filters
-// give it raw; either way the custom fields that sort before it are written
-// first. It reports whether to write the value.
-func (w *Writer) key(esc, raw string) bool {
-	at := w.at
-	w.at = 0
-	if w.err != nil {
+// setKey makes w.key the raw key of the next pair: key and the index of At.
+func (w *Writer) setKey(key string) []byte {
+	w.key = append(w.key[:0], key...)
+	if w.at > 0 {
+		w.key = append(strconv.AppendInt(append(w.key, '['), int64(w.at-1), 10), ']')
+		w.at = 0
+	}
+	return w.key
+}
+
+// pair writes key= after the custom fields that sort before key, and
+// reports whether to write the value.
+func (w *Writer) pair(key string) bool {
+	if w.setKey(key); !w.flush(false) {
 		return false
 	}
-	if w.next < len(w.custom) {
-		w.raw = rawKey(w.raw[:0], esc, raw, at)
-		if !w.flush(false) {
-			return false
-		}
-		w.last = append(w.last[:0], w.raw...)
-	}
-	if esc == "" {
-		w.pair(raw)
-		return true
-	}
-	if len(w.buf) > w.start {
-		w.buf = append(w.buf, '&')
-	}
-	w.buf = append(w.buf, esc...)
-	if at > 0 {
-		w.buf = append(strconv.AppendInt(append(w.buf, "%5B"...), int64(at-1), 10), "%5D"...)
-	}
-	w.buf = append(w.buf, '=')
+	w.write(w.key)
+	w.key, w.last = w.last, w.key
 	return true
 }
 
-// rawKey appends to b the raw key: raw, or the escaped key esc with its
-// brackets unescaped, and the index of At (at, 0 for none).
-func rawKey(b []byte, esc, raw string, at int) []byte {
-	b = append(b, raw...)
-	for i := 0; i < len(esc); i++ {
-		switch {
-		case esc[i] != '%':
-			b = append(b, esc[i])
-		case esc[i+2] == 'B':
-			b, i = append(b, '['), i+2
-		default:
-			b, i = append(b, ']'), i+2
-		}
-	}
-	if at > 0 {
-		b = append(strconv.AppendInt(append(b, '['), int64(at-1), 10), ']')
-	}
-	return b
-}
-
-// pair writes the separator and raw=.
-func (w *Writer) pair(raw string) {
+// write writes the separator and key=, escaped.
+func (w *Writer) write(key []byte) {
 	if len(w.buf) > w.start {
 		w.buf = append(w.buf, '&')
 	}
-	w.buf = append(appendEscaped(w.buf, raw), '=')
+	w.buf = append(appendEscaped(w.buf, key), '=')
 }
 
-// flush writes the pending custom fields whose keys sort before w.raw, or
-// all of them. One that does not sort after the last key written repeats it.
+// flush writes the pending custom fields whose keys sort before w.key, or
+// all of them, and reports whether no error stopped the Writer. A custom
+// field that does not sort after the last key written repeats it.
 func (w *Writer) flush(all bool) bool {
-	for w.err == nil && w.next < len(w.custom) && (all || w.custom[w.next] < string(w.raw)) {
+	for w.err == nil && w.next < len(w.custom) && (all || w.custom[w.next] < string(w.key)) {
 		k := w.custom[w.next]
 		if len(w.last) > 0 && k <= string(w.last) {
 			w.err = &Error{Key: k, Reason: "is sent twice or out of order (a custom field or filter repeats another parameter)"}
-			return false
+			break
 		}
 		w.next, w.last = w.next+1, append(w.last[:0], k...)
-		w.pair(k)
+		w.write(w.last)
 		w.buf = appendEscaped(w.buf, w.values[k])
 	}
 	return w.err == nil
 }
 
-// The methods below write one pair each; key is the wire key escaped (its
-// brackets written %5B and %5D).
-
 // String writes key=v.
 func (w *Writer) String(key, v string) {
-	if w.key(key, "") {
+	if w.pair(key) {
 		w.buf = appendEscaped(w.buf, v)
 	}
 }
 
 // Bool writes key=true or key=false.
 func (w *Writer) Bool(key string, v bool) {
-	if w.key(key, "") {
+	if w.pair(key) {
 		w.buf = strconv.AppendBool(w.buf, v)
 	}
 }
 
 // Int writes key=v in decimal.
 func (w *Writer) Int(key string, v int64) {
-	if w.key(key, "") {
+	if w.pair(key) {
 		w.buf = strconv.AppendInt(w.buf, v, 10)
 	}
 }
@@ -215,19 +189,15 @@ func (w *Writer) JSON(key string, v any) {
 	if w.err != nil {
 		return
 	}
-	jb := jsonPool.Get().(*jsonBuffer)
-	defer jb.release()
-	b, err := jb.marshal(v)
-	if err != nil {
-		w.err = &Error{Key: string(rawKey(nil, key, "", w.at)), Reason: "is not valid JSON: " + jsonReason(err)}
-		return
-	}
-	if w.key(key, "") {
-		w.buf = appendEscaped(w.buf, b)
+	w.json.Reset()
+	if err := writeJSON(&w.json, v); err != nil {
+		w.err = &Error{Key: string(w.setKey(key)), Reason: jsonReason(err)}
+	} else if w.pair(key) {
+		w.buf = appendEscaped(w.buf, w.json.Bytes())
 	}
 }
 
-// Filter writes the keys f adds under the raw key prefix, in key order.
+// Filter writes the keys f adds under the key prefix, in key order.
 func (w *Writer) Filter(key string, f query.Encoder) {
 	if w.err != nil {
 		return
@@ -242,7 +212,7 @@ func (w *Writer) Filter(key string, f query.Encoder) {
 	}
 	for _, k := range slices.Sorted(maps.Keys(w.filter)) {
 		for _, v := range w.filter[k] {
-			if !w.key("", k) {
+			if !w.pair(k) {
 				return
 			}
 			w.buf = appendEscaped(w.buf, v)
@@ -300,57 +270,37 @@ var unreserved = func() (u [256]bool) {
 	return u
 }()
 
-// jsonBuffer is a reusable buffer with a JSON encoder writing into it.
-type jsonBuffer struct {
-	buf bytes.Buffer
-	enc *json.Encoder
-}
-
-var jsonPool = sync.Pool{New: func() any {
-	jb := &jsonBuffer{}
-	jb.enc = json.NewEncoder(&jb.buf)
-	jb.enc.SetEscapeHTML(false)
-	return jb
-}}
-
 // JSON returns v as one compact JSON document, without a trailing newline
 // and without HTML escaping: the value of a JSON field. A value that cannot
 // be marshalled is an *Error naming key.
 func JSON(key string, v any) (string, error) {
-	jb := jsonPool.Get().(*jsonBuffer)
-	defer jb.release()
-	b, err := jb.marshal(v)
-	if err != nil {
-		return "", &Error{Key: key, Reason: "is not valid JSON: " + jsonReason(err)}
+	var b bytes.Buffer
+	if err := writeJSON(&b, v); err != nil {
+		return "", &Error{Key: key, Reason: jsonReason(err)}
 	}
-	return string(b), nil
+	return b.String(), nil
 }
 
-// marshal returns v as compact JSON, valid until the buffer's next use.
-func (jb *jsonBuffer) marshal(v any) ([]byte, error) {
-	jb.buf.Reset()
-	if err := jb.enc.Encode(v); err != nil {
-		return nil, err
+// writeJSON writes v to b as JSON returns it.
+func writeJSON(b *bytes.Buffer, v any) error {
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
 	}
-	return bytes.TrimRight(jb.buf.Bytes(), "\n"), nil
-}
-
-// release returns the buffer to the pool unless it grew huge.
-func (jb *jsonBuffer) release() {
-	if jb.buf.Cap() <= 64<<10 {
-		jsonPool.Put(jb)
-	}
+	b.Truncate(b.Len() - 1) // the newline Encode ends with
+	return nil
 }
 
 // jsonReason describes a marshalling error without the offending value.
 func jsonReason(err error) string {
 	switch e := err.(type) {
 	case *json.UnsupportedValueError:
-		return "unsupported value (NaN or infinity?)"
+		return "is not valid JSON: unsupported value (NaN or infinity?)"
 	case *json.UnsupportedTypeError:
-		return "unsupported type " + e.Type.String()
+		return "is not valid JSON: unsupported type " + e.Type.String()
 	case *json.MarshalerError:
-		return "marshaller of " + e.Type.String() + " failed"
+		return "is not valid JSON: marshaller of " + e.Type.String() + " failed"
 	}
-	return "cannot be marshalled"
+	return "is not valid JSON: cannot be marshalled"
 }

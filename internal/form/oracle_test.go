@@ -1,7 +1,6 @@
 package form
 
 import (
-	"bytes"
 	"math"
 	"net/url"
 	"reflect"
@@ -345,17 +344,10 @@ func oracleInline(t reflect.Type) oracleFunc {
 // oracleJSON sends v as one compact JSON document without a trailing
 // newline and without HTML escaping.
 func oracleJSON(key string, v reflect.Value, out url.Values) error {
-	jb := jsonPool.Get().(*jsonBuffer)
-	defer func() {
-		if jb.buf.Cap() <= 64<<10 { // do not keep huge buffers alive
-			jsonPool.Put(jb)
-		}
-	}()
-	jb.buf.Reset()
-	if err := jb.enc.Encode(v.Interface()); err != nil {
-		return &Error{Key: key, Reason: "is not valid JSON: " + jsonReason(err)}
+	b, err := JSON(key, v.Interface())
+	if err != nil {
+		return err
 	}
-	b := bytes.TrimRight(jb.buf.Bytes(), "\n")
-	out[key] = []string{string(b)}
+	out[key] = []string{b}
 	return nil
 }

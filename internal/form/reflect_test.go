@@ -488,11 +488,9 @@ func (w *refWriter) scalar(raw, esc string, v reflect.Value) error {
 
 // json writes the field as one compact JSON document.
 func (w *refWriter) json(raw, esc string, v reflect.Value) error {
-	jb := jsonPool.Get().(*jsonBuffer)
-	defer jb.release()
-	b, err := jb.marshal(v.Interface())
+	b, err := JSON(raw, v.Interface())
 	if err != nil {
-		return &Error{Key: raw, Reason: "is not valid JSON: " + jsonReason(err)}
+		return err
 	}
 	if err := w.key(raw, esc); err != nil {
 		return err

@@ -34,25 +34,25 @@ func TestWriter(t *testing.T) {
 	}{
 		{"scalars", nil, func(w *form.Writer) {
 			w.Bool("a", true)
-			w.Int("b%5Bc%5D", -7)
+			w.Int("b[c]", -7)
 			w.String("d", "x y&z=é")
 		}, "a=true&b%5Bc%5D=-7&d=x+y%26z%3D%C3%A9", ""},
 		{"elements", nil, func(w *form.Writer) {
-			w.At(0).String("e%5Bid%5D", "p")
-			w.At(12).String("e%5Bid%5D", "q")
+			w.At(0).String("e[id]", "p")
+			w.At(12).String("e[id]", "q")
 			w.String("f", "r")
 		}, "e%5Bid%5D%5B0%5D=p&e%5Bid%5D%5B12%5D=q&f=r", ""},
 		{"custom fields in key order", map[string]string{"cf_b": "2", "a": "0", "zz": "9", "e[id][5]": "x"}, func(w *form.Writer) {
 			w.String("b", "1")
-			w.At(4).String("e%5Bid%5D", "p")
-			w.At(7).String("e%5Bid%5D", "q")
+			w.At(4).String("e[id]", "p")
+			w.At(7).String("e[id]", "q")
 		}, "a=0&b=1&cf_b=2&e%5Bid%5D%5B4%5D=p&e%5Bid%5D%5B5%5D=x&e%5Bid%5D%5B7%5D=q&zz=9", ""},
 		{"custom field repeating a key", map[string]string{"b": "x"}, func(w *form.Writer) {
 			w.String("b", "1")
 			w.String("c", "2")
 		}, "", "form: b: is sent twice or out of order (a custom field or filter repeats another parameter)"},
 		{"custom field repeating the last key", map[string]string{"c[d]": "x"}, func(w *form.Writer) {
-			w.String("c%5Bd%5D", "1")
+			w.String("c[d]", "1")
 		}, "", "form: c[d]: is sent twice or out of order (a custom field or filter repeats another parameter)"},
 		{"empty custom field key", map[string]string{"": "x"}, func(w *form.Writer) {
 			w.String("a", "1")
@@ -62,7 +62,7 @@ func TestWriter(t *testing.T) {
 		}, "m=%7B%22k%22%3A%22%3C%26%3E%22%2C%22n%22%3A1%7D", ""},
 		{"JSON error in an element", nil, func(w *form.Writer) {
 			w.String("a", "1")
-			w.At(3).JSON("x%5By%5D", map[string]any{"f": math.NaN()})
+			w.At(3).JSON("x[y]", map[string]any{"f": math.NaN()})
 			w.String("z", "2")
 		}, "", "form: x[y][3]: is not valid JSON: unsupported value (NaN or infinity?)"},
 		{"filters", map[string]string{"id[j]": "k"}, func(w *form.Writer) {

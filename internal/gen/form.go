@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -93,10 +92,6 @@ func filterItem(key, guard, expr string) formItem {
 	return formItem{sort: key + "[", multi: true, guard: guard, code: fmt.Sprintf("if %s != nil {\nw.Filter(%q, %s)\n}\n", expr, key, expr)}
 }
 
-// wireKey is the shape of a wire key whose only characters to escape are
-// its brackets.
-var wireKey = regexp.MustCompile(`^[a-z0-9_.~-]+(\[[a-z0-9_.~-]+\])*$`)
-
 // leafWrite returns the code writing the leaf parameter p, held by the Go
 // expression expr, under key; writer is "w." or "w.At(i).".
 func (g *gen) leafWrite(p *param, expr, key, writer string) (string, error) {
@@ -104,22 +99,18 @@ func (g *gen) leafWrite(p *param, expr, key, writer string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if !wireKey.MatchString(key) {
-		return "", fmt.Errorf("%s: wire key %q needs escaping beyond its brackets", p.Wire, key)
-	}
-	esc := strings.NewReplacer("[", "%5B", "]", "%5D").Replace(key)
 	var call string
 	switch {
 	case strings.Contains(leafTag(p), ",json"):
-		call = fmt.Sprintf("JSON(%q, %s)", esc, expr)
+		call = fmt.Sprintf("JSON(%q, %s)", key, expr)
 	case typ == "*string":
-		call = fmt.Sprintf("String(%q, *%s)", esc, expr)
+		call = fmt.Sprintf("String(%q, *%s)", key, expr)
 	case typ == "*bool":
-		call = fmt.Sprintf("Bool(%q, *%s)", esc, expr)
+		call = fmt.Sprintf("Bool(%q, *%s)", key, expr)
 	case typ == "*int32", typ == "*int64", typ == "*chargebee.Timestamp":
-		call = fmt.Sprintf("Int(%q, int64(*%s))", esc, expr)
+		call = fmt.Sprintf("Int(%q, int64(*%s))", key, expr)
 	case p.Type == "enum" || p.Type == "string":
-		call = fmt.Sprintf("String(%q, string(*%s))", esc, expr)
+		call = fmt.Sprintf("String(%q, string(*%s))", key, expr)
 	default:
 		return "", fmt.Errorf("%s: no form writer for %s", p.Wire, typ)
 	}

@@ -81,6 +81,9 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.rateRPS > 0 {
+		cfg.Limiter = newLocalLimiter(cfg.rateRPS, cfg.rateBurst)
+	}
 	token := base64.StdEncoding.EncodeToString([]byte(apiKey + ":"))
 	auth := "Basic " + token
 	return &Client{
@@ -88,12 +91,12 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 		base:           base,
 		version:        cfg.version,
 		auth:           &auth,
-		userAgent:      userAgent(cfg.userAgent),
+		userAgent:      strings.TrimSuffix("chargebee-go/"+Version+" ("+runtime.Version()+") "+cfg.userAgent, " "),
 		businessEntity: cfg.businessEntity,
 		maxRetries:     cfg.MaxRetries,
 		noValidation:   cfg.noValidation,
 		redact:         newRedactor(token, apiKey),
-		transport:      transport.New(cfg.transportConfig()),
+		transport:      transport.New(cfg.Config),
 	}, nil
 }
 
@@ -139,23 +142,6 @@ func (cfg *config) base(site string) (url.URL, error) {
 	}
 	base.Path += "/api/" + string(cfg.version)
 	return base, nil
-}
-
-// userAgent returns the User-Agent header: the SDK's, then the caller's suffix.
-func userAgent(suffix string) string {
-	ua := "chargebee-go/" + Version + " (" + runtime.Version() + ")"
-	if suffix != "" {
-		ua += " " + suffix
-	}
-	return ua
-}
-
-func (cfg *config) transportConfig() transport.Config {
-	tc := cfg.Config
-	if cfg.rateRPS > 0 {
-		tc.Limiter = newLocalLimiter(cfg.rateRPS, cfg.rateBurst)
-	}
-	return tc
 }
 
 // check reports a nil Client, or one NewClient did not make, as a

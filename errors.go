@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -276,19 +277,10 @@ func newRedactor(token, apiKey string) *redactor {
 // text returns s without the credentials; s itself, without copying it,
 // when it holds none (the Replacer would copy every text).
 func (r *redactor) text(s string) string {
-	if r == nil || s == "" || !r.holdsSecret(s) {
+	if r == nil || s == "" || !slices.ContainsFunc(*r.secrets, func(secret string) bool { return strings.Contains(s, secret) }) {
 		return s
 	}
 	return r.r.Replace(s)
-}
-
-func (r *redactor) holdsSecret(s string) bool {
-	for _, secret := range *r.secrets {
-		if strings.Contains(s, secret) {
-			return true
-		}
-	}
-	return false
 }
 
 // header returns h, or a copy of it with the credentials removed from the

@@ -2,6 +2,7 @@ package customer_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -170,4 +171,14 @@ func ExampleCreateRequest_AppendForm() {
 	fmt.Println(string(body))
 	// Output:
 	// billing_address%5Bcountry%5D=US&cf_segment=smb&entity_identifiers%5Bscheme%5D%5B0%5D=0088&entity_identifiers%5Bvalue%5D%5B0%5D=123&first_name=John&meta_data=%7B%22plan%22%3A%22gold%22%7D
+}
+
+// A Customer decodes from JSON in one pass, with its custom fields (cf_*
+// keys) in CustomFields, known enum values as their constants and unknown
+// attributes ignored.
+func ExampleCustomer_UnmarshalJSON() {
+	var c customer.Customer
+	err := json.Unmarshal([]byte(`{"id":"cus_1","auto_collection":"off","cf_plan":"gold","cf_seats":5,"new_attribute":[1]}`), &c)
+	fmt.Println(c.ID, c.AutoCollection == customer.AutoCollectionOff, c.CustomFields["cf_plan"], c.CustomFields["cf_seats"], err)
+	// Output: cus_1 true gold 5 <nil>
 }

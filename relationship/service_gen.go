@@ -81,8 +81,8 @@ var actLink = api.Action{
 //
 // See https://apidocs.chargebee.com/docs/api/customers#link_a_customer.
 func (s *Service) Link(ctx context.Context, childID string, req *LinkRequest, opts ...chargebee.RequestOption) (*LinkResult, error) {
-	if err := s.checkLink(childID, req, opts); err != nil {
-		return nil, err
+	if req != nil && req.ParentID != nil && *req.ParentID == childID {
+		return nil, api.Invalid("parent_id", "must differ from the childID argument")
 	}
 	return api.Call(ctx, s.client(), &actLink, childID, req, (*LinkResult).missing, opts)
 }

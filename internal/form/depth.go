@@ -61,38 +61,30 @@ func walk(v reflect.Value, depth int) (path []string, deep bool) {
 	if v.Type().Implements(encoderType) {
 		return nil, false
 	}
-	eachChild(v, func(child reflect.Value, name string, index int) bool {
+	eachChild(v, func(c reflect.Value, part string) bool {
 		if depth == MaxDepth {
 			deep = true
-		} else if path, deep = walk(child, depth+1); deep && index >= 0 {
-			path = append(path, strconv.Itoa(index))
-		} else if deep && index == -1 {
-			path = append(path, name)
+		} else if path, deep = walk(c, depth+1); deep && part != "" {
+			path = append(path, part)
 		}
 		return !deep
 	})
 	return path, deep
 }
 
-// eachChild calls f with the fields, elements or map values of v and the
-// part each adds to the key: an index (>= 0), a name (index -1), or nothing
-// (an embedded struct, index -2 or less), until f returns false.
-func eachChild(v reflect.Value, f func(child reflect.Value, name string, index int) bool) {
+// eachChild calls f with each field, element or map value of v and the part
+// it adds to the key ("" for an embedded struct), until f returns false.
+func eachChild(v reflect.Value, f func(c reflect.Value, part string) bool) {
 	switch v.Kind() {
 	case reflect.Struct:
 		for i := range v.NumField() {
-			name, ok := walkedField(v.Type().Field(i))
-			index := -1
-			if name == "" {
-				index = -2
-			}
-			if ok && !f(v.Field(i), name, index) {
+			if name, ok := fieldKey(v.Type().Field(i)); ok && !f(v.Field(i), name) {
 				return
 			}
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
-			if !f(v.Index(i), "", i) {
+			if !f(v.Index(i), strconv.Itoa(i)) {
 				return
 			}
 		}
@@ -102,28 +94,22 @@ func eachChild(v reflect.Value, f func(child reflect.Value, name string, index i
 			if it.Key().Kind() == reflect.String {
 				name = it.Key().String()
 			}
-			if !f(it.Value(), name, -1) {
+			if !f(it.Value(), name) {
 				return
 			}
 		}
 	}
 }
 
-// walkedField returns the key name of a struct field the encoders descend
-// into, and false for a field they skip or send as one value. Untagged
-// embedded structs are walked, exported or not, and add no key ("").
-func walkedField(sf reflect.StructField) (string, bool) {
+// fieldKey returns the key part of a struct field the encoders descend into
+// ("" for an untagged embedded struct, walked exported or not), and false
+// for a field they skip.
+func fieldKey(sf reflect.StructField) (string, bool) {
 	tag, tagged := sf.Tag.Lookup("url")
 	name, _, _ := strings.Cut(tag, ",")
 	embedded := sf.Anonymous && !tagged
-	if tag == "-" || (!sf.IsExported() && !embedded) {
-		return "", false
-	}
-	switch {
-	case embedded:
-		return "", true
-	case name == "":
+	if name == "" && !embedded {
 		name = sf.Name
 	}
-	return name, true
+	return name, tag != "-" && (sf.IsExported() || embedded)
 }

@@ -24,6 +24,12 @@ type pkgSpec struct {
 	// ConstPrefix maps an enum type to the prefix of its constants' names
 	// when that is not the type's name ("" for none).
 	ConstPrefix map[string]string
+	// EnumAliases maps an enum type of EnumDocs that is another package's
+	// to that package: the type is an alias and its constants copies.
+	EnumAliases map[string]string
+	// ConstNames maps an enum value (Type.value) to the name of its constant
+	// when prefix+camel(value) reads badly.
+	ConstNames map[string]string
 	// ValueDoc, when set, returns the doc of the constant of each value of
 	// each enum type ("" for none).
 	ValueDoc func(c *catalog, enum, value string) (string, error)
@@ -92,11 +98,6 @@ type actionSpec struct {
 	// Alt says what to use instead when the client speaks the API version
 	// the action lacks.
 	Alt string
-	// Pre names a hand-written method run before anything else, for rules
-	// that need the call's other arguments:
-	// func (s *Service) Pre(id string, req *Request, opts
-	// []chargebee.RequestOption) error.
-	Pre string
 	// Deprecated, for an action the catalog marks deprecated, says what to
 	// use instead.
 	Deprecated string

@@ -10,6 +10,19 @@ var relationshipPackage = &pkgSpec{
 		"child_account_access.portal_download_invoices":         "PortalAccess",
 		"hierarchy_operation_type":                              "HierarchyType",
 	},
+	EnumDocs: []enumSpec{
+		{"HierarchyType", "HierarchyType selects which part of a customer hierarchy the hierarchy and hierarchy_detail actions return (the wire parameter hierarchy_operation_type)."},
+		{"PortalAccess", "PortalAccess is a level of access in the Self-Serve Portal, used by the portal_* settings of ParentAccountAccessParams and ChildAccountAccessParams. It is the customer package's type, so the settings read back from a customer.Customer compare directly with these constants."},
+	},
+	EnumAliases: map[string]string{"PortalAccess": "customer"},
+	ConstNames: map[string]string{
+		"HierarchyType.complete_hierarchy":                                   "HierarchyComplete",
+		"HierarchyType.subordinates":                                         "HierarchySubordinates",
+		"HierarchyType.path_to_root":                                         "HierarchyPathToRoot",
+		"HierarchyType.subordinates_with_unbilled_charges_payable_by_parent": "HierarchySubordinatesWithUnbilledChargesPayableByParent",
+		"HierarchyType.immediate_children":                                   "HierarchyImmediateChildren",
+	},
+	ValueDoc: func(_ *catalog, enum, value string) (string, error) { return valueDocs[enum+"."+value], nil },
 	Models: []modelSpec{
 		{"hierarchy", "Hierarchy", "Hierarchy is one customer's place in a customer hierarchy, as the hierarchy and hierarchy_detail actions return it. It is its own object, not a customer: it carries ids only. Chargebee documents at most 250 direct children per customer and 5 levels from the root to the lowest child."},
 	},
@@ -47,7 +60,7 @@ var relationshipPackage = &pkgSpec{
 	Actions: []actionSpec{
 		{
 			Action: "customer.relationships", Method: "Link", IDArg: "childID", Request: "LinkRequest", Result: "LinkResult",
-			Pre: "checkLink", Anchor: "link_a_customer",
+			Anchor: "link_a_customer",
 			Doc: "Link places the customer childID under a parent (req.ParentID) and sets who pays and receives its invoices and what each side may access. Chargebee sets the customer's relationship, use_default_hierarchy_settings, parent_account_access and child_account_access; invoices raised for the child afterwards belong to the invoice owner, and are paid with the payment owner's payment sources when the invoice owner has auto collection on.\n\n" +
 				"Both customers must belong to the same business entity, and the hierarchy limits apply (Chargebee documents at most 250 direct children and 5 levels from root to lowest child). Chargebee checks these, and which customers may be payment and invoice owners; its error reaches the caller unchanged as a *chargebee.Error with Param naming the parameter. Before sending, Link checks only that childID is not empty and that req.ParentID, when given, differs from childID. A nil req sends no parameters. The parent and owners of a linked customer cannot be changed with UpdateSettings: Unlink it and Link it again.",
 		},
@@ -73,4 +86,18 @@ var relationshipPackage = &pkgSpec{
 			Doc:    "the hierarchy entries of the customer: the part selected by req.HierarchyOperationType, which is required",
 		},
 	},
+}
+
+// valueDocs documents the enum values. Chargebee's request schema accepts
+// all five HierarchyType values; its published response types name only the
+// first three.
+var valueDocs = map[string]string{
+	"PortalAccess.yes":                 "PortalAccessYes allows viewing and editing (or downloading).",
+	"PortalAccess.view_only":           "PortalAccessViewOnly allows viewing only.",
+	"PortalAccess.no":                  "PortalAccessNo allows neither.",
+	"HierarchyType.complete_hierarchy": "HierarchyComplete returns every customer of the hierarchy the customer belongs to, from the root down.",
+	"HierarchyType.subordinates":       "HierarchySubordinates returns the customer and every customer below it.",
+	"HierarchyType.path_to_root":       "HierarchyPathToRoot returns the customer and its ancestors up to the root.",
+	"HierarchyType.subordinates_with_unbilled_charges_payable_by_parent": "HierarchySubordinatesWithUnbilledChargesPayableByParent returns the subordinates whose unbilled charges the parent pays. It is missing from Chargebee's published response types and may not be enabled on every site.",
+	"HierarchyType.immediate_children":                                   "HierarchyImmediateChildren returns the direct children of the customer. It is missing from Chargebee's published response types and may not be enabled on every site.",
 }

@@ -43,6 +43,7 @@ type action struct {
 	Filters    []filter      `json:"filters"`
 	XOneOf     [][]string    `json:"x_one_of"`
 	XInV1      bool          `json:"x_in_v1"`
+	XNotPathID string        `json:"x_not_path_id"`
 	Deprecated bool          `json:"deprecated"`
 	ReplacedBy string        `json:"replaced_by"`
 }
@@ -968,8 +969,14 @@ func (g *gen) enums() ([]byte, error) {
 		if !ok {
 			return nil, fmt.Errorf("enum %s is configured but never used", e.Name)
 		}
-		writeDoc(&b, "", e.Doc+" Chargebee adds values over time: a value without a constant here still decodes and can be sent.")
-		fmt.Fprintf(&b, "type %s string\n\n", e.Name)
+		alias := g.pkg.EnumAliases[e.Name]
+		if alias != "" {
+			writeDoc(&b, "", e.Doc)
+			fmt.Fprintf(&b, "type %s = %s.%[1]s\n\n", e.Name, alias)
+		} else {
+			writeDoc(&b, "", e.Doc+" Chargebee adds values over time: a value without a constant here still decodes and can be sent.")
+			fmt.Fprintf(&b, "type %s string\n\n", e.Name)
+		}
 		fmt.Fprintf(&b, "// Values of %s.\nconst (\n", e.Name)
 		prefix, ok := g.pkg.ConstPrefix[e.Name]
 		if !ok {
@@ -985,7 +992,15 @@ func (g *gen) enums() ([]byte, error) {
 					writeDoc(&b, "\t", doc)
 				}
 			}
-			fmt.Fprintf(&b, "\t%s%s %s = %q\n", prefix, camel(v), e.Name, v)
+			name, ok := g.pkg.ConstNames[e.Name+"."+v]
+			if !ok {
+				name = prefix + camel(v)
+			}
+			if alias != "" {
+				fmt.Fprintf(&b, "\t%s = %s.%[1]s\n", name, alias)
+			} else {
+				fmt.Fprintf(&b, "\t%s %s = %q\n", name, e.Name, v)
+			}
 		}
 		b.WriteString(")\n\n")
 	}

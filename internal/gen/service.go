@@ -163,8 +163,12 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	}
 	reqExpr := "nil"
 	var prelude []string
-	if spec.Pre != "" {
-		prelude = append(prelude, fmt.Sprintf("if err := s.%s(%s, req, opts); err != nil {\n\treturn nil, err\n}", spec.Pre, idExpr))
+	if a.XNotPathID != "" {
+		f, err := g.requestField(spec.Request, a, a.XNotPathID)
+		if err != nil {
+			return err
+		}
+		prelude = append(prelude, fmt.Sprintf("if req != nil && req.%s != nil && *req.%[1]s == %s {\n\treturn nil, api.Invalid(%q, \"must differ from the %[2]s argument\")\n}", f.Name, idExpr, a.XNotPathID))
 	}
 	if v1, err := g.v1OnlyFields(a, nil); err != nil {
 		return err

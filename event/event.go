@@ -65,7 +65,7 @@ func Parse(body []byte) (*Event, error) {
 		return nil, &ParseError{Reason: "not a JSON object"}
 	}
 	ev := new(Event)
-	if err := json.Unmarshal(body, ev); err != nil {
+	if err := ev.UnmarshalJSON(body); err != nil { // one pass, as json.Unmarshal would decode it
 		return nil, &ParseError{Reason: jsonReason(err), Err: err}
 	}
 	switch {

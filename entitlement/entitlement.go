@@ -47,13 +47,11 @@ var ErrNotEnabled = errors.New("entitlement: customer entitlements are not enabl
 // an unknown customer, pass through unchanged.
 func notEnabled(err error) error {
 	var ce *chargebee.Error
-	if !errors.As(err, &ce) || ce.HTTPStatusCode < 400 || ce.HTTPStatusCode > 499 {
+	if !errors.As(err, &ce) || ce.HTTPStatusCode/100 != 4 {
 		return err
 	}
-	msg := strings.ToLower(ce.Message)
-	code := strings.ToLower(ce.APIErrorCode)
-	if strings.Contains(msg, "not enabled") || strings.Contains(msg, "not been enabled") ||
-		strings.Contains(code, "not_enabled") {
+	msg := strings.ToLower(ce.Message + " " + ce.APIErrorCode)
+	if strings.Contains(msg, "not enabled") || strings.Contains(msg, "not been enabled") || strings.Contains(msg, "not_enabled") {
 		return fmt.Errorf("%w: %w", ErrNotEnabled, err)
 	}
 	return err

@@ -10,24 +10,6 @@ import (
 // modified after it is built, so it is safe for concurrent reads; its
 // methods also accept a nil *Set, which holds nothing.
 //
-// Gating a feature:
-//
-//	set, err := entitlements.Load(ctx, customerID)
-//	if err != nil {
-//		return err // errors.Is(err, entitlement.ErrNotEnabled) if the site lacks the endpoint
-//	}
-//	// A switch feature: on or off.
-//	if !set.Enabled("xero-integration") {
-//		return errUpgradeRequired
-//	}
-//	// A quantity feature: the level is in Value.
-//	if v, ok := set.Value("user-licenses"); ok && v != "Unlimited" {
-//		seats, _ := strconv.Atoi(v)
-//		if usedSeats >= seats {
-//			return errSeatLimit
-//		}
-//	}
-//
 // A feature the customer has no entitlement to is simply absent: Enabled
 // reports false and Value reports ok == false, so a gate fails closed.
 //
@@ -66,7 +48,7 @@ func (s *Set) CustomerID() string {
 // one of its entitlements to featureID is enabled. A feature the customer has
 // no entitlement to reports false.
 func (s *Set) Enabled(featureID string) bool {
-	_, ok := s.enabled(featureID)
+	_, ok := s.Value(featureID)
 	return ok
 }
 
@@ -76,23 +58,15 @@ func (s *Set) Enabled(featureID string) bool {
 // subscriptions grant the feature it is the value of the first enabled entry
 // in server order; see Entries for all of them.
 func (s *Set) Value(featureID string) (value string, ok bool) {
-	e, ok := s.enabled(featureID)
-	if !ok {
-		return "", false
-	}
-	return e.Value, true
-}
-
-func (s *Set) enabled(featureID string) (*CustomerEntitlement, bool) {
 	if s == nil {
-		return nil, false
+		return "", false
 	}
 	for _, i := range s.byFeature[featureID] {
 		if s.all[i].IsEnabled {
-			return &s.all[i], true
+			return s.all[i].Value, true
 		}
 	}
-	return nil, false
+	return "", false
 }
 
 // Entries returns the customer's entitlements to the feature, enabled or

@@ -78,7 +78,6 @@ func (s *Service) CreateChild(ctx context.Context, parentID string, create *cust
 	if err := api.RequireVersion(s.cb, chargebee.APIv2, "relationship.CreateChild", ""); err != nil {
 		return nil, err
 	}
-	// The link request checks parent_id's length once it is set below.
 	if err := api.RequiredString("parent_id", &parentID); err != nil {
 		return nil, err
 	}
@@ -93,8 +92,6 @@ func (s *Service) CreateChild(ctx context.Context, parentID string, create *cust
 	if create != nil && create.ID != nil && *create.ID == parentID {
 		return nil, api.Invalid("parent_id", "must differ from the customer being linked")
 	}
-	// Check the link before creating anything; the create request is
-	// checked by customer.Service.Create.
 	if err := lr.Validate(); err != nil {
 		return nil, err
 	}
@@ -103,9 +100,7 @@ func (s *Service) CreateChild(ctx context.Context, parentID string, create *cust
 	if err != nil {
 		return nil, err
 	}
-	if created.Customer.ID == "" {
-		// Without the id there is nothing to link; say so rather than
-		// blame the caller for the empty customer_id of a link call.
+	if created.Customer.ID == "" { // nothing to link
 		return nil, &LinkError{ParentID: parentID, Customer: created.Customer, Err: errNoCreatedID}
 	}
 	linkOpts := opts

@@ -246,7 +246,7 @@ func appendEscaped[S string | []byte](dst []byte, s S) []byte {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if unreserved[c] {
+		if unreserved(c) {
 			continue
 		}
 		dst = append(dst, s[start:i]...)
@@ -262,13 +262,10 @@ func appendEscaped[S string | []byte](dst []byte, s S) []byte {
 
 const upperhex = "0123456789ABCDEF"
 
-// unreserved holds the bytes a query component keeps as they are.
-var unreserved = func() (u [256]bool) {
-	for _, c := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~") {
-		u[c] = true
-	}
-	return u
-}()
+// unreserved reports whether a query component keeps c as it is.
+func unreserved(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~'
+}
 
 // JSON returns v as one compact JSON document, without a trailing newline
 // and without HTML escaping: the value of a JSON field. A value that cannot

@@ -5,8 +5,8 @@ import (
 	"strings"
 )
 
-// customerFields is Customer without its methods, so that decoding and
-// encoding through it do not recurse.
+// customerFields is Customer without its methods, so that encoding
+// through it does not recurse.
 type customerFields Customer
 
 // MarshalJSON encodes a customer as Chargebee does, with CustomFields as

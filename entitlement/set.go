@@ -36,13 +36,16 @@ func NewSet(customerID string, entries []CustomerEntitlement) *Set {
 	return s
 }
 
-// CustomerID returns the id of the customer the Set was loaded for.
-func (s *Set) CustomerID() string {
+// or returns s, or an empty Set for a nil s.
+func (s *Set) or() *Set {
 	if s == nil {
-		return ""
+		return &Set{}
 	}
-	return s.customerID
+	return s
 }
+
+// CustomerID returns the id of the customer the Set was loaded for.
+func (s *Set) CustomerID() string { return s.or().customerID }
 
 // Enabled reports whether the customer is entitled to the feature: at least
 // one of its entitlements to featureID is enabled. A feature the customer has
@@ -58,9 +61,7 @@ func (s *Set) Enabled(featureID string) bool {
 // subscriptions grant the feature it is the value of the first enabled entry
 // in server order; see Entries for all of them.
 func (s *Set) Value(featureID string) (value string, ok bool) {
-	if s == nil {
-		return "", false
-	}
+	s = s.or()
 	for _, i := range s.byFeature[featureID] {
 		if s.all[i].IsEnabled {
 			return s.all[i].Value, true
@@ -74,16 +75,10 @@ func (s *Set) Value(featureID string) (value string, ok bool) {
 // when consolidated. It returns nil when there are none. The slice is a
 // copy; changing it does not change the Set.
 func (s *Set) Entries(featureID string) []CustomerEntitlement {
-	if s == nil {
-		return nil
-	}
-	idx := s.byFeature[featureID]
-	if len(idx) == 0 {
-		return nil
-	}
-	out := make([]CustomerEntitlement, len(idx))
-	for n, i := range idx {
-		out[n] = s.all[i]
+	s = s.or()
+	var out []CustomerEntitlement
+	for _, i := range s.byFeature[featureID] {
+		out = append(out, s.all[i])
 	}
 	return out
 }
@@ -91,26 +86,11 @@ func (s *Set) Entries(featureID string) []CustomerEntitlement {
 // Features returns the ids of all features the customer has entitlements
 // to (enabled or not), sorted in ascending byte order so that the result is
 // the same however Chargebee paged them. The slice is a copy.
-func (s *Set) Features() []string {
-	if s == nil {
-		return nil
-	}
-	return slices.Sorted(maps.Keys(s.byFeature))
-}
+func (s *Set) Features() []string { return slices.Sorted(maps.Keys(s.or().byFeature)) }
 
 // All returns every entitlement in the Set, in server order, including any
 // without a feature id. The slice is a copy.
-func (s *Set) All() []CustomerEntitlement {
-	if s == nil {
-		return nil
-	}
-	return slices.Clone(s.all)
-}
+func (s *Set) All() []CustomerEntitlement { return slices.Clone(s.or().all) }
 
 // Len returns the number of entitlements in the Set.
-func (s *Set) Len() int {
-	if s == nil {
-		return 0
-	}
-	return len(s.all)
-}
+func (s *Set) Len() int { return len(s.or().all) }

@@ -3,8 +3,6 @@ package chargebeetest
 import (
 	"sort"
 	"strconv"
-
-	"github.com/billingkit/chargebee-go/internal/money"
 )
 
 // creditRec is one entry of the promotional credit history.
@@ -47,7 +45,7 @@ func (c *call) creditOp(cu *customerRec, op string, amount int64, amountInDecima
 		b.promo += amount
 	case "deduct":
 		if amount > b.promo {
-			return nil, paramError("amount", "cannot be more than the promotional credit balance of "+money.Format(b.promo, currency))
+			return nil, paramError("amount", "cannot be more than the promotional credit balance of "+FormatAmount(b.promo, currency))
 		}
 		b.promo -= amount
 		typ = "decrement"
@@ -93,7 +91,7 @@ func promotionalCredits(op string) handler {
 		case hasAmount && dec != "":
 			return nil, paramError("amount_in_decimal", "give either amount or amount_in_decimal, not both")
 		case dec != "":
-			n, ok := money.Parse(dec, currency)
+			n, ok := parseAmount(dec, currency)
 			if !ok {
 				return nil, paramError("amount_in_decimal", "is not a valid amount in "+currency)
 			}

@@ -168,3 +168,15 @@ func ExampleServer_Requests() {
 	// limit=5&relationship%5Bparent_id%5D%5Bis%5D=acme
 	// Basic <masked>
 }
+
+// Amounts travel in the currency's minor unit; FormatAmount prints them as
+// money, as the fake's error messages quote them.
+func ExampleFormatAmount() {
+	fmt.Println(chargebeetest.FormatAmount(1250, "USD"))
+	fmt.Println(chargebeetest.FormatAmount(-5, "EUR"))
+	fmt.Println(chargebeetest.FormatAmount(300, "JPY"))
+	// Output:
+	// 12.50 USD
+	// -0.05 EUR
+	// 300 JPY
+}

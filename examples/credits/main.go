@@ -22,10 +22,10 @@ import (
 	"text/tabwriter"
 
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/chargebeetest"
 	"github.com/billingkit/chargebee-go/credits"
 	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/examples/internal/exampleenv"
-	"github.com/billingkit/chargebee-go/internal/money"
 )
 
 func main() {
@@ -56,7 +56,7 @@ func run(ctx context.Context, w io.Writer) (err error) {
 	if pc := created.Customer.PromotionalCredits; pc == 0 {
 		fmt.Fprintf(w, "Created customer %s, no promotional credits yet\n", id)
 	} else {
-		fmt.Fprintf(w, "Created customer %s, promotional credits %s\n", id, money.Format(pc, created.Customer.PreferredCurrencyCode))
+		fmt.Fprintf(w, "Created customer %s, promotional credits %s\n", id, chargebeetest.FormatAmount(pc, created.Customer.PreferredCurrencyCode))
 	}
 
 	// Add and Deduct return the customer with its new balance and the
@@ -71,7 +71,7 @@ func run(ctx context.Context, w io.Writer) (err error) {
 		return fmt.Errorf("adding credits: %w", err)
 	}
 	pc := add.PromotionalCredit
-	fmt.Fprintf(w, "Added %s (%s): balance %s\n", money.Format(pc.Amount, pc.CurrencyCode), pc.Description, money.Format(add.Customer.PromotionalCredits, pc.CurrencyCode))
+	fmt.Fprintf(w, "Added %s (%s): balance %s\n", chargebeetest.FormatAmount(pc.Amount, pc.CurrencyCode), pc.Description, chargebeetest.FormatAmount(add.Customer.PromotionalCredits, pc.CurrencyCode))
 
 	ded, err := svc.Deduct(ctx, credits.NewDeductRequest().
 		SetCustomerID(id).
@@ -81,7 +81,7 @@ func run(ctx context.Context, w io.Writer) (err error) {
 		return fmt.Errorf("deducting credits: %w", err)
 	}
 	pc = ded.PromotionalCredit
-	fmt.Fprintf(w, "Deducted %s (%s): balance %s\n", money.Format(pc.Amount, pc.CurrencyCode), pc.Description, money.Format(ded.Customer.PromotionalCredits, pc.CurrencyCode))
+	fmt.Fprintf(w, "Deducted %s (%s): balance %s\n", chargebeetest.FormatAmount(pc.Amount, pc.CurrencyCode), pc.Description, chargebeetest.FormatAmount(ded.Customer.PromotionalCredits, pc.CurrencyCode))
 
 	// Chargebee refuses to deduct more than the balance.
 	_, err = svc.Deduct(ctx, credits.NewDeductRequest().
@@ -91,7 +91,7 @@ func run(ctx context.Context, w io.Writer) (err error) {
 	var ce *chargebee.Error
 	switch {
 	case errors.As(err, &ce):
-		fmt.Fprintf(w, "Deducting %s is refused (%d, param %s): %s\n", money.Format(1000, pc.CurrencyCode), ce.HTTPStatusCode, ce.Param, ce.Message)
+		fmt.Fprintf(w, "Deducting %s is refused (%d, param %s): %s\n", chargebeetest.FormatAmount(1000, pc.CurrencyCode), ce.HTTPStatusCode, ce.Param, ce.Message)
 	case err != nil:
 		return fmt.Errorf("deducting more than the balance: %w", err)
 	default:
@@ -111,7 +111,7 @@ func run(ctx context.Context, w io.Writer) (err error) {
 		if e.Type == credits.TypeDecrement {
 			sign = "-"
 		}
-		fmt.Fprintf(tw, "  %s\t%s%s\t%s\t%s\tbalance %s\n", e.ID, sign, money.Format(e.Amount, e.CurrencyCode), e.CreditType, e.Description, money.Format(e.ClosingBalance, e.CurrencyCode))
+		fmt.Fprintf(tw, "  %s\t%s%s\t%s\t%s\tbalance %s\n", e.ID, sign, chargebeetest.FormatAmount(e.Amount, e.CurrencyCode), e.CreditType, e.Description, chargebeetest.FormatAmount(e.ClosingBalance, e.CurrencyCode))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -134,6 +134,6 @@ func run(ctx context.Context, w io.Writer) (err error) {
 	if err != nil {
 		return fmt.Errorf("adding account credits (API v1): %w", err)
 	}
-	fmt.Fprintf(w, "Added %s of account credits with API v1: account_credits %s\n", money.Format(100, pc.CurrencyCode), money.Format(acc.Customer.AccountCredits, pc.CurrencyCode))
+	fmt.Fprintf(w, "Added %s of account credits with API v1: account_credits %s\n", chargebeetest.FormatAmount(100, pc.CurrencyCode), chargebeetest.FormatAmount(acc.Customer.AccountCredits, pc.CurrencyCode))
 	return nil
 }

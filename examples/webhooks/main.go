@@ -37,7 +37,6 @@ import (
 	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/event"
 	"github.com/billingkit/chargebee-go/examples/internal/exampleenv"
-	"github.com/billingkit/chargebee-go/internal/money"
 	"github.com/billingkit/chargebee-go/relationship"
 	"github.com/billingkit/chargebee-go/webhook"
 )
@@ -88,7 +87,7 @@ func process(w io.Writer, ev *event.Event) {
 		}
 	case event.PromotionalCreditsAdded:
 		pc := c.PromotionalCredit
-		detail = fmt.Sprintf("%s +%s (balance %s)", pc.CustomerID, money.Format(pc.Amount, pc.CurrencyCode), money.Format(pc.ClosingBalance, pc.CurrencyCode))
+		detail = fmt.Sprintf("%s +%s (balance %s)", pc.CustomerID, chargebeetest.FormatAmount(pc.Amount, pc.CurrencyCode), chargebeetest.FormatAmount(pc.ClosingBalance, pc.CurrencyCode))
 	}
 	fmt.Fprintf(w, "Processed %s %s: %s\n", ev.ID, ev.EventType, detail)
 }
@@ -198,7 +197,7 @@ func run(ctx context.Context, w io.Writer) (err error) {
 		return fmt.Errorf("adding credits to %s: %w", parent, err)
 	}
 	fmt.Fprintf(w, "Created %s and %s, linked %s under %s, added %s of credits to %s\n",
-		parent, child, child, parent, money.Format(add.PromotionalCredit.Amount, add.PromotionalCredit.CurrencyCode), parent)
+		parent, child, child, parent, chargebeetest.FormatAmount(add.PromotionalCredit.Amount, add.PromotionalCredit.CurrencyCode), parent)
 
 	var again string
 	if env.Fake != nil {

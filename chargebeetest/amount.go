@@ -1,6 +1,4 @@
-// Package money formats and parses amounts in a currency's minor unit, the
-// integer unit Chargebee's API uses for money (cents for USD, yen for JPY).
-package money
+package chargebeetest
 
 import (
 	"strconv"
@@ -13,21 +11,21 @@ import (
 var zeroDecimal = map[string]bool{"BIF": true, "CLP": true, "DJF": true, "GNF": true, "ISK": true, "JPY": true, "KMF": true, "KRW": true,
 	"PYG": true, "RWF": true, "UGX": true, "VND": true, "VUV": true, "XAF": true, "XOF": true, "XPF": true}
 
-// Decimals returns the number of decimals of currency in the API: 0 for a
-// zero-decimal currency such as JPY, else 2. The code is matched without
-// regard to case.
-func Decimals(currency string) int {
+// decimals returns the number of decimals of currency in the API: 0 for a
+// zero-decimal currency such as JPY, else 2, matching the code in any case.
+func decimals(currency string) int {
 	if zeroDecimal[strings.ToUpper(currency)] {
 		return 0
 	}
 	return 2
 }
 
-// Format writes minor, an amount in the minor unit of currency, as money:
-// Format(300, "USD") is "3.00 USD", Format(-5, "EUR") is "-0.05 EUR" and
-// Format(300, "JPY") is "300 JPY". Without a currency it formats two
-// decimals and no code.
-func Format(minor int64, currency string) string {
+// FormatAmount writes minor, an amount in the minor unit of currency (the
+// integer unit Chargebee's API uses for money), as the fake quotes amounts
+// in its error messages: FormatAmount(300, "USD") is "3.00 USD",
+// FormatAmount(-5, "EUR") is "-0.05 EUR" and FormatAmount(300, "JPY") is
+// "300 JPY". Without a currency it formats two decimals and no code.
+func FormatAmount(minor int64, currency string) string {
 	sign := ""
 	// Work on the magnitude as unsigned so that the most negative int64
 	// formats too.
@@ -36,7 +34,7 @@ func Format(minor int64, currency string) string {
 		sign, mag = "-", -mag
 	}
 	s := strconv.FormatUint(mag, 10)
-	if d := Decimals(currency); d > 0 {
+	if d := decimals(currency); d > 0 {
 		if len(s) <= d {
 			s = strings.Repeat("0", d-len(s)+1) + s
 		}
@@ -48,12 +46,12 @@ func Format(minor int64, currency string) string {
 	return sign + s + " " + currency
 }
 
-// Parse converts a decimal amount in the major unit ("12.50") to minor
-// units of currency (1250). It accepts digits with at most the currency's
-// decimals (trailing zeros aside) and reports false for anything else,
-// including a sign or a value beyond int64.
-func Parse(dec, currency string) (int64, bool) {
-	digits := Decimals(currency)
+// parseAmount converts amount_in_decimal, an amount in the major unit
+// ("12.50"), to minor units of currency (1250). It accepts digits with at
+// most the currency's decimals (trailing zeros aside) and reports false for
+// anything else, including a sign or a value beyond int64.
+func parseAmount(dec, currency string) (int64, bool) {
+	digits := decimals(currency)
 	whole, frac, hasFrac := strings.Cut(dec, ".")
 	if whole == "" || strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" || (hasFrac && frac == "") {
 		return 0, false

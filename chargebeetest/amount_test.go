@@ -1,11 +1,11 @@
-package money
+package chargebeetest
 
 import (
 	"math"
 	"testing"
 )
 
-func TestFormat(t *testing.T) {
+func TestFormatAmount(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		minor    int64
@@ -26,13 +26,13 @@ func TestFormat(t *testing.T) {
 		{math.MinInt64, "USD", "-92233720368547758.08 USD"},
 	}
 	for _, tt := range tests {
-		if got := Format(tt.minor, tt.currency); got != tt.want {
-			t.Errorf("Format(%d, %q) = %q, want %q", tt.minor, tt.currency, got, tt.want)
+		if got := FormatAmount(tt.minor, tt.currency); got != tt.want {
+			t.Errorf("FormatAmount(%d, %q) = %q, want %q", tt.minor, tt.currency, got, tt.want)
 		}
 	}
 }
 
-func TestParse(t *testing.T) {
+func TestParseAmount(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		dec, currency string
@@ -56,18 +56,18 @@ func TestParse(t *testing.T) {
 		{"99999999999999999999", "USD", 0, false},
 	}
 	for _, tt := range tests {
-		got, ok := Parse(tt.dec, tt.currency)
+		got, ok := parseAmount(tt.dec, tt.currency)
 		if got != tt.want || ok != tt.ok {
-			t.Errorf("Parse(%q, %q) = %d, %t; want %d, %t", tt.dec, tt.currency, got, ok, tt.want, tt.ok)
+			t.Errorf("parseAmount(%q, %q) = %d, %t; want %d, %t", tt.dec, tt.currency, got, ok, tt.want, tt.ok)
 		}
 	}
-	// Parse reads what Format writes.
+	// parseAmount reads what FormatAmount writes.
 	for _, c := range []string{"USD", "JPY"} {
 		for _, n := range []int64{0, 1, 99, 100, 12345} {
-			s := Format(n, c)
-			got, ok := Parse(s[:len(s)-len(c)-1], c)
+			s := FormatAmount(n, c)
+			got, ok := parseAmount(s[:len(s)-len(c)-1], c)
 			if !ok || got != n {
-				t.Errorf("Parse(Format(%d, %s)) = %d, %t", n, c, got, ok)
+				t.Errorf("parseAmount(FormatAmount(%d, %s)) = %d, %t", n, c, got, ok)
 			}
 		}
 	}

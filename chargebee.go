@@ -33,6 +33,7 @@ import (
 	"time"
 
 	"github.com/google/go-querystring/query"
+	"golang.org/x/time/rate"
 
 	"github.com/billingkit/chargebee-go/internal/form"
 	sitename "github.com/billingkit/chargebee-go/internal/site"
@@ -82,7 +83,7 @@ func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	if cfg.rateRPS > 0 {
-		cfg.Limiter = newLocalLimiter(cfg.rateRPS, cfg.rateBurst)
+		cfg.Limiter = &localLimiter{rate.NewLimiter(rate.Limit(cfg.rateRPS), max(cfg.rateBurst, 1))}
 	}
 	token := base64.StdEncoding.EncodeToString([]byte(apiKey + ":"))
 	auth := "Basic " + token
@@ -281,7 +282,7 @@ func (c *Client) newCall(cl *call, ctx context.Context, method, path string, par
 // and encodes them, with the extra parameters of WithParam on top.
 func (c *Client) encode(params any, extra [][2]string, be string) ([]byte, error) {
 	if params != nil && !c.noValidation {
-		if v, ok := params.(Validator); ok && !isNilPointer(params) {
+		if v, ok := params.(Validator); ok && !form.IsNil(params) {
 			if err := v.Validate(); err != nil {
 				return nil, err
 			}
@@ -484,7 +485,7 @@ func encodeBody(params any) ([]byte, error) {
 		return []byte(p.Encode()), nil
 	}
 	t := reflect.TypeOf(params)
-	if t == nil || isNilPointer(params) {
+	if t == nil || form.IsNil(params) {
 		return nil, nil
 	}
 	if t.Kind() == reflect.Pointer {
@@ -501,11 +502,6 @@ func encodeBody(params any) ([]byte, error) {
 		return nil, err
 	}
 	return []byte(values.Encode()), nil
-}
-
-func isNilPointer(v any) bool {
-	rv := reflect.ValueOf(v)
-	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }
 
 // newUUID returns a random UUID version 4 in canonical form.

@@ -131,9 +131,7 @@ func (e *Error) Error() string {
 		b.WriteString(snippet(e.Param, maxShortText, false))
 		b.WriteString(")")
 	}
-	if e.Attempts > 1 {
-		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
-	}
+	b.WriteString(afterAttempts(e.Attempts))
 	if e.Message != "" {
 		b.WriteString(": ")
 		b.WriteString(snippet(e.Message, maxSnippet, false))
@@ -397,10 +395,16 @@ func (e *DecodeError) Error() string {
 
 // Error names the call, the attempts and the cause.
 func (e *ConnectionError) Error() string {
-	if e.Attempts > 1 {
-		return fmt.Sprintf("chargebee: %s %s failed after %d attempts: %s", e.Method, e.Path, e.Attempts, causeText(e.Err))
+	return fmt.Sprintf("chargebee: %s %s failed%s: %s", e.Method, e.Path, afterAttempts(e.Attempts), causeText(e.Err))
+}
+
+// afterAttempts is " after N attempts" for a call of several attempts, else
+// "".
+func afterAttempts(n int) string {
+	if n > 1 {
+		return fmt.Sprintf(" after %d attempts", n)
 	}
-	return fmt.Sprintf("chargebee: %s %s failed: %s", e.Method, e.Path, causeText(e.Err))
+	return ""
 }
 
 // Unwrap returns the underlying decoding error.

@@ -42,10 +42,6 @@ type localLimiter struct {
 	l *rate.Limiter
 }
 
-func newLocalLimiter(rps float64, burst int) *localLimiter {
-	return &localLimiter{l: rate.NewLimiter(rate.Limit(rps), max(burst, 1))}
-}
-
 // Wait waits for the next turn. A wait that would outlast the context's
 // deadline fails at once with an error matching context.DeadlineExceeded
 // rather than sleeping until the deadline.

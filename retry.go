@@ -60,16 +60,8 @@ type interruptedError struct {
 }
 
 func (e *interruptedError) Error() string {
-	return fmt.Sprintf("chargebee: %s %s stopped after %s: %v; last response: %v",
-		e.method, e.path, plural(e.attempts, "attempt"), e.err, e.last)
+	return fmt.Sprintf("chargebee: %s %s stopped%s: %v; last response: %v", e.method, e.path, afterAttempts(e.attempts), e.err, e.last)
 }
 
 // Unwrap returns the context's error and the last response's *Error.
 func (e *interruptedError) Unwrap() []error { return []error{e.err, e.last} }
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}

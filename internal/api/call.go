@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"reflect"
 	"regexp"
 	"strings"
 
@@ -66,7 +65,7 @@ func (a *Action) prepare(cb *chargebee.Client, id string, params any) (string, a
 	if err := RequireVersion(cb, a.Version, a.Name, a.Alt); err != nil {
 		return "", nil, err
 	}
-	if v, ok := params.(chargebee.Validator); ok && a.NeedsParams && isNilPointer(params) {
+	if v, ok := params.(chargebee.Validator); ok && a.NeedsParams && form.IsNil(params) {
 		return "", nil, v.Validate()
 	}
 	params, err := a.checkV1(cb, params)
@@ -182,12 +181,6 @@ func (c *checked[T]) DecodeResponse(body []byte) error {
 	return nil
 }
 
-// isNilPointer reports whether v holds a nil pointer.
-func isNilPointer(v any) bool {
-	rv := reflect.ValueOf(v)
-	return rv.Kind() == reflect.Pointer && rv.IsNil()
-}
-
 // trailingIndex is the array index at the end of a wire key.
 var trailingIndex = regexp.MustCompile(`\[[0-9]+\]$`)
 
@@ -198,7 +191,7 @@ var trailingIndex = regexp.MustCompile(`\[[0-9]+\]$`)
 // Client.Do reports with the parameter's name).
 func (a *Action) checkV1(cb *chargebee.Client, params any) (any, error) {
 	p, ok := params.(form.Appender)
-	if a.V1Keys == nil || cb.APIVersion() != chargebee.APIv1 || !ok || isNilPointer(params) {
+	if a.V1Keys == nil || cb.APIVersion() != chargebee.APIv1 || !ok || form.IsNil(params) {
 		return params, nil
 	}
 	body, err := form.Bytes(p)

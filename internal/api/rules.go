@@ -2,11 +2,15 @@ package api
 
 import (
 	"fmt"
+	"maps"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/google/go-querystring/query"
 
 	"github.com/billingkit/chargebee-go"
 )
@@ -50,65 +54,24 @@ func Match(param string, s *string, pattern, reason string) error {
 
 // FilterOps fails when the filter f, sent under key, sets an operator that
 // is not among allowed (the operators the catalog lists for the field). f
-// is a pointer to one of the chargebee filter types; nil sets none.
-func FilterOps(key string, f any, allowed ...string) error {
-	for _, op := range setOps(f) {
-		if !slices.Contains(allowed, op) {
-			return Invalid(key+"["+op+"]", "is not a supported operator of "+key+"; use "+strings.Join(allowed, ", "))
+// is one of the chargebee filter types; nil sets none. The operators set
+// are read from the keys the filter encodes, so that what is checked is
+// what is sent.
+func FilterOps[F query.Encoder](key string, f *F, allowed ...string) error {
+	if f == nil {
+		return nil
+	}
+	v := url.Values{}
+	if err := (*f).EncodeValues(key, &v); err != nil {
+		return Invalid(key, err.Error())
+	}
+	for _, k := range slices.Sorted(maps.Keys(v)) {
+		if op := strings.TrimSuffix(strings.TrimPrefix(k, key+"["), "]"); !slices.Contains(allowed, op) {
+			return Invalid(k, "is not a supported operator of "+key+"; use "+strings.Join(allowed, ", "))
 		}
 	}
-	if s, ok := f.(*chargebee.SortBy); ok && s != nil && s.Asc != "" && s.Desc != "" {
+	if v.Has(key+"[asc]") && v.Has(key+"[desc]") {
 		return Invalid(key, "set either asc or desc, not both")
-	}
-	return nil
-}
-
-// setOps returns the operators f sets.
-func setOps(f any) []string {
-	var ops []string
-	for _, o := range opsOf(f) {
-		if o.set {
-			ops = append(ops, o.op)
-		}
-	}
-	return ops
-}
-
-// opSet is an operator and whether a filter sets it.
-type opSet struct {
-	op  string
-	set bool
-}
-
-// opsOf lists the operators of the filter f; none for a nil filter.
-func opsOf(f any) []opSet {
-	switch f := f.(type) {
-	case *chargebee.StringFilter:
-		if f != nil {
-			return []opSet{{"is", f.Is != ""}, {"is_not", f.IsNot != ""}, {"starts_with", f.StartsWith != ""},
-				{"is_present", f.IsPresent != nil}, {"in", f.In != nil}, {"not_in", f.NotIn != nil}}
-		}
-	case *chargebee.EnumFilter:
-		if f != nil {
-			return []opSet{{"is", f.Is != ""}, {"is_not", f.IsNot != ""}, {"in", f.In != nil}, {"not_in", f.NotIn != nil}}
-		}
-	case *chargebee.TimestampFilter:
-		if f != nil {
-			return []opSet{{"after", f.After != 0}, {"before", f.Before != 0}, {"on", f.On != 0}, {"between", f.Between != [2]chargebee.Timestamp{}}}
-		}
-	case *chargebee.BoolFilter:
-		if f != nil {
-			return []opSet{{"is", f.Is != nil}}
-		}
-	case *chargebee.NumberFilter:
-		if f != nil {
-			return []opSet{{"is", f.Is != nil}, {"is_not", f.IsNot != nil}, {"lt", f.Lt != nil}, {"lte", f.Lte != nil},
-				{"gt", f.Gt != nil}, {"gte", f.Gte != nil}, {"between", f.Between != nil}}
-		}
-	case *chargebee.SortBy:
-		if f != nil {
-			return []opSet{{"asc", f.Asc != ""}, {"desc", f.Desc != ""}}
-		}
 	}
 	return nil
 }

@@ -22,6 +22,12 @@ const maxIndirections = 64
 
 var encoderType = reflect.TypeFor[query.Encoder]()
 
+// IsNil reports whether v holds a nil pointer.
+func IsNil(v any) bool {
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
+}
+
 // CheckDepth fails with an *Error, naming the key where the bound was
 // reached, when v nests deeper than MaxDepth. It follows the fields
 // go-querystring would encode (url tags, "-", embedded structs) and stops at

@@ -177,44 +177,39 @@ type Validator interface {
 	Validate() error
 }
 
-// Do performs one API call: the escape hatch for actions the SDK does not wrap,
-// and what every service method uses.
+// Do performs one API call: what every service method uses, and the escape
+// hatch for actions the SDK does not wrap.
 //
-// method is GET or POST. path is relative to the API base (for example
-// "/customers" or "/customers/" + url.PathEscape(id)); it must start with "/"
-// and may carry percent-escapes, which are sent as given; a path with a
-// query, a fragment, control characters or "." and ".." segments (also
-// escaped ones) is refused. params is a request struct with `url` tags, or
-// url.Values, or nil; unless the client was made WithoutValidation, its
-// Validate method, if any, runs first and a failure sends nothing. For GET
-// the params go in the query, for POST in a form body. The SDK's own request
-// types append their form in Chargebee's bracketed layout (their AppendForm
-// method; any value with an AppendForm(b []byte) ([]byte, error) method is
-// sent that way); any other struct is encoded by
-// github.com/google/go-querystring as it stands (use
-// its options, such as "brackets" or "unix"; a chargebee.Metadata field is
-// sent as JSON), after the MaxParamDepth check.
+// method is GET or POST. path is relative to the API base, for example
+// "/customers/" + url.PathEscape(id); it must start with "/", and its
+// percent-escapes are sent as given. A path with a query, a fragment,
+// control characters or "." and ".." segments (escaped or not) is refused.
+//
+// params is nil, url.Values or a struct (or a pointer to one). Unless the
+// client was made WithoutValidation, its Validate method, if any, runs
+// first, and a failure sends nothing. GET sends the params in the query,
+// POST in a form body. A value with an AppendForm(b []byte) ([]byte, error)
+// method, as every request type of the SDK has, appends its own form in
+// Chargebee's bracketed layout; any other struct is encoded by
+// github.com/google/go-querystring as it stands (its options, such as
+// "brackets" or "unix", apply; a chargebee.Metadata field is sent as JSON),
+// nested at most MaxParamDepth deep.
 //
 // A POST carries a chargebee-idempotency-key: the caller's
 // (WithIdempotencyKey) or, when retries are on and the client speaks API v2,
-// a UUID v4 generated for this call. Every retry of the call sends the same
-// key and the same body. A POST without a key is never retried, so on an
-// API v1 client POSTs are sent once unless the caller gives a key.
+// a UUID v4 made for this call. Every retry sends the same key and body; a
+// POST without a key (on API v1, one the caller did not give) is sent once.
 //
-// A 2xx JSON response is decoded into out (unless out is nil); an empty or
+// A 2xx response is decoded into out unless out is nil: by its method
+// DecodeResponse(body []byte) error when it has one (sparing encoding/json's
+// scans before an UnmarshalJSON call), else by json.Unmarshal. Neither may
+// keep body, whose buffer is reused after Do returns. An empty or
 // undecodable body, or one over the read cap of 64 MiB (ErrResponseTooLarge),
-// gives a *DecodeError. Any other status returns *Error. A call that got no
-// response (connection error, timeout, cancelled context) returns a
-// *ConnectionError. When the context ends after a response (for example
-// while waiting to retry a 503), the error matches the context's error and
-// also gives that last response as a *Error through errors.As.
-//
-// As encoding/json requires, an UnmarshalJSON method of out must copy the
-// bytes it keeps: the body's buffer is reused after Do returns. When out has
-// a method DecodeResponse(body []byte) error, Do calls it instead of
-// json.Unmarshal, sparing the scans json.Unmarshal makes of the body before
-// an UnmarshalJSON call; its error becomes a *DecodeError, and it must not
-// keep body either.
+// gives a *DecodeError; any other status, a *Error; a call that got no
+// response (connection error, timeout, cancelled context), a
+// *ConnectionError. When the context ends after a response (while waiting to
+// retry a 503, say), the error matches the context's error and errors.As
+// also finds that response's *Error.
 func (c *Client) Do(ctx context.Context, method, path string, params, out any, opts ...RequestOption) error {
 	start := time.Now()
 	var cl call

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 )
 
 // Page is one page of a list action: its entries and the offset of the next
@@ -107,10 +108,5 @@ func (r *offsetRing) add(offset string) {
 }
 
 func (r *offsetRing) has(offset string) bool {
-	for _, o := range r.offsets[:min(r.n, len(r.offsets))] {
-		if o == offset {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(r.offsets[:min(r.n, len(r.offsets))], offset)
 }

@@ -201,12 +201,10 @@ func BuildTree(entries []Hierarchy) (*Tree, error) {
 	}
 	// ids is sorted, so appending in its order sorts every child list.
 	for _, id := range ids {
-		n := nodes[id]
-		if n == root {
-			continue
-		}
-		if p, ok := nodes[n.Hierarchy.ParentID]; ok {
-			p.children = append(p.children, n)
+		if n := nodes[id]; n != root {
+			if p, ok := nodes[n.Hierarchy.ParentID]; ok {
+				p.children = append(p.children, n)
+			}
 		}
 	}
 	if err := linkDown(root, nodes, ids); err != nil {
@@ -271,20 +269,11 @@ func findRoot(nodes map[string]*Node, ids []string) (*Node, error) {
 // linkDown sets parents and depths from the root down. Nodes not reached
 // hang off a cycle that the root cannot reach.
 func linkDown(root *Node, nodes map[string]*Node, ids []string) error {
-	visited := 1
-	queue := []*Node{root}
-	for len(queue) > 0 {
-		n := queue[0]
-		queue = queue[1:]
-		for _, c := range n.children {
-			c.parent = n
-			c.depth = n.depth + 1
-			visited++
+	for queue := []*Node{root}; len(queue) > 0; queue = queue[1:] {
+		for _, c := range queue[0].children {
+			c.parent, c.depth = queue[0], queue[0].depth+1
 			queue = append(queue, c)
 		}
-	}
-	if visited == len(nodes) {
-		return nil
 	}
 	for _, id := range ids {
 		if n := nodes[id]; n != root && n.parent == nil {
@@ -304,12 +293,7 @@ func findCycle(nodes map[string]*Node, start string) []string {
 	for {
 		if i, ok := seen[id]; ok {
 			cycle := path[i:]
-			m := 0
-			for j := range cycle {
-				if cycle[j] < cycle[m] {
-					m = j
-				}
-			}
+			m := slices.Index(cycle, slices.Min(cycle))
 			return append(slices.Clone(cycle[m:]), cycle[:m]...)
 		}
 		seen[id] = len(path)

@@ -211,24 +211,19 @@ const excerptSlack = 1024
 // here, or already cut before (cut), ends in "…". It is the one mechanism
 // that bounds every text the SDK builds from a response.
 func snippet(s string, max int, cut bool) string {
-	clean := true
 	for i, r := range s {
 		if i+utf8.RuneLen(r) > max {
 			s, cut = s[:i], true
 			break
 		}
-		if r == utf8.RuneError || (r != ' ' && !unicode.IsPrint(r)) {
-			clean = false
+	}
+	// Both return s itself, without copying it, when they change nothing.
+	s = strings.Map(func(r rune) rune {
+		if r != ' ' && r != utf8.RuneError && !unicode.IsPrint(r) {
+			return ' '
 		}
-	}
-	if !clean {
-		s = strings.Map(func(r rune) rune {
-			if r != ' ' && r != utf8.RuneError && !unicode.IsPrint(r) {
-				return ' '
-			}
-			return r
-		}, strings.ToValidUTF8(s, "\uFFFD"))
-	}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 	if cut {
 		s += "…"
 	}

@@ -38,10 +38,11 @@ type LinkError struct {
 
 // Error names the created customer, the parent and the cause.
 func (e *LinkError) Error() string {
-	if e.CustomerID == "" {
-		return fmt.Sprintf("relationship: a customer was created but not linked to parent %s: %v", e.ParentID, e.Err)
+	who := "a customer"
+	if e.CustomerID != "" {
+		who = "customer " + e.CustomerID
 	}
-	return fmt.Sprintf("relationship: customer %s was created but not linked to parent %s: %v", e.CustomerID, e.ParentID, e.Err)
+	return fmt.Sprintf("relationship: %s was created but not linked to parent %s: %v", who, e.ParentID, e.Err)
 }
 
 // Unwrap returns the error of the link call.

@@ -115,28 +115,23 @@ func (n *Node) PathToRoot() []*Node {
 }
 
 // Root returns the root of the tree.
-func (t *Tree) Root() *Node {
-	if t == nil {
-		return nil
-	}
-	return t.root
-}
+func (t *Tree) Root() *Node { return t.or().root }
 
 // Len returns the number of customers in the tree.
-func (t *Tree) Len() int {
-	if t == nil {
-		return 0
-	}
-	return len(t.nodes)
-}
+func (t *Tree) Len() int { return len(t.or().nodes) }
 
 // Node returns the node of the customer with the given id.
 func (t *Tree) Node(customerID string) (*Node, bool) {
-	if t == nil {
-		return nil, false
-	}
-	n, ok := t.nodes[customerID]
+	n, ok := t.or().nodes[customerID]
 	return n, ok
+}
+
+// or returns t, or an empty Tree for a nil t.
+func (t *Tree) or() *Tree {
+	if t == nil {
+		return &Tree{}
+	}
+	return t
 }
 
 // Walk calls fn for every node, depth first, parents before their children
@@ -144,7 +139,7 @@ func (t *Tree) Node(customerID string) (*Node, bool) {
 // returns SkipChildren the node's subtree is skipped; any other non-nil error
 // stops the walk and is returned.
 func (t *Tree) Walk(fn func(n *Node) error) error {
-	if t == nil || t.root == nil {
+	if t.Root() == nil {
 		return nil
 	}
 	stack := []*Node{t.root}

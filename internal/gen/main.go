@@ -144,6 +144,7 @@ var knownImports = []struct{ name, path string }{
 	{"iter", "iter"},
 	{"url", "net/url"},
 	{"strconv", "strconv"},
+	{"strings", "strings"},
 	{"testing", "testing"},
 	{"chargebee", "github.com/billingkit/chargebee-go"},
 	{"credits", "github.com/billingkit/chargebee-go/credits"},

@@ -26,24 +26,19 @@ var ErrRepeatedOffset = errors.New("chargebee: list paging returned an offset it
 // with no entries but still names a next page, which would otherwise loop.
 var ErrEmptyPage = errors.New("chargebee: list paging returned an empty page with a next offset")
 
-// Paginate turns a page fetcher into a lazy iterator over all entries.
+// Paginate turns a page fetcher into a lazy iterator over all entries. Every
+// list action of the SDK uses it; callers of Client.Do can use it for
+// actions the SDK does not wrap.
 //
-// Nothing is fetched until the iterator is ranged over. Pages are fetched one
-// at a time, starting at offset "" (the first page) and following NextOffset.
-// The iterator stops after the last page (no NextOffset), when the loop body
-// breaks, or after yielding the first error (once, with a nil entry). A
-// server that repeats an offset, or returns an empty page that names a next
-// page, ends the iteration with ErrRepeatedOffset or ErrEmptyPage rather than
-// looping. If ctx is done between pages, ctx.Err() is yielded. A nil ctx
-// (ErrNilContext) and a fetch that returns neither a page nor an error are
-// yielded as a *ValidationError.
-//
-// Memory stays flat however many pages there are: one page is held at a
-// time. An offset seen within the last 64 pages is caught at once, a longer
-// cycle on its first or second pass (as in Brent's cycle detection).
-//
-// Every list action of the SDK uses Paginate; it is exported for callers of
-// Client.Do who page through actions the SDK does not wrap.
+// Pages are fetched one at a time once the iterator is ranged over, from
+// offset "" and following NextOffset; one page is held at a time. The
+// iterator stops after the last page, when the loop body breaks, or after
+// yielding the first error once, with a nil entry: the fetch's error,
+// ctx.Err() when ctx is done between pages, ErrRepeatedOffset or
+// ErrEmptyPage when the server repeats an offset or names a next page after
+// an empty one (an offset seen within the last 64 pages is caught at once, a
+// longer cycle within two passes), and a *ValidationError for a nil ctx
+// (ErrNilContext) or a fetch that returns neither a page nor an error.
 func Paginate[T any](ctx context.Context, fetch func(ctx context.Context, offset string) (*Page[T], error)) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
 		if err := paginate(ctx, fetch, yield); err != nil {

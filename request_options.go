@@ -56,23 +56,15 @@ const MaxIdempotencyKeyLength = 100
 // per POST call when retries are enabled. Keys longer than 100 characters
 // are rejected before sending. GET calls send no key.
 func WithIdempotencyKey(key string) RequestOption {
-	return func(rc *requestConfig) { rc.setIdempotencyKey(key) }
-}
-
-func (rc *requestConfig) setIdempotencyKey(key string) {
-	switch {
-	case key == "":
-		rc.fail(&ValidationError{Param: "chargebee-idempotency-key", Reason: "must not be empty"})
-	case len(key) > MaxIdempotencyKeyLength:
-		rc.fail(&ValidationError{Param: "chargebee-idempotency-key", Reason: "must be at most 100 characters"})
-	case rc.validValue("chargebee-idempotency-key", key):
-		rc.idempotencyKey = key
-	}
-}
-
-func (rc *requestConfig) setBusinessEntity(id string) {
-	if rc.validValue("chargebee-business-entity-id", id) {
-		rc.businessEntity = id
+	return func(rc *requestConfig) {
+		switch {
+		case key == "":
+			rc.fail(&ValidationError{Param: "chargebee-idempotency-key", Reason: "must not be empty"})
+		case len(key) > MaxIdempotencyKeyLength:
+			rc.fail(&ValidationError{Param: "chargebee-idempotency-key", Reason: "must be at most 100 characters"})
+		case rc.validValue("chargebee-idempotency-key", key):
+			rc.idempotencyKey = key
+		}
 	}
 }
 
@@ -85,7 +77,9 @@ func (rc *requestConfig) setBusinessEntity(id string) {
 // WithIdempotencyKey and WithBusinessEntityID.
 func WithHeader(key, value string) RequestOption {
 	return func(rc *requestConfig) {
-		if !validHeaderName(key) {
+		if key == "" || strings.IndexFunc(key, func(r rune) bool {
+			return r <= 0x20 || r >= 0x7f || strings.ContainsRune(`"(),/:;<=>?@[\]{}`, r)
+		}) >= 0 {
 			rc.fail(&ValidationError{Param: "header", Reason: "invalid header name"})
 			return
 		}
@@ -93,9 +87,9 @@ func WithHeader(key, value string) RequestOption {
 		case "Authorization", "Accept", "User-Agent", "Content-Type", "Content-Length", "Host", "Transfer-Encoding":
 			rc.fail(&ValidationError{Param: "header " + key, Reason: "is set by the client"})
 		case "Chargebee-Idempotency-Key":
-			rc.setIdempotencyKey(value)
+			WithIdempotencyKey(value)(rc)
 		case "Chargebee-Business-Entity-Id":
-			rc.setBusinessEntity(value)
+			WithBusinessEntityID(value)(rc)
 		default:
 			rc.setHeader(key, value)
 		}
@@ -130,7 +124,11 @@ func WithOriginDevice(device string) RequestOption {
 // chargebee-business-entity-id header, overriding the client's
 // WithBusinessEntity.
 func WithBusinessEntityID(id string) RequestOption {
-	return func(rc *requestConfig) { rc.setBusinessEntity(id) }
+	return func(rc *requestConfig) {
+		if rc.validValue("chargebee-business-entity-id", id) {
+			rc.businessEntity = id
+		}
+	}
 }
 
 // WithEventActionsDisabled sends chargebee-event-actions: all-disabled, so the
@@ -188,13 +186,6 @@ type Response struct {
 	// Body is the raw body of the final response, success or error, for
 	// attributes the SDK's models lack. It is the caller's to keep.
 	Body []byte
-}
-
-// validHeaderName reports whether k is a non-empty HTTP token.
-func validHeaderName(k string) bool {
-	return k != "" && strings.IndexFunc(k, func(r rune) bool {
-		return r <= 0x20 || r >= 0x7f || strings.ContainsRune(`"(),/:;<=>?@[\]{}`, r)
-	}) < 0
 }
 
 // validHeaderValue reports whether v holds no control characters but tabs.

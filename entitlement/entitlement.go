@@ -37,14 +37,10 @@ import (
 // status, code and message Chargebee sent.
 var ErrNotEnabled = errors.New("entitlement: customer entitlements are not enabled on this Chargebee site (the endpoint is off by default; ask Chargebee Support to enable it)")
 
-// notEnabled reports whether err is Chargebee's answer that the endpoint is
-// switched off for the site, and if so wraps it with ErrNotEnabled.
-//
-// Chargebee answers a call to an API operation that is not enabled for the
-// site with a 4xx error whose message says so ("This API operation is not
-// enabled for this site ..."). The decision is made on that message, or on
-// an error code naming the same condition; other errors, including a 404 for
-// an unknown customer, pass through unchanged.
+// notEnabled wraps with ErrNotEnabled Chargebee's answer that the endpoint
+// is off for the site: a 4xx whose message ("This API operation is not
+// enabled for this site ...") or error code says so. Other errors, a 404
+// for an unknown customer included, pass through unchanged.
 func notEnabled(err error) error {
 	var ce *chargebee.Error
 	if !errors.As(err, &ce) || ce.HTTPStatusCode/100 != 4 {

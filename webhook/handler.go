@@ -178,8 +178,6 @@ type handler struct {
 	events *event.Service
 }
 
-const wwwAuthenticate = `Basic realm="chargebee-webhook", charset="UTF-8"`
-
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	status, msg := h.answer(w, r)
 	reply(w, status, msg)
@@ -188,7 +186,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // answer checks and processes one delivery and returns the answer to give.
 func (h *handler) answer(w http.ResponseWriter, r *http.Request) (int, string) {
 	if h.auth && !h.authorized(r) {
-		w.Header().Set("WWW-Authenticate", wwwAuthenticate)
+		w.Header().Set("WWW-Authenticate", `Basic realm="chargebee-webhook", charset="UTF-8"`)
 		return http.StatusUnauthorized, "unauthorized"
 	}
 	if r.Method != http.MethodPost {

@@ -246,8 +246,8 @@ func appendEscaped[S string | []byte](dst []byte, s S) []byte {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if unreserved(c) {
-			continue
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
+			continue // kept as it is
 		}
 		dst = append(dst, s[start:i]...)
 		if c == ' ' {
@@ -261,11 +261,6 @@ func appendEscaped[S string | []byte](dst []byte, s S) []byte {
 }
 
 const upperhex = "0123456789ABCDEF"
-
-// unreserved reports whether a query component keeps c as it is.
-func unreserved(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~'
-}
 
 // JSON returns v as one compact JSON document, without a trailing newline
 // and without HTML escaping: the value of a JSON field. A value that cannot

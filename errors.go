@@ -145,15 +145,10 @@ func (e *Error) Is(target error) bool {
 	return ok && s.match(e)
 }
 
-// Bounds of the texts Error builds from a response, in bytes.
-const (
-	// maxSnippet bounds the message shown by Error, and the excerpt of a
-	// non-JSON error body kept in Message.
-	maxSnippet = 256
-	// maxShortText bounds the other response fields Error shows: the
-	// error code and the parameter name.
-	maxShortText = 100
-)
+// Bounds of the texts built from a response, in bytes: maxSnippet for the
+// message Error shows and the excerpt of a non-JSON error body kept in
+// Message, maxShortText for the error code and parameter name Error shows.
+const maxSnippet, maxShortText = 256, 100
 
 // newError builds the *Error for a non-2xx response. Chargebee error JSON is
 // read leniently: a field of an unexpected type is skipped rather than
@@ -230,14 +225,6 @@ func snippet(s string, max int, cut bool) string {
 	return s
 }
 
-// redacted replaces a credential in the texts the SDK builds from a
-// response.
-const redacted = "[redacted]"
-
-// minSecret is the shortest credential text redacted: shorter ones are
-// test keys, and removing them would garble messages while hiding nothing.
-const minSecret = 6
-
 // redactor removes one client's credentials (its Authorization value, in
 // full or as the bare Base64 credentials with or without padding, and the
 // raw API key) from texts built from responses. A nil redactor changes
@@ -254,10 +241,12 @@ type redactor struct {
 func newRedactor(token, apiKey string) *redactor {
 	var pairs, secrets []string
 	// The Replacer tries the patterns in this order at each position, so
-	// the longer form of the credentials comes first.
+	// the longer form of the credentials comes first. Texts shorter than 6
+	// bytes are test keys: removing them would garble messages and hide
+	// nothing.
 	for _, secret := range []string{token, strings.TrimRight(token, "="), apiKey} {
-		if len(secret) >= minSecret {
-			pairs = append(pairs, secret, redacted)
+		if len(secret) >= 6 {
+			pairs = append(pairs, secret, "[redacted]")
 			secrets = append(secrets, secret)
 		}
 	}

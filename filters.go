@@ -43,10 +43,9 @@ type EnumFilter struct {
 func (f EnumFilter) EncodeValues(key string, v *url.Values) error {
 	addString(v, key, "is", f.Is)
 	addString(v, key, "is_not", f.IsNot)
-	if err := addJSON(v, key, "in", f.In); err != nil {
-		return err
-	}
-	return addJSON(v, key, "not_in", f.NotIn)
+	addJSON(v, key, "in", f.In)
+	addJSON(v, key, "not_in", f.NotIn)
+	return nil
 }
 
 // TimestampFilter filters a list on a timestamp attribute.
@@ -139,14 +138,9 @@ func addInt(v *url.Values, key, op string, n int64) {
 	}
 }
 
-func addJSON(v *url.Values, key, op string, list []string) error {
-	if list == nil {
-		return nil
+func addJSON(v *url.Values, key, op string, list []string) {
+	if list != nil {
+		b, _ := json.Marshal(list) // a []string always marshals
+		v.Set(key+"["+op+"]", string(b))
 	}
-	b, err := json.Marshal(list)
-	if err != nil {
-		return err
-	}
-	v.Set(key+"["+op+"]", string(b))
-	return nil
 }

@@ -32,18 +32,14 @@ func (tooLarge) Is(target error) bool { return target == ErrResponseTooLarge }
 // the failure, since it might take effect twice; IsRetryable describes the
 // failure, not the call.
 func IsRetryable(err error) bool {
-	if err == nil || errors.Is(err, context.Canceled) {
-		return false
-	}
 	var ce *ConnectionError
-	if errors.As(err, &ce) {
-		return transport.Transient(ce.Err)
-	}
-	if errors.Is(err, context.DeadlineExceeded) {
-		return false
-	}
 	var e *Error
-	if errors.As(err, &e) {
+	switch {
+	case err == nil, errors.Is(err, context.Canceled):
+		return false
+	case errors.As(err, &ce):
+		return transport.Transient(ce.Err)
+	case errors.As(err, &e) && !errors.Is(err, context.DeadlineExceeded):
 		return transport.RetryableStatus(e.HTTPStatusCode)
 	}
 	return false

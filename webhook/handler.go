@@ -178,9 +178,13 @@ type handler struct {
 	events *event.Service
 }
 
+// ServeHTTP answers with a short plain-text reason.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	status, msg := h.answer(w, r)
-	reply(w, status, msg)
+	hd := w.Header()
+	hd["Content-Type"], hd["X-Content-Type-Options"] = textPlain, nosniff
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, msg+"\n")
 }
 
 // answer checks and processes one delivery and returns the answer to give.
@@ -338,11 +342,3 @@ var (
 	textPlain = []string{"text/plain; charset=utf-8"}
 	nosniff   = []string{"nosniff"}
 )
-
-func reply(w http.ResponseWriter, status int, msg string) {
-	h := w.Header()
-	h["Content-Type"] = textPlain
-	h["X-Content-Type-Options"] = nosniff
-	w.WriteHeader(status)
-	_, _ = io.WriteString(w, msg+"\n")
-}

@@ -16,22 +16,15 @@ import (
 // The generator writes one per method; Call and Page are the only code that
 // reads them.
 type Action struct {
-	// Name names the action in errors, for example "contact.Add".
-	Name string
-	// Method is GET or POST.
-	Method string
-	// Path is the path below the API base. A path id is written as "{id}"
-	// and replaced by the id given to Call, escaped by PathID.
-	Path string
-	// PathParam names the path id in validation errors ("customer_id").
-	PathParam string
-	// Version is the API version the action needs; "" when it exists in
-	// both.
-	Version chargebee.APIVersion
-	// Alt says what to use instead on a client of the other version.
-	Alt string
-	// NilService is returned when the service or its client is nil.
-	NilService error
+	Name      string // names the action in errors, for example "contact.Add"
+	Method    string // GET or POST
+	Path      string // below the API base; "{id}" stands for the path id, escaped by PathID
+	PathParam string // names the path id in validation errors ("customer_id")
+	// Version is the API version the action needs ("" when it exists in
+	// both), Alt what to use instead on a client of the other version.
+	Version    chargebee.APIVersion
+	Alt        string
+	NilService error // returned when the service or its client is nil
 	// NeedsParams is set when the action has required parameters: a nil
 	// request is then refused with its validation error, even on a client
 	// made WithoutValidation.

@@ -29,20 +29,13 @@ const (
 
 // Config configures a Transport.
 type Config struct {
-	// HTTPClient is the caller's client. The Transport uses it as it is at
-	// each attempt (its Transport, Timeout, CheckRedirect and Jar) and never
-	// modifies it. nil: http.DefaultTransport of the moment of each attempt,
-	// or a pooled transport of the package's own while that is still the
-	// standard one.
-	HTTPClient   *http.Client
-	MaxRetries   int // retries after the first attempt; 0 disables them
-	RetryWaitMin time.Duration
+	HTTPClient   *http.Client  // the caller's, read as it is at each attempt (see chargebee.WithHTTPClient)
+	MaxRetries   int           // retries after the first attempt; 0 disables them
+	RetryWaitMin time.Duration // the backoff starts here
 	RetryWaitMax time.Duration // raised to RetryWaitMin when below it
-	// Timeout bounds each attempt; 0 uses HTTPClient.Timeout, read at each
-	// attempt.
-	Timeout time.Duration
-	Logger  *slog.Logger // nil: silent
-	Limiter Limiter      // nil: no client-side rate limit
+	Timeout      time.Duration // per attempt; 0 uses HTTPClient.Timeout, read at each attempt
+	Logger       *slog.Logger  // nil: silent
+	Limiter      Limiter       // nil: no client-side rate limit
 }
 
 // Request is one logical API call.
@@ -61,13 +54,10 @@ type Request struct {
 type Result struct {
 	StatusCode int
 	Header     http.Header
-	// Body is the response body. It stays valid until Release.
-	Body     []byte
-	Attempts int
-	// RetryAfter is the wait the response asked for, or zero.
-	RetryAfter time.Duration
-
-	buf *[]byte
+	Body       []byte // valid until Release
+	Attempts   int
+	RetryAfter time.Duration // the wait the response asked for, or zero
+	buf        *[]byte
 }
 
 // Release hands the body's buffer back for reuse by later calls. Body must

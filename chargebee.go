@@ -220,8 +220,6 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 	if err != nil {
 		return err
 	}
-	// The body's buffer is reused by later calls once the response is
-	// decoded: encoding/json copies what it keeps.
 	defer res.Release()
 	return cl.decode(res, out)
 }
@@ -452,17 +450,10 @@ func (c *Client) resolve(path string) (*url.URL, error) {
 	return &u, nil
 }
 
-// hasDotSegment reports whether a slash-separated path has a "." or ".."
+// hasDotSegment reports whether a path starting with "/" has a "." or ".."
 // segment.
 func hasDotSegment(p string) bool {
-	for p != "" {
-		var seg string
-		seg, p, _ = strings.Cut(p, "/")
-		if seg == "." || seg == ".." {
-			return true
-		}
-	}
-	return false
+	return strings.Contains(p, "/./") || strings.Contains(p, "/../") || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")
 }
 
 // encodeBody returns the URL-encoded form of params: the SDK's request

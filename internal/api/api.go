@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -33,11 +34,8 @@ func PathID(param, id string) (string, error) {
 		return "", &chargebee.ValidationError{Param: param, Reason: "must be valid UTF-8"}
 	case strings.IndexFunc(id, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0:
 		return "", &chargebee.ValidationError{Param: param, Reason: "must not contain control characters"}
-	}
-	for _, seg := range strings.Split(id, "/") {
-		if seg == "." || seg == ".." {
-			return "", &chargebee.ValidationError{Param: param, Reason: `must not be or contain the path segments "." or ".."`}
-		}
+	case slices.ContainsFunc(strings.Split(id, "/"), func(seg string) bool { return seg == "." || seg == ".." }):
+		return "", &chargebee.ValidationError{Param: param, Reason: `must not be or contain the path segments "." or ".."`}
 	}
 	return url.PathEscape(id), nil
 }

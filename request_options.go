@@ -1,6 +1,7 @@
 package chargebee
 
 import (
+	"cmp"
 	"encoding/base64"
 	"net/http"
 	"strings"
@@ -30,11 +31,7 @@ func (rc *requestConfig) setHeader(k, v string) {
 }
 
 // fail records the first error of the options; Do returns it before sending.
-func (rc *requestConfig) fail(err error) {
-	if rc.err == nil {
-		rc.err = err
-	}
-}
+func (rc *requestConfig) fail(err error) { rc.err = cmp.Or(rc.err, err) }
 
 // validValue reports whether v may be sent as a header value, recording
 // the error that names param when it holds control characters (CR, LF...).

@@ -164,10 +164,8 @@ func (t *Tree) Walk(fn func(n *Node) error) error {
 func (t *Tree) String() string {
 	var b strings.Builder
 	_ = t.Walk(func(n *Node) error {
-		b.WriteString(strings.Repeat("  ", n.depth))
-		b.WriteString(n.ID())
-		b.WriteByte('\n')
-		return nil
+		_, err := fmt.Fprintf(&b, "%s%s\n", strings.Repeat("  ", n.depth), n.ID())
+		return err
 	})
 	return b.String()
 }

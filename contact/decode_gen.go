@@ -3,6 +3,8 @@
 package contact
 
 import (
+	"slices"
+
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/internal/jsonx"
@@ -61,7 +63,7 @@ func (v *AddResult) decodeJSON(d *jsonx.Decoder) {
 			if v.Customer == nil {
 				v.Customer = new(customer.Customer)
 			}
-			d.Into(v.Customer)
+			d.Unmarshal(v.Customer)
 		case "card":
 			if d.Null() {
 				v.Card = nil
@@ -70,7 +72,7 @@ func (v *AddResult) decodeJSON(d *jsonx.Decoder) {
 			if v.Card == nil {
 				v.Card = new(customer.Card)
 			}
-			d.Into(v.Card)
+			d.Unmarshal(v.Card)
 		default:
 			if name := jsonx.Fold(k, addResultKeys); name != "" {
 				k = []byte(name)
@@ -107,7 +109,7 @@ func (v *UpdateResult) decodeJSON(d *jsonx.Decoder) {
 			if v.Customer == nil {
 				v.Customer = new(customer.Customer)
 			}
-			d.Into(v.Customer)
+			d.Unmarshal(v.Customer)
 		case "card":
 			if d.Null() {
 				v.Card = nil
@@ -116,7 +118,7 @@ func (v *UpdateResult) decodeJSON(d *jsonx.Decoder) {
 			if v.Card == nil {
 				v.Card = new(customer.Card)
 			}
-			d.Into(v.Card)
+			d.Unmarshal(v.Card)
 		default:
 			if name := jsonx.Fold(k, updateResultKeys); name != "" {
 				k = []byte(name)
@@ -153,7 +155,7 @@ func (v *DeleteResult) decodeJSON(d *jsonx.Decoder) {
 			if v.Customer == nil {
 				v.Customer = new(customer.Customer)
 			}
-			d.Into(v.Customer)
+			d.Unmarshal(v.Customer)
 		case "card":
 			if d.Null() {
 				v.Card = nil
@@ -162,7 +164,7 @@ func (v *DeleteResult) decodeJSON(d *jsonx.Decoder) {
 			if v.Card == nil {
 				v.Card = new(customer.Card)
 			}
-			d.Into(v.Card)
+			d.Unmarshal(v.Card)
 		default:
 			if name := jsonx.Fold(k, deleteResultKeys); name != "" {
 				k = []byte(name)
@@ -208,11 +210,16 @@ func (v *listEntryPage) decodeJSON(d *jsonx.Decoder) {
 			}
 			s, n := (*v.List), 0
 			for more := d.Array(); more; more = d.NextItem() {
-				s = jsonx.Grow(s, n)
+				if n == len(s) {
+					s = slices.Grow(s, 1)[:n+1]
+				}
 				s[n].decodeJSON(d)
 				n++
 			}
-			(*v.List) = jsonx.Done(s, n)
+			if n == 0 {
+				s = []ListEntry{}
+			}
+			(*v.List) = s[:n]
 		case "next_offset":
 			d.Str(&v.NextOffset)
 		default:

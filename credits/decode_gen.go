@@ -3,6 +3,8 @@
 package credits
 
 import (
+	"slices"
+
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/internal/jsonx"
@@ -28,21 +30,21 @@ func (v *PromotionalCredit) decodeJSON(d *jsonx.Decoder) {
 		case "customer_id":
 			d.Str(&v.CustomerID)
 		case "type":
-			d.Enum((*string)(&v.Type), knownType)
+			d.Str((*string)(&v.Type), knownType...)
 		case "amount_in_decimal":
 			d.Str(&v.AmountInDecimal)
 		case "amount":
-			d.Int64(&v.Amount)
+			d.Num(&v.Amount)
 		case "currency_code":
 			d.Str(&v.CurrencyCode)
 		case "description":
 			d.Str(&v.Description)
 		case "credit_type":
-			d.Enum((*string)(&v.CreditType), knownCreditType)
+			d.Str((*string)(&v.CreditType), knownCreditType...)
 		case "reference":
 			d.Str(&v.Reference)
 		case "closing_balance":
-			d.Int64(&v.ClosingBalance)
+			d.Num(&v.ClosingBalance)
 		case "done_by":
 			d.Str(&v.DoneBy)
 		case "created_at":
@@ -87,7 +89,7 @@ func (v *Result) decodeJSON(d *jsonx.Decoder) {
 			if v.Customer == nil {
 				v.Customer = new(customer.Customer)
 			}
-			d.Into(v.Customer)
+			d.Unmarshal(v.Customer)
 		case "promotional_credit":
 			if d.Null() {
 				v.PromotionalCredit = nil
@@ -207,7 +209,7 @@ func (v *CustomerResult) decodeJSON(d *jsonx.Decoder) {
 			if v.Customer == nil {
 				v.Customer = new(customer.Customer)
 			}
-			d.Into(v.Customer)
+			d.Unmarshal(v.Customer)
 		default:
 			if name := jsonx.Fold(k, customerResultKeys); name != "" {
 				k = []byte(name)
@@ -283,11 +285,16 @@ func (v *listEntryPage) decodeJSON(d *jsonx.Decoder) {
 			}
 			s, n := (*v.List), 0
 			for more := d.Array(); more; more = d.NextItem() {
-				s = jsonx.Grow(s, n)
+				if n == len(s) {
+					s = slices.Grow(s, 1)[:n+1]
+				}
 				s[n].decodeJSON(d)
 				n++
 			}
-			(*v.List) = jsonx.Done(s, n)
+			if n == 0 {
+				s = []ListEntry{}
+			}
+			(*v.List) = s[:n]
 		case "next_offset":
 			d.Str(&v.NextOffset)
 		default:

@@ -3,6 +3,8 @@
 package customer
 
 import (
+	"slices"
+
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/internal/jsonx"
 )
@@ -38,15 +40,15 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 		case "vat_number":
 			d.Str(&v.VatNumber)
 		case "auto_collection":
-			d.Enum((*string)(&v.AutoCollection), knownAutoCollection)
+			d.Str((*string)(&v.AutoCollection), knownAutoCollection...)
 		case "offline_payment_method":
-			d.Enum((*string)(&v.OfflinePaymentMethod), knownOfflinePaymentMethod)
+			d.Str((*string)(&v.OfflinePaymentMethod), knownOfflinePaymentMethod...)
 		case "net_term_days":
-			d.Int32(&v.NetTermDays)
+			d.Num(&v.NetTermDays)
 		case "vat_number_validated_time":
 			d.IntOr((*int64)(&v.VatNumberValidatedTime), &v.VatNumberValidatedTime)
 		case "vat_number_status":
-			d.Enum((*string)(&v.VatNumberStatus), knownVatNumberStatus)
+			d.Str((*string)(&v.VatNumberStatus), knownVatNumberStatus...)
 		case "allow_direct_debit":
 			d.Bool(&v.AllowDirectDebit)
 		case "is_location_valid":
@@ -56,41 +58,41 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 		case "created_from_ip":
 			d.Str(&v.CreatedFromIP)
 		case "exemption_details":
-			d.RawMessage(&v.ExemptionDetails)
+			d.Unmarshal(&v.ExemptionDetails)
 		case "taxability":
-			d.Enum((*string)(&v.Taxability), knownTaxability)
+			d.Str((*string)(&v.Taxability), knownTaxability...)
 		case "entity_code":
-			d.Enum((*string)(&v.EntityCode), knownEntityCode)
+			d.Str((*string)(&v.EntityCode), knownEntityCode...)
 		case "exempt_number":
 			d.Str(&v.ExemptNumber)
 		case "resource_version":
-			d.Int64(&v.ResourceVersion)
+			d.Num(&v.ResourceVersion)
 		case "updated_at":
 			d.IntOr((*int64)(&v.UpdatedAt), &v.UpdatedAt)
 		case "locale":
 			d.Str(&v.Locale)
 		case "billing_date":
-			d.Int32(&v.BillingDate)
+			d.Num(&v.BillingDate)
 		case "billing_month":
-			d.Int32(&v.BillingMonth)
+			d.Num(&v.BillingMonth)
 		case "billing_date_mode":
-			d.Enum((*string)(&v.BillingDateMode), knownBillingDateMode)
+			d.Str((*string)(&v.BillingDateMode), knownBillingDateMode...)
 		case "billing_day_of_week":
-			d.Enum((*string)(&v.BillingDayOfWeek), knownBillingDayOfWeek)
+			d.Str((*string)(&v.BillingDayOfWeek), knownBillingDayOfWeek...)
 		case "billing_day_of_week_mode":
-			d.Enum((*string)(&v.BillingDayOfWeekMode), knownBillingDayOfWeekMode)
+			d.Str((*string)(&v.BillingDayOfWeekMode), knownBillingDayOfWeekMode...)
 		case "pii_cleared":
-			d.Enum((*string)(&v.PiiCleared), knownPiiCleared)
+			d.Str((*string)(&v.PiiCleared), knownPiiCleared...)
 		case "auto_close_invoices":
 			d.Bool(&v.AutoCloseInvoices)
 		case "channel":
-			d.Enum((*string)(&v.Channel), knownChannel)
+			d.Str((*string)(&v.Channel), knownChannel...)
 		case "active_id":
 			d.Str(&v.ActiveID)
 		case "card_status":
-			d.Enum((*string)(&v.CardStatus), knownCardStatus)
+			d.Str((*string)(&v.CardStatus), knownCardStatus...)
 		case "fraud_flag":
-			d.Enum((*string)(&v.FraudFlag), knownFraudFlag)
+			d.Str((*string)(&v.FraudFlag), knownFraudFlag...)
 		case "primary_payment_source_id":
 			d.Str(&v.PrimaryPaymentSourceID)
 		case "backup_payment_source_id":
@@ -114,11 +116,16 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 				s = make([]ReferralURL, 0, d.Len())
 			}
 			for more := d.Array(); more; more = d.NextItem() {
-				s = jsonx.Grow(s, n)
+				if n == len(s) {
+					s = slices.Grow(s, 1)[:n+1]
+				}
 				s[n].decodeJSON(d)
 				n++
 			}
-			v.ReferralURLs = jsonx.Done(s, n)
+			if n == 0 {
+				s = []ReferralURL{}
+			}
+			v.ReferralURLs = s[:n]
 		case "contacts":
 			if d.Null() {
 				v.Contacts = nil
@@ -129,11 +136,16 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 				s = make([]Contact, 0, d.Len())
 			}
 			for more := d.Array(); more; more = d.NextItem() {
-				s = jsonx.Grow(s, n)
+				if n == len(s) {
+					s = slices.Grow(s, 1)[:n+1]
+				}
 				s[n].decodeJSON(d)
 				n++
 			}
-			v.Contacts = jsonx.Done(s, n)
+			if n == 0 {
+				s = []Contact{}
+			}
+			v.Contacts = s[:n]
 		case "payment_method":
 			if d.Null() {
 				v.PaymentMethod = nil
@@ -150,15 +162,15 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 		case "preferred_currency_code":
 			d.Str(&v.PreferredCurrencyCode)
 		case "promotional_credits":
-			d.Int64(&v.PromotionalCredits)
+			d.Num(&v.PromotionalCredits)
 		case "unbilled_charges":
-			d.Int64(&v.UnbilledCharges)
+			d.Num(&v.UnbilledCharges)
 		case "refundable_credits":
-			d.Int64(&v.RefundableCredits)
+			d.Num(&v.RefundableCredits)
 		case "excess_payments":
-			d.Int64(&v.ExcessPayments)
+			d.Num(&v.ExcessPayments)
 		case "account_credits":
-			d.Int64(&v.AccountCredits)
+			d.Num(&v.AccountCredits)
 		case "balances":
 			if d.Null() {
 				v.Balances = nil
@@ -169,11 +181,16 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 				s = make([]Balance, 0, d.Len())
 			}
 			for more := d.Array(); more; more = d.NextItem() {
-				s = jsonx.Grow(s, n)
+				if n == len(s) {
+					s = slices.Grow(s, 1)[:n+1]
+				}
 				s[n].decodeJSON(d)
 				n++
 			}
-			v.Balances = jsonx.Done(s, n)
+			if n == 0 {
+				s = []Balance{}
+			}
+			v.Balances = s[:n]
 		case "entity_identifiers":
 			if d.Null() {
 				v.EntityIdentifiers = nil
@@ -184,11 +201,16 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 				s = make([]EntityIdentifier, 0, d.Len())
 			}
 			for more := d.Array(); more; more = d.NextItem() {
-				s = jsonx.Grow(s, n)
+				if n == len(s) {
+					s = slices.Grow(s, 1)[:n+1]
+				}
 				s[n].decodeJSON(d)
 				n++
 			}
-			v.EntityIdentifiers = jsonx.Done(s, n)
+			if n == 0 {
+				s = []EntityIdentifier{}
+			}
+			v.EntityIdentifiers = s[:n]
 		case "tax_providers_fields":
 			if d.Null() {
 				v.TaxProvidersFields = nil
@@ -199,15 +221,20 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 				s = make([]TaxProvidersField, 0, d.Len())
 			}
 			for more := d.Array(); more; more = d.NextItem() {
-				s = jsonx.Grow(s, n)
+				if n == len(s) {
+					s = slices.Grow(s, 1)[:n+1]
+				}
 				s[n].decodeJSON(d)
 				n++
 			}
-			v.TaxProvidersFields = jsonx.Done(s, n)
+			if n == 0 {
+				s = []TaxProvidersField{}
+			}
+			v.TaxProvidersFields = s[:n]
 		case "is_einvoice_enabled":
 			d.Bool(&v.IsEinvoiceEnabled)
 		case "einvoicing_method":
-			d.Enum((*string)(&v.EinvoicingMethod), knownEinvoicingMethod)
+			d.Str((*string)(&v.EinvoicingMethod), knownEinvoicingMethod...)
 		case "meta_data":
 			d.Map((*map[string]any)(&v.MetaData))
 		case "deleted":
@@ -217,7 +244,7 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 		case "consolidated_invoicing":
 			d.Bool(&v.ConsolidatedInvoicing)
 		case "customer_type":
-			d.Enum((*string)(&v.CustomerType), knownCustomerType)
+			d.Str((*string)(&v.CustomerType), knownCustomerType...)
 		case "business_customer_without_vat_number":
 			d.Bool(&v.BusinessCustomerWithoutVatNumber)
 		case "client_profile_id":
@@ -260,8 +287,12 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 		case "object":
 			d.Intern(&v.Object)
 		default:
-			if jsonx.CustomKey(k) {
-				d.Custom(&v.CustomFields, k)
+			if len(k) > 2 && string(k[:3]) == "cf_" {
+				name := string(k)
+				if v.CustomFields == nil {
+					v.CustomFields = map[string]any{}
+				}
+				v.CustomFields[name] = d.Any()
 				continue
 			}
 			if name := jsonx.Fold(k, customerKeys); name != "" {
@@ -318,7 +349,7 @@ func (v *BillingAddress) decodeJSON(d *jsonx.Decoder) {
 		case "zip":
 			d.Str(&v.Zip)
 		case "validation_status":
-			d.Enum((*string)(&v.ValidationStatus), knownValidationStatus)
+			d.Str((*string)(&v.ValidationStatus), knownValidationStatus...)
 		case "object":
 			d.Intern(&v.Object)
 		default:
@@ -398,13 +429,13 @@ func (v *PaymentMethod) decodeJSON(d *jsonx.Decoder) {
 	again:
 		switch string(k) {
 		case "type":
-			d.Enum((*string)(&v.Type), knownPaymentMethodType)
+			d.Str((*string)(&v.Type), knownPaymentMethodType...)
 		case "gateway":
-			d.Enum((*string)(&v.Gateway), knownGateway)
+			d.Str((*string)(&v.Gateway), knownGateway...)
 		case "gateway_account_id":
 			d.Str(&v.GatewayAccountID)
 		case "status":
-			d.Enum((*string)(&v.Status), knownPaymentMethodStatus)
+			d.Str((*string)(&v.Status), knownPaymentMethodStatus...)
 		case "reference_id":
 			d.Str(&v.ReferenceID)
 		case "object":
@@ -438,13 +469,13 @@ func (v *Balance) decodeJSON(d *jsonx.Decoder) {
 	again:
 		switch string(k) {
 		case "promotional_credits":
-			d.Int64(&v.PromotionalCredits)
+			d.Num(&v.PromotionalCredits)
 		case "excess_payments":
-			d.Int64(&v.ExcessPayments)
+			d.Num(&v.ExcessPayments)
 		case "refundable_credits":
-			d.Int64(&v.RefundableCredits)
+			d.Num(&v.RefundableCredits)
 		case "unbilled_charges":
-			d.Int64(&v.UnbilledCharges)
+			d.Num(&v.UnbilledCharges)
 		case "currency_code":
 			d.Str(&v.CurrencyCode)
 		case "balance_currency_code":
@@ -592,9 +623,9 @@ func (v *ParentAccountAccess) decodeJSON(d *jsonx.Decoder) {
 	again:
 		switch string(k) {
 		case "portal_edit_child_subscriptions":
-			d.Enum((*string)(&v.PortalEditChildSubscriptions), knownPortalAccess)
+			d.Str((*string)(&v.PortalEditChildSubscriptions), knownPortalAccess...)
 		case "portal_download_child_invoices":
-			d.Enum((*string)(&v.PortalDownloadChildInvoices), knownPortalAccess)
+			d.Str((*string)(&v.PortalDownloadChildInvoices), knownPortalAccess...)
 		case "send_subscription_emails":
 			d.Bool(&v.SendSubscriptionEmails)
 		case "send_invoice_emails":
@@ -632,9 +663,9 @@ func (v *ChildAccountAccess) decodeJSON(d *jsonx.Decoder) {
 	again:
 		switch string(k) {
 		case "portal_edit_subscriptions":
-			d.Enum((*string)(&v.PortalEditSubscriptions), knownPortalAccess)
+			d.Str((*string)(&v.PortalEditSubscriptions), knownPortalAccess...)
 		case "portal_download_invoices":
-			d.Enum((*string)(&v.PortalDownloadInvoices), knownPortalAccess)
+			d.Str((*string)(&v.PortalDownloadInvoices), knownPortalAccess...)
 		case "send_subscription_emails":
 			d.Bool(&v.SendSubscriptionEmails)
 		case "send_invoice_emails":
@@ -686,7 +717,7 @@ func (v *ReferralURL) decodeJSON(d *jsonx.Decoder) {
 		case "referral_external_campaign_id":
 			d.Str(&v.ReferralExternalCampaignID)
 		case "referral_system":
-			d.Enum((*string)(&v.ReferralSystem), knownReferralSystem)
+			d.Str((*string)(&v.ReferralSystem), knownReferralSystem...)
 		case "object":
 			d.Intern(&v.Object)
 		default:
@@ -720,9 +751,9 @@ func (v *Card) decodeJSON(d *jsonx.Decoder) {
 		case "payment_source_id":
 			d.Str(&v.PaymentSourceID)
 		case "status":
-			d.Enum((*string)(&v.Status), knownCardStatus)
+			d.Str((*string)(&v.Status), knownCardStatus...)
 		case "gateway":
-			d.Enum((*string)(&v.Gateway), knownGateway)
+			d.Str((*string)(&v.Gateway), knownGateway...)
 		case "gateway_account_id":
 			d.Str(&v.GatewayAccountID)
 		case "reference_id":
@@ -738,13 +769,13 @@ func (v *Card) decodeJSON(d *jsonx.Decoder) {
 		case "last4":
 			d.Str(&v.Last4)
 		case "card_type":
-			d.Enum((*string)(&v.CardType), knownCardType)
+			d.Str((*string)(&v.CardType), knownCardType...)
 		case "funding_type":
-			d.Enum((*string)(&v.FundingType), knownFundingType)
+			d.Str((*string)(&v.FundingType), knownFundingType...)
 		case "expiry_month":
-			d.Int32(&v.ExpiryMonth)
+			d.Num(&v.ExpiryMonth)
 		case "expiry_year":
-			d.Int32(&v.ExpiryYear)
+			d.Num(&v.ExpiryYear)
 		case "issuing_country":
 			d.Str(&v.IssuingCountry)
 		case "billing_addr1":
@@ -764,13 +795,13 @@ func (v *Card) decodeJSON(d *jsonx.Decoder) {
 		case "created_at":
 			d.IntOr((*int64)(&v.CreatedAt), &v.CreatedAt)
 		case "resource_version":
-			d.Int64(&v.ResourceVersion)
+			d.Num(&v.ResourceVersion)
 		case "updated_at":
 			d.IntOr((*int64)(&v.UpdatedAt), &v.UpdatedAt)
 		case "ip_address":
 			d.Str(&v.IPAddress)
 		case "powered_by":
-			d.Enum((*string)(&v.PoweredBy), knownPoweredBy)
+			d.Str((*string)(&v.PoweredBy), knownPoweredBy...)
 		case "customer_id":
 			d.Str(&v.CustomerID)
 		case "masked_number":
@@ -810,13 +841,13 @@ func (v *PaymentSource) decodeJSON(d *jsonx.Decoder) {
 		case "customer_id":
 			d.Str(&v.CustomerID)
 		case "type":
-			d.Enum((*string)(&v.Type), knownPaymentMethodType)
+			d.Str((*string)(&v.Type), knownPaymentMethodType...)
 		case "status":
-			d.Enum((*string)(&v.Status), knownPaymentMethodStatus)
+			d.Str((*string)(&v.Status), knownPaymentMethodStatus...)
 		case "reference_id":
 			d.Str(&v.ReferenceID)
 		case "gateway":
-			d.Enum((*string)(&v.Gateway), knownGateway)
+			d.Str((*string)(&v.Gateway), knownGateway...)
 		case "gateway_account_id":
 			d.Str(&v.GatewayAccountID)
 		case "ip_address":
@@ -832,7 +863,7 @@ func (v *PaymentSource) decodeJSON(d *jsonx.Decoder) {
 		case "updated_at":
 			d.IntOr((*int64)(&v.UpdatedAt), &v.UpdatedAt)
 		case "resource_version":
-			d.Int64(&v.ResourceVersion)
+			d.Num(&v.ResourceVersion)
 		case "card":
 			if d.Null() {
 				v.Card = nil
@@ -899,13 +930,13 @@ func (v *PaymentSourceCard) decodeJSON(d *jsonx.Decoder) {
 		case "last4":
 			d.Str(&v.Last4)
 		case "brand":
-			d.Enum((*string)(&v.Brand), knownCardType)
+			d.Str((*string)(&v.Brand), knownCardType...)
 		case "funding_type":
-			d.Enum((*string)(&v.FundingType), knownFundingType)
+			d.Str((*string)(&v.FundingType), knownFundingType...)
 		case "expiry_month":
-			d.Int32(&v.ExpiryMonth)
+			d.Num(&v.ExpiryMonth)
 		case "expiry_year":
-			d.Int32(&v.ExpiryYear)
+			d.Num(&v.ExpiryYear)
 		case "masked_number":
 			d.Str(&v.MaskedNumber)
 		case "object":
@@ -951,7 +982,7 @@ func (v *PaymentSourceBankAccount) decodeJSON(d *jsonx.Decoder) {
 		case "mandate_id":
 			d.Str(&v.MandateID)
 		case "account_type":
-			d.Enum((*string)(&v.AccountType), knownBankAccountType)
+			d.Str((*string)(&v.AccountType), knownBankAccountType...)
 		case "email":
 			d.Str(&v.Email)
 		case "object":
@@ -1025,21 +1056,21 @@ func (v *Transaction) decodeJSON(d *jsonx.Decoder) {
 		case "subscription_id":
 			d.Str(&v.SubscriptionID)
 		case "type":
-			d.Enum((*string)(&v.Type), knownTransactionType)
+			d.Str((*string)(&v.Type), knownTransactionType...)
 		case "status":
-			d.Enum((*string)(&v.Status), knownTransactionStatus)
+			d.Str((*string)(&v.Status), knownTransactionStatus...)
 		case "payment_method":
-			d.Enum((*string)(&v.PaymentMethod), knownTransactionPaymentMethod)
+			d.Str((*string)(&v.PaymentMethod), knownTransactionPaymentMethod...)
 		case "amount":
-			d.Int64(&v.Amount)
+			d.Num(&v.Amount)
 		case "amount_unused":
-			d.Int64(&v.AmountUnused)
+			d.Num(&v.AmountUnused)
 		case "amount_capturable":
-			d.Int64(&v.AmountCapturable)
+			d.Num(&v.AmountCapturable)
 		case "currency_code":
 			d.Str(&v.CurrencyCode)
 		case "exchange_rate":
-			d.Float64(&v.ExchangeRate)
+			d.Num(&v.ExchangeRate)
 		case "date":
 			d.IntOr((*int64)(&v.Date), &v.Date)
 		case "settled_at":
@@ -1047,7 +1078,7 @@ func (v *Transaction) decodeJSON(d *jsonx.Decoder) {
 		case "voided_at":
 			d.IntOr((*int64)(&v.VoidedAt), &v.VoidedAt)
 		case "gateway":
-			d.Enum((*string)(&v.Gateway), knownGateway)
+			d.Str((*string)(&v.Gateway), knownGateway...)
 		case "gateway_account_id":
 			d.Str(&v.GatewayAccountID)
 		case "payment_source_id":
@@ -1059,7 +1090,7 @@ func (v *Transaction) decodeJSON(d *jsonx.Decoder) {
 		case "custom_payment_method_id":
 			d.Str(&v.CustomPaymentMethodID)
 		case "initiator_type":
-			d.Enum((*string)(&v.InitiatorType), knownPaymentInitiator)
+			d.Str((*string)(&v.InitiatorType), knownPaymentInitiator...)
 		case "three_d_secure":
 			d.Bool(&v.ThreeDSecure)
 		case "error_code":
@@ -1086,11 +1117,16 @@ func (v *Transaction) decodeJSON(d *jsonx.Decoder) {
 				s = make([]LinkedInvoice, 0, d.Len())
 			}
 			for more := d.Array(); more; more = d.NextItem() {
-				s = jsonx.Grow(s, n)
+				if n == len(s) {
+					s = slices.Grow(s, 1)[:n+1]
+				}
 				s[n].decodeJSON(d)
 				n++
 			}
-			v.LinkedInvoices = jsonx.Done(s, n)
+			if n == 0 {
+				s = []LinkedInvoice{}
+			}
+			v.LinkedInvoices = s[:n]
 		case "linked_refunds":
 			if d.Null() {
 				v.LinkedRefunds = nil
@@ -1101,11 +1137,16 @@ func (v *Transaction) decodeJSON(d *jsonx.Decoder) {
 				s = make([]LinkedRefund, 0, d.Len())
 			}
 			for more := d.Array(); more; more = d.NextItem() {
-				s = jsonx.Grow(s, n)
+				if n == len(s) {
+					s = slices.Grow(s, 1)[:n+1]
+				}
 				s[n].decodeJSON(d)
 				n++
 			}
-			v.LinkedRefunds = jsonx.Done(s, n)
+			if n == 0 {
+				s = []LinkedRefund{}
+			}
+			v.LinkedRefunds = s[:n]
 		case "payment_method_details":
 			d.Str(&v.PaymentMethodDetails)
 		case "business_entity_id":
@@ -1115,7 +1156,7 @@ func (v *Transaction) decodeJSON(d *jsonx.Decoder) {
 		case "updated_at":
 			d.IntOr((*int64)(&v.UpdatedAt), &v.UpdatedAt)
 		case "resource_version":
-			d.Int64(&v.ResourceVersion)
+			d.Num(&v.ResourceVersion)
 		case "object":
 			d.Intern(&v.Object)
 		default:
@@ -1149,15 +1190,15 @@ func (v *LinkedInvoice) decodeJSON(d *jsonx.Decoder) {
 		case "invoice_id":
 			d.Str(&v.InvoiceID)
 		case "applied_amount":
-			d.Int64(&v.AppliedAmount)
+			d.Num(&v.AppliedAmount)
 		case "applied_at":
 			d.IntOr((*int64)(&v.AppliedAt), &v.AppliedAt)
 		case "invoice_date":
 			d.IntOr((*int64)(&v.InvoiceDate), &v.InvoiceDate)
 		case "invoice_total":
-			d.Int64(&v.InvoiceTotal)
+			d.Num(&v.InvoiceTotal)
 		case "invoice_amount":
-			d.Int64(&v.InvoiceAmount)
+			d.Num(&v.InvoiceAmount)
 		case "invoice_status":
 			d.Str(&v.InvoiceStatus)
 		default:
@@ -1191,11 +1232,11 @@ func (v *LinkedRefund) decodeJSON(d *jsonx.Decoder) {
 		case "txn_id":
 			d.Str(&v.TxnID)
 		case "txn_status":
-			d.Enum((*string)(&v.TxnStatus), knownTransactionStatus)
+			d.Str((*string)(&v.TxnStatus), knownTransactionStatus...)
 		case "txn_date":
 			d.IntOr((*int64)(&v.TxnDate), &v.TxnDate)
 		case "txn_amount":
-			d.Int64(&v.TxnAmount)
+			d.Num(&v.TxnAmount)
 		case "object":
 			d.Intern(&v.Object)
 		default:
@@ -1233,7 +1274,7 @@ func (v *ResourceMigration) decodeJSON(d *jsonx.Decoder) {
 		case "entity_id":
 			d.Str(&v.EntityID)
 		case "status":
-			d.Enum((*string)(&v.Status), knownResourceMigrationStatus)
+			d.Str((*string)(&v.Status), knownResourceMigrationStatus...)
 		case "errors":
 			d.Str(&v.Errors)
 		case "created_at":
@@ -1895,11 +1936,16 @@ func (v *listEntryPage) decodeJSON(d *jsonx.Decoder) {
 			}
 			s, n := (*v.List), 0
 			for more := d.Array(); more; more = d.NextItem() {
-				s = jsonx.Grow(s, n)
+				if n == len(s) {
+					s = slices.Grow(s, 1)[:n+1]
+				}
 				s[n].decodeJSON(d)
 				n++
 			}
-			(*v.List) = jsonx.Done(s, n)
+			if n == 0 {
+				s = []ListEntry{}
+			}
+			(*v.List) = s[:n]
 		case "next_offset":
 			d.Str(&v.NextOffset)
 		default:

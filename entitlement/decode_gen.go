@@ -3,6 +3,8 @@
 package entitlement
 
 import (
+	"slices"
+
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/internal/jsonx"
 )
@@ -118,11 +120,16 @@ func (v *listEntryPage) decodeJSON(d *jsonx.Decoder) {
 			}
 			s, n := (*v.List), 0
 			for more := d.Array(); more; more = d.NextItem() {
-				s = jsonx.Grow(s, n)
+				if n == len(s) {
+					s = slices.Grow(s, 1)[:n+1]
+				}
 				s[n].decodeJSON(d)
 				n++
 			}
-			(*v.List) = jsonx.Done(s, n)
+			if n == 0 {
+				s = []ListEntry{}
+			}
+			(*v.List) = s[:n]
 		case "next_offset":
 			d.Str(&v.NextOffset)
 		default:

@@ -3,6 +3,8 @@
 package event
 
 import (
+	"slices"
+
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/credits"
 	"github.com/billingkit/chargebee-go/customer"
@@ -29,17 +31,17 @@ func (v *Event) decodeJSON(d *jsonx.Decoder) {
 		case "occurred_at":
 			d.IntOr((*int64)(&v.OccurredAt), &v.OccurredAt)
 		case "source":
-			d.Enum((*string)(&v.Source), knownSource)
+			d.Str((*string)(&v.Source), knownSource...)
 		case "user":
 			d.Str(&v.User)
 		case "origin_user":
 			d.Str(&v.OriginUser)
 		case "event_type":
-			d.Enum((*string)(&v.EventType), knownType)
+			d.Str((*string)(&v.EventType), knownType...)
 		case "api_version":
 			d.Str((*string)(&v.APIVersion))
 		case "webhook_status":
-			d.Enum((*string)(&v.WebhookStatus), knownWebhookStatus)
+			d.Str((*string)(&v.WebhookStatus), knownWebhookStatus...)
 		case "webhook_failure_reason":
 			d.Str(&v.WebhookFailureReason)
 		case "webhooks":
@@ -52,11 +54,16 @@ func (v *Event) decodeJSON(d *jsonx.Decoder) {
 				s = make([]Webhook, 0, d.Len())
 			}
 			for more := d.Array(); more; more = d.NextItem() {
-				s = jsonx.Grow(s, n)
+				if n == len(s) {
+					s = slices.Grow(s, 1)[:n+1]
+				}
 				s[n].decodeJSON(d)
 				n++
 			}
-			v.Webhooks = jsonx.Done(s, n)
+			if n == 0 {
+				s = []Webhook{}
+			}
+			v.Webhooks = s[:n]
 		case "content":
 			v.Content.decodeJSON(d)
 		case "object":
@@ -92,7 +99,7 @@ func (v *Webhook) decodeJSON(d *jsonx.Decoder) {
 		case "id":
 			d.Str(&v.ID)
 		case "webhook_status":
-			d.Enum((*string)(&v.WebhookStatus), knownWebhookStatus)
+			d.Str((*string)(&v.WebhookStatus), knownWebhookStatus...)
 		case "object":
 			d.Intern(&v.Object)
 		default:
@@ -131,7 +138,7 @@ func (v *Content) decodeJSON(d *jsonx.Decoder) {
 			if v.Customer == nil {
 				v.Customer = new(customer.Customer)
 			}
-			d.Into(v.Customer)
+			d.Unmarshal(v.Customer)
 		case "card":
 			if d.Null() {
 				v.Card = nil
@@ -140,7 +147,7 @@ func (v *Content) decodeJSON(d *jsonx.Decoder) {
 			if v.Card == nil {
 				v.Card = new(customer.Card)
 			}
-			d.Into(v.Card)
+			d.Unmarshal(v.Card)
 		case "promotional_credit":
 			if d.Null() {
 				v.PromotionalCredit = nil
@@ -149,7 +156,7 @@ func (v *Content) decodeJSON(d *jsonx.Decoder) {
 			if v.PromotionalCredit == nil {
 				v.PromotionalCredit = new(credits.PromotionalCredit)
 			}
-			d.Into(v.PromotionalCredit)
+			d.Unmarshal(v.PromotionalCredit)
 		case "business_entity_transfer":
 			if d.Null() {
 				v.BusinessEntityTransfer = nil
@@ -169,7 +176,7 @@ func (v *Content) decodeJSON(d *jsonx.Decoder) {
 			}
 			v.ImpactedCustomer.decodeJSON(d)
 		case "subscription":
-			d.RawMessage(&v.Subscription)
+			d.Unmarshal(&v.Subscription)
 		default:
 			if name := jsonx.Fold(k, contentKeys); name != "" {
 				k = []byte(name)
@@ -201,7 +208,7 @@ func (v *BusinessEntityTransfer) decodeJSON(d *jsonx.Decoder) {
 		case "id":
 			d.Str(&v.ID)
 		case "resource_type":
-			d.Enum((*string)(&v.ResourceType), knownTransferResourceType)
+			d.Str((*string)(&v.ResourceType), knownTransferResourceType...)
 		case "resource_id":
 			d.Str(&v.ResourceID)
 		case "active_resource_id":
@@ -211,7 +218,7 @@ func (v *BusinessEntityTransfer) decodeJSON(d *jsonx.Decoder) {
 		case "source_business_entity_id":
 			d.Str(&v.SourceBusinessEntityID)
 		case "reason_code":
-			d.Enum((*string)(&v.ReasonCode), knownTransferReasonCode)
+			d.Str((*string)(&v.ReasonCode), knownTransferReasonCode...)
 		case "created_at":
 			d.IntOr((*int64)(&v.CreatedAt), &v.CreatedAt)
 		case "object":
@@ -410,11 +417,16 @@ func (v *listEntryPage) decodeJSON(d *jsonx.Decoder) {
 			}
 			s, n := (*v.List), 0
 			for more := d.Array(); more; more = d.NextItem() {
-				s = jsonx.Grow(s, n)
+				if n == len(s) {
+					s = slices.Grow(s, 1)[:n+1]
+				}
 				s[n].decodeJSON(d)
 				n++
 			}
-			(*v.List) = jsonx.Done(s, n)
+			if n == 0 {
+				s = []ListEntry{}
+			}
+			(*v.List) = s[:n]
 		case "next_offset":
 			d.Str(&v.NextOffset)
 		default:

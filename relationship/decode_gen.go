@@ -3,6 +3,8 @@
 package relationship
 
 import (
+	"slices"
+
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/internal/jsonx"
@@ -43,11 +45,16 @@ func (v *Hierarchy) decodeJSON(d *jsonx.Decoder) {
 				s = make([]string, 0, d.Len())
 			}
 			for more := d.Array(); more; more = d.NextItem() {
-				s = jsonx.Grow(s, n)
+				if n == len(s) {
+					s = slices.Grow(s, 1)[:n+1]
+				}
 				d.Str(&s[n])
 				n++
 			}
-			v.ChildrenIDs = jsonx.Done(s, n)
+			if n == 0 {
+				s = []string{}
+			}
+			v.ChildrenIDs = s[:n]
 		case "object":
 			d.Intern(&v.Object)
 		default:
@@ -86,7 +93,7 @@ func (v *LinkResult) decodeJSON(d *jsonx.Decoder) {
 			if v.Customer == nil {
 				v.Customer = new(customer.Customer)
 			}
-			d.Into(v.Customer)
+			d.Unmarshal(v.Customer)
 		default:
 			if name := jsonx.Fold(k, linkResultKeys); name != "" {
 				k = []byte(name)
@@ -123,7 +130,7 @@ func (v *UnlinkResult) decodeJSON(d *jsonx.Decoder) {
 			if v.Customer == nil {
 				v.Customer = new(customer.Customer)
 			}
-			d.Into(v.Customer)
+			d.Unmarshal(v.Customer)
 		default:
 			if name := jsonx.Fold(k, unlinkResultKeys); name != "" {
 				k = []byte(name)
@@ -160,7 +167,7 @@ func (v *UpdateSettingsResult) decodeJSON(d *jsonx.Decoder) {
 			if v.Customer == nil {
 				v.Customer = new(customer.Customer)
 			}
-			d.Into(v.Customer)
+			d.Unmarshal(v.Customer)
 		default:
 			if name := jsonx.Fold(k, updateSettingsResultKeys); name != "" {
 				k = []byte(name)
@@ -199,11 +206,16 @@ func (v *HierarchyResult) decodeJSON(d *jsonx.Decoder) {
 				s = make([]Hierarchy, 0, d.Len())
 			}
 			for more := d.Array(); more; more = d.NextItem() {
-				s = jsonx.Grow(s, n)
+				if n == len(s) {
+					s = slices.Grow(s, 1)[:n+1]
+				}
 				s[n].decodeJSON(d)
 				n++
 			}
-			v.Hierarchies = jsonx.Done(s, n)
+			if n == 0 {
+				s = []Hierarchy{}
+			}
+			v.Hierarchies = s[:n]
 		default:
 			if name := jsonx.Fold(k, hierarchyResultKeys); name != "" {
 				k = []byte(name)
@@ -286,11 +298,16 @@ func (v *listDetailEntryPage) decodeJSON(d *jsonx.Decoder) {
 			}
 			s, n := (*v.List), 0
 			for more := d.Array(); more; more = d.NextItem() {
-				s = jsonx.Grow(s, n)
+				if n == len(s) {
+					s = slices.Grow(s, 1)[:n+1]
+				}
 				s[n].decodeJSON(d)
 				n++
 			}
-			(*v.List) = jsonx.Done(s, n)
+			if n == 0 {
+				s = []ListDetailEntry{}
+			}
+			(*v.List) = s[:n]
 		case "next_offset":
 			d.Str(&v.NextOffset)
 		default:

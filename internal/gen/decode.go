@@ -137,7 +137,7 @@ func (g *gen) decodeMethod(b *bytes.Buffer, s decStruct, local map[string]bool) 
 	}
 	b.WriteString("\t\tdefault:\n")
 	if s.custom {
-		b.WriteString("\t\t\tif jsonx.CustomKey(k) {\n\t\t\t\td.Custom(&v.CustomFields, k)\n\t\t\t\tcontinue\n\t\t\t}\n")
+		b.WriteString("\t\t\tif len(k) > 2 && string(k[:3]) == \"cf_\" {\n\t\t\t\tname := string(k)\n\t\t\t\tif v.CustomFields == nil {\n\t\t\t\t\tv.CustomFields = map[string]any{}\n\t\t\t\t}\n\t\t\t\tv.CustomFields[name] = d.Any()\n\t\t\t\tcontinue\n\t\t\t}\n")
 	}
 	fmt.Fprintf(b, "\t\t\tif name := jsonx.Fold(k, %s); name != \"\" {\n\t\t\t\tk = []byte(name)\n\t\t\t\tgoto again\n\t\t\t}\n\t\t\td.Skip()\n\t\t}\n\t}\n}\n\n", namesVar(s.name))
 	fmt.Fprintf(b, "// %s are the keys of %s, for keys that differ in case.\nvar %s = []string{", namesVar(s.name), s.name, namesVar(s.name))
@@ -164,15 +164,11 @@ func (g *gen) decodeField(expr string, typ ast.Expr, local map[string]bool) (cod
 			return fmt.Sprintf("\t\t\td.Str(&%s)\n", expr), ""
 		case "bool":
 			return fmt.Sprintf("\t\t\td.Bool(&%s)\n", expr), ""
-		case "int64":
-			return fmt.Sprintf("\t\t\td.Int64(&%s)\n", expr), ""
-		case "int32":
-			return fmt.Sprintf("\t\t\td.Int32(&%s)\n", expr), ""
-		case "float64":
-			return fmt.Sprintf("\t\t\td.Float64(&%s)\n", expr), ""
+		case "int64", "int32", "float64":
+			return fmt.Sprintf("\t\t\td.Num(&%s)\n", expr), ""
 		}
 		if _, ok := g.enumValues[t.Name]; ok && g.ownsEnum(t.Name) {
-			return fmt.Sprintf("\t\t\td.Enum((*string)(&%s), known%s)\n", expr, t.Name), t.Name
+			return fmt.Sprintf("\t\t\td.Str((*string)(&%s), known%s...)\n", expr, t.Name), t.Name
 		}
 		if local[t.Name] {
 			return fmt.Sprintf("\t\t\t%s.decodeJSON(d)\n", expr), ""
@@ -185,8 +181,6 @@ func (g *gen) decodeField(expr string, typ ast.Expr, local map[string]bool) (cod
 			return fmt.Sprintf("\t\t\td.Map((*map[string]any)(&%s))\n", expr), ""
 		case "chargebee.APIVersion":
 			return fmt.Sprintf("\t\t\td.Str((*string)(&%s))\n", expr), ""
-		case "json.RawMessage":
-			return fmt.Sprintf("\t\t\td.RawMessage(&%s)\n", expr), ""
 		}
 	case *ast.MapType:
 		if typeString(t) == "map[string]any" {
@@ -201,7 +195,7 @@ func (g *gen) decodeField(expr string, typ ast.Expr, local map[string]bool) (cod
 			}
 		case *ast.SelectorExpr:
 			if generatedModel(x) {
-				read = fmt.Sprintf("\t\t\td.Into(%s)\n", expr)
+				read = fmt.Sprintf("\t\t\td.Unmarshal(%s)\n", expr)
 			}
 		case *ast.ArrayType:
 			read = sliceCode("(*"+expr+")", x, local, true)
@@ -218,8 +212,9 @@ func (g *gen) decodeField(expr string, typ ast.Expr, local map[string]bool) (cod
 }
 
 // sliceCode returns the statements that read a non-null array into the
-// slice expr of type t, reusing its elements as encoding/json does, or ""
-// for elements the decoders do not read themselves. A new slice is made
+// slice expr of type t as encoding/json does (reusing the elements up to
+// its capacity; an empty array is a new empty slice), or "" for elements
+// the decoders do not read themselves. A new slice is made
 // with room for the elements counted ahead, except for a list page's
 // entries, which would cost a pass over the whole page.
 func sliceCode(expr string, t *ast.ArrayType, local map[string]bool, page bool) string {
@@ -239,7 +234,7 @@ func sliceCode(expr string, t *ast.ArrayType, local map[string]bool, page bool) 
 	if !page {
 		presize = fmt.Sprintf("\t\t\tif s == nil {\n\t\t\t\ts = make(%s, 0, d.Len())\n\t\t\t}\n", typeString(t))
 	}
-	return fmt.Sprintf("\t\t\ts, n := %[1]s, 0\n%[3]s\t\t\tfor more := d.Array(); more; more = d.NextItem() {\n\t\t\t\ts = jsonx.Grow(s, n)\n\t\t\t\t%[2]s\n\t\t\t\tn++\n\t\t\t}\n\t\t\t%[1]s = jsonx.Done(s, n)\n", expr, read, presize)
+	return fmt.Sprintf("\t\t\ts, n := %[1]s, 0\n%[3]s\t\t\tfor more := d.Array(); more; more = d.NextItem() {\n\t\t\t\tif n == len(s) {\n\t\t\t\t\ts = slices.Grow(s, 1)[:n+1]\n\t\t\t\t}\n\t\t\t\t%[2]s\n\t\t\t\tn++\n\t\t\t}\n\t\t\tif n == 0 {\n\t\t\t\ts = %[4]s{}\n\t\t\t}\n\t\t\t%[1]s = s[:n]\n", expr, read, presize, typeString(t))
 }
 
 // generatedModel reports whether pkg.T names a model of another generated

@@ -143,6 +143,7 @@ var knownImports = []struct{ name, path string }{
 	{"json", "encoding/json"},
 	{"iter", "iter"},
 	{"url", "net/url"},
+	{"slices", "slices"},
 	{"strconv", "strconv"},
 	{"strings", "strings"},
 	{"testing", "testing"},

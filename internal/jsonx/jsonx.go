@@ -15,8 +15,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -27,7 +25,8 @@ type Decoder struct {
 	depth    int
 	err      error
 	buf      []byte // unescaped text, valid until the next read
-	interned map[string]string
+	interned [16]string
+	n        int // strings interned
 }
 
 // errSyntax stands for a syntax error until Finish reports it.
@@ -60,58 +59,48 @@ func (d *Decoder) Use(err error) {
 // useAt records err, the error of decoding the value at offset i by other
 // means, adding to it the keys that lead there as encoding/json does.
 func (d *Decoder) useAt(i int, err error) {
+	if err == nil || d.err != nil {
+		return
+	}
 	var te *json.UnmarshalTypeError
-	if d.err == nil && errors.As(err, &te) {
+	if errors.As(err, &te) {
 		te.Field = strings.Trim(pathAt(d.data, i)+"."+te.Field, ".")
 	}
-	d.Use(err)
+	d.err = err
 }
 
 // pathAt returns the keys of the members enclosing offset i of data, which
 // is valid JSON up to i, joined by dots.
 func pathAt(data []byte, i int) string {
-	var keys []string  // per open object or array ("" for an array)
-	var objects []bool // whether each is an object
-	key := false       // the next string is a key
+	var open []string // "[" per open array; per open object "{", then "." and its key
 	for j := 0; j < i; j++ {
-		switch c := data[j]; c {
-		case '{', '[':
-			keys, objects, key = append(keys, ""), append(objects, c == '{'), c == '{'
-		case '}', ']':
-			keys, objects = keys[:len(keys)-1], objects[:len(objects)-1]
-		case ',':
-			key = len(objects) > 0 && objects[len(objects)-1]
-		case '"':
-			end := stringEnd(data, j+1)
-			if key {
-				keys[len(keys)-1], key = string(unquote(nil, data[j+1:end])), false
+		switch c := data[j]; {
+		case c == '{' || c == '[':
+			open = append(open, string(data[j:j+1]))
+		case c == '}' || c == ']':
+			open = open[:len(open)-1]
+		case c == ',' && open[len(open)-1] != "[":
+			open[len(open)-1] = "{"
+		case c == '"':
+			s := Decoder{data: data, pos: j}
+			if k, _ := s.text(nil); len(open) > 0 && open[len(open)-1] == "{" {
+				open[len(open)-1] = "." + string(k)
 			}
-			j = end
+			j = s.pos - 1
 		}
 	}
 	path := ""
-	for _, k := range keys {
-		if k != "" {
-			path = strings.TrimPrefix(path+"."+k, ".")
+	for _, k := range open {
+		if len(k) > 1 {
+			path += k
 		}
 	}
-	return path
+	return strings.TrimPrefix(path, ".")
 }
 
-// stringEnd returns the offset of the quote that ends the valid string
-// whose contents start at i.
-func stringEnd(data []byte, i int) int {
-	for ; data[i] != '"'; i++ {
-		if data[i] == '\\' {
-			i++
-		}
-	}
-	return i
-}
-
-// mismatch records that the value at i cannot be stored in a Go value of
-// type t, or a syntax error when no value starts there.
-func (d *Decoder) mismatch(i int, t reflect.Type) {
+// mismatch records that the value at i cannot be stored in *p, or a syntax
+// error when no value starts there.
+func (d *Decoder) mismatch(i int, p any) {
 	what := map[byte]string{'"': "string", '{': "object", '[': "array", 't': "bool", 'f': "bool"}[d.data[i]]
 	if end := d.number(i); end > i {
 		what = "number " + string(d.data[i:end])
@@ -120,18 +109,8 @@ func (d *Decoder) mismatch(i int, t reflect.Type) {
 		d.Use(errSyntax)
 		return
 	}
-	d.Use(&json.UnmarshalTypeError{Value: what, Type: t, Offset: int64(i), Field: pathAt(d.data, i)})
+	d.Use(&json.UnmarshalTypeError{Value: what, Type: reflect.TypeOf(p).Elem(), Offset: int64(i), Field: pathAt(d.data, i)})
 }
-
-var (
-	stringType  = reflect.TypeFor[string]()
-	boolType    = reflect.TypeFor[bool]()
-	int64Type   = reflect.TypeFor[int64]()
-	int32Type   = reflect.TypeFor[int32]()
-	float64Type = reflect.TypeFor[float64]()
-	objectType  = reflect.TypeFor[map[string]any]()
-	sliceType   = reflect.TypeFor[[]any]()
-)
 
 // ws returns the offset of the first byte at or after i that is not white
 // space.
@@ -171,20 +150,16 @@ func (d *Decoder) literal(word string) bool {
 // follows, to be read with Key and its value, then Next. It returns false
 // for an empty object, for null and after an error; another value is an
 // error.
-func (d *Decoder) Object() bool { return d.open('{', '}', objectType) }
+func (d *Decoder) Object() bool { return d.open('{', '}', (*map[string]any)(nil)) }
 
-// Array starts an array: it reads '[' and reports whether an element
-// follows, to be read and then NextItem. It returns false for an empty
-// array, for null and after an error; another value is an error.
-func (d *Decoder) Array() bool { return d.open('[', ']', sliceType) }
+// Array starts an array as Object starts an object; each element is read
+// and then NextItem.
+func (d *Decoder) Array() bool { return d.open('[', ']', (*[]any)(nil)) }
 
-// maxDepth is encoding/json's bound on nesting.
-const maxDepth = 10000
-
-func (d *Decoder) open(start, end byte, t reflect.Type) bool {
+func (d *Decoder) open(start, end byte, p any) bool {
 	switch d.peek() {
 	case start:
-		if d.pos, d.depth = d.pos+1, d.depth+1; d.depth > maxDepth {
+		if d.pos, d.depth = d.pos+1, d.depth+1; d.depth > 10000 { // encoding/json's bound
 			d.Use(errSyntax)
 		}
 		return d.next(0, end)
@@ -192,7 +167,7 @@ func (d *Decoder) open(start, end byte, t reflect.Type) bool {
 		d.literal("null")
 	case 0:
 	default:
-		d.mismatch(d.pos, t)
+		d.mismatch(d.pos, p)
 	}
 	return false
 }
@@ -201,8 +176,7 @@ func (d *Decoder) open(start, end byte, t reflect.Type) bool {
 // follows; it reads the closing '}' and returns false at the end.
 func (d *Decoder) Next() bool { return d.next(',', '}') }
 
-// NextItem reads the comma after an element and reports whether another
-// one follows; it reads the closing ']' and returns false at the end.
+// NextItem is Next for the elements of an array.
 func (d *Decoder) NextItem() bool { return d.next(',', ']') }
 
 // next reads sep (a comma, or 0 for none) or end and reports whether it
@@ -223,11 +197,8 @@ func (d *Decoder) next(sep, end byte) bool {
 // Key reads a member's key and the colon after it. The bytes are valid
 // until the next read.
 func (d *Decoder) Key() []byte {
-	if d.peek() != '"' {
-		d.Use(errSyntax)
-	}
-	k, _ := d.text(nil)
-	if d.peek() != ':' {
+	k, ok := d.text(nil)
+	if !ok || d.peek() != ':' {
 		d.Use(errSyntax)
 		return nil
 	}
@@ -236,122 +207,70 @@ func (d *Decoder) Key() []byte {
 }
 
 // text reads a string and returns its unescaped contents, valid until the
-// next read; ok is false for null, for another value (an error unless t is
-// nil) and after an error.
-func (d *Decoder) text(t reflect.Type) (b []byte, ok bool) {
+// next read; ok is false for null, for another value (an error unless p,
+// where the string goes, is nil) and after an error.
+func (d *Decoder) text(p any) (b []byte, ok bool) {
 	switch c := d.peek(); {
-	case c == 'n' && t != nil:
+	case c == 'n' && p != nil:
 		d.literal("null")
 		return nil, false
 	case c != '"':
-		if c != 0 && t != nil {
-			d.mismatch(d.pos, t)
+		if c != 0 && p != nil {
+			d.mismatch(d.pos, p)
 		}
 		return nil, false
 	}
-	start := d.pos + 1
-	end, plain := d.scanString(start)
-	if end < 0 {
+	start, plain := d.pos, true
+	for d.pos++; d.pos < len(d.data) && d.data[d.pos] != '"'; d.pos++ {
+		if c := d.data[d.pos]; c == '\\' || c < ' ' {
+			plain, d.pos = false, d.pos+b2i(c == '\\')
+		}
+	}
+	if d.pos >= len(d.data) {
+		d.Use(errSyntax)
 		return nil, false
 	}
-	d.pos = end + 1
-	if plain {
-		return d.data[start:end], true
+	d.pos++
+	if b = d.data[start+1 : d.pos-1]; plain && utf8.Valid(b) {
+		return b, true
 	}
-	d.buf = unquote(d.buf[:0], d.data[start:end])
-	return d.buf, true
+	return d.unquote(d.data[start:d.pos])
 }
 
-// scanString returns the offset of the quote that ends the string whose
-// contents start at i, and whether the contents are the string itself
-// (valid UTF-8 without escapes), or -1 after recording a syntax error.
-func (d *Decoder) scanString(i int) (end int, plain bool) {
-	data, start, ascii, escaped := d.data, i, true, false
-	for ; i < len(data); i++ {
-		switch c := data[i]; {
-		case c == '"':
-			return i, !escaped && (ascii || utf8.Valid(data[start:i]))
-		case c < ' ':
-			i = len(data)
-		case c >= utf8.RuneSelf:
-			ascii = false
-		case c == '\\' && validEscape(data[i+1:]):
-			escaped = true
-			i += 1 + 4*b2i(data[i+1] == 'u')
-		case c == '\\':
-			i = len(data)
+// unescape maps the letter after a backslash to what it stands for, or
+// to 0 for u and for letters that cannot follow.
+var unescape = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+
+// unquote unescapes the JSON string q, quotes included, into d.buf,
+// leaving \u escapes, bad UTF-8 and errors to encoding/json.
+func (d *Decoder) unquote(q []byte) ([]byte, bool) {
+	out, ok := d.buf[:0], true
+	for i := 1; ok && i < len(q)-1; i++ {
+		c := q[i]
+		if c == '\\' {
+			i++
+			c = unescape[q[i]]
+		} else if c < ' ' {
+			c = 0
 		}
+		out, ok = append(out, c), c != 0
 	}
-	d.Use(errSyntax)
-	return -1, false
+	if ok = ok && utf8.Valid(out); !ok {
+		var s string
+		ok = json.Unmarshal(q, &s) == nil
+		out = append(out[:0], s...)
+	}
+	if d.buf = out; !ok {
+		d.Use(errSyntax)
+	}
+	return out, ok
 }
 
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// validEscape reports whether s starts with what may follow a backslash.
-func validEscape(s []byte) bool {
-	if len(s) == 0 {
-		return false
-	}
-	if s[0] == 'u' {
-		return len(s) >= 5 && hex4(s[1:5]) >= 0
-	}
-	return strings.IndexByte(`"\/bfnrt`, s[0]) >= 0
-}
-
-// hex4 decodes four hexadecimal digits, or returns -1.
-func hex4(b []byte) rune {
-	n, err := strconv.ParseUint(string(b[:4]), 16, 16)
-	if err != nil {
-		return -1
-	}
-	return rune(n)
-}
-
-// unquote appends the contents of a valid JSON string, unescaped as
-// encoding/json unescapes them, to out.
-func unquote(out, s []byte) []byte {
-	for i := 0; i < len(s); {
-		switch c := s[i]; {
-		case c == '\\' && s[i+1] == 'u':
-			r, n := hex4(s[i+2:]), 6
-			if utf16.IsSurrogate(r) {
-				r = unicode.ReplacementChar
-				if len(s) >= i+12 && s[i+6] == '\\' && s[i+7] == 'u' {
-					if dec := utf16.DecodeRune(hex4(s[i+2:]), hex4(s[i+8:])); dec != unicode.ReplacementChar {
-						r, n = dec, 12
-					}
-				}
-			}
-			out, i = utf8.AppendRune(out, r), i+n
-		case c == '\\':
-			out, i = append(out, "\"\\/\b\f\n\r\t"[strings.IndexByte(`"\/bfnrt`, s[i+1])]), i+2
-		case c < utf8.RuneSelf:
-			out, i = append(out, c), i+1
-		default:
-			r, n := utf8.DecodeRune(s[i:])
-			out, i = utf8.AppendRune(out, r), i+n
-		}
-	}
-	return out
-}
-
-// Str reads a string into *p; null leaves *p as it is.
-func (d *Decoder) Str(p *string) {
-	if b, ok := d.text(stringType); ok {
-		*p = string(b)
-	}
-}
-
-// Enum reads a string into *p, using the equal string of known, when there
-// is one, instead of a copy.
-func (d *Decoder) Enum(p *string, known []string) {
-	b, ok := d.text(stringType)
+// Str reads a string into *p and reports whether it stored a copy; null
+// leaves *p as it is. A string equal to one of known is stored as that
+// one, without a copy.
+func (d *Decoder) Str(p *string, known ...string) bool {
+	b, ok := d.text(p)
 	for i := 0; ok && i < len(known); i++ {
 		if string(b) == known[i] {
 			*p, ok = known[i], false
@@ -360,26 +279,15 @@ func (d *Decoder) Enum(p *string, known []string) {
 	if ok {
 		*p = string(b)
 	}
+	return ok
 }
 
-// maxInterned bounds the strings a decoder shares.
-const maxInterned = 64
-
 // Intern reads a string into *p as Str does, sharing one copy among the
-// equal strings this decoder reads through Intern: for values that repeat
-// in every object, such as the object's type name.
+// first 16 different strings this decoder reads through Intern: for values
+// that repeat in every object, such as the object's type name.
 func (d *Decoder) Intern(p *string) {
-	b, ok := d.text(stringType)
-	if s, seen := d.interned[string(b)]; ok && seen {
-		*p = s
-	} else if ok {
-		*p = string(b)
-		if d.interned == nil {
-			d.interned = make(map[string]string, 8)
-		}
-		if len(d.interned) < maxInterned {
-			d.interned[*p] = *p
-		}
+	if d.Str(p, d.interned[:d.n]...) && d.n < len(d.interned) {
+		d.interned[d.n], d.n = *p, d.n+1
 	}
 }
 
@@ -394,14 +302,14 @@ func (d *Decoder) Bool(p *bool) {
 		d.literal("null")
 	case 0:
 	default:
-		d.mismatch(d.pos, boolType)
+		d.mismatch(d.pos, p)
 	}
 }
 
 // number returns the end of the number starting at i, or i when none does.
 func (d *Decoder) number(i int) int {
-	data, j := d.data, i
-	j += b2i(j < len(data) && data[j] == '-')
+	data := d.data
+	j := i + b2i(i < len(data) && data[i] == '-')
 	k := digits(data, j)
 	if k == j || k > j+1 && data[j] == '0' {
 		return i
@@ -412,12 +320,10 @@ func (d *Decoder) number(i int) int {
 		}
 	}
 	if k < len(data) && (data[k] == 'e' || data[k] == 'E') {
-		k++
-		k += b2i(k < len(data) && (data[k] == '+' || data[k] == '-'))
-		if e := digits(data, k); e > k {
-			return e
+		e := k + 1 + b2i(k+1 < len(data) && (data[k+1] == '+' || data[k+1] == '-'))
+		if k = digits(data, e); k == e {
+			return i
 		}
-		return i
 	}
 	return k
 }
@@ -429,28 +335,54 @@ func digits(b []byte, i int) int {
 	return i
 }
 
-// num reads a number and returns its text, or ok false for null, another
-// value (an error) or after an error.
-func (d *Decoder) num(t reflect.Type) (lit []byte, ok bool) {
-	switch c := d.peek(); {
-	case c == '-' || '0' <= c && c <= '9':
-		end := d.number(d.pos)
-		if end == d.pos {
-			d.Use(errSyntax)
-			return nil, false
-		}
-		lit, d.pos = d.data[d.pos:end], end
-		return lit, true
-	case c == 'n':
-		d.literal("null")
-	case c != 0:
-		d.mismatch(d.pos, t)
+func b2i(b bool) int {
+	if b {
+		return 1
 	}
-	return nil, false
+	return 0
 }
 
-// integer parses lit, a valid number, as an integer of bits bits.
-func integer(lit []byte, bits int) (int64, bool) {
+// Num reads a number into p, an *int64, *int32 or *float64; null leaves
+// *p as it is, and a number that *p cannot hold is an error.
+func (d *Decoder) Num(p any) {
+	c := d.peek()
+	start := d.pos
+	end := d.number(start)
+	switch {
+	case c == 'n':
+		d.literal("null")
+		return
+	case c == 0:
+		return
+	case end == start:
+		d.mismatch(start, p)
+		return
+	}
+	lit := d.data[start:end]
+	d.pos = end
+	n, ok := integer(lit)
+	switch p := p.(type) {
+	case *int64:
+		if ok {
+			*p = n
+		}
+	case *int32:
+		if ok = ok && n == int64(int32(n)); ok {
+			*p = int32(n)
+		}
+	case *float64:
+		var f float64
+		if f, ok = float(lit); ok {
+			*p = f
+		}
+	}
+	if !ok {
+		d.mismatch(start, p)
+	}
+}
+
+// integer parses lit, a valid number, as an int64, or reports false.
+func integer(lit []byte) (int64, bool) {
 	neg := lit[0] == '-'
 	if digs := lit[b2i(neg):]; len(digs) <= 18 {
 		var n int64
@@ -463,91 +395,48 @@ func integer(lit []byte, bits int) (int64, bool) {
 		if neg {
 			n = -n
 		}
-		return n, bits == 64 || n == int64(int32(n))
+		return n, true
 	}
-	n, err := strconv.ParseInt(string(lit), 10, bits)
+	n, err := strconv.ParseInt(string(lit), 10, 64)
 	return n, err == nil
 }
 
 // float parses lit, a valid number, as encoding/json does, or reports
 // false when it is out of range.
 func float(lit []byte) (float64, bool) {
-	if n, ok := integer(lit, 64); ok && n < 1<<53 && n > -1<<53 && (n != 0 || lit[0] != '-') {
+	if n, ok := integer(lit); ok && n < 1<<53 && n > -1<<53 && (n != 0 || lit[0] != '-') {
 		return float64(n), true
 	}
 	f, err := strconv.ParseFloat(string(lit), 64)
 	return f, err == nil
 }
 
-// Int64 reads an integer into *p; null leaves *p as it is.
-func (d *Decoder) Int64(p *int64) {
-	if lit, ok := d.num(int64Type); ok {
-		if n, ok := integer(lit, 64); ok {
-			*p = n
-		} else {
-			d.mismatch(d.pos-len(lit), int64Type)
-		}
-	}
-}
-
-// Int32 reads an integer into *p; null leaves *p as it is.
-func (d *Decoder) Int32(p *int32) {
-	if lit, ok := d.num(int32Type); ok {
-		if n, ok := integer(lit, 32); ok {
-			*p = int32(n)
-		} else {
-			d.mismatch(d.pos-len(lit), int32Type)
-		}
-	}
-}
-
-// Float64 reads a number into *p; null leaves *p as it is.
-func (d *Decoder) Float64(p *float64) {
-	if lit, ok := d.num(float64Type); ok {
-		if f, ok := float(lit); ok {
-			*p = f
-		} else {
-			d.mismatch(d.pos-len(lit), float64Type)
-		}
-	}
-}
-
 // IntOr reads a plain integer into *p; any other value, null included, is
 // handed to u (the same value as *p, with a decoding of its own).
 func (d *Decoder) IntOr(p *int64, u json.Unmarshaler) {
-	if c := d.peek(); c == '-' || '0' <= c && c <= '9' {
-		if end := d.number(d.pos); end > d.pos && (end == len(d.data) || !strings.ContainsRune("0123456789.eE+-", rune(d.data[end]))) {
-			if n, ok := integer(d.data[d.pos:end], 64); ok {
-				*p, d.pos = n, end
-				return
-			}
+	c := d.peek()
+	if end := d.number(d.pos); c != 0 && end > d.pos {
+		if n, ok := integer(d.data[d.pos:end]); ok {
+			*p, d.pos = n, end
+			return
 		}
 	}
-	d.Into(u)
+	d.Unmarshal(u)
 }
 
-// RawMessage copies the next value, as written, into *p, as
-// json.RawMessage does (null included).
-func (d *Decoder) RawMessage(p *json.RawMessage) {
-	if raw := d.Raw(); raw != nil {
-		*p = append((*p)[:0], raw...)
-	}
-}
-
-// Unmarshal decodes the next value into v with encoding/json, for types
-// the generated decoders do not know.
+// Unmarshal decodes the next value, null included, into v, with v's
+// UnmarshalJSON method or else with encoding/json: for the types the
+// generated decoders do not read themselves.
 func (d *Decoder) Unmarshal(v any) {
 	start := d.ws(d.pos)
-	if raw := d.Raw(); raw != nil {
-		d.useAt(start, json.Unmarshal(raw, v))
-	}
-}
-
-// Into hands the next value, as written, to u (null included).
-func (d *Decoder) Into(u json.Unmarshaler) {
-	start := d.ws(d.pos)
-	if raw := d.Raw(); raw != nil {
+	raw := d.Raw()
+	u, ok := v.(json.Unmarshaler)
+	switch {
+	case raw == nil:
+	case ok:
 		d.useAt(start, u.UnmarshalJSON(raw))
+	default:
+		d.useAt(start, json.Unmarshal(raw, v))
 	}
 }
 
@@ -595,24 +484,8 @@ func (d *Decoder) Any() any {
 		return nil
 	}
 	var f float64
-	d.Float64(&f)
+	d.Num(&f)
 	return f
-}
-
-// CustomKey reports whether key names a custom field: it starts with cf_.
-func CustomKey(key []byte) bool { return len(key) >= 3 && string(key[:3]) == "cf_" }
-
-// Custom stores the next value under key in *m, making the map when *m is
-// nil; it collects the custom fields (cf_*) of a resource.
-func (d *Decoder) Custom(m *map[string]any, key []byte) {
-	k := string(key)
-	v := d.Any()
-	if d.err == nil && *m == nil {
-		*m = map[string]any{}
-	}
-	if d.err == nil {
-		(*m)[k] = v
-	}
 }
 
 // Skip reads the next value and ignores it.
@@ -634,15 +507,14 @@ func (d *Decoder) Raw() []byte {
 		}
 	case '"':
 		d.text(nil)
-	case 't':
-		d.literal("true")
-	case 'f':
-		d.literal("false")
-	case 'n':
-		d.literal("null")
+	case 't', 'f', 'n':
+		var b bool
+		d.Bool(&b)
 	case 0:
 	default:
-		d.num(nil)
+		if d.pos = d.number(start); d.pos == start {
+			d.Use(errSyntax)
+		}
 	}
 	if d.err != nil {
 		return nil
@@ -652,86 +524,24 @@ func (d *Decoder) Raw() []byte {
 
 // Fold returns the name of names that key matches as encoding/json matches
 // keys with field names, without regard to case, or "" when none does.
-// names are ASCII.
 func Fold(key []byte, names []string) string {
-	var arr [64]byte
-	k := arr[:0]
-	for _, r := range string(key) {
-		if r < utf8.RuneSelf {
-			k = append(k, byte(unicode.ToUpper(r)))
-			continue
-		}
-		k = utf8.AppendRune(k, foldRune(r))
-	}
+	k := string(key)
 	for _, name := range names {
-		if strings.EqualFold(string(k), name) && len(k) == len(name) {
+		if strings.EqualFold(k, name) {
 			return name
 		}
 	}
 	return ""
 }
 
-// foldRune returns the smallest rune of r's case-folding orbit, as
-// encoding/json folds keys.
-func foldRune(r rune) rune {
-	for {
-		r2 := unicode.SimpleFold(r)
-		if r2 <= r {
-			return r2
-		}
-		r = r2
-	}
-}
-
-// maxLen bounds the elements Len counts, and so the room set aside before
-// they are read.
-const maxLen = 64
-
 // Len returns the number of elements, up to 64, of the array that comes
 // next, so that its slice can be made once; it reads nothing. It returns 0
 // when no array, or an empty one, comes next.
-func (d *Decoder) Len() int {
-	data, i := d.data, d.ws(d.pos)
-	if i >= len(data) || data[i] != '[' || d.ws(i+1) < len(data) && data[d.ws(i+1)] == ']' {
-		return 0
-	}
-	n, depth := 1, 0
-	for i++; i < len(data) && n < maxLen && depth >= 0; i++ {
-		switch data[i] {
-		case '"':
-			for i++; i < len(data) && data[i] != '"'; i++ {
-				i += b2i(data[i] == '\\')
-			}
-		case '[', '{':
-			depth++
-		case ']', '}':
-			depth--
-		case ',':
-			n += b2i(depth == 0)
-		}
+func (d *Decoder) Len() (n int) {
+	ahead := Decoder{data: d.data, pos: d.pos, buf: d.buf}
+	for more := ahead.Array(); more && n < 64; more = ahead.NextItem() {
+		ahead.Skip()
+		n++
 	}
 	return n
-}
-
-// Grow returns s with room for element i: the element already there, as
-// encoding/json decodes into it, or the next one of the array behind s, or
-// a new zero one.
-func Grow[T any](s []T, i int) []T {
-	if i < len(s) {
-		return s
-	}
-	if i < cap(s) {
-		return s[:i+1]
-	}
-	var zero T
-	return append(s, zero)
-}
-
-// Done returns s cut to the n elements read; an empty array is an empty,
-// non-nil slice.
-func Done[T any](s []T, n int) []T {
-	if n == 0 {
-		return []T{}
-	}
-	return s[:n]
 }

@@ -21,12 +21,15 @@ type requestConfig struct {
 	err            error
 }
 
-func (rc *requestConfig) setHeader(k, v string) {
-	if rc.validValue("header "+k, v) {
-		if rc.header == nil {
-			rc.header = http.Header{}
+// withHeader sets header k to v, a value checked like WithHeader's.
+func withHeader(k, v string) RequestOption {
+	return func(rc *requestConfig) {
+		if rc.validValue("header "+k, v) {
+			if rc.header == nil {
+				rc.header = http.Header{}
+			}
+			rc.header.Set(k, v)
 		}
-		rc.header.Set(k, v)
 	}
 }
 
@@ -88,33 +91,28 @@ func WithHeader(key, value string) RequestOption {
 		case "Chargebee-Business-Entity-Id":
 			WithBusinessEntityID(value)(rc)
 		default:
-			rc.setHeader(key, value)
+			withHeader(key, value)(rc)
 		}
 	}
 }
 
 // WithOriginIP sends chargebee-request-origin-ip: the end user's IP address,
 // used by Chargebee for fraud checks.
-func WithOriginIP(ip string) RequestOption {
-	return func(rc *requestConfig) { rc.setHeader("chargebee-request-origin-ip", ip) }
-}
+func WithOriginIP(ip string) RequestOption { return withHeader("chargebee-request-origin-ip", ip) }
 
 // WithOriginUser sends the end user's e-mail as chargebee-request-origin-user,
 // or Base64-encoded as chargebee-request-origin-user-encoded when it is not
 // ASCII.
 func WithOriginUser(email string) RequestOption {
-	return func(rc *requestConfig) {
-		if strings.IndexFunc(email, func(r rune) bool { return r >= utf8.RuneSelf }) < 0 {
-			rc.setHeader("chargebee-request-origin-user", email)
-			return
-		}
-		rc.setHeader("chargebee-request-origin-user-encoded", base64.StdEncoding.EncodeToString([]byte(email)))
+	if strings.IndexFunc(email, func(r rune) bool { return r >= utf8.RuneSelf }) < 0 {
+		return withHeader("chargebee-request-origin-user", email)
 	}
+	return withHeader("chargebee-request-origin-user-encoded", base64.StdEncoding.EncodeToString([]byte(email)))
 }
 
 // WithOriginDevice sends chargebee-request-origin-device (for example "iOS").
 func WithOriginDevice(device string) RequestOption {
-	return func(rc *requestConfig) { rc.setHeader("chargebee-request-origin-device", device) }
+	return withHeader("chargebee-request-origin-device", device)
 }
 
 // WithBusinessEntityID scopes this call to a business entity with the
@@ -131,19 +129,19 @@ func WithBusinessEntityID(id string) RequestOption {
 // WithEventActionsDisabled sends chargebee-event-actions: all-disabled, so the
 // events this call creates trigger neither e-mails nor webhooks.
 func WithEventActionsDisabled() RequestOption {
-	return func(rc *requestConfig) { rc.setHeader("chargebee-event-actions", "all-disabled") }
+	return withHeader("chargebee-event-actions", "all-disabled")
 }
 
 // WithEventEmailsDisabled sends chargebee-event-email: all-disabled, skipping
 // e-mails for the events this call creates.
 func WithEventEmailsDisabled() RequestOption {
-	return func(rc *requestConfig) { rc.setHeader("chargebee-event-email", "all-disabled") }
+	return withHeader("chargebee-event-email", "all-disabled")
 }
 
 // WithEventWebhooksDisabled sends chargebee-event-webhook: all-disabled,
 // skipping webhooks for the events this call creates.
 func WithEventWebhooksDisabled() RequestOption {
-	return func(rc *requestConfig) { rc.setHeader("chargebee-event-webhook", "all-disabled") }
+	return withHeader("chargebee-event-webhook", "all-disabled")
 }
 
 // WithParam adds a form (POST) or query (GET) parameter that the request type

@@ -40,18 +40,6 @@ func PathID(param, id string) (string, error) {
 	return url.PathEscape(id), nil
 }
 
-// CheckClient fails as Client.Do does, with chargebee.ErrNilClient inside a
-// *chargebee.ValidationError, when c is nil or was not made by
-// chargebee.NewClient, so that a service reports it before using c.
-func CheckClient(c *chargebee.Client) error {
-	// NewClient always sets the API version; only the zero value lacks it.
-	// Client.Do reports such a client before reading its arguments.
-	if c == nil || c.APIVersion() == "" {
-		return c.Do(context.Background(), "", "", nil, nil)
-	}
-	return nil
-}
-
 // NilService returns the error of every method of a nil Service of package
 // pkg (for example "customer"), or of one made without a client:
 // chargebee.ErrNilService inside a *chargebee.ValidationError.
@@ -62,13 +50,19 @@ func NilService(pkg string) error {
 	}
 }
 
-// RequireVersion fails like CheckClient, and then, when want is set and the
-// client speaks another API version, with chargebee.ErrAPIVersion inside a
-// *chargebee.ValidationError. alt names what to use instead; it may be
-// empty.
+// RequireVersion fails as Client.Do does, with chargebee.ErrNilClient inside
+// a *chargebee.ValidationError, when c is nil or was not made by
+// chargebee.NewClient; then, when want is set and c speaks another API
+// version, with chargebee.ErrAPIVersion. alt names what to use instead; it
+// may be empty.
 func RequireVersion(c *chargebee.Client, want chargebee.APIVersion, action, alt string) error {
-	if err := CheckClient(c); err != nil || want == "" || c.APIVersion() == want {
-		return err
+	// Only the zero Client lacks a version; Client.Do reports it (or a nil
+	// one) before reading its arguments.
+	if c == nil || c.APIVersion() == "" {
+		return c.Do(context.Background(), "", "", nil, nil)
+	}
+	if want == "" || c.APIVersion() == want {
+		return nil
 	}
 	msg := fmt.Sprintf("%s needs API %s but the client uses %s", action, want, c.APIVersion())
 	if alt != "" {

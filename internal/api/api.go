@@ -15,15 +15,12 @@ import (
 	"github.com/billingkit/chargebee-go"
 )
 
-// MaxIDLength bounds an id placed in a path. Chargebee ids are far shorter;
-// the bound stops absurd input before it is sent.
+// MaxIDLength bounds an id placed in a path; Chargebee ids are far shorter.
 const MaxIDLength = 512
 
-// PathID validates id and escapes it so that it stays one path segment.
-// Ids that no escaping can keep in place are rejected: empty ids, ids with
-// the dot segments "." or ".." between slashes (which servers and proxies
-// resolve even when escaped), control characters, invalid UTF-8 and ids
-// longer than MaxIDLength. param names the id in the error ("customer_id").
+// PathID escapes id as one path segment, refusing, with param named in the
+// error, ids that no escaping keeps in place: empty, with "." or ".."
+// segments, control characters or invalid UTF-8, or over MaxIDLength.
 func PathID(param, id string) (string, error) {
 	switch {
 	case id == "":
@@ -41,8 +38,7 @@ func PathID(param, id string) (string, error) {
 }
 
 // NilService returns the error of every method of a nil Service of package
-// pkg (for example "customer"), or of one made without a client:
-// chargebee.ErrNilService inside a *chargebee.ValidationError.
+// pkg, or of one without a client: chargebee.ErrNilService.
 func NilService(pkg string) error {
 	return &chargebee.ValidationError{
 		Reason: "nil *" + pkg + ".Service or nil *chargebee.Client; create it with " + pkg + ".NewService(cb) and a client from chargebee.NewClient",
@@ -168,9 +164,7 @@ func JSON(param string, v any) error {
 	return nil
 }
 
-// MissingKey reports a 2xx response without a key the action always
-// returns. Client.Do hands it back as a *chargebee.DecodeError, with no
-// partial result.
+// MissingKey reports a 2xx response without a key the action always returns.
 func MissingKey(action, key string) error {
 	return fmt.Errorf("%s: response has no %q", action, key)
 }

@@ -23,7 +23,7 @@ func TestOptionsAppliedOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 0
-	counted := RequestOption(func(rc *requestConfig) { n++; rc.setHeader("X-Test", "1") })
+	counted := RequestOption(func(rc *requestConfig) { n++; withHeader("X-Test", "1")(rc) })
 	var resp Response
 	if err := cb.Do(context.Background(), "POST", "/customers", nil, nil, counted, WithResponse(&resp)); err != nil {
 		t.Fatal(err)

@@ -1,17 +1,13 @@
-// Package chargebee is a typed Go client for the Chargebee customer APIs:
-// customers, the parent/child hierarchy, customer entitlements, contacts and
-// promotional and account credits.
-//
-// The root package holds the Client, its options, errors, paging and the
-// shared value types. The actions live in the resource packages (customer,
-// relationship, contact, entitlement, credits), each built on Client.Do:
+// Package chargebee is a typed Go client for the Chargebee customer APIs.
+// It holds the Client, its options, errors, paging and shared value types;
+// the actions live in the resource packages (customer, relationship,
+// contact, entitlement, credits, event), each built on Client.Do:
 //
 //	cb, err := chargebee.NewClient("acme-test", os.Getenv("CHARGEBEE_API_KEY"))
 //	if err != nil { ... }
 //	customers := customer.NewService(cb)
 //
-// A Client is safe for concurrent use and holds no global state: several
-// clients with different sites and settings can live side by side.
+// A Client is safe for concurrent use and holds no global state.
 package chargebee
 
 import (
@@ -58,11 +54,10 @@ type Client struct {
 	redact         *redactor // removes the credentials from texts built from responses
 }
 
-// NewClient returns a client for site (the part before .chargebee.com, for
-// example "acme" or "acme-test") authenticated with apiKey. The site must
-// match ^[a-z0-9][a-z0-9-]*$ and the key must not be empty nor contain a
-// colon or control characters; every such mistake, and any bad option, is
-// reported as a *ValidationError.
+// NewClient returns a client for site (the part before .chargebee.com, such
+// as "acme-test") authenticated with apiKey. A bad site (not
+// ^[a-z0-9][a-z0-9-]*$), key (empty, or with a colon or control characters)
+// or option is a *ValidationError.
 func NewClient(site, apiKey string, opts ...Option) (*Client, error) {
 	cfg := config{version: APIv2, Config: transport.Config{
 		MaxRetries:   transport.DefaultMaxRetries,
@@ -112,8 +107,6 @@ func (cfg *config) check(site, apiKey string) error {
 		{!sitename.Valid(site), "site", "must match ^[a-z0-9][a-z0-9-]*$ (at most 63 characters), for example acme or acme-test"},
 		{strings.TrimSpace(apiKey) == "", "api key", "is required"},
 		{!validHeaderValue(apiKey), "api key", "must not contain control characters"},
-		// The key is Basic auth's user-id, which ends at the first colon
-		// (RFC 7617): the server would read another key.
 		{strings.Contains(apiKey, ":"), "api key", `must not contain ":" (it is sent as the Basic auth user name, which cannot hold one)`},
 		{cfg.version != APIv2 && cfg.version != APIv1, "api version", `must be "v2" or "v1"`},
 		{cfg.MaxRetries < 0, "max retries", "must not be negative"},
@@ -180,36 +173,30 @@ type Validator interface {
 // Do performs one API call: what every service method uses, and the escape
 // hatch for actions the SDK does not wrap.
 //
-// method is GET or POST. path is relative to the API base, for example
-// "/customers/" + url.PathEscape(id); it must start with "/", and its
-// percent-escapes are sent as given. A path with a query, a fragment,
-// control characters or "." and ".." segments (escaped or not) is refused.
+// method is GET or POST. path, below the API base, starts with "/" (as in
+// "/customers/" + url.PathEscape(id)) and its percent-escapes are sent as
+// given; a path with a query, a fragment, control characters or dot
+// segments (escaped or not) is refused.
 //
-// params is nil, url.Values or a struct (or a pointer to one). Unless the
-// client was made WithoutValidation, its Validate method, if any, runs
-// first, and a failure sends nothing. GET sends the params in the query,
-// POST in a form body. A value with an AppendForm(b []byte) ([]byte, error)
-// method, as every request type of the SDK has, appends its own form in
-// Chargebee's bracketed layout; any other struct is encoded by
-// github.com/google/go-querystring as it stands (its options, such as
-// "brackets" or "unix", apply; a chargebee.Metadata field is sent as JSON),
-// nested at most MaxParamDepth deep.
+// params is nil, url.Values or a struct (or a pointer to one). Its Validate
+// method, if any, runs first unless the client was made WithoutValidation.
+// GET sends the params in the query, POST in a form body. A value with an
+// AppendForm(b []byte) ([]byte, error) method, as every request type of the
+// SDK has, writes its own form; any other struct is encoded by
+// github.com/google/go-querystring (a Metadata field as JSON), nested at
+// most MaxParamDepth deep.
 //
-// A POST carries a chargebee-idempotency-key: the caller's
-// (WithIdempotencyKey) or, when retries are on and the client speaks API v2,
-// a UUID v4 made for this call. Every retry sends the same key and body; a
-// POST without a key (on API v1, one the caller did not give) is sent once.
+// A POST carries the caller's idempotency key (WithIdempotencyKey) or, when
+// retries are on and the client speaks API v2, a new UUID v4; every retry
+// sends the same key and body, and a POST without a key is sent once.
 //
 // A 2xx response is decoded into out unless out is nil: by its method
-// DecodeResponse(body []byte) error when it has one (sparing encoding/json's
-// scans before an UnmarshalJSON call), else by json.Unmarshal. Neither may
-// keep body, whose buffer is reused after Do returns. An empty or
-// undecodable body, or one over the read cap of 64 MiB (ErrResponseTooLarge),
-// gives a *DecodeError; any other status, a *Error; a call that got no
-// response (connection error, timeout, cancelled context), a
-// *ConnectionError. When the context ends after a response (while waiting to
-// retry a 503, say), the error matches the context's error and errors.As
-// also finds that response's *Error.
+// DecodeResponse(body []byte) error when it has one, else by json.Unmarshal;
+// neither may keep body. An empty, undecodable or too large (over 64 MiB,
+// ErrResponseTooLarge) body gives a *DecodeError; another status, a *Error;
+// no response, a *ConnectionError. When the context ends after a response
+// (waiting to retry a 503, say), the error matches the context's error and
+// errors.As also finds that response's *Error.
 func (c *Client) Do(ctx context.Context, method, path string, params, out any, opts ...RequestOption) error {
 	start := time.Now()
 	var cl call
@@ -232,8 +219,7 @@ type call struct {
 	redact   *redactor // the client's, for the texts built from the response
 }
 
-// newCall checks and encodes a call into cl: the request options (applied
-// here, once), the method, the path, the parameters and the headers.
+// newCall checks and encodes a call into cl, applying the options once.
 func (c *Client) newCall(cl *call, ctx context.Context, method, path string, params any, opts []RequestOption) error {
 	if err := c.check(); err != nil {
 		return err
@@ -283,7 +269,6 @@ func (c *Client) encode(params any, extra [][2]string, be string) ([]byte, error
 	}
 	encoded, err := encodeBody(params)
 	if err != nil {
-		// fe is declared here, so that only a failing call allocates it.
 		var fe *form.Error
 		if errors.As(err, &fe) {
 			return nil, &ValidationError{Param: fe.Key, Reason: fe.Reason, Err: ErrParams}
@@ -293,10 +278,8 @@ func (c *Client) encode(params any, extra [][2]string, be string) ([]byte, error
 	return withExtras(encoded, extra, be)
 }
 
-// withExtras sets the extra parameters on the encoded form, parsing it at
-// most once, and refuses a business_entity_id that differs from be, the
-// chargebee-business-entity-id header the call sends: the call would be
-// scoped to one entity and name another.
+// withExtras sets the extra parameters on the encoded form, and refuses a
+// business_entity_id that differs from be, the entity header the call sends.
 func withExtras(encoded []byte, extra [][2]string, be string) ([]byte, error) {
 	if len(extra) == 0 && (be == "" || !bytes.Contains(encoded, []byte("business_entity_id="))) {
 		return encoded, nil
@@ -335,10 +318,8 @@ func (c *Client) header(extra http.Header, be string) http.Header {
 	return header
 }
 
-// idempotencyKey returns the key a POST carries: the caller's, or one
-// generated for this call. Chargebee documents idempotency keys for API v2
-// only, so a key is generated (and a POST made retryable) only there. On
-// API v1 a POST is retried only when the caller gives a key of its own.
+// idempotencyKey returns the key a POST carries: the caller's, or, with
+// retries on API v2 (the only version documenting keys), a new one.
 func (c *Client) idempotencyKey(rc *requestConfig) string {
 	if rc.idempotencyKey == "" && c.maxRetries > 0 && c.version == APIv2 {
 		return newUUID()
@@ -346,8 +327,7 @@ func (c *Client) idempotencyKey(rc *requestConfig) string {
 	return rc.idempotencyKey
 }
 
-// setBody makes the call a form POST carrying key, if any; only a POST
-// with a key is retried.
+// setBody makes the call a form POST carrying key, if any, and so retryable.
 func (cl *call) setBody(body []byte, key string) {
 	cl.req.Header["Content-Type"] = []string{"application/x-www-form-urlencoded; charset=utf-8"}
 	if body == nil {
@@ -384,8 +364,7 @@ func (c *Client) send(ctx context.Context, cl *call, start time.Time) (*transpor
 	return nil, &ConnectionError{Method: cl.req.Method, Path: cl.req.URL.Path, Attempts: res.Attempts, Err: c.redact.err(err)}
 }
 
-// record fills the WithResponse target, if any, from the call's last
-// response.
+// record fills the WithResponse target, if any.
 func (cl *call) record(res *transport.Result, d time.Duration) {
 	if cl.response == nil {
 		return
@@ -422,8 +401,7 @@ func (cl *call) decode(res *transport.Result, out any) error {
 }
 
 // resolve joins path to the client's base URL, refusing anything that could
-// leave the API: another host, a query or fragment, control characters or
-// dot segments.
+// leave the API.
 func (c *Client) resolve(path string) (*url.URL, error) {
 	bad := func(reason string) error { return &ValidationError{Param: "path", Reason: reason} }
 	if !strings.HasPrefix(path, "/") || strings.HasPrefix(path, "//") {
@@ -456,10 +434,7 @@ func hasDotSegment(p string) bool {
 	return strings.Contains(p, "/./") || strings.Contains(p, "/../") || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")
 }
 
-// encodeBody returns the URL-encoded form of params: the SDK's request
-// types (and any value with an AppendForm method) append their own form,
-// url.Values are sorted, and any other struct is encoded by go-querystring
-// once form.CheckDepth has bounded its nesting.
+// encodeBody returns the URL-encoded form of params, as Do describes.
 func encodeBody(params any) ([]byte, error) {
 	switch p := params.(type) {
 	case form.Appender:

@@ -77,23 +77,19 @@ var (
 	ErrNilService = errors.New("chargebee: no service")
 	// ErrNilContext reports a nil context.Context passed to a call.
 	ErrNilContext = errors.New("chargebee: nil context")
-	// ErrParams reports request parameters that cannot be encoded: a value
-	// that is not a struct, url.Values or nil, a field of an unsupported
-	// type, or a value nesting deeper than MaxParamDepth (a value that
-	// refers to itself, for example).
+	// ErrParams reports request parameters that cannot be encoded: not a
+	// struct, url.Values or nil, an unsupported field, or too deep a nesting.
 	ErrParams = errors.New("chargebee: parameters cannot be encoded")
 )
 
-// Error is an error response from Chargebee. It is returned after the last
-// attempt, with the status, headers and the decoded Chargebee error JSON of the
-// final response; nothing is swallowed by retries.
+// Error is an error response from Chargebee: the status, headers and decoded
+// error JSON of the final response, after the last attempt.
 type Error struct {
 	// HTTPStatusCode is the HTTP status of the final response.
 	HTTPStatusCode int `json:"http_status_code"`
-	// Message is Chargebee's human-readable message, in full. For a
-	// response whose body is not Chargebee error JSON it holds a bounded,
-	// single-line excerpt of the body. The client's credentials are
-	// replaced by "[redacted]" here and in every other field and header.
+	// Message is Chargebee's message in full, or a bounded one-line excerpt
+	// of a body that is not error JSON. Here and in every other field and
+	// header the client's credentials are replaced by "[redacted]".
 	Message string `json:"message"`
 	// Type is the error type: invalid_request, payment or operation_failed.
 	Type string `json:"type"`
@@ -114,10 +110,8 @@ type Error struct {
 	Attempts int `json:"-"`
 }
 
-// Error formats the status, code, message and parameter as one printable
-// line of bounded length: the message is cut at 256 bytes and control
-// characters become spaces (the fields keep the full text). It never
-// includes request values, headers or credentials.
+// Error formats the status, code, parameter and message (cut at 256 bytes)
+// as one printable line, without request values, headers or credentials.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("chargebee: ")
@@ -145,18 +139,14 @@ func (e *Error) Is(target error) bool {
 	return ok && s.match(e)
 }
 
-// Bounds of the texts built from a response, in bytes: maxSnippet for the
-// message Error shows and the excerpt of a non-JSON error body kept in
-// Message, maxShortText for the error code and parameter name Error shows.
+// Bounds, in bytes, of the texts built from a response: messages and body
+// excerpts, then error codes and parameter names.
 const maxSnippet, maxShortText = 256, 100
 
-// newError builds the *Error for a non-2xx response. Chargebee error JSON is
-// read leniently: a field of an unexpected type is skipped rather than
-// losing the others. A body that is not a JSON object leaves a bounded,
-// printable, single-line excerpt of itself in Message; an empty body leaves
-// the status text. red removes the client's credentials from every field
-// and header value first, so that an error page echoing the request's
-// Authorization line does not carry it into the error.
+// newError builds the *Error for a non-2xx response. Error JSON is read
+// leniently (a field of an unexpected type is skipped); another body leaves
+// an excerpt in Message, an empty one the status text. red removes the
+// client's credentials from every field and header value.
 func newError(red *redactor, res *transport.Result) *Error {
 	// The legacy error_msg and error_param stand in for absent current names.
 	body := &struct {
@@ -195,16 +185,13 @@ func isTypeError(err error) bool {
 	return errors.As(err, &te)
 }
 
-// excerptSlack is how many bytes past an excerpt's end are read before it
-// is cut, so that redaction sees a credential that crosses the cut.
+// excerptSlack is how many bytes past an excerpt's end redaction reads.
 const excerptSlack = 1024
 
 // snippet returns s as one printable line of at most max bytes, cut at a
-// character boundary (plus the "…" that marks a cut): invalid
-// UTF-8 becomes U+FFFD, and control, format and separator characters (CR,
-// LF, ESC, U+2028, bidirectional overrides, ...) become spaces. A text cut
-// here, or already cut before (cut), ends in "…". It is the one mechanism
-// that bounds every text the SDK builds from a response.
+// character boundary: invalid UTF-8 becomes U+FFFD, control, format and
+// separator characters become spaces, and a text cut here or before (cut)
+// ends in "…". Every text the SDK builds from a response goes through it.
 func snippet(s string, max int, cut bool) string {
 	for i, r := range s {
 		if i+utf8.RuneLen(r) > max {
@@ -225,10 +212,9 @@ func snippet(s string, max int, cut bool) string {
 	return s
 }
 
-// redactor removes one client's credentials (its Authorization value, in
-// full or as the bare Base64 credentials with or without padding, and the
-// raw API key) from texts built from responses. A nil redactor changes
-// nothing.
+// redactor removes one client's credentials (the Base64 credentials with or
+// without padding, and the raw API key) from texts built from responses. A
+// nil redactor changes nothing.
 type redactor struct {
 	r *strings.Replacer
 	// secrets are the patterns of r, to pass texts without one untouched;
@@ -240,10 +226,8 @@ type redactor struct {
 // whose Basic auth credentials are token.
 func newRedactor(token, apiKey string) *redactor {
 	var pairs, secrets []string
-	// The Replacer tries the patterns in this order at each position, so
-	// the longer form of the credentials comes first. Texts shorter than 6
-	// bytes are test keys: removing them would garble messages and hide
-	// nothing.
+	// The longer form comes first, as the Replacer tries patterns in order.
+	// Secrets under 6 bytes are test keys, not worth garbling messages for.
 	for _, secret := range []string{token, strings.TrimRight(token, "="), apiKey} {
 		if len(secret) >= 6 {
 			pairs = append(pairs, secret, "[redacted]")
@@ -268,9 +252,6 @@ func (r *redactor) text(s string) string {
 // header returns h, or a copy of it with the credentials removed from the
 // values when any holds one (a proxy may echo the request's headers).
 func (r *redactor) header(h http.Header) http.Header {
-	if r == nil {
-		return h
-	}
 	var out http.Header
 	for k, vs := range h {
 		for i, v := range vs {
@@ -291,11 +272,10 @@ func (r *redactor) header(h http.Header) http.Header {
 // err returns err, or, when its text holds a credential, an error with the
 // text redacted that still unwraps to err for errors.Is and errors.As.
 func (r *redactor) err(err error) error {
-	if r == nil || err == nil {
-		return err
-	}
-	if s := err.Error(); r.text(s) != s {
-		return &redactedError{text: r.text(s), err: err}
+	if err != nil {
+		if s := err.Error(); r.text(s) != s {
+			return &redactedError{text: r.text(s), err: err}
+		}
 	}
 	return err
 }
@@ -309,15 +289,13 @@ type redactedError struct {
 func (e *redactedError) Error() string { return e.text }
 func (e *redactedError) Unwrap() error { return e.err }
 
-// ValidationError reports a caller's mistake found before anything is sent:
-// a request that failed client-side validation, a bad option or argument, a
-// nil or zero client, service or context, an action the client's API
-// version lacks. Every error the SDK returns without contacting Chargebee is
-// one, so errors.As(err, &ve) tells such errors from Chargebee's answers.
+// ValidationError reports a caller's mistake found before anything is sent
+// (a failed validation, a bad option or argument, a nil client, service or
+// context, an action of another API version), so that errors.As(err, &ve)
+// tells such errors from Chargebee's answers.
 type ValidationError struct {
-	// Param is the wire key of the parameter, as Chargebee would name it
-	// ("billing_address[line1]"), or the name of the argument or option at
-	// fault. It may be empty.
+	// Param is the wire key ("billing_address[line1]"), or the argument or
+	// option at fault, or empty.
 	Param string
 	// Reason says what is wrong, for example "is required" or
 	// "must be at most 150 characters".
@@ -345,9 +323,8 @@ func (e *ValidationError) Error() string {
 // Unwrap returns the sentinel the error belongs to, or nil.
 func (e *ValidationError) Unwrap() error { return e.Err }
 
-// DecodeError reports a successful HTTP status whose body could not be read
-// as the expected response: empty, truncated, HTML or otherwise not the JSON
-// the action returns. No partially decoded result is returned with it.
+// DecodeError reports a 2xx response whose body is not the JSON the action
+// returns (empty, truncated, HTML...). No partial result comes with it.
 type DecodeError struct {
 	// Method and Path identify the action (the path carries no query).
 	Method, Path string
@@ -358,10 +335,9 @@ type DecodeError struct {
 }
 
 // ConnectionError reports a call that got no HTTP response on its last
-// attempt: the connection failed or was dropped, an attempt timed out, or the
-// context ended. It names the method and path only, never the query (which
-// may carry personal data) nor any header. Err is the cause, so
-// errors.Is(err, context.Canceled) and errors.As with a net.Error work.
+// attempt: the connection failed, an attempt timed out, or the context
+// ended. It names no query nor header. Err is the cause, for errors.Is(err,
+// context.Canceled) and errors.As with a net.Error.
 type ConnectionError struct {
 	// Method and Path identify the call; Path has no query.
 	Method, Path string
@@ -371,8 +347,7 @@ type ConnectionError struct {
 	Err error
 }
 
-// Error names the action, status and decoding problem, as one printable
-// line of bounded length.
+// Error names the action, status and decoding problem on one bounded line.
 func (e *DecodeError) Error() string {
 	return fmt.Sprintf("chargebee: decoding response of %s %s (status %d): %s", e.Method, e.Path, e.StatusCode, causeText(e.Err))
 }
@@ -382,8 +357,7 @@ func (e *ConnectionError) Error() string {
 	return fmt.Sprintf("chargebee: %s %s failed%s: %s", e.Method, e.Path, afterAttempts(e.Attempts), causeText(e.Err))
 }
 
-// afterAttempts is " after N attempts" for a call of several attempts, else
-// "".
+// afterAttempts is " after N attempts" for several attempts, else "".
 func afterAttempts(n int) string {
 	if n > 1 {
 		return fmt.Sprintf(" after %d attempts", n)
@@ -397,10 +371,8 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 // Unwrap returns the cause.
 func (e *ConnectionError) Unwrap() error { return e.Err }
 
-// causeText is the message of a wrapped cause as an Error method quotes it,
-// or "" for a nil cause. The cause may quote what the server sent (a body
-// or a malformed status line), so it is bounded and made printable like any
-// response text.
+// causeText is a cause's message, "" for nil, bounded and made printable:
+// it may quote what the server sent.
 func causeText(err error) string {
 	if err == nil {
 		return ""

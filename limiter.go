@@ -7,16 +7,12 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// Limiter is a rate budget that every attempt of a call passes through,
-// retries included. Wait blocks until the attempt may be sent and returns
-// nil, or returns an error that fails the call without sending it: the
-// context's error when ctx ends first (at once, not when a wait would have
-// ended), or the limiter's own error (for a shared limiter whose store is
-// unreachable, for example). An error from Wait is not retried.
-//
-// WithRateLimit builds an in-process Limiter; the redis module
-// (github.com/billingkit/chargebee-go/redis) provides one shared by every
-// replica of a service.
+// Limiter is a rate budget that every attempt of a call, retries included,
+// passes through. Wait blocks until the attempt may be sent, or returns an
+// error (the context's at once when ctx ends, or its own) that fails the
+// call unsent and unretried. WithRateLimit builds an in-process Limiter; the
+// redis module (github.com/billingkit/chargebee-go/redis) one shared by
+// replicas.
 type Limiter interface {
 	Wait(ctx context.Context) error
 }
@@ -29,10 +25,8 @@ func WithRateLimiter(l Limiter) Option {
 }
 
 // WithRateLimit limits the client to rps requests per second with bursts of
-// burst (0 means 1), shared by all goroutines using the client. Every
-// attempt, retries included, waits for its turn. It is the in-process
-// Limiter, on golang.org/x/time/rate; for a budget shared by several
-// processes, see WithRateLimiter. Default: no limit.
+// burst (0 means 1), shared by its goroutines and applied to every attempt.
+// Default: no limit.
 func WithRateLimit(rps float64, burst int) Option {
 	return func(c *config) { c.Limiter, c.rateRPS, c.rateBurst = nil, rps, burst }
 }

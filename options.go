@@ -33,18 +33,16 @@ type config struct {
 	noValidation     bool
 }
 
-// WithHTTPClient sends requests through hc (for example one whose Transport is
-// an httpmock.MockTransport), reading its Transport (or http.DefaultTransport
-// when nil), Timeout (when WithTimeout is 0), CheckRedirect and Jar anew at
-// every attempt, so that httpmock.ActivateNonDefault(hc) works before or
-// after NewClient; hc is never modified. Default, and for a nil hc:
-// http.DefaultTransport as it is at each attempt, or, while that is Go's
-// own, a connection pool of the SDK's sized for concurrent use.
+// WithHTTPClient sends requests through hc, reading its Transport (or
+// http.DefaultTransport when nil), Timeout (when WithTimeout is 0),
+// CheckRedirect and Jar at every attempt, so that
+// httpmock.ActivateNonDefault(hc) works before or after NewClient. Default:
+// http.DefaultTransport at each attempt, or, while that is Go's own, a pool
+// of the SDK's sized for concurrent use.
 func WithHTTPClient(hc *http.Client) Option { return func(c *config) { c.HTTPClient = hc } }
 
-// WithBaseURL replaces https://{site}.chargebee.com, for tests, proxies and
-// custom domains. The API path (/api/v2 or /api/v1) is appended by the SDK; a
-// path in baseURL is kept as a prefix.
+// WithBaseURL replaces https://{site}.chargebee.com, for tests and proxies;
+// a path in it prefixes the API path (/api/v2 or /api/v1).
 func WithBaseURL(baseURL string) Option { return func(c *config) { c.baseURL = baseURL } }
 
 // WithAPIVersion selects the API version. Default: APIv2.
@@ -62,11 +60,10 @@ func WithRetryWait(min, max time.Duration) Option {
 	return func(c *config) { c.RetryWaitMin, c.RetryWaitMax = min, max }
 }
 
-// WithTimeout bounds each attempt, including reading the response body,
-// through the attempt's request context; an attempt that runs out of time is
-// retried like a connection error. 0 uses the Timeout of the http.Client
-// given to WithHTTPClient. Default: 60s. Use the context for a deadline on
-// the whole call.
+// WithTimeout bounds each attempt, reading the body included; an attempt
+// that runs out of time is retried like a connection error. 0 uses the
+// Timeout of WithHTTPClient's client. Default: 60s. The context bounds the
+// whole call.
 func WithTimeout(d time.Duration) Option { return func(c *config) { c.Timeout = d } }
 
 // WithLogger logs one structured line per attempt: method, path without
@@ -83,8 +80,6 @@ func WithUserAgent(ua string) Option { return func(c *config) { c.userAgent = ua
 func WithBusinessEntity(id string) Option { return func(c *config) { c.businessEntity = id } }
 
 // WithoutValidation turns off client-side validation of request parameters
-// (required keys, lengths, ranges, formats), leaving those checks to
-// Chargebee. The checks that keep a call well-formed and on its route still
-// run: path ids, the API version of the action, nil requests where one is
-// required, and headers.
+// (required keys, lengths, ranges, formats), leaving it to Chargebee. Path
+// ids, API versions, required requests and headers are still checked.
 func WithoutValidation() Option { return func(c *config) { c.noValidation = true } }

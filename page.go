@@ -8,8 +8,7 @@ import (
 	"slices"
 )
 
-// Page is one page of a list action: its entries and the offset of the next
-// page. NextOffset is empty on the last page.
+// Page is one page of a list action.
 type Page[T any] struct {
 	// Items are the entries of the page, in server order.
 	Items []T `json:"list"`
@@ -26,19 +25,14 @@ var ErrRepeatedOffset = errors.New("chargebee: list paging returned an offset it
 // with no entries but still names a next page, which would otherwise loop.
 var ErrEmptyPage = errors.New("chargebee: list paging returned an empty page with a next offset")
 
-// Paginate turns a page fetcher into a lazy iterator over all entries. Every
-// list action of the SDK uses it; callers of Client.Do can use it for
-// actions the SDK does not wrap.
-//
-// Pages are fetched one at a time once the iterator is ranged over, from
-// offset "" and following NextOffset; one page is held at a time. The
-// iterator stops after the last page, when the loop body breaks, or after
-// yielding the first error once, with a nil entry: the fetch's error,
-// ctx.Err() when ctx is done between pages, ErrRepeatedOffset or
-// ErrEmptyPage when the server repeats an offset or names a next page after
-// an empty one (an offset seen within the last 64 pages is caught at once, a
-// longer cycle within two passes), and a *ValidationError for a nil ctx
-// (ErrNilContext) or a fetch that returns neither a page nor an error.
+// Paginate turns a page fetcher into a lazy iterator over all entries, as
+// every List of the SDK does. Pages are fetched one at a time, from offset
+// "" and following NextOffset. The iterator stops after the last page, when
+// the loop breaks, or after yielding the first error once with a nil entry:
+// the fetch's error, ctx.Err() between pages, ErrRepeatedOffset (an offset
+// of the last 64 pages at once, a longer cycle within two passes),
+// ErrEmptyPage, or a *ValidationError for a nil ctx or a fetch returning
+// neither a page nor an error.
 func Paginate[T any](ctx context.Context, fetch func(ctx context.Context, offset string) (*Page[T], error)) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
 		if err := paginate(ctx, fetch, yield); err != nil {
@@ -54,9 +48,8 @@ func paginate[T any](ctx context.Context, fetch func(ctx context.Context, offset
 		return &ValidationError{Err: ErrNilContext}
 	}
 	var seen offsetRing
-	// mark catches the cycles too long for seen: it moves to the latest
-	// offset after 1, 2, 4, 8, ... pages, so that it eventually lies inside
-	// any cycle and is met again within one more pass.
+	// mark, for cycles too long for seen, moves to the latest offset after
+	// 1, 2, 4, ... pages: once inside a cycle it is met again in one pass.
 	offset, mark, span, steps := "", "", 1, 0
 	for page := 1; ; page++ {
 		if err := ctx.Err(); err != nil {

@@ -21,12 +21,15 @@ type requestConfig struct {
 	err            error
 }
 
-func (rc *requestConfig) setHeader(k, v string) {
-	if rc.validValue("header "+k, v) {
-		if rc.header == nil {
-			rc.header = http.Header{}
+// withHeader sets header k to v, a value checked like WithHeader's.
+func withHeader(k, v string) RequestOption {
+	return func(rc *requestConfig) {
+		if rc.validValue("header "+k, v) {
+			if rc.header == nil {
+				rc.header = http.Header{}
+			}
+			rc.header.Set(k, v)
 		}
-		rc.header.Set(k, v)
 	}
 }
 
@@ -46,12 +49,10 @@ func (rc *requestConfig) validValue(param, v string) bool {
 // MaxIdempotencyKeyLength is the longest idempotency key Chargebee accepts.
 const MaxIdempotencyKeyLength = 100
 
-// WithIdempotencyKey sends key as chargebee-idempotency-key on a POST.
-// Chargebee replays the stored response when it sees the key again, so a
-// call repeated with the same key (by the SDK's retries or by the caller
-// after a crash) takes effect once. Without it, the SDK generates a UUID v4
-// per POST call when retries are enabled. Keys longer than 100 characters
-// are rejected before sending. GET calls send no key.
+// WithIdempotencyKey sends key as chargebee-idempotency-key on a POST, so
+// that a call repeated with it (by retries or after a crash) takes effect
+// once. Without it, a POST gets a UUID v4 while retries are on. GET calls
+// send no key.
 func WithIdempotencyKey(key string) RequestOption {
 	return func(rc *requestConfig) {
 		switch {
@@ -66,12 +67,11 @@ func WithIdempotencyKey(key string) RequestOption {
 }
 
 // WithHeader sets a request header, replacing one of the same name. Values
-// with CR, LF or other control characters are rejected before sending, and so
-// are the headers the client sets itself (Authorization, Accept, User-Agent,
-// Content-Type, Content-Length, Host, Transfer-Encoding), which would
-// otherwise be dropped; use WithUserAgent to extend the User-Agent.
-// chargebee-idempotency-key and chargebee-business-entity-id act like
-// WithIdempotencyKey and WithBusinessEntityID.
+// with control characters and the headers the client sets itself
+// (Authorization, Accept, User-Agent, Content-Type, Content-Length, Host,
+// Transfer-Encoding) are refused; chargebee-idempotency-key and
+// chargebee-business-entity-id act like WithIdempotencyKey and
+// WithBusinessEntityID.
 func WithHeader(key, value string) RequestOption {
 	return func(rc *requestConfig) {
 		if key == "" || strings.IndexFunc(key, func(r rune) bool {
@@ -88,33 +88,28 @@ func WithHeader(key, value string) RequestOption {
 		case "Chargebee-Business-Entity-Id":
 			WithBusinessEntityID(value)(rc)
 		default:
-			rc.setHeader(key, value)
+			withHeader(key, value)(rc)
 		}
 	}
 }
 
 // WithOriginIP sends chargebee-request-origin-ip: the end user's IP address,
 // used by Chargebee for fraud checks.
-func WithOriginIP(ip string) RequestOption {
-	return func(rc *requestConfig) { rc.setHeader("chargebee-request-origin-ip", ip) }
-}
+func WithOriginIP(ip string) RequestOption { return withHeader("chargebee-request-origin-ip", ip) }
 
 // WithOriginUser sends the end user's e-mail as chargebee-request-origin-user,
 // or Base64-encoded as chargebee-request-origin-user-encoded when it is not
 // ASCII.
 func WithOriginUser(email string) RequestOption {
-	return func(rc *requestConfig) {
-		if strings.IndexFunc(email, func(r rune) bool { return r >= utf8.RuneSelf }) < 0 {
-			rc.setHeader("chargebee-request-origin-user", email)
-			return
-		}
-		rc.setHeader("chargebee-request-origin-user-encoded", base64.StdEncoding.EncodeToString([]byte(email)))
+	if strings.IndexFunc(email, func(r rune) bool { return r >= utf8.RuneSelf }) < 0 {
+		return withHeader("chargebee-request-origin-user", email)
 	}
+	return withHeader("chargebee-request-origin-user-encoded", base64.StdEncoding.EncodeToString([]byte(email)))
 }
 
 // WithOriginDevice sends chargebee-request-origin-device (for example "iOS").
 func WithOriginDevice(device string) RequestOption {
-	return func(rc *requestConfig) { rc.setHeader("chargebee-request-origin-device", device) }
+	return withHeader("chargebee-request-origin-device", device)
 }
 
 // WithBusinessEntityID scopes this call to a business entity with the
@@ -131,25 +126,24 @@ func WithBusinessEntityID(id string) RequestOption {
 // WithEventActionsDisabled sends chargebee-event-actions: all-disabled, so the
 // events this call creates trigger neither e-mails nor webhooks.
 func WithEventActionsDisabled() RequestOption {
-	return func(rc *requestConfig) { rc.setHeader("chargebee-event-actions", "all-disabled") }
+	return withHeader("chargebee-event-actions", "all-disabled")
 }
 
 // WithEventEmailsDisabled sends chargebee-event-email: all-disabled, skipping
 // e-mails for the events this call creates.
 func WithEventEmailsDisabled() RequestOption {
-	return func(rc *requestConfig) { rc.setHeader("chargebee-event-email", "all-disabled") }
+	return withHeader("chargebee-event-email", "all-disabled")
 }
 
 // WithEventWebhooksDisabled sends chargebee-event-webhook: all-disabled,
 // skipping webhooks for the events this call creates.
 func WithEventWebhooksDisabled() RequestOption {
-	return func(rc *requestConfig) { rc.setHeader("chargebee-event-webhook", "all-disabled") }
+	return withHeader("chargebee-event-webhook", "all-disabled")
 }
 
-// WithParam adds a form (POST) or query (GET) parameter that the request type
-// does not model, for example a parameter newer than this SDK. It replaces a
-// parameter of the same key, including one set by the request. The key is
-// sent as written, for example "billing_address[line3]".
+// WithParam adds a form (POST) or query (GET) parameter the request type
+// does not model, replacing one of the same key. The key is sent as written,
+// for example "billing_address[line3]".
 func WithParam(key, value string) RequestOption {
 	return func(rc *requestConfig) {
 		if key == "" {
@@ -160,8 +154,8 @@ func WithParam(key, value string) RequestOption {
 	}
 }
 
-// WithResponse fills r with what the final response of the call carried. It is
-// filled for successful calls and for Chargebee error responses.
+// WithResponse fills r with what the final response of the call carried,
+// success or Chargebee error.
 func WithResponse(r *Response) RequestOption { return func(rc *requestConfig) { rc.response = r } }
 
 // Response describes the final HTTP response of a call.
@@ -172,16 +166,14 @@ type Response struct {
 	Header http.Header
 	// Attempts is the number of HTTP attempts made.
 	Attempts int
-	// IdempotencyKey is the key sent with the call, given or generated; empty
-	// when none was sent.
+	// IdempotencyKey is the key sent with the call, or empty.
 	IdempotencyKey string
 	// IdempotencyReplayed is true when Chargebee answered from its
 	// idempotency store (chargebee-idempotency-replayed: true).
 	IdempotencyReplayed bool
 	// Duration is the time the call took, retries and waits included.
 	Duration time.Duration
-	// Body is the raw body of the final response, success or error, for
-	// attributes the SDK's models lack. It is the caller's to keep.
+	// Body is the raw body of the final response, the caller's to keep.
 	Body []byte
 }
 
@@ -191,10 +183,8 @@ func validHeaderValue(v string) bool {
 }
 
 // BusinessEntity returns the business entity id a call made with opts would
-// send in the chargebee-business-entity-id header: the request's
-// WithBusinessEntityID if given, else the client's WithBusinessEntity, else
-// "". Client.Do itself refuses a business_entity_id parameter that differs
-// from it.
+// send: the request's WithBusinessEntityID, else the client's
+// WithBusinessEntity, else "".
 func (c *Client) BusinessEntity(opts ...RequestOption) string {
 	rc, _ := applyOptions(opts)
 	if rc.businessEntity != "" || c == nil {
@@ -203,17 +193,14 @@ func (c *Client) BusinessEntity(opts ...RequestOption) string {
 	return c.businessEntity
 }
 
-// IdempotencyKey returns the key given with WithIdempotencyKey in opts, or ""
-// when there is none (the SDK then generates one per POST call while retries
-// are on). Services that make several calls for one operation use it to give
-// each call a key of its own derived from the caller's.
+// IdempotencyKey returns the key given with WithIdempotencyKey in opts, or
+// "", so that an operation of several calls can derive a key for each.
 func IdempotencyKey(opts ...RequestOption) string {
 	rc, _ := applyOptions(opts)
 	return rc.idempotencyKey
 }
 
-// applyOptions applies opts to a new requestConfig and returns it with the
-// first error an option recorded.
+// applyOptions applies opts and returns the first error one recorded.
 func applyOptions(opts []RequestOption) (*requestConfig, error) {
 	rc := &requestConfig{}
 	for _, o := range opts {

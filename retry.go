@@ -19,18 +19,11 @@ type tooLarge struct{}
 func (tooLarge) Error() string        { return "response body exceeds the read cap of 64 MiB" }
 func (tooLarge) Is(target error) bool { return target == ErrResponseTooLarge }
 
-// IsRetryable reports whether err is a failure of the kind the SDK itself
-// retries: a transient connection failure (refused or reset connection,
-// EOF, timeout of an attempt) or a Chargebee response with status 429 or a
-// 5xx other than 501. It says so also when the SDK's retries ran out, so a
-// caller deciding whether to run a job again later decides as the SDK does.
-// It is false for nil, validation errors, other 4xx responses, decode
-// errors, any other error a transport returns, and a call ended by its
-// context (cancelled or past its deadline).
-//
-// A POST without an idempotency key is not retried by the SDK whatever
-// the failure, since it might take effect twice; IsRetryable describes the
-// failure, not the call.
+// IsRetryable reports whether err is a failure of the kind the SDK retries,
+// also once its retries ran out: a transient connection failure, or a
+// response with status 429 or a 5xx other than 501. It is false for other
+// errors and for a call ended by its context. It describes the failure, not
+// the call: a POST without an idempotency key is never retried.
 func IsRetryable(err error) bool {
 	var ce *ConnectionError
 	var e *Error

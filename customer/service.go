@@ -28,7 +28,7 @@ func (s *Service) AdminConsoleURL(id string) (string, error) {
 	if cb == nil {
 		return "", errNilService
 	}
-	if err := api.CheckClient(cb); err != nil {
+	if err := api.RequireVersion(cb, "", "", ""); err != nil {
 		return "", err
 	}
 	return AdminConsoleURL(cb.Site(), id)

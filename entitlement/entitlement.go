@@ -1,9 +1,7 @@
 // Package entitlement reads the entitlements of a Chargebee customer: which
 // features the customer's active subscriptions grant, and at what level.
 //
-// Service.List and Service.ListPage wrap the "List customer entitlements"
-// action (GET /customers/{customer-id}/customer_entitlements). Service.Load
-// reads every page into a Set, the lookup a service uses to gate a feature:
+// Service.Load reads every page of List into a Set, to gate features with:
 //
 //	set, err := entitlements.Load(ctx, "c1")
 //	if err != nil {
@@ -14,10 +12,8 @@
 //	}
 //	seats, _ := set.Value("user-licenses") // for example "10"
 //
-// Only subscriptions in status active or non_renewing contribute
-// entitlements. The endpoint is disabled on Chargebee sites by default;
-// until Chargebee Support enables it, every call fails with an error matching
-// ErrNotEnabled.
+// Only active and non_renewing subscriptions grant entitlements. Until
+// Chargebee Support enables the endpoint, calls fail matching ErrNotEnabled.
 //
 // See https://apidocs.chargebee.com/docs/api/customer_entitlements.
 package entitlement
@@ -30,17 +26,12 @@ import (
 	"github.com/billingkit/chargebee-go"
 )
 
-// ErrNotEnabled matches, with errors.Is, the error returned when Chargebee
-// answers that customer entitlements are not enabled for the site. The
-// endpoint is off by default; Chargebee Support turns it on. The error also
-// wraps the *chargebee.Error of the response, so errors.As still gives the
-// status, code and message Chargebee sent.
+// ErrNotEnabled matches the error of a call to a site where customer
+// entitlements are not enabled; errors.As still finds the *chargebee.Error.
 var ErrNotEnabled = errors.New("entitlement: customer entitlements are not enabled on this Chargebee site (the endpoint is off by default; ask Chargebee Support to enable it)")
 
-// notEnabled wraps with ErrNotEnabled Chargebee's answer that the endpoint
-// is off for the site: a 4xx whose message ("This API operation is not
-// enabled for this site ...") or error code says so. Other errors, a 404
-// for an unknown customer included, pass through unchanged.
+// notEnabled wraps with ErrNotEnabled a 4xx whose message or code says the
+// endpoint is not enabled; other errors pass unchanged.
 func notEnabled(err error) error {
 	var ce *chargebee.Error
 	if !errors.As(err, &ce) || ce.HTTPStatusCode/100 != 4 {

@@ -5,19 +5,11 @@ import (
 	"slices"
 )
 
-// Set holds all entitlements of one customer, indexed by feature id. Build
-// it with Service.Load (or NewSet from entries read elsewhere). A Set is not
-// modified after it is built, so it is safe for concurrent reads; its
-// methods also accept a nil *Set, which holds nothing.
-//
-// A feature the customer has no entitlement to is simply absent: Enabled
-// reports false and Value reports ok == false, so a gate fails closed.
-//
-// Without consolidation a feature granted by several subscriptions has one
-// entry per subscription (see Entries); Value then returns the first enabled
-// one in the order Chargebee listed them. Load with Consolidated() to let
-// Chargebee merge them into one value per feature, or combine Entries
-// yourself.
+// Set holds all entitlements of one customer, indexed by feature id, built by
+// Service.Load or NewSet. It is read-only, safe for concurrent reads, and a
+// nil *Set holds nothing. A feature without entitlement is absent, so a gate
+// fails closed. Without consolidation a feature may have one entry per
+// subscription (see Entries).
 type Set struct {
 	customerID string
 	all        []CustomerEntitlement
@@ -47,19 +39,15 @@ func (s *Set) or() *Set {
 // CustomerID returns the id of the customer the Set was loaded for.
 func (s *Set) CustomerID() string { return s.or().customerID }
 
-// Enabled reports whether the customer is entitled to the feature: at least
-// one of its entitlements to featureID is enabled. A feature the customer has
-// no entitlement to reports false.
+// Enabled reports whether an entitlement to featureID is enabled.
 func (s *Set) Enabled(featureID string) bool {
 	_, ok := s.Value(featureID)
 	return ok
 }
 
-// Value returns the level of the customer's entitlement to the feature, for
-// example "true" (switch), "10" or "Unlimited" (quantity), "Chat" (custom).
-// ok is false when no enabled entitlement to featureID exists. When several
-// subscriptions grant the feature it is the value of the first enabled entry
-// in server order; see Entries for all of them.
+// Value returns the level of the first enabled entitlement to featureID, in
+// server order, for example "true", "10", "Unlimited" or "Chat"; ok is false
+// when there is none.
 func (s *Set) Value(featureID string) (value string, ok bool) {
 	s = s.or()
 	for _, i := range s.byFeature[featureID] {
@@ -70,10 +58,8 @@ func (s *Set) Value(featureID string) (value string, ok bool) {
 	return "", false
 }
 
-// Entries returns the customer's entitlements to the feature, enabled or
-// not, in server order: one per subscription granting it, or one in all
-// when consolidated. It returns nil when there are none. The slice is a
-// copy; changing it does not change the Set.
+// Entries returns a copy of the entitlements to featureID, enabled or not,
+// in server order, or nil.
 func (s *Set) Entries(featureID string) []CustomerEntitlement {
 	s = s.or()
 	var out []CustomerEntitlement
@@ -83,13 +69,10 @@ func (s *Set) Entries(featureID string) []CustomerEntitlement {
 	return out
 }
 
-// Features returns the ids of all features the customer has entitlements
-// to (enabled or not), sorted in ascending byte order so that the result is
-// the same however Chargebee paged them. The slice is a copy.
+// Features returns the sorted ids of every feature with an entitlement.
 func (s *Set) Features() []string { return slices.Sorted(maps.Keys(s.or().byFeature)) }
 
-// All returns every entitlement in the Set, in server order, including any
-// without a feature id. The slice is a copy.
+// All returns a copy of every entitlement, in server order.
 func (s *Set) All() []CustomerEntitlement { return slices.Clone(s.or().all) }
 
 // Len returns the number of entitlements in the Set.

@@ -15,16 +15,14 @@ import (
 
 // CreateChildResult is the outcome of Service.CreateChild.
 type CreateChildResult struct {
-	// Customer is the new customer as the link returned it, with its
-	// relationship and access settings.
+	// Customer is the new customer as the link returned it.
 	Customer *customer.Customer
 	// Card is the card created with the customer, when one was.
 	Card *customer.Card
 }
 
 // LinkError is returned by Service.CreateChild when the customer was created
-// but linking it to the parent failed. The customer exists in Chargebee
-// without a parent: link it again with Service.Link, or delete it.
+// but not linked: link it again with Service.Link, or delete it.
 type LinkError struct {
 	// CustomerID is the id of the customer that was created.
 	CustomerID string
@@ -48,17 +46,13 @@ func (e *LinkError) Error() string {
 // Unwrap returns the error of the link call.
 func (e *LinkError) Unwrap() error { return e.Err }
 
-// CreateChild creates a customer and links it under parentID, so that a
-// caller can pick the parent at creation. create is sent to
-// customer.Service.Create and may be nil; link may be nil and may leave
-// ParentID unset (when set it must equal parentID). The result holds the
-// customer as the link returned it.
+// CreateChild creates a customer and links it under parentID. create (sent
+// to customer.Service.Create) and link may be nil; link's ParentID, if set,
+// must equal parentID.
 //
 // It is two calls, not one atomic operation. Both requests are checked
-// before anything is sent, and an error from the create call means no
-// customer was made. If the create succeeds and the link fails, the error is
-// a *LinkError carrying the created customer's id (and the customer), so
-// that nothing is orphaned silently:
+// before anything is sent. If the create succeeds and the link fails, the
+// error is a *LinkError carrying the created customer:
 //
 //	res, err := rels.CreateChild(ctx, "parent_1", create, nil)
 //	var le *relationship.LinkError
@@ -66,12 +60,9 @@ func (e *LinkError) Unwrap() error { return e.Err }
 //		// le.CustomerID exists without a parent: retry rels.Link or delete it.
 //	}
 //
-// The request options apply to both calls. A key given with
-// chargebee.WithIdempotencyKey is used for the create call, and the link
-// call gets a key derived from it, so that retrying CreateChild with the
-// same key replays the create instead of making a second customer. A
-// chargebee.WithResponse option ends up describing the last call made. The
-// action needs API v2.
+// The request options apply to both calls; the link call gets a key derived
+// from chargebee.WithIdempotencyKey's, so that a retry with the same key
+// replays both. WithResponse describes the last call. It needs API v2.
 func (s *Service) CreateChild(ctx context.Context, parentID string, create *customer.CreateRequest, link *LinkRequest, opts ...chargebee.RequestOption) (*CreateChildResult, error) {
 	if s.client() == nil {
 		return nil, errNilService
@@ -115,12 +106,10 @@ func (s *Service) CreateChild(ctx context.Context, parentID string, create *cust
 	return &CreateChildResult{Customer: linked.Customer, Card: created.Card}, nil
 }
 
-// errNoCreatedID is the cause of the LinkError returned when the create
-// call succeeded but its answer named no customer id.
+// errNoCreatedID is a LinkError's cause when the create answer had no id.
 var errNoCreatedID = errors.New("relationship: the answer to the create call has no customer id")
 
-// linkKey derives the idempotency key of CreateChild's link call from the
-// caller's key, keeping it within Chargebee's 100 characters.
+// linkKey derives the link call's idempotency key, within 100 characters.
 func linkKey(key string) string {
 	const suffix = ":link"
 	if len(key)+len(suffix) <= chargebee.MaxIdempotencyKeyLength {

@@ -16,21 +16,19 @@ var (
 	ErrMissingCustomerID = errors.New("relationship: hierarchy entry without a customer id")
 	// ErrDuplicateCustomer means a customer appeared in more than one entry.
 	ErrDuplicateCustomer = errors.New("relationship: customer appears more than once in the hierarchy")
-	// ErrMissingParent means an entry names a parent that is not in the
-	// hierarchy (and it cannot be taken as the root, see BuildTree).
+	// ErrMissingParent means an entry names a parent not in the hierarchy
+	// and cannot be taken as the root (see BuildTree).
 	ErrMissingParent = errors.New("relationship: parent is not in the hierarchy")
 	// ErrMultipleRoots means more than one entry has no parent.
 	ErrMultipleRoots = errors.New("relationship: hierarchy has more than one root")
 	// ErrCycle means following parent ids leads back to where it started.
 	ErrCycle = errors.New("relationship: hierarchy contains a cycle")
-	// ErrNotInHierarchy means the customer a tree was asked for is not part
-	// of the hierarchy Chargebee returned for it.
+	// ErrNotInHierarchy means a customer is missing from its own hierarchy.
 	ErrNotInHierarchy = errors.New("relationship: customer is not in its hierarchy")
 )
 
 // SkipChildren is returned by a Tree.Walk callback to skip the children of
-// the node it was called with; the walk goes on with the next sibling. Like
-// fs.SkipDir it is a signal, not a failure.
+// its node, like fs.SkipDir.
 //
 //lint:ignore ST1012 named like fs.SkipDir, as a control value for Walk
 var SkipChildren = errors.New("relationship: skip children")
@@ -39,10 +37,9 @@ var SkipChildren = errors.New("relationship: skip children")
 type TreeError struct {
 	// Err is the sentinel above that names the problem.
 	Err error
-	// CustomerIDs are the customers concerned, in a stable order: the
-	// duplicated customer, the customers whose parent is missing (sorted),
-	// the roots (sorted), or the customers of the cycle in parent order
-	// starting at the smallest id.
+	// CustomerIDs are the customers concerned: the duplicate, those whose
+	// parent is missing or the roots (sorted), or the cycle in parent order
+	// from the smallest id.
 	CustomerIDs []string
 	// ParentID is, for ErrMissingParent, the missing parent of the first
 	// customer in CustomerIDs.
@@ -72,9 +69,8 @@ func (e *TreeError) Error() string {
 // Unwrap returns Err.
 func (e *TreeError) Unwrap() error { return e.Err }
 
-// Tree is a customer hierarchy as a tree: one root, each customer linked to
-// its parent and to its children. Build it with BuildTree or Service.Tree. A
-// Tree is read-only once built and safe for concurrent reads.
+// Tree is a customer hierarchy linked as a tree, built by BuildTree or
+// Service.Tree; it is read-only and safe for concurrent reads.
 type Tree struct {
 	root  *Node
 	nodes map[string]*Node
@@ -96,16 +92,13 @@ func (n *Node) ID() string { return n.Hierarchy.CustomerID }
 // Parent returns the node's parent, or nil for the root.
 func (n *Node) Parent() *Node { return n.parent }
 
-// Children returns the node's direct children ordered by customer id. The
-// slice is a copy.
+// Children returns a copy of the node's children, by customer id.
 func (n *Node) Children() []*Node { return slices.Clone(n.children) }
 
-// Depth returns the number of links between the node and the root: 0 for
-// the root, 1 for its children, and so on.
+// Depth returns the number of links between the node and the root.
 func (n *Node) Depth() int { return n.depth }
 
-// PathToRoot returns the node, its parent, its grandparent and so on up to
-// and including the root.
+// PathToRoot returns the node and its ancestors, up to the root.
 func (n *Node) PathToRoot() []*Node {
 	path := make([]*Node, 0, n.depth+1)
 	for p := n; p != nil; p = p.parent {
@@ -134,10 +127,9 @@ func (t *Tree) or() *Tree {
 	return t
 }
 
-// Walk calls fn for every node, depth first, parents before their children
-// and children in customer id order (the order Children returns). If fn
-// returns SkipChildren the node's subtree is skipped; any other non-nil error
-// stops the walk and is returned.
+// Walk calls fn for every node, depth first, parents before children and
+// children by id. SkipChildren skips the node's subtree; another error stops
+// the walk and is returned.
 func (t *Tree) Walk(fn func(n *Node) error) error {
 	if t.Root() == nil {
 		return nil
@@ -170,19 +162,13 @@ func (t *Tree) String() string {
 	return b.String()
 }
 
-// BuildTree links flat hierarchy entries, such as the Hierarchies of a
-// HierarchyResult, into a tree. The links come from each entry's ParentID;
-// ChildrenIDs is kept on the nodes but not used. Children are ordered by
-// customer id, so the same hierarchy always gives the same tree whatever
-// order its entries come in.
-//
-// The root is the one entry without a parent. When no entry lacks a parent
-// but exactly one entry names a parent outside the list, that entry becomes
-// the root: the list is then a subtree (as HierarchySubordinates returns),
-// and the root's Hierarchy.ParentID still names its real parent while
-// Parent() is nil.
-//
-// Bad data gives a *TreeError, never a loop. The input is not modified.
+// BuildTree links flat hierarchy entries, such as a HierarchyResult's, into
+// a tree by their ParentID (ChildrenIDs is kept but not used), children by
+// customer id whatever the input order. The root is the one entry without a
+// parent or, when every entry has one, the one entry whose parent is
+// outside the list (a subtree, as HierarchySubordinates returns; its Parent()
+// is nil). Bad data gives a *TreeError, never a loop; the input is not
+// modified.
 func BuildTree(entries []Hierarchy) (*Tree, error) {
 	nodes, ids, err := indexEntries(entries)
 	if err != nil {
@@ -206,8 +192,7 @@ func BuildTree(entries []Hierarchy) (*Tree, error) {
 	return &Tree{root: root, nodes: nodes}, nil
 }
 
-// indexEntries returns a node per entry, by customer id, and the ids
-// sorted. It copies each entry, so that the input is not modified.
+// indexEntries returns a node per entry, copied, by id, and the ids sorted.
 func indexEntries(entries []Hierarchy) (map[string]*Node, []string, error) {
 	if len(entries) == 0 {
 		return nil, nil, &TreeError{Err: ErrEmptyHierarchy}
@@ -254,13 +239,12 @@ func findRoot(nodes map[string]*Node, ids []string) (*Node, error) {
 	case len(outside) > 0:
 		return nil, &TreeError{Err: ErrMissingParent, CustomerIDs: outside, ParentID: nodes[outside[0]].Hierarchy.ParentID}
 	}
-	// Every entry has a parent inside the list: they cannot all lead to a
-	// root, so there is a cycle.
+	// Every parent is inside the list: there is a cycle.
 	return nil, &TreeError{Err: ErrCycle, CustomerIDs: findCycle(nodes, ids[0])}
 }
 
-// linkDown sets parents and depths from the root down. Nodes not reached
-// hang off a cycle that the root cannot reach.
+// linkDown sets parents and depths from the root down; nodes not reached
+// hang off a cycle.
 func linkDown(root *Node, nodes map[string]*Node, ids []string) error {
 	for queue := []*Node{root}; len(queue) > 0; queue = queue[1:] {
 		for _, c := range queue[0].children {
@@ -276,9 +260,8 @@ func linkDown(root *Node, nodes map[string]*Node, ids []string) error {
 	return nil
 }
 
-// findCycle follows parent links from start, which must lead into a cycle,
-// and returns the customers of that cycle in parent order, beginning with
-// the smallest id.
+// findCycle returns the cycle that parent links from start lead into, in
+// parent order from the smallest id.
 func findCycle(nodes map[string]*Node, start string) []string {
 	seen := map[string]int{}
 	var path []string

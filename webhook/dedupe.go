@@ -13,23 +13,19 @@ import (
 // of a webhook call.
 const DefaultWindow = 3*24*time.Hour + 7*time.Hour
 
-// DefaultClaimTTL is how long a claim of NewMemoryDeduper lasts when
-// WithClaimTTL is not given. It should exceed the longest time your handler
-// function takes.
+// DefaultClaimTTL is how long a claim of a MemoryDeduper lasts without
+// WithClaimTTL; it should exceed the longest run of your handler function.
 const DefaultClaimTTL = 5 * time.Minute
 
 // State is what a Deduper knows about an event id.
 type State int
 
-// Values of State returned by Deduper.Claim. The zero value is not a valid
-// state; the handler answers 503 when it gets it.
+// Values of State returned by Deduper.Claim; the zero value is invalid.
 const (
-	// Claimed: the id was unknown and the caller now holds a claim on it.
-	// The caller processes the event and then calls Complete, or Release
-	// when processing failed.
+	// Claimed: the id was unknown and the caller now holds a claim on it,
+	// to settle with Complete, or Release when processing failed.
 	Claimed State = iota + 1
-	// Processing: another delivery holds a claim on the id that has not
-	// expired yet; the event is being processed elsewhere.
+	// Processing: another delivery holds an unexpired claim on the id.
 	Processing
 	// Processed: the event was processed within the window.
 	Processed
@@ -43,30 +39,24 @@ func (s State) String() string {
 	return [...]string{"claimed", "processing", "processed"}[s-Claimed]
 }
 
-// Deduper remembers which event ids are being processed and which were
-// processed, so that each event is processed once although Chargebee may
-// deliver it several times, concurrently, and to several replicas. An id is
-// unknown, being processed (a claim that expires, so that a process that
-// crashed holding it does not block the id for ever), or processed
-// (remembered for a window, by default DefaultWindow).
+// Deduper remembers which event ids are being processed (a claim that
+// expires, so that a crashed process does not block the id for ever) and
+// which were processed (for a window, by default DefaultWindow), so that
+// each event is processed once however often Chargebee delivers it.
 //
-// Implementations must be safe for concurrent use, and Claim must be atomic:
-// of several concurrent Claims of an unknown id, exactly one returns
-// Claimed. The redis module (github.com/billingkit/chargebee-go/redis) has
-// one; any store with an atomic set-if-absent with expiry can implement it.
-// A Deduper that fails returns an error; the handler then answers 503 and
-// does not process the event, so that Chargebee delivers it again later.
+// Implementations must be safe for concurrent use, and Claim atomic: of
+// concurrent Claims of an unknown id, exactly one returns Claimed. Any store
+// with an atomic set-if-absent with expiry can implement it; the redis module
+// (github.com/billingkit/chargebee-go/redis) does. When it returns an error,
+// the handler answers 503 without processing the event.
 type Deduper interface {
 	// Claim reports the state of id and, when it was unknown (or its
 	// claim expired), claims it for the caller and returns Claimed.
 	Claim(ctx context.Context, id string) (State, error)
-	// Complete marks id processed, to be remembered for the window. It is
-	// called after a successful Claim once the event was processed.
+	// Complete marks id processed, to be remembered for the window.
 	Complete(ctx context.Context, id string) error
-	// Release drops the caller's claim on id so that the next delivery
-	// processes the event. It is called after a successful Claim when
-	// processing failed. Releasing an id that is processed leaves it
-	// processed.
+	// Release drops the caller's claim on id, after processing failed, so
+	// that the next delivery processes the event; a processed id stays so.
 	Release(ctx context.Context, id string) error
 }
 
@@ -79,12 +69,10 @@ var ErrDeduperFull = errors.New("webhook: deduper is full of claims in progress"
 // bounds the deduper at about 15 MB.
 const DefaultMaxEntries = 100_000
 
-// MemoryDeduper is a Deduper that keeps ids in the memory of one process.
-// It does not survive a restart and is not shared between replicas; for
-// that, use a Deduper on a shared store. Its memory is bounded: it holds at
-// most a maximum number of ids (DefaultMaxEntries unless WithMaxEntries),
-// drops expired ones as it goes, and when full forgets the processed id
-// that expires first. It is safe for concurrent use.
+// MemoryDeduper is a Deduper in the memory of one process, neither kept
+// across restarts nor shared between replicas. It holds at most
+// DefaultMaxEntries ids (or WithMaxEntries), drops expired ones as it goes,
+// and when full forgets the processed id that expires first.
 type MemoryDeduper struct {
 	mu       sync.Mutex
 	window   time.Duration
@@ -200,9 +188,8 @@ func (m *MemoryDeduper) Len() int {
 	return len(m.ids)
 }
 
-// sweep drops the expired entries at the front of both lists. Entries are
-// appended in order of expiry, so this drops all of them while the clock
-// moves forward; Claim checks expiry itself in any case.
+// sweep drops the expired entries at the front of both lists, which are in
+// order of expiry while the clock moves forward; Claim checks expiry anyway.
 func (m *MemoryDeduper) sweep(now time.Time) {
 	for _, l := range []*list.List{&m.claims, &m.done} {
 		for el := l.Front(); el != nil && !now.Before(el.Value.(*memEntry).expires); el = l.Front() {
@@ -212,8 +199,7 @@ func (m *MemoryDeduper) sweep(now time.Time) {
 }
 
 // makeRoom makes space for one more id, forgetting the processed id that
-// expires first when the deduper is full. It reports false when every id
-// held is a claim.
+// expires first, or reports false when every id held is a claim.
 func (m *MemoryDeduper) makeRoom() bool {
 	if len(m.ids) < m.max {
 		return true

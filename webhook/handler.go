@@ -12,10 +12,9 @@
 //	if err != nil { ... }
 //	http.Handle("/chargebee/webhook", h)
 //
-// Chargebee treats any 2XX answer as delivered and retries everything else
-// for about 2 days, and may deliver an event more than once, concurrently or
-// out of order. The handler's Deduper has each event id processed once. In
-// the order checked, the answers are:
+// Chargebee retries any answer but a 2XX for about 2 days and may deliver an
+// event more than once; the handler's Deduper has each event id processed
+// once. In the order checked, the answers are:
 //
 //	401 Unauthorized             missing or wrong credentials (with WWW-Authenticate)
 //	405 Method Not Allowed       not a POST (with Allow: POST)
@@ -28,10 +27,8 @@
 //	500 Internal Server Error    your function returned an error or panicked
 //	200 OK                       your function returned nil
 //
-// Answers carry a short plain-text reason and never echo the request. Logs
-// (WithLogger) record the failures met once the body is an event with the
-// event id and type and the answer, never the body, the credentials or
-// anything personal.
+// Answers are short plain text and never echo the request; logs (WithLogger)
+// name the event id and type, never the body or the credentials.
 package webhook
 
 import (
@@ -49,9 +46,7 @@ import (
 	"github.com/billingkit/chargebee-go/internal/api"
 )
 
-// DefaultMaxBodyBytes is the largest body the handler reads when
-// WithMaxBodyBytes is not given: 1 MiB, far above the size of a
-// customer-domain event.
+// DefaultMaxBodyBytes is the largest body read without WithMaxBodyBytes.
 const DefaultMaxBodyBytes = 1 << 20
 
 // Option configures NewHandler.
@@ -67,8 +62,7 @@ type config struct {
 	logger       *slog.Logger
 }
 
-// option returns the Option that applies set, or that fails naming the
-// option and the reason when the argument is not ok.
+// option returns the Option that applies set, or fails with name and reason.
 func option(ok bool, name, reason string, set func(*config)) Option {
 	return func(c *config) error {
 		if !ok {
@@ -89,9 +83,8 @@ func WithBasicAuth(user, password string) Option {
 	})
 }
 
-// WithoutAuth makes the handler accept calls without credentials. It must be
-// chosen explicitly: a handler given neither WithBasicAuth nor WithoutAuth is
-// refused. Use it only behind something else that authenticates the calls.
+// WithoutAuth makes the handler accept calls without credentials, for an
+// endpoint authenticated otherwise; one of it and WithBasicAuth is required.
 func WithoutAuth() Option { return option(true, "", "", func(c *config) { c.noAuth = true }) }
 
 // WithDeduper sets the store of event ids that makes each event processed
@@ -106,39 +99,28 @@ func WithMaxBodyBytes(n int64) Option {
 	return option(n > 0, "WithMaxBodyBytes", "needs a positive size", func(c *config) { c.maxBody = n })
 }
 
-// WithAPIVersion sets the API version the handler's function is written for
-// (default chargebee.APIv2). Events whose api_version is another one, or
-// missing, are answered 400: set the webhook's API version on Chargebee to
-// the same.
+// WithAPIVersion sets the API version of the events the handler accepts
+// (default chargebee.APIv2); others, or none, are answered 400.
 func WithAPIVersion(v chargebee.APIVersion) Option {
 	return option(v == chargebee.APIv1 || v == chargebee.APIv2, "WithAPIVersion",
 		fmt.Sprintf("unknown API version %q; use chargebee.APIv1 or chargebee.APIv2", v), func(c *config) { c.version = v })
 }
 
 // WithVerify makes the handler read each event again from the API by its id
-// (GET /events/{id}) and hand that copy to the function, so that only events
-// Chargebee recorded are processed whatever the body said. An id the API
-// does not know is answered 400; an API that cannot be reached, 503. cb must
-// speak the handler's API version.
+// and hand that copy to the function, so that only events Chargebee recorded
+// are processed. cb must speak the handler's API version.
 func WithVerify(cb *chargebee.Client) Option {
 	return option(cb != nil, "WithVerify", "needs a *chargebee.Client, not nil", func(c *config) { c.verify = cb })
 }
 
 // WithLogger sets where the handler logs the failures it meets once the
-// body is an event (the deduper, WithVerify, your function, settling the
-// claim); the default is slog.Default(), nil turns logging off.
+// body is an event (default slog.Default(); nil turns logging off).
 func WithLogger(l *slog.Logger) Option { return option(true, "", "", func(c *config) { c.logger = l }) }
 
-// NewHandler returns an http.Handler that receives Chargebee webhooks and
-// calls fn once per event. It fails with a *chargebee.ValidationError naming
-// the argument or option at fault when fn is nil, when an option is
-// invalid, and when neither WithBasicAuth nor WithoutAuth (or both) is
-// given. See the package documentation for the answers it gives.
-//
-// fn gets the request's context. It should be idempotent in its effects as
-// far as possible: a claim on an event expires (DefaultClaimTTL with the
-// memory deduper), after which a redelivery is processed again even if fn is
-// still running.
+// NewHandler returns an http.Handler that calls fn once per event, with the
+// request's context. A nil fn, a bad option, or not exactly one of
+// WithBasicAuth and WithoutAuth is a *chargebee.ValidationError. Keep fn's
+// effects idempotent: once a claim expires, a redelivery runs it again.
 func NewHandler(fn func(context.Context, *event.Event) error, opts ...Option) (http.Handler, error) {
 	if fn == nil {
 		return nil, api.Invalid("fn", "NewHandler needs a function, not nil")
@@ -226,7 +208,6 @@ func (h *handler) process(ctx context.Context, ev *event.Event) (int, string) {
 		h.log(ctx, slog.LevelError, "webhook: deduper failed", ev, http.StatusServiceUnavailable, err)
 		return http.StatusServiceUnavailable, "cannot check for duplicates; try later"
 	}
-	// The claim is settled even when the caller has gone away.
 	settle := context.WithoutCancel(ctx)
 	status, msg := h.handle(ctx, ev)
 	if status != http.StatusOK {
@@ -234,8 +215,7 @@ func (h *handler) process(ctx context.Context, ev *event.Event) (int, string) {
 			h.log(settle, slog.LevelError, "webhook: could not release the claim; it expires on its own", ev, 0, err)
 		}
 	} else if err := h.deduper.Complete(settle, ev.ID); err != nil {
-		// The event was processed: say so, or Chargebee would send it
-		// again. The claim expires, and a later delivery is processed again.
+		// Still answered 200, or Chargebee would send it again at once.
 		h.log(ctx, slog.LevelError, "webhook: could not record the event as processed", ev, http.StatusOK, err)
 	}
 	return status, msg
@@ -270,8 +250,8 @@ func (h *handler) handle(ctx context.Context, ev *event.Event) (int, string) {
 	return http.StatusOK, "ok"
 }
 
-// call runs fn and says how it failed, or "". Neither fn's error nor a
-// panic value is kept: they may hold anything, personal data included.
+// call runs fn and says how it failed, or "", keeping neither its error nor
+// a panic value: they may hold personal data.
 func (h *handler) call(ctx context.Context, ev *event.Event) (failure string) {
 	defer func() {
 		if recover() != nil {
@@ -284,8 +264,8 @@ func (h *handler) call(ctx context.Context, ev *event.Event) (failure string) {
 	return ""
 }
 
-// log records a failure met with ev: the status answered (none when 0)
-// and err, when set, a deduper's error.
+// log records a failure met with ev, the status answered (if not 0) and a
+// deduper's err.
 func (h *handler) log(ctx context.Context, level slog.Level, msg string, ev *event.Event, status int, err error) {
 	if h.logger == nil {
 		return
@@ -307,8 +287,7 @@ func (h *handler) authorized(r *http.Request) bool {
 	return ok && subtle.ConstantTimeCompare(u[:], h.user[:])&subtle.ConstantTimeCompare(p[:], h.pass[:]) == 1
 }
 
-// readBody reads at most maxBody bytes. A non-zero status is the answer to
-// give instead.
+// readBody reads at most maxBody bytes, or returns the status to answer.
 func (h *handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, int) {
 	if r.ContentLength > h.maxBody {
 		return nil, http.StatusRequestEntityTooLarge
@@ -318,8 +297,7 @@ func (h *handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, int)
 	}
 	body := http.MaxBytesReader(w, r.Body, h.maxBody)
 	if r.ContentLength > 0 {
-		// The server stops the body at its declared length: read it in one
-		// allocation.
+		// The server stops the body at its declared length: one allocation.
 		buf := make([]byte, r.ContentLength)
 		if _, err := io.ReadFull(body, buf); err != nil {
 			return nil, http.StatusBadRequest

@@ -15,15 +15,12 @@ import (
 	"github.com/billingkit/chargebee-go"
 )
 
-// MaxIDLength bounds an id placed in a path. Chargebee ids are far shorter;
-// the bound stops absurd input before it is sent.
+// MaxIDLength bounds an id placed in a path; Chargebee ids are far shorter.
 const MaxIDLength = 512
 
-// PathID validates id and escapes it so that it stays one path segment.
-// Ids that no escaping can keep in place are rejected: empty ids, ids with
-// the dot segments "." or ".." between slashes (which servers and proxies
-// resolve even when escaped), control characters, invalid UTF-8 and ids
-// longer than MaxIDLength. param names the id in the error ("customer_id").
+// PathID escapes id as one path segment, refusing, with param named in the
+// error, ids that no escaping keeps in place: empty, with "." or ".."
+// segments, control characters or invalid UTF-8, or over MaxIDLength.
 func PathID(param, id string) (string, error) {
 	switch {
 	case id == "":
@@ -40,21 +37,8 @@ func PathID(param, id string) (string, error) {
 	return url.PathEscape(id), nil
 }
 
-// CheckClient fails as Client.Do does, with chargebee.ErrNilClient inside a
-// *chargebee.ValidationError, when c is nil or was not made by
-// chargebee.NewClient, so that a service reports it before using c.
-func CheckClient(c *chargebee.Client) error {
-	// NewClient always sets the API version; only the zero value lacks it.
-	// Client.Do reports such a client before reading its arguments.
-	if c == nil || c.APIVersion() == "" {
-		return c.Do(context.Background(), "", "", nil, nil)
-	}
-	return nil
-}
-
 // NilService returns the error of every method of a nil Service of package
-// pkg (for example "customer"), or of one made without a client:
-// chargebee.ErrNilService inside a *chargebee.ValidationError.
+// pkg, or of one without a client: chargebee.ErrNilService.
 func NilService(pkg string) error {
 	return &chargebee.ValidationError{
 		Reason: "nil *" + pkg + ".Service or nil *chargebee.Client; create it with " + pkg + ".NewService(cb) and a client from chargebee.NewClient",
@@ -62,13 +46,19 @@ func NilService(pkg string) error {
 	}
 }
 
-// RequireVersion fails like CheckClient, and then, when want is set and the
-// client speaks another API version, with chargebee.ErrAPIVersion inside a
-// *chargebee.ValidationError. alt names what to use instead; it may be
-// empty.
+// RequireVersion fails as Client.Do does, with chargebee.ErrNilClient inside
+// a *chargebee.ValidationError, when c is nil or was not made by
+// chargebee.NewClient; then, when want is set and c speaks another API
+// version, with chargebee.ErrAPIVersion. alt names what to use instead; it
+// may be empty.
 func RequireVersion(c *chargebee.Client, want chargebee.APIVersion, action, alt string) error {
-	if err := CheckClient(c); err != nil || want == "" || c.APIVersion() == want {
-		return err
+	// Only the zero Client lacks a version; Client.Do reports it (or a nil
+	// one) before reading its arguments.
+	if c == nil || c.APIVersion() == "" {
+		return c.Do(context.Background(), "", "", nil, nil)
+	}
+	if want == "" || c.APIVersion() == want {
+		return nil
 	}
 	msg := fmt.Sprintf("%s needs API %s but the client uses %s", action, want, c.APIVersion())
 	if alt != "" {
@@ -174,9 +164,7 @@ func JSON(param string, v any) error {
 	return nil
 }
 
-// MissingKey reports a 2xx response without a key the action always
-// returns. Client.Do hands it back as a *chargebee.DecodeError, with no
-// partial result.
+// MissingKey reports a 2xx response without a key the action always returns.
 func MissingKey(action, key string) error {
 	return fmt.Errorf("%s: response has no %q", action, key)
 }

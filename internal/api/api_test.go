@@ -93,12 +93,12 @@ func TestRequireVersion(t *testing.T) {
 		if !errors.Is(err, chargebee.ErrNilClient) || !errors.As(err, &ve) || errors.Is(err, chargebee.ErrAPIVersion) {
 			t.Errorf("%s client: %v, want a *ValidationError wrapping ErrNilClient only", name, err)
 		}
-		if err := api.CheckClient(c); !errors.Is(err, chargebee.ErrNilClient) || !strings.Contains(err.Error(), "chargebee.NewClient") {
-			t.Errorf("CheckClient(%s) = %v, want ErrNilClient naming NewClient", name, err)
+		if err := api.RequireVersion(c, "", "", ""); !errors.Is(err, chargebee.ErrNilClient) || !strings.Contains(err.Error(), "chargebee.NewClient") {
+			t.Errorf("RequireVersion(%s, \"\") = %v, want ErrNilClient naming NewClient", name, err)
 		}
 	}
-	if err := api.CheckClient(v1); err != nil {
-		t.Errorf("CheckClient(v1 client) = %v", err)
+	if err := api.RequireVersion(v1, "", "", ""); err != nil {
+		t.Errorf("RequireVersion(v1 client, \"\") = %v", err)
 	}
 	err = api.NilService("customer")
 	if !errors.Is(err, chargebee.ErrNilService) || !errors.As(err, &ve) || !strings.Contains(err.Error(), "customer.NewService(cb)") {

@@ -47,10 +47,8 @@ func (a *Action) fail(err error) error {
 	return err
 }
 
-// prepare runs the checks every call makes before anything is sent: the
-// service has a client, the client speaks the action's API version, a
-// request with required parameters is there, and the path id is safe. It
-// returns the path and the params to send.
+// prepare checks the service's client and its API version, a request with
+// required parameters and the path id, and returns the path and params.
 func (a *Action) prepare(cb *chargebee.Client, id string, params any) (string, any, error) {
 	if cb == nil {
 		return "", nil, a.NilService
@@ -73,9 +71,8 @@ func (a *Action) prepare(cb *chargebee.Client, id string, params any) (string, a
 }
 
 // Call performs the single-object action a on cb and decodes the response
-// into a new T. missing returns the top-level key the response lacks, or ""
-// when T is complete; a lacking key fails the call with a
-// *chargebee.DecodeError and no result.
+// into a new T. missing returns a required key the response lacks, or "";
+// a lacking key fails the call with a *chargebee.DecodeError.
 func Call[T any](ctx context.Context, cb *chargebee.Client, a *Action, id string, params any, missing func(*T) string, opts []chargebee.RequestOption) (*T, error) {
 	path, params, err := a.prepare(cb, id, params)
 	if err != nil {
@@ -177,11 +174,10 @@ func (c *checked[T]) DecodeResponse(body []byte) error {
 // trailingIndex is the array index at the end of a wire key.
 var trailingIndex = regexp.MustCompile(`\[[0-9]+\]$`)
 
-// checkV1 refuses, on an API v1 client, a parameter the action does not
-// take in v1. It encodes params for the check and returns what Client.Do is
-// to send: the encoded form, so that params is not encoded twice, or params
-// itself when there is nothing to check (or its encoding fails, which
-// Client.Do reports with the parameter's name).
+// checkV1 refuses, on an API v1 client, a parameter the action does not take
+// in v1. It returns what Client.Do is to send: the form it encoded for the
+// check, or params when there is nothing to check or the encoding fails
+// (Client.Do reports that).
 func (a *Action) checkV1(cb *chargebee.Client, params any) (any, error) {
 	p, ok := params.(form.Appender)
 	if a.V1Keys == nil || cb.APIVersion() != chargebee.APIv1 || !ok || form.IsNil(params) {

@@ -9,11 +9,9 @@ import (
 	"github.com/google/go-querystring/query"
 )
 
-// MaxDepth bounds how deeply a struct of the caller's may nest: structs,
-// slices, arrays and maps inside one another, the value itself being level
-// 0. Chargebee's keys never nest more than three levels (a[b][c]); the bound
-// leaves ample room and stops a self-referencing value (x.Next = x), which
-// would otherwise be encoded for ever.
+// MaxDepth bounds how deeply a struct of the caller's may nest (structs,
+// slices, arrays and maps, the value being level 0): ample for Chargebee's
+// keys, and a stop for a value that refers to itself.
 const MaxDepth = 8
 
 // maxIndirections bounds how many pointers and interfaces the walk follows

@@ -57,10 +57,9 @@ func Bytes(a Appender) ([]byte, error) {
 	return out, err
 }
 
-// Writer appends form pairs to a buffer. The generated AppendForm methods
-// call it in key order, giving raw keys (brackets unescaped); it merges the
-// custom fields into that order and keeps the first error, after which it
-// writes nothing.
+// Writer appends form pairs, given in key order with raw keys by generated
+// AppendForm methods, merging the custom fields in. After an error it writes
+// nothing.
 type Writer struct {
 	buf    []byte
 	start  int // len(buf) before the first pair
@@ -262,9 +261,8 @@ func appendEscaped[S string | []byte](dst []byte, s S) []byte {
 
 const upperhex = "0123456789ABCDEF"
 
-// JSON returns v as one compact JSON document, without a trailing newline
-// and without HTML escaping: the value of a JSON field. A value that cannot
-// be marshalled is an *Error naming key.
+// JSON returns v as one compact JSON document without HTML escaping, or an
+// *Error naming key.
 func JSON(key string, v any) (string, error) {
 	var b bytes.Buffer
 	if err := writeJSON(&b, v); err != nil {

@@ -90,13 +90,11 @@ func (j clientJar) Cookies(u *url.URL) []*http.Cookie {
 // not redirect, and a followed POST would turn into a GET without its body.
 func noRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
-// newHTTPClient builds the http.Client the retry loop sends each attempt
-// through: its transport wraps the caller's (read at each attempt) with
-// per-attempt logging, rate limiting and timeouts. The wrapper has no
-// CloseIdleConnections method on purpose: retryablehttp calls it whenever
-// a call gives up, closing idle connections other goroutines would reuse.
-// The deadline is not http.Client.Timeout, which for a RoundTripper it does
-// not know costs a timer and two goroutines per request.
+// newHTTPClient builds the http.Client each attempt goes through: the
+// caller's transport, read at each attempt, with logging, rate limiting and
+// timeouts. It has no CloseIdleConnections, which retryablehttp would call
+// whenever a call gives up, and no http.Client.Timeout, which costs a timer
+// and two goroutines per request.
 func newHTTPClient(cfg Config) *http.Client {
 	at := &attemptTransport{logger: cfg.Logger, limiter: cfg.Limiter, timeout: cfg.Timeout}
 	hc := cfg.HTTPClient
@@ -133,8 +131,7 @@ type attemptTransport struct {
 }
 
 func (a *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	// The wait for the rate limiter is bounded by the call's context only:
-	// the per-attempt timeout starts when the attempt may be sent.
+	// The per-attempt timeout starts after the rate limiter's wait.
 	if a.limiter != nil {
 		if err := a.limiter.Wait(req.Context()); err != nil {
 			if req.Body != nil {
@@ -166,8 +163,7 @@ func (a *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	return resp, nil
 }
 
-// attemptTimeout reports an attempt that ran out of its per-attempt time.
-// Like the error of http.Client.Timeout, it is a timeout net.Error and
+// attemptTimeout reports an attempt out of time: a timeout net.Error that
 // matches context.DeadlineExceeded.
 type attemptTimeout struct {
 	err     error
@@ -214,8 +210,7 @@ func (a *attemptTransport) attempt(req *http.Request) (*http.Response, error) {
 		if resp.Body == nil {
 			resp.Body = http.NoBody
 		}
-		// Backoff finds the call's state, with the Retry-After parsed
-		// once, through the response's request.
+		// Backoff finds the call's state through the response's request.
 		resp.Request = req
 	}
 	if a.logger != nil {

@@ -18,10 +18,8 @@ const maxPrealloc = 4 << 20
 // response does not stay in memory.
 const maxPooledBody = 1 << 20
 
-// bodyPool holds response body buffers. A sync.Pool is emptied by the
-// garbage collector, which runs often while large pages are decoded, and
-// every empty pool costs a body buffer grown anew; bodyKeep therefore
-// holds a few buffers that outlive collections, bodyPool the rest.
+// bodyKeep holds a few response body buffers that outlive garbage
+// collections, which empty bodyPool, holding the rest.
 var (
 	bodyPool = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
 	bodyKeep = make(chan *[]byte, 4)
@@ -47,11 +45,9 @@ func putBody(bp *[]byte) {
 	}
 }
 
-// readBody reads and closes a response body, at most limit bytes of it
-// (MaxBodyBytes outside tests), into a buffer from bodyPool. A longer body
-// is ErrBodyTooLarge. A body of known length is read into one buffer of
-// that length (net/http reports EOF with the last bytes, which releases the
-// connection for reuse); a shorter body is an error.
+// readBody reads and closes a response body of at most limit bytes (else
+// ErrBodyTooLarge) into a pooled buffer; a body shorter than its declared
+// length is an error.
 func readBody(rc io.ReadCloser, length, limit int64) (*[]byte, error) {
 	defer rc.Close()
 	bp := getBody()
@@ -67,11 +63,9 @@ func readBody(rc io.ReadCloser, length, limit int64) (*[]byte, error) {
 // maxChunk bounds the chunks a body of unknown length is gathered in.
 const maxChunk = 4 << 20
 
-// readUnknown reads a body of unknown length into bp, growing it by
-// doubling up to the size of the buffers kept for reuse. A longer body is
-// gathered in chunks and joined once at the end: reading it costs about
-// twice its size at most, where a buffer that doubles as it fills peaks at
-// three times.
+// readUnknown reads a body of unknown length into bp, doubling it up to
+// maxPooledBody; past that, chunks joined once at the end cost at most about
+// twice the size, where doubling peaks at three times.
 func readUnknown(rc io.Reader, bp *[]byte, limit int64) (*[]byte, error) {
 	lr := io.LimitedReader{R: rc, N: limit + 1}
 	b := (*bp)[:0]
@@ -143,12 +137,10 @@ func endOfBody(n, limit int64, err error) error {
 	return err
 }
 
-// readKnown reads a body of the given length into bp. A declared length
-// is trusted for one exact allocation only up to maxPrealloc at first: a
-// broken or hostile server cannot make the client set aside much more
-// memory than it actually sends. Once that much has arrived, the rest is
-// read into one buffer of the full length, so that a large body costs its
-// length plus at most maxPrealloc, not the copies of a growing buffer.
+// readKnown reads a body of the given length into bp. Only maxPrealloc
+// bytes are allocated before data arrives, so that a server cannot make the
+// client set aside much more than it sends; then one buffer of the full
+// length takes the rest.
 func readKnown(rc io.Reader, bp *[]byte, length int64) (*[]byte, error) {
 	first := min(length, maxPrealloc)
 	b := *bp

@@ -23,13 +23,11 @@ func RetryableStatus(status int) bool {
 	return status == http.StatusTooManyRequests || (status >= 500 && status <= 599 && status != http.StatusNotImplemented)
 }
 
-// Transient reports whether err, the failure of an attempt to get a
-// response, is a passing network failure that a new attempt may not meet:
-// a refused, reset or aborted connection, an EOF or a closed idle
-// connection, a timeout (the per-attempt one included), a temporary DNS
-// failure. Anything else, such as an error made up by a mock transport, a
-// bad URL, an unknown host, a certificate problem, a rate limiter's error
-// or the end of the caller's context, is not.
+// Transient reports whether err, an attempt's failure to get a response, is
+// a passing network failure: a refused, reset or closed connection, an EOF,
+// a timeout, a temporary DNS failure. A mock's error, a bad URL or host, a
+// certificate problem, a limiter's error or the caller's context's end is
+// not.
 func Transient(err error) bool {
 	var at *attemptTimeout
 	var le *limiterError
@@ -77,9 +75,8 @@ func certificateError(err error) bool {
 		strings.Contains(err.Error(), "x509:")
 }
 
-// checkRetry is the retry policy. It also reads the whole response body, so a
-// body that stalls or breaks mid-way counts as a failed attempt like any
-// connection error, and the final body is kept for the caller.
+// checkRetry is the retry policy. It also reads the whole body, so that one
+// that breaks mid-way fails the attempt like a connection error.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
@@ -93,8 +90,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	}
 	st.wait = retryAfterOf(resp) // read by Backoff, also when the body fails
 	body, rerr := readBody(resp.Body, resp.ContentLength, MaxBodyBytes)
-	// The body is kept in the call state; the response carries none any
-	// more, so nothing downstream can leave it open.
+	// The body is kept in the call state; nothing downstream can leave it open.
 	resp.Body = http.NoBody
 	if rerr != nil {
 		putBody(body)
@@ -124,18 +120,15 @@ func retryAfterOf(resp *http.Response) time.Duration {
 	return parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 }
 
-// parseRetryAfter reads a Retry-After value: delay seconds (fractions
-// accepted) or an HTTP date. Negative, past, unparsable or absurd values give
-// zero or a bounded value; the caller caps the wait at its maximum.
+// parseRetryAfter reads a Retry-After value, delay seconds (fractions
+// accepted) or an HTTP date, as a wait of zero to 24 hours.
 func parseRetryAfter(v string, now time.Time) time.Duration {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0
 	}
 	const limit = 24 * time.Hour
-	// A number too large for a float64 (a long run of digits is valid
-	// delay-seconds) parses as +Inf with ErrRange: it asks for a long wait,
-	// not none.
+	// Too many digits for a float64 give +Inf and ErrRange: a long wait.
 	if secs, err := strconv.ParseFloat(v, 64); err == nil || errors.Is(err, strconv.ErrRange) {
 		if math.IsNaN(secs) || secs <= 0 {
 			return 0
@@ -156,10 +149,8 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 }
 
 // Backoff returns the wait before the attempt after attemptNum (0-based):
-// exponential from min with full jitter in its upper half, capped at max. A
-// Retry-After on a 429 or 503 response replaces the computed wait, capped at
-// max as well. Within a call it uses the Retry-After value checkRetry parsed
-// from the same response; for a response of no call it reads the header.
+// exponential from min, jittered in its upper half, or the Retry-After of a
+// 429 or 503 (as checkRetry parsed it, within a call), capped at max.
 func Backoff(minWait, maxWait time.Duration, attemptNum int, resp *http.Response) time.Duration {
 	var ra time.Duration
 	switch {

@@ -48,9 +48,8 @@ type Request struct {
 	Retryable bool
 }
 
-// Result is what a call got back. After a successful Do it is the final
-// response. After a failed one it holds Attempts and, when an attempt got a
-// response before the call ended, that last response (StatusCode != 0).
+// Result is what a call got back: the final response, or, after a failed
+// Do, Attempts and the last response if any (StatusCode != 0).
 type Result struct {
 	StatusCode int
 	Header     http.Header
@@ -60,9 +59,8 @@ type Result struct {
 	buf        *[]byte
 }
 
-// Release hands the body's buffer back for reuse by later calls. Body must
-// not be used, nor kept, after it. Calling Release is optional: a result
-// that is never released is simply collected as garbage.
+// Release hands the body's buffer back for reuse; Body must not be used
+// after it. Calling it is optional.
 func (r *Result) Release() {
 	if r != nil && r.buf != nil {
 		putBody(r.buf)
@@ -118,10 +116,8 @@ func New(cfg Config) *Transport {
 	return &Transport{rc: newRetryClient(newHTTPClient(cfg), minWait, max(cfg.RetryWaitMax, minWait), max(cfg.MaxRetries, 0), Backoff)}
 }
 
-// newRetryClient returns the retry loop around hc. retryablehttp's own
-// logging is off (attempts are logged by attemptTransport), and its error
-// handler hands the last response and error back unchanged so that the
-// caller sees the real final response.
+// newRetryClient returns the retry loop around hc, without retryablehttp's
+// logging, handing the last response and error back unchanged.
 func newRetryClient(hc *http.Client, minWait, maxWait time.Duration, retries int, backoff retryablehttp.Backoff) *retryablehttp.Client {
 	return &retryablehttp.Client{
 		HTTPClient:   hc,
@@ -135,11 +131,9 @@ func newRetryClient(hc *http.Client, minWait, maxWait time.Duration, retries int
 }
 
 // Do performs the call, retrying per the policy. A nil error means res is
-// the final response. A non-nil error means the call ended without one: the
-// last attempt got no response (connection error, timeout), the body was
-// over MaxBodyBytes (ErrBodyTooLarge), or the context ended (the error then
-// matches the context's error). res is never nil: it reports the attempts
-// and the last response received, if any.
+// the final response; otherwise the last attempt got none, the body was over
+// MaxBodyBytes (ErrBodyTooLarge), or the context ended (the error matches
+// it). res is never nil.
 func (t *Transport) Do(ctx context.Context, r *Request) (*Result, error) {
 	st := &callState{retryable: r.Retryable}
 	ctx = context.WithValue(ctx, stateKey{}, st)
@@ -147,8 +141,7 @@ func (t *Transport) Do(ctx context.Context, r *Request) (*Result, error) {
 	if r.Body != nil {
 		body = r.Body // []byte: every attempt reads the same bytes
 	}
-	// The URL is set directly rather than formatted and parsed again; a
-	// parse error would also repeat the query in its message.
+	// The URL is set directly: parsing it again could quote its query.
 	req, err := retryablehttp.NewRequestWithContext(ctx, r.Method, "", body)
 	if err != nil {
 		return &Result{Attempts: 1}, err
@@ -189,8 +182,7 @@ type Limiter interface {
 	Wait(ctx context.Context) error
 }
 
-// limiterError carries the error of a Limiter's Wait: the attempt was never
-// sent, and the call ends with it rather than being retried.
+// limiterError carries a Limiter's error: the call ends unsent, unretried.
 type limiterError struct{ err error }
 
 func (e *limiterError) Error() string { return e.err.Error() }

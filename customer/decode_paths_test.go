@@ -63,6 +63,7 @@ var jsonSeeds = []string{
 	`{"net_term_days":1e2}`, `{"created_at":1.7e9}`, `{"created_at":"1"}`, `{"created_at":null,"updated_at":-0}`,
 	`{"ID":"a","First_Name":"b","\u0069d":"c","\u212aEY":1,"ſtate":"x"}`, `{"İd":"x","ſtate":"y"}`,
 	`{"contacts":[{"id":"a","email":"x"},{"id":"b"}],"contacts":[{"email":"y"}]}`,
+	`{"contacts":[{"id":"a","email":"x"},{"id":"b","label":"l"}],"contacts":[{"email":"y"}],"contacts":[{},{"first_name":"z"}]}`,
 	`{"contacts":[],"balances":null,"referral_urls":[null,{"referral_system":"friendbuy"}]}`,
 	`{"billing_address":{"city":"a"},"billing_address":{"zip":"b"}}`,
 	`{"billing_address":null,"payment_method":{"type":"card","type":"paypal_express_checkout","gateway":"unknown_gw"}}`,

@@ -410,7 +410,7 @@ func (c *Client) resolve(path string) (*url.URL, error) {
 	if strings.ContainsAny(path, "?#\\") {
 		return nil, bad("must not contain ?, # or \\; escape ids with url.PathEscape")
 	}
-	if strings.IndexFunc(path, func(r rune) bool { return r < 0x21 || r == 0x7f }) >= 0 {
+	if strings.Contains(path, " ") || sitename.HasControl(path) {
 		return nil, bad("must not contain spaces or control characters")
 	}
 	unescaped, err := url.PathUnescape(path)
@@ -419,19 +419,13 @@ func (c *Client) resolve(path string) (*url.URL, error) {
 	}
 	// Dot segments are refused both as written and once unescaped (%2E%2E),
 	// since servers and proxies resolve either form.
-	if hasDotSegment(path) || hasDotSegment(unescaped) {
+	if sitename.HasDotSegment(path) || sitename.HasDotSegment(unescaped) {
 		return nil, bad("must not contain dot segments")
 	}
 	u := c.base
 	u.Path = c.base.Path + unescaped
 	u.RawPath = c.base.EscapedPath() + path
 	return &u, nil
-}
-
-// hasDotSegment reports whether a path starting with "/" has a "." or ".."
-// segment.
-func hasDotSegment(p string) bool {
-	return strings.Contains(p, "/./") || strings.Contains(p, "/../") || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")
 }
 
 // encodeBody returns the URL-encoded form of params, as Do describes.

@@ -8,11 +8,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/internal/site"
 )
 
 // MaxIDLength bounds an id placed in a path; Chargebee ids are far shorter.
@@ -29,9 +29,9 @@ func PathID(param, id string) (string, error) {
 		return "", &chargebee.ValidationError{Param: param, Reason: fmt.Sprintf("must be at most %d characters", MaxIDLength)}
 	case !utf8.ValidString(id):
 		return "", &chargebee.ValidationError{Param: param, Reason: "must be valid UTF-8"}
-	case strings.IndexFunc(id, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0:
+	case site.HasControl(id):
 		return "", &chargebee.ValidationError{Param: param, Reason: "must not contain control characters"}
-	case slices.ContainsFunc(strings.Split(id, "/"), func(seg string) bool { return seg == "." || seg == ".." }):
+	case site.HasDotSegment(id):
 		return "", &chargebee.ValidationError{Param: param, Reason: `must not be or contain the path segments "." or ".."`}
 	}
 	return url.PathEscape(id), nil

@@ -114,6 +114,14 @@ func Min[T Integer](param string, v *T, lo T) error {
 	return nil
 }
 
+// Max fails when v is set and above hi.
+func Max[T Integer](param string, v *T, hi T) error {
+	if v != nil && *v > hi {
+		return Invalid(param, fmt.Sprintf("must be at most %d", hi))
+	}
+	return nil
+}
+
 // Range fails when v is set and outside lo..hi.
 func Range[T Integer](param string, v *T, lo, hi T) error {
 	if v != nil && (*v < lo || *v > hi) {

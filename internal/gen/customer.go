@@ -850,7 +850,7 @@ func leafChecks(p *param, expr, typ, idx string) []string {
 	} else if p.Min != nil {
 		out = append(out, fmt.Sprintf("api.Min(%s, %s, %d)", key, expr, *p.Min))
 	} else if p.Max != nil {
-		out = append(out, fmt.Sprintf("maxInt(%s, %s, %d)", key, expr, *p.Max))
+		out = append(out, fmt.Sprintf("api.Max(%s, %s, %d)", key, expr, *p.Max))
 	}
 	if p.XPattern != "" {
 		out = append(out, fmt.Sprintf("api.Match(%s, %s, %q, %q)", key, expr, p.XPattern, p.XPatternWhy))

@@ -22,6 +22,9 @@ type catalog struct {
 	Extra struct {
 		Models map[string]model `json:"models"`
 	} `json:"x_extra_models"`
+	// from maps "model:key" and "action:id" to the file it was read
+	// from (see sources.go).
+	from   map[string]string
 	V1Diff []struct {
 		V2Action string   `json:"v2_action"`
 		V2Only   []string `json:"v2_only_params"`
@@ -114,6 +117,7 @@ type gen struct {
 	enumValues map[string][]string // enum type → values in first-seen order
 	paramTypes map[string]*paramType
 	typeOrder  []string
+	src        []string // the files the file being written comes from
 }
 
 // paramType is a nested ...Params type, possibly shared by actions.

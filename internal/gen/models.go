@@ -17,6 +17,7 @@ func (c *catalog) add(raw []byte, e *catalog) error {
 		return err
 	}
 	c.v1 = v1
+	c.noteSources(e)
 	c.Actions = append(c.Actions, e.Actions...)
 	c.EventTypes = append(c.EventTypes, e.EventTypes...)
 	if c.Models == nil {

@@ -26,7 +26,14 @@ func (v *ListEntry) decodeJSON(d *jsonx.Decoder) {
 	again:
 		switch string(k) {
 		case "contact":
-			d.Unmarshal(&v.Contact)
+			if d.Null() {
+				v.Contact = nil
+				break
+			}
+			if v.Contact == nil {
+				v.Contact = new(Contact)
+			}
+			d.Unmarshal(v.Contact)
 		default:
 			if name := jsonx.Fold(k, listEntryKeys); name != "" {
 				k = []byte(name)

@@ -239,7 +239,14 @@ func (v *AccountCreditsResult) decodeJSON(d *jsonx.Decoder) {
 	again:
 		switch string(k) {
 		case "customer":
-			d.Unmarshal(&v.Customer)
+			if d.Null() {
+				v.Customer = nil
+				break
+			}
+			if v.Customer == nil {
+				v.Customer = new(CustomerV1)
+			}
+			d.Unmarshal(v.Customer)
 		default:
 			if name := jsonx.Fold(k, accountCreditsResultKeys); name != "" {
 				k = []byte(name)

@@ -38,6 +38,10 @@ type pkgSpec struct {
 	// ModelTypes maps a catalog model defined by another package to its
 	// Go type there (customer.Customer), for attributes that hold one.
 	ModelTypes map[string]string
+	// ModelAliases maps a type the package declares by hand as an alias of
+	// another package's generated model to that model (Contact:
+	// customer.Contact), so decoders read it with the model's decoder.
+	ModelAliases map[string]string
 	// Requests are the request types, in file order.
 	Requests []requestSpec
 	// Actions are the service methods, in file order.

@@ -8,6 +8,7 @@ var contactPackage = &pkgSpec{
 		"card":     {"*customer.Card", "the customer's card, when it has one"},
 		"contact":  {"*Contact", "the contact"},
 	},
+	ModelAliases: map[string]string{"Contact": "customer.Contact"},
 	Requests: []requestSpec{
 		{
 			Action: "customer.add_contact", Name: "AddRequest", Method: "Add", Flatten: "contact",

@@ -24,6 +24,7 @@ var creditsPackage = &pkgSpec{
 	Models: []modelSpec{
 		{"promotional_credit", "PromotionalCredit", "PromotionalCredit is one change to a customer's promotional credit balance: an addition (TypeIncrement) or a deduction (TypeDecrement). Setting the balance records the difference as one of the two."},
 	},
+	ModelAliases: map[string]string{"CustomerV1": "customer.Customer"},
 	Fields: map[string]fieldSpec{
 		"customer":           {"*customer.Customer", "the customer after the change, with its new balance"},
 		"promotional_credit": {"*PromotionalCredit", "the promotional credit entry"},

@@ -190,8 +190,11 @@ func (g *gen) decodeField(expr string, typ ast.Expr, local map[string]bool) (cod
 		var read string
 		switch x := t.X.(type) {
 		case *ast.Ident:
-			if local[x.Name] {
+			switch {
+			case local[x.Name]:
 				read = fmt.Sprintf("\t\t\t%s.decodeJSON(d)\n", expr)
+			case g.aliasesModel(x.Name):
+				read = fmt.Sprintf("\t\t\td.Unmarshal(%s)\n", expr)
 			}
 		case *ast.SelectorExpr:
 			if generatedModel(x) {
@@ -255,6 +258,13 @@ func generatedModel(x *ast.SelectorExpr) bool {
 		}
 	}
 	return false
+}
+
+// aliasesModel reports whether name is one of the package's ModelAliases
+// of a generated model, whose UnmarshalJSON method it shares.
+func (g *gen) aliasesModel(name string) bool {
+	pkg, typ, ok := strings.Cut(g.pkg.ModelAliases[name], ".")
+	return ok && generatedModel(&ast.SelectorExpr{X: ast.NewIdent(pkg), Sel: ast.NewIdent(typ)})
 }
 
 // structsOf returns the struct types declared in the Go source src whose

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"reflect"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -44,19 +43,12 @@ func oracleEncode(v any) (url.Values, error) {
 	return out, nil
 }
 
-// oracleField is how one struct field is encoded.
+// oracleField is how one struct field is encoded: the field as the
+// reflection writer plans it (an untagged embedded struct's fields are
+// encoded here as if they were the outer struct's), and its encoder.
 type oracleField struct {
-	index     int
-	name      string
-	omitEmpty bool
-	enc       oracleFunc
-	// embedded is the struct type of an untagged embedded field, whose
-	// fields are encoded as if they were the outer struct's.
-	embedded reflect.Type
-	// typ, inline and json describe the field for the direct writer of
-	// EncodeBytes.
-	typ          reflect.Type
-	inline, json bool
+	fieldPlan
+	enc oracleFunc
 }
 
 // oracleFunc writes value v under key (already complete for scalars) into out.
@@ -82,40 +74,18 @@ func oraclePlan(t reflect.Type) *oracleStruct {
 
 func oracleFields(t reflect.Type) []oracleField {
 	var fields []oracleField
-	for i := 0; i < t.NumField(); i++ {
-		sf := t.Field(i)
-		tag, tagged := sf.Tag.Lookup("url")
-		if tag == "-" {
-			continue
-		}
-		ft := sf.Type
-		if ft.Kind() == reflect.Pointer {
-			ft = ft.Elem()
-		}
-		if sf.Anonymous && !tagged && ft.Kind() == reflect.Struct && !sf.Type.Implements(encoderType) {
-			// An untagged embedded struct contributes its fields at the
-			// level of the outer struct, as with go-querystring.
-			fields = append(fields, oracleField{index: i, embedded: ft})
-			continue
-		}
-		if !sf.IsExported() {
-			continue
-		}
-		name, opts, _ := strings.Cut(tag, ",")
-		if name == "" && !hasOpt(opts, "inline") {
-			name = sf.Name
-		}
-		fp := oracleField{index: i, name: name, omitEmpty: hasOpt(opts, "omitempty"),
-			typ: sf.Type, inline: hasOpt(opts, "inline"), json: hasOpt(opts, "json")}
+	for _, fp := range buildFields(t) {
+		f := oracleField{fieldPlan: fp}
 		switch {
-		case hasOpt(opts, "inline"):
-			fp.enc = oracleInline(sf.Type)
-		case hasOpt(opts, "json"):
-			fp.enc = oracleJSON
+		case fp.embedded != nil:
+		case fp.inline:
+			f.enc = oracleInline(fp.typ)
+		case fp.json:
+			f.enc = oracleJSON
 		default:
-			fp.enc = oracleEncoderFor(sf.Type)
+			f.enc = oracleEncoderFor(fp.typ)
 		}
-		fields = append(fields, fp)
+		fields = append(fields, f)
 	}
 	return fields
 }

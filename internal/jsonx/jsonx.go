@@ -523,11 +523,13 @@ func (d *Decoder) Raw() []byte {
 }
 
 // Fold returns the name of names that key matches as encoding/json matches
-// keys with field names, without regard to case, or "" when none does.
+// keys with field names, without regard to case, or "" when none does. A
+// name equal to key is never returned: the caller has tried it already, so
+// a decoder that retries with the result cannot loop.
 func Fold(key []byte, names []string) string {
 	k := string(key)
 	for _, name := range names {
-		if strings.EqualFold(k, name) {
+		if name != k && strings.EqualFold(k, name) {
 			return name
 		}
 	}

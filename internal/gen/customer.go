@@ -118,6 +118,7 @@ type gen struct {
 	paramTypes map[string]*paramType
 	typeOrder  []string
 	src        []string // the files the file being written comes from
+	decoded    []string // the types decode_gen.go decodes, for its test
 }
 
 // paramType is a nested ...Params type, possibly shared by actions.

@@ -72,7 +72,9 @@ func (g *gen) decoders(files map[string][]byte) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	var enums []string
+	g.decoded = g.decoded[:0]
 	for _, s := range structs {
+		g.decoded = append(g.decoded, s.name)
 		if s.entry != "" {
 			fmt.Fprintf(&b, "// %s is a page of %s entries as it arrives; List is nil when\n// the response has no \"list\".\ntype %s struct {\n\tList *[]%s `json:\"list\"`\n\tNextOffset string `json:\"next_offset\"`\n}\n\n",
 				s.name, s.entry, s.name, s.entry)

@@ -128,7 +128,7 @@ func (g *gen) generate() (map[string][]byte, error) {
 		files["enums_gen.go"] = src
 	}
 	if src, err := g.decoders(files); err != nil || src != nil {
-		files["decode_gen.go"] = src
+		files["decode_gen.go"], files["decode_gen_test.go"] = src, g.decoderTest()
 		return files, err
 	}
 	return files, nil

@@ -22,6 +22,20 @@ func (g *gen) serviceTest() ([]byte, error) {
 	return g.file(b.Bytes()), nil
 }
 
+// decoderTest returns decode_gen_test.go: every type of decode_gen.go
+// decoded both by its generated decoder and by encoding/json, over the
+// package's JSON fixtures and the edge cases of internal/testutil.
+func (g *gen) decoderTest() []byte {
+	var b bytes.Buffer
+	b.WriteString("// TestGeneratedDecodersSameAsJSON checks every generated decoder of the\n// package against encoding/json on the package's fixtures and on edge cases.\n")
+	b.WriteString("func TestGeneratedDecodersSameAsJSON(t *testing.T) {\n\tt.Parallel()\n\tfor _, b := range testutil.JSONSamples(t, \"testdata/*.json\") {\n")
+	for _, name := range g.decoded {
+		fmt.Fprintf(&b, "\t\ttestutil.SameAsJSON[%s](t, b)\n", name)
+	}
+	b.WriteString("\t}\n}\n")
+	return g.file(b.Bytes())
+}
+
 func (g *gen) actionCase(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	list := a.Kind == "list"
 	version, prefix := "chargebee.APIv2", "/api/v2"

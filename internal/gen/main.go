@@ -3,7 +3,10 @@
 // events API): the models and enums, and for every action of every package
 // its request type (setters, Validate and the AppendForm that encodes it),
 // its result type (with its required-key check), its service method (with
-// its API-version gate) and, for lists, List and ListPage.
+// its API-version gate) and, for lists, List and ListPage; then each
+// package's one-pass JSON decoders over internal/jsonx (decode_gen.go) and
+// the tests of the catalog facts and of the decoders against encoding/json
+// (service_gen_test.go, decode_gen_test.go).
 //
 // Run it with go generate ./... from the module root, or directly:
 //

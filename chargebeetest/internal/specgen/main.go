@@ -1,8 +1,8 @@
 // Command specgen writes chargebeetest/wirespec.json, the table of wire keys
-// the fake server accepts, from the API catalog (api/catalog.json) and
-// internal/gen/events.json beside its copy (the events API actions,
-// compiled from api/EVENTS.md in the catalog's format, since the catalog
-// covers the customer actions only; internal/gen reads it too).
+// the fake server accepts, from the copy of the API catalog in
+// internal/gen/catalog.json and from internal/gen/events.json (the events
+// API actions, compiled from api/EVENTS.md in the catalog's format, since
+// the catalog covers the customer actions only; internal/gen reads it too).
 //
 // The fake reads only wirespec.json; the catalog copy in internal/gen and
 // events.json are needed only to regenerate it, with

@@ -3,8 +3,8 @@
 // functions whose cyclomatic complexity is above a bound.
 //
 // The library is every non-test Go file except those of chargebeetest,
-// examples and the generators (internal/gen, chargebeetest/internal/specgen)
-// and this command. A file is generated when its first line is a
+// examples, the generators (internal/gen, chargebeetest/internal/specgen),
+// the shared test helpers (internal/testutil) and this command. A file is generated when its first line is a
 // "// Code generated ... DO NOT EDIT." comment.
 //
 //	go run ./internal/codesize            # totals, per package, complexity

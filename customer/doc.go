@@ -10,8 +10,9 @@
 //
 // Requests are built with New...Request and chainable Set... setters; every
 // request validates itself before it is sent. Models, enums, requests,
-// results and the Service methods in the *_gen.go files are generated from
-// the API catalog (internal/gen/catalog.json) by internal/gen.
+// results, their JSON decoders and the Service methods in the *_gen.go
+// files are generated from the API catalog (internal/gen/catalog.json) by
+// internal/gen.
 //
 // See https://apidocs.chargebee.com/docs/api/customers.
 package customer

@@ -1,8 +1,8 @@
 package webhook_test
 
-// The cost of receiving a webhook against the floor: encoding/json
-// unmarshalling the same 3 KB customer_changed document into the same
-// structs (event.Event), in the same run.
+// The cost of receiving a webhook against json.Unmarshal of the same 3 KB
+// customer_changed document into event.Event, in the same run (which scans
+// the document and then calls Event's generated UnmarshalJSON).
 //
 // BenchmarkCustomerChanged has the pairs as sub-benchmarks named
 // impl=baseline, impl=parse and impl=handler, so that

@@ -27,6 +27,7 @@ type Error struct {
 	Reason string
 }
 
+// Error returns the reason, after "form: " and the key when there is one.
 func (e *Error) Error() string {
 	if e.Key == "" {
 		return "form: " + e.Reason

@@ -12,12 +12,7 @@ import (
 
 // UnmarshalJSON decodes ListEntry from JSON in one pass, as encoding/json
 // would decode it.
-func (v *ListEntry) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *ListEntry) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ListEntry from d.
 func (v *ListEntry) decodeJSON(d *jsonx.Decoder) {
@@ -49,12 +44,7 @@ var listEntryKeys = []string{"contact"}
 
 // UnmarshalJSON decodes AddResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *AddResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *AddResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a AddResult from d.
 func (v *AddResult) decodeJSON(d *jsonx.Decoder) {
@@ -95,12 +85,7 @@ var addResultKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes UpdateResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *UpdateResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *UpdateResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a UpdateResult from d.
 func (v *UpdateResult) decodeJSON(d *jsonx.Decoder) {
@@ -141,12 +126,7 @@ var updateResultKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes DeleteResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *DeleteResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *DeleteResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a DeleteResult from d.
 func (v *DeleteResult) decodeJSON(d *jsonx.Decoder) {
@@ -194,12 +174,7 @@ type listEntryPage struct {
 
 // UnmarshalJSON decodes listEntryPage from JSON in one pass, as encoding/json
 // would decode it.
-func (v *listEntryPage) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *listEntryPage) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a listEntryPage from d.
 func (v *listEntryPage) decodeJSON(d *jsonx.Decoder) {

@@ -12,12 +12,7 @@ import (
 
 // UnmarshalJSON decodes PromotionalCredit from JSON in one pass, as encoding/json
 // would decode it.
-func (v *PromotionalCredit) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *PromotionalCredit) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a PromotionalCredit from d.
 func (v *PromotionalCredit) decodeJSON(d *jsonx.Decoder) {
@@ -68,12 +63,7 @@ var promotionalCreditKeys = []string{"id", "customer_id", "type", "amount_in_dec
 
 // UnmarshalJSON decodes Result from JSON in one pass, as encoding/json
 // would decode it.
-func (v *Result) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *Result) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Result from d.
 func (v *Result) decodeJSON(d *jsonx.Decoder) {
@@ -114,12 +104,7 @@ var resultKeys = []string{"customer", "promotional_credit"}
 
 // UnmarshalJSON decodes ListEntry from JSON in one pass, as encoding/json
 // would decode it.
-func (v *ListEntry) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *ListEntry) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ListEntry from d.
 func (v *ListEntry) decodeJSON(d *jsonx.Decoder) {
@@ -151,12 +136,7 @@ var listEntryKeys = []string{"promotional_credit"}
 
 // UnmarshalJSON decodes RetrieveResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *RetrieveResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *RetrieveResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a RetrieveResult from d.
 func (v *RetrieveResult) decodeJSON(d *jsonx.Decoder) {
@@ -188,12 +168,7 @@ var retrieveResultKeys = []string{"promotional_credit"}
 
 // UnmarshalJSON decodes CustomerResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *CustomerResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *CustomerResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a CustomerResult from d.
 func (v *CustomerResult) decodeJSON(d *jsonx.Decoder) {
@@ -225,12 +200,7 @@ var customerResultKeys = []string{"customer"}
 
 // UnmarshalJSON decodes AccountCreditsResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *AccountCreditsResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *AccountCreditsResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a AccountCreditsResult from d.
 func (v *AccountCreditsResult) decodeJSON(d *jsonx.Decoder) {
@@ -269,12 +239,7 @@ type listEntryPage struct {
 
 // UnmarshalJSON decodes listEntryPage from JSON in one pass, as encoding/json
 // would decode it.
-func (v *listEntryPage) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *listEntryPage) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a listEntryPage from d.
 func (v *listEntryPage) decodeJSON(d *jsonx.Decoder) {

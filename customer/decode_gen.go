@@ -11,12 +11,7 @@ import (
 
 // UnmarshalJSON decodes Customer from JSON in one pass, as encoding/json
 // would decode it.
-func (v *Customer) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *Customer) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Customer from d.
 func (v *Customer) decodeJSON(d *jsonx.Decoder) {
@@ -309,12 +304,7 @@ var customerKeys = []string{"id", "first_name", "last_name", "email", "phone", "
 
 // UnmarshalJSON decodes BillingAddress from JSON in one pass, as encoding/json
 // would decode it.
-func (v *BillingAddress) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *BillingAddress) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a BillingAddress from d.
 func (v *BillingAddress) decodeJSON(d *jsonx.Decoder) {
@@ -367,12 +357,7 @@ var billingAddressKeys = []string{"first_name", "last_name", "email", "company",
 
 // UnmarshalJSON decodes Contact from JSON in one pass, as encoding/json
 // would decode it.
-func (v *Contact) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *Contact) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Contact from d.
 func (v *Contact) decodeJSON(d *jsonx.Decoder) {
@@ -415,12 +400,7 @@ var contactKeys = []string{"id", "first_name", "last_name", "email", "phone", "l
 
 // UnmarshalJSON decodes PaymentMethod from JSON in one pass, as encoding/json
 // would decode it.
-func (v *PaymentMethod) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *PaymentMethod) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a PaymentMethod from d.
 func (v *PaymentMethod) decodeJSON(d *jsonx.Decoder) {
@@ -455,12 +435,7 @@ var paymentMethodKeys = []string{"type", "gateway", "gateway_account_id", "statu
 
 // UnmarshalJSON decodes Balance from JSON in one pass, as encoding/json
 // would decode it.
-func (v *Balance) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *Balance) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Balance from d.
 func (v *Balance) decodeJSON(d *jsonx.Decoder) {
@@ -499,12 +474,7 @@ var balanceKeys = []string{"promotional_credits", "excess_payments", "refundable
 
 // UnmarshalJSON decodes EntityIdentifier from JSON in one pass, as encoding/json
 // would decode it.
-func (v *EntityIdentifier) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *EntityIdentifier) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a EntityIdentifier from d.
 func (v *EntityIdentifier) decodeJSON(d *jsonx.Decoder) {
@@ -537,12 +507,7 @@ var entityIdentifierKeys = []string{"id", "value", "scheme", "standard", "object
 
 // UnmarshalJSON decodes TaxProvidersField from JSON in one pass, as encoding/json
 // would decode it.
-func (v *TaxProvidersField) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *TaxProvidersField) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a TaxProvidersField from d.
 func (v *TaxProvidersField) decodeJSON(d *jsonx.Decoder) {
@@ -573,12 +538,7 @@ var taxProvidersFieldKeys = []string{"provider_name", "field_id", "field_value",
 
 // UnmarshalJSON decodes Relationship from JSON in one pass, as encoding/json
 // would decode it.
-func (v *Relationship) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *Relationship) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Relationship from d.
 func (v *Relationship) decodeJSON(d *jsonx.Decoder) {
@@ -609,12 +569,7 @@ var relationshipKeys = []string{"parent_id", "payment_owner_id", "invoice_owner_
 
 // UnmarshalJSON decodes ParentAccountAccess from JSON in one pass, as encoding/json
 // would decode it.
-func (v *ParentAccountAccess) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *ParentAccountAccess) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ParentAccountAccess from d.
 func (v *ParentAccountAccess) decodeJSON(d *jsonx.Decoder) {
@@ -649,12 +604,7 @@ var parentAccountAccessKeys = []string{"portal_edit_child_subscriptions", "porta
 
 // UnmarshalJSON decodes ChildAccountAccess from JSON in one pass, as encoding/json
 // would decode it.
-func (v *ChildAccountAccess) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *ChildAccountAccess) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ChildAccountAccess from d.
 func (v *ChildAccountAccess) decodeJSON(d *jsonx.Decoder) {
@@ -689,12 +639,7 @@ var childAccountAccessKeys = []string{"portal_edit_subscriptions", "portal_downl
 
 // UnmarshalJSON decodes ReferralURL from JSON in one pass, as encoding/json
 // would decode it.
-func (v *ReferralURL) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *ReferralURL) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ReferralURL from d.
 func (v *ReferralURL) decodeJSON(d *jsonx.Decoder) {
@@ -735,12 +680,7 @@ var referralURLKeys = []string{"external_customer_id", "referral_sharing_url", "
 
 // UnmarshalJSON decodes Card from JSON in one pass, as encoding/json
 // would decode it.
-func (v *Card) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *Card) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Card from d.
 func (v *Card) decodeJSON(d *jsonx.Decoder) {
@@ -823,12 +763,7 @@ var cardKeys = []string{"payment_source_id", "status", "gateway", "gateway_accou
 
 // UnmarshalJSON decodes PaymentSource from JSON in one pass, as encoding/json
 // would decode it.
-func (v *PaymentSource) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *PaymentSource) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a PaymentSource from d.
 func (v *PaymentSource) decodeJSON(d *jsonx.Decoder) {
@@ -908,12 +843,7 @@ var paymentSourceKeys = []string{"id", "customer_id", "type", "status", "referen
 
 // UnmarshalJSON decodes PaymentSourceCard from JSON in one pass, as encoding/json
 // would decode it.
-func (v *PaymentSourceCard) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *PaymentSourceCard) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a PaymentSourceCard from d.
 func (v *PaymentSourceCard) decodeJSON(d *jsonx.Decoder) {
@@ -957,10 +887,7 @@ var paymentSourceCardKeys = []string{"first_name", "last_name", "iin", "last4", 
 // UnmarshalJSON decodes PaymentSourceBankAccount from JSON in one pass, as encoding/json
 // would decode it.
 func (v *PaymentSourceBankAccount) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
+	return jsonx.Decode(b, v.decodeJSON)
 }
 
 // decodeJSON reads a PaymentSourceBankAccount from d.
@@ -1002,12 +929,7 @@ var paymentSourceBankAccountKeys = []string{"last4", "name_on_account", "first_n
 
 // UnmarshalJSON decodes PaymentSourcePaypal from JSON in one pass, as encoding/json
 // would decode it.
-func (v *PaymentSourcePaypal) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *PaymentSourcePaypal) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a PaymentSourcePaypal from d.
 func (v *PaymentSourcePaypal) decodeJSON(d *jsonx.Decoder) {
@@ -1036,12 +958,7 @@ var paymentSourcePaypalKeys = []string{"email", "agreement_id", "object"}
 
 // UnmarshalJSON decodes Transaction from JSON in one pass, as encoding/json
 // would decode it.
-func (v *Transaction) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *Transaction) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Transaction from d.
 func (v *Transaction) decodeJSON(d *jsonx.Decoder) {
@@ -1174,12 +1091,7 @@ var transactionKeys = []string{"id", "customer_id", "subscription_id", "type", "
 
 // UnmarshalJSON decodes LinkedInvoice from JSON in one pass, as encoding/json
 // would decode it.
-func (v *LinkedInvoice) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *LinkedInvoice) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a LinkedInvoice from d.
 func (v *LinkedInvoice) decodeJSON(d *jsonx.Decoder) {
@@ -1216,12 +1128,7 @@ var linkedInvoiceKeys = []string{"invoice_id", "applied_amount", "applied_at", "
 
 // UnmarshalJSON decodes LinkedRefund from JSON in one pass, as encoding/json
 // would decode it.
-func (v *LinkedRefund) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *LinkedRefund) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a LinkedRefund from d.
 func (v *LinkedRefund) decodeJSON(d *jsonx.Decoder) {
@@ -1254,12 +1161,7 @@ var linkedRefundKeys = []string{"txn_id", "txn_status", "txn_date", "txn_amount"
 
 // UnmarshalJSON decodes ResourceMigration from JSON in one pass, as encoding/json
 // would decode it.
-func (v *ResourceMigration) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *ResourceMigration) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ResourceMigration from d.
 func (v *ResourceMigration) decodeJSON(d *jsonx.Decoder) {
@@ -1298,12 +1200,7 @@ var resourceMigrationKeys = []string{"from_site", "entity_type", "entity_id", "s
 
 // UnmarshalJSON decodes CreateResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *CreateResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *CreateResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a CreateResult from d.
 func (v *CreateResult) decodeJSON(d *jsonx.Decoder) {
@@ -1344,12 +1241,7 @@ var createResultKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes ListEntry from JSON in one pass, as encoding/json
 // would decode it.
-func (v *ListEntry) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *ListEntry) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ListEntry from d.
 func (v *ListEntry) decodeJSON(d *jsonx.Decoder) {
@@ -1390,12 +1282,7 @@ var listEntryKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes RetrieveResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *RetrieveResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *RetrieveResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a RetrieveResult from d.
 func (v *RetrieveResult) decodeJSON(d *jsonx.Decoder) {
@@ -1436,12 +1323,7 @@ var retrieveResultKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes UpdateResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *UpdateResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *UpdateResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a UpdateResult from d.
 func (v *UpdateResult) decodeJSON(d *jsonx.Decoder) {
@@ -1483,10 +1365,7 @@ var updateResultKeys = []string{"customer", "card"}
 // UnmarshalJSON decodes UpdatePaymentMethodResult from JSON in one pass, as encoding/json
 // would decode it.
 func (v *UpdatePaymentMethodResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
+	return jsonx.Decode(b, v.decodeJSON)
 }
 
 // decodeJSON reads a UpdatePaymentMethodResult from d.
@@ -1528,12 +1407,7 @@ var updatePaymentMethodResultKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes UpdateBillingInfoResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *UpdateBillingInfoResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *UpdateBillingInfoResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a UpdateBillingInfoResult from d.
 func (v *UpdateBillingInfoResult) decodeJSON(d *jsonx.Decoder) {
@@ -1574,12 +1448,7 @@ var updateBillingInfoResultKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes AssignPaymentRoleResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *AssignPaymentRoleResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *AssignPaymentRoleResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a AssignPaymentRoleResult from d.
 func (v *AssignPaymentRoleResult) decodeJSON(d *jsonx.Decoder) {
@@ -1621,10 +1490,7 @@ var assignPaymentRoleResultKeys = []string{"customer", "payment_source"}
 // UnmarshalJSON decodes RecordExcessPaymentResult from JSON in one pass, as encoding/json
 // would decode it.
 func (v *RecordExcessPaymentResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
+	return jsonx.Decode(b, v.decodeJSON)
 }
 
 // decodeJSON reads a RecordExcessPaymentResult from d.
@@ -1666,12 +1532,7 @@ var recordExcessPaymentResultKeys = []string{"customer", "transaction"}
 
 // UnmarshalJSON decodes CollectPaymentResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *CollectPaymentResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *CollectPaymentResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a CollectPaymentResult from d.
 func (v *CollectPaymentResult) decodeJSON(d *jsonx.Decoder) {
@@ -1712,12 +1573,7 @@ var collectPaymentResultKeys = []string{"customer", "transaction"}
 
 // UnmarshalJSON decodes DeleteResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *DeleteResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *DeleteResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a DeleteResult from d.
 func (v *DeleteResult) decodeJSON(d *jsonx.Decoder) {
@@ -1758,12 +1614,7 @@ var deleteResultKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes MoveResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *MoveResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *MoveResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a MoveResult from d.
 func (v *MoveResult) decodeJSON(d *jsonx.Decoder) {
@@ -1795,12 +1646,7 @@ var moveResultKeys = []string{"resource_migration"}
 
 // UnmarshalJSON decodes ChangeBillingDateResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *ChangeBillingDateResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *ChangeBillingDateResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ChangeBillingDateResult from d.
 func (v *ChangeBillingDateResult) decodeJSON(d *jsonx.Decoder) {
@@ -1832,12 +1678,7 @@ var changeBillingDateResultKeys = []string{"customer"}
 
 // UnmarshalJSON decodes MergeResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *MergeResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *MergeResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a MergeResult from d.
 func (v *MergeResult) decodeJSON(d *jsonx.Decoder) {
@@ -1869,12 +1710,7 @@ var mergeResultKeys = []string{"customer"}
 
 // UnmarshalJSON decodes ClearPersonalDataResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *ClearPersonalDataResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *ClearPersonalDataResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ClearPersonalDataResult from d.
 func (v *ClearPersonalDataResult) decodeJSON(d *jsonx.Decoder) {
@@ -1913,12 +1749,7 @@ type listEntryPage struct {
 
 // UnmarshalJSON decodes listEntryPage from JSON in one pass, as encoding/json
 // would decode it.
-func (v *listEntryPage) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *listEntryPage) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a listEntryPage from d.
 func (v *listEntryPage) decodeJSON(d *jsonx.Decoder) {

@@ -11,12 +11,7 @@ import (
 
 // UnmarshalJSON decodes CustomerEntitlement from JSON in one pass, as encoding/json
 // would decode it.
-func (v *CustomerEntitlement) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *CustomerEntitlement) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a CustomerEntitlement from d.
 func (v *CustomerEntitlement) decodeJSON(d *jsonx.Decoder) {
@@ -53,12 +48,7 @@ var customerEntitlementKeys = []string{"customer_id", "subscription_id", "featur
 
 // UnmarshalJSON decodes ListEntry from JSON in one pass, as encoding/json
 // would decode it.
-func (v *ListEntry) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *ListEntry) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ListEntry from d.
 func (v *ListEntry) decodeJSON(d *jsonx.Decoder) {
@@ -97,12 +87,7 @@ type listEntryPage struct {
 
 // UnmarshalJSON decodes listEntryPage from JSON in one pass, as encoding/json
 // would decode it.
-func (v *listEntryPage) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *listEntryPage) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a listEntryPage from d.
 func (v *listEntryPage) decodeJSON(d *jsonx.Decoder) {

@@ -13,12 +13,7 @@ import (
 
 // UnmarshalJSON decodes Event from JSON in one pass, as encoding/json
 // would decode it.
-func (v *Event) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *Event) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Event from d.
 func (v *Event) decodeJSON(d *jsonx.Decoder) {
@@ -83,12 +78,7 @@ var eventKeys = []string{"id", "occurred_at", "source", "user", "origin_user", "
 
 // UnmarshalJSON decodes Webhook from JSON in one pass, as encoding/json
 // would decode it.
-func (v *Webhook) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *Webhook) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Webhook from d.
 func (v *Webhook) decodeJSON(d *jsonx.Decoder) {
@@ -117,12 +107,7 @@ var webhookKeys = []string{"id", "webhook_status", "object"}
 
 // UnmarshalJSON decodes Content from JSON in one pass, as encoding/json
 // would decode it.
-func (v *Content) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *Content) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Content from d.
 func (v *Content) decodeJSON(d *jsonx.Decoder) {
@@ -192,12 +177,7 @@ var contentKeys = []string{"customer", "card", "promotional_credit", "business_e
 
 // UnmarshalJSON decodes BusinessEntityTransfer from JSON in one pass, as encoding/json
 // would decode it.
-func (v *BusinessEntityTransfer) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *BusinessEntityTransfer) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a BusinessEntityTransfer from d.
 func (v *BusinessEntityTransfer) decodeJSON(d *jsonx.Decoder) {
@@ -238,12 +218,7 @@ var businessEntityTransferKeys = []string{"id", "resource_type", "resource_id", 
 
 // UnmarshalJSON decodes ImpactedCustomer from JSON in one pass, as encoding/json
 // would decode it.
-func (v *ImpactedCustomer) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *ImpactedCustomer) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ImpactedCustomer from d.
 func (v *ImpactedCustomer) decodeJSON(d *jsonx.Decoder) {
@@ -279,12 +254,7 @@ var impactedCustomerKeys = []string{"action_type", "download", "object"}
 
 // UnmarshalJSON decodes Download from JSON in one pass, as encoding/json
 // would decode it.
-func (v *Download) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *Download) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Download from d.
 func (v *Download) decodeJSON(d *jsonx.Decoder) {
@@ -313,12 +283,7 @@ var downloadKeys = []string{"download_url", "valid_till", "mime_type"}
 
 // UnmarshalJSON decodes ListEntry from JSON in one pass, as encoding/json
 // would decode it.
-func (v *ListEntry) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *ListEntry) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ListEntry from d.
 func (v *ListEntry) decodeJSON(d *jsonx.Decoder) {
@@ -350,12 +315,7 @@ var listEntryKeys = []string{"event"}
 
 // UnmarshalJSON decodes RetrieveResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *RetrieveResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *RetrieveResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a RetrieveResult from d.
 func (v *RetrieveResult) decodeJSON(d *jsonx.Decoder) {
@@ -394,12 +354,7 @@ type listEntryPage struct {
 
 // UnmarshalJSON decodes listEntryPage from JSON in one pass, as encoding/json
 // would decode it.
-func (v *listEntryPage) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *listEntryPage) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a listEntryPage from d.
 func (v *listEntryPage) decodeJSON(d *jsonx.Decoder) {

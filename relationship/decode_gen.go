@@ -12,12 +12,7 @@ import (
 
 // UnmarshalJSON decodes Hierarchy from JSON in one pass, as encoding/json
 // would decode it.
-func (v *Hierarchy) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *Hierarchy) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Hierarchy from d.
 func (v *Hierarchy) decodeJSON(d *jsonx.Decoder) {
@@ -72,12 +67,7 @@ var hierarchyKeys = []string{"customer_id", "parent_id", "payment_owner_id", "in
 
 // UnmarshalJSON decodes LinkResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *LinkResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *LinkResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a LinkResult from d.
 func (v *LinkResult) decodeJSON(d *jsonx.Decoder) {
@@ -109,12 +99,7 @@ var linkResultKeys = []string{"customer"}
 
 // UnmarshalJSON decodes UnlinkResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *UnlinkResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *UnlinkResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a UnlinkResult from d.
 func (v *UnlinkResult) decodeJSON(d *jsonx.Decoder) {
@@ -146,12 +131,7 @@ var unlinkResultKeys = []string{"customer"}
 
 // UnmarshalJSON decodes UpdateSettingsResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *UpdateSettingsResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *UpdateSettingsResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a UpdateSettingsResult from d.
 func (v *UpdateSettingsResult) decodeJSON(d *jsonx.Decoder) {
@@ -183,12 +163,7 @@ var updateSettingsResultKeys = []string{"customer"}
 
 // UnmarshalJSON decodes HierarchyResult from JSON in one pass, as encoding/json
 // would decode it.
-func (v *HierarchyResult) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *HierarchyResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a HierarchyResult from d.
 func (v *HierarchyResult) decodeJSON(d *jsonx.Decoder) {
@@ -231,12 +206,7 @@ var hierarchyResultKeys = []string{"hierarchies"}
 
 // UnmarshalJSON decodes ListDetailEntry from JSON in one pass, as encoding/json
 // would decode it.
-func (v *ListDetailEntry) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *ListDetailEntry) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ListDetailEntry from d.
 func (v *ListDetailEntry) decodeJSON(d *jsonx.Decoder) {
@@ -275,12 +245,7 @@ type listDetailEntryPage struct {
 
 // UnmarshalJSON decodes listDetailEntryPage from JSON in one pass, as encoding/json
 // would decode it.
-func (v *listDetailEntryPage) UnmarshalJSON(b []byte) error {
-	var d jsonx.Decoder
-	d.Reset(b)
-	v.decodeJSON(&d)
-	return d.Finish()
-}
+func (v *listDetailEntryPage) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a listDetailEntryPage from d.
 func (v *listDetailEntryPage) decodeJSON(d *jsonx.Decoder) {

@@ -12,12 +12,8 @@ import (
 	"time"
 
 	"github.com/billingkit/chargebee-go"
-	"github.com/billingkit/chargebee-go/contact"
-	"github.com/billingkit/chargebee-go/credits"
 	"github.com/billingkit/chargebee-go/customer"
-	"github.com/billingkit/chargebee-go/entitlement"
 	"github.com/billingkit/chargebee-go/internal/form"
-	"github.com/billingkit/chargebee-go/relationship"
 )
 
 // general is what EncodeBytes must equal: the oracle's values, then
@@ -172,28 +168,10 @@ func TestEncodeBytesShapes(t *testing.T) {
 }
 
 // TestEncodeBytesRequests fills every field of every request type of the
-// resource packages and checks that EncodeBytes writes the general bytes.
+// resource packages (allRequests) and checks that EncodeBytes writes the general bytes.
 func TestEncodeBytesRequests(t *testing.T) {
 	t.Parallel()
-	requests := []any{
-		&customer.CreateRequest{}, &customer.ListRequest{}, &customer.UpdateRequest{},
-		&customer.UpdatePaymentMethodRequest{}, &customer.UpdateBillingInfoRequest{},
-		&customer.AssignPaymentRoleRequest{}, &customer.RecordExcessPaymentRequest{},
-		&customer.CollectPaymentRequest{}, &customer.DeleteRequest{}, &customer.MoveRequest{},
-		&customer.ChangeBillingDateRequest{}, &customer.MergeRequest{},
-	}
-	for name, found := range map[string][]any{
-		"relationship": requestsOf(relationship.NewService),
-		"contact":      requestsOf(contact.NewService),
-		"credits":      requestsOf(credits.NewService),
-		"entitlement":  requestsOf(entitlement.NewService),
-	} {
-		if len(found) == 0 {
-			t.Fatalf("found no %s request types", name)
-		}
-		requests = append(requests, found...)
-	}
-	for _, req := range requests {
+	for _, req := range allRequests(t) {
 		for _, n := range []int{1, 2, 12} {
 			v := reflect.New(reflect.TypeOf(req).Elem())
 			fill(v.Elem(), n, 0)

@@ -80,7 +80,7 @@ func (g *gen) decoders(files map[string][]byte) ([]byte, error) {
 				s.name, s.entry, s.name, s.entry)
 		}
 		{
-			fmt.Fprintf(&b, "// UnmarshalJSON decodes %s from JSON in one pass, as encoding/json\n// would decode it.\nfunc (v *%s) UnmarshalJSON(b []byte) error {\n\tvar d jsonx.Decoder\n\td.Reset(b)\n\tv.decodeJSON(&d)\n\treturn d.Finish()\n}\n\n", s.name, s.name)
+			fmt.Fprintf(&b, "// UnmarshalJSON decodes %s from JSON in one pass, as encoding/json\n// would decode it.\nfunc (v *%s) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }\n\n", s.name, s.name)
 		}
 		used, err := g.decodeMethod(&b, s, local)
 		if err != nil {

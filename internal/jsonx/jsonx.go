@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -34,6 +35,26 @@ var errSyntax = errors.New("jsonx: invalid JSON")
 
 // Reset starts reading b. The strings read never share memory with b.
 func (d *Decoder) Reset(b []byte) { *d = Decoder{data: b, buf: d.buf[:0]} }
+
+// Decode reads the JSON text b with read, a generated decodeJSON method,
+// and returns what Finish returns: the UnmarshalJSON of every generated
+// type.
+// Decoders are pooled: read is not known to the compiler, so a Decoder
+// handed to it would otherwise be allocated on every call.
+func Decode(b []byte, read func(*Decoder)) error {
+	d := decoders.Get().(*Decoder)
+	d.Reset(b)
+	read(d)
+	err := d.Finish()
+	d.Reset(nil) // keep no reference to b
+	if cap(d.buf) > 64<<10 {
+		d.buf = nil // nor a buffer grown by one very long string
+	}
+	decoders.Put(d)
+	return err
+}
+
+var decoders = sync.Pool{New: func() any { return new(Decoder) }}
 
 // Finish checks that only white space follows the value read and returns
 // the first error. A syntax error anywhere comes first, as the one

@@ -156,3 +156,25 @@ func TestIntern(t *testing.T) {
 		t.Error("equal strings do not share their bytes")
 	}
 }
+
+// TestDecode checks that Decode runs the reader and reports Finish's error,
+// with a pooled Decoder that keeps nothing of the previous text.
+func TestDecode(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{`"a\nb"`, "a\nb", true},
+		{`"plain"`, "plain", true},
+		{`"x" 1`, "x", false},
+		{`"y"`, "y", true},
+		{`"z`, "", false},
+	} {
+		var got string
+		err := Decode([]byte(tc.in), func(d *Decoder) { d.Str(&got) })
+		if (err == nil) != tc.ok || (tc.ok && got != tc.want) {
+			t.Errorf("Decode(%q) = %q, %v; want %q, ok %v", tc.in, got, err, tc.want, tc.ok)
+		}
+	}
+}

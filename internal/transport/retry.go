@@ -98,7 +98,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 			return false, ctx.Err()
 		}
 		if errors.Is(rerr, ErrBodyTooLarge) {
-			st.keep(resp, nil, st.wait)
+			st.keep(resp, nil)
 			return false, rerr
 		}
 		rerr = cleanErr(rerr)
@@ -107,7 +107,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		}
 		return st.retryable && Transient(rerr), fmt.Errorf("reading response body: %w", rerr)
 	}
-	st.keep(resp, body, st.wait)
+	st.keep(resp, body)
 	return st.retryable && RetryableStatus(resp.StatusCode), nil
 }
 

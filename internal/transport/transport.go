@@ -92,11 +92,11 @@ func stateOf(ctx context.Context) *callState {
 	return st
 }
 
-// keep makes a read response the call's last one, releasing the previous
-// body.
-func (st *callState) keep(resp *http.Response, body *[]byte, retryAfter time.Duration) {
+// keep makes a read response, with the Retry-After in st.wait, the call's
+// last one, releasing the previous body.
+func (st *callState) keep(resp *http.Response, body *[]byte) {
 	putBody(st.last.buf)
-	st.last = Result{StatusCode: resp.StatusCode, Header: resp.Header, RetryAfter: retryAfter, buf: body}
+	st.last = Result{StatusCode: resp.StatusCode, Header: resp.Header, RetryAfter: st.wait, buf: body}
 }
 
 // result reports the state as a Result, handing over the body's buffer.

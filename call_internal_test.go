@@ -40,18 +40,19 @@ func TestBusinessEntityParamMatchesHeader(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name   string
+		method string
 		client []Option
 		params url.Values
 		opts   []RequestOption
 		ok     bool
 	}{
-		{"no header", nil, url.Values{"business_entity_id": {"be_1"}}, nil, true},
-		{"equal to the request header", nil, url.Values{"business_entity_id": {"be_1"}}, []RequestOption{WithBusinessEntityID("be_1")}, true},
-		{"equal to the client header", []Option{WithBusinessEntity("be_1")}, url.Values{"business_entity_id": {"be_1"}}, nil, true},
-		{"other key", []Option{WithBusinessEntity("be_1")}, url.Values{"parent_business_entity_id": {"be_2"}}, nil, true},
-		{"differs from the client header", []Option{WithBusinessEntity("be_1")}, url.Values{"business_entity_id": {"be_2"}}, nil, false},
-		{"differs from the request header", []Option{WithBusinessEntity("be_2")}, url.Values{"business_entity_id": {"be_2"}}, []RequestOption{WithBusinessEntityID("be_1")}, false},
-		{"differs, in a query", []Option{WithBusinessEntity("be_1")}, url.Values{"business_entity_id": {"be_2"}}, nil, false},
+		{"no header", "POST", nil, url.Values{"business_entity_id": {"be_1"}}, nil, true},
+		{"equal to the request header", "POST", nil, url.Values{"business_entity_id": {"be_1"}}, []RequestOption{WithBusinessEntityID("be_1")}, true},
+		{"equal to the client header", "POST", []Option{WithBusinessEntity("be_1")}, url.Values{"business_entity_id": {"be_1"}}, nil, true},
+		{"other key", "POST", []Option{WithBusinessEntity("be_1")}, url.Values{"parent_business_entity_id": {"be_2"}}, nil, true},
+		{"differs from the client header", "POST", []Option{WithBusinessEntity("be_1")}, url.Values{"business_entity_id": {"be_2"}}, nil, false},
+		{"differs from the request header", "POST", []Option{WithBusinessEntity("be_2")}, url.Values{"business_entity_id": {"be_2"}}, []RequestOption{WithBusinessEntityID("be_1")}, false},
+		{"differs, in a query", "GET", []Option{WithBusinessEntity("be_1")}, url.Values{"business_entity_id": {"be_2"}}, nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,11 +63,7 @@ func TestBusinessEntityParamMatchesHeader(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			method := "POST"
-			if tt.name == "differs, in a query" {
-				method = "GET"
-			}
-			err = cb.Do(context.Background(), method, "/customers", tt.params, nil, tt.opts...)
+			err = cb.Do(context.Background(), tt.method, "/customers", tt.params, nil, tt.opts...)
 			var ve *ValidationError
 			switch {
 			case tt.ok && err != nil:

@@ -454,6 +454,38 @@ func BenchmarkDecodeListPage(b *testing.B) {
 	}
 }
 
+// modelFloorSink keeps BenchmarkListPageModelFloor's pages reachable, so
+// that the compiler cannot drop or stack-allocate what it builds.
+var modelFloorSink []ListEntry
+
+// BenchmarkListPageModelFloor allocates only what a typical page must hold
+// with today's public types, and nothing else: for each of 100 entries a
+// Customer, its Card, its BillingAddress, its one Balance, and its two
+// maps (one meta data key, two custom fields) holding constants. It copies
+// no string, boxes no value and reads no response, so its bytes per call
+// are a lower bound on what decoding a typical page can allocate.
+func BenchmarkListPageModelFloor(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		page := make([]ListEntry, 100)
+		for j := range page {
+			page[j] = ListEntry{
+				Customer: &Customer{
+					BillingAddress: &BillingAddress{},
+					Balances:       make([]Balance, 1),
+					MetaData:       chargebee.Metadata{"tier": "gold"},
+					CustomFields:   map[string]any{"cf_plan": "gold", "cf_seats": 1.0},
+				},
+				Card: &Card{},
+			}
+		}
+		modelFloorSink = page
+	}
+	if len(modelFloorSink) != 100 || len(modelFloorSink[99].Customer.CustomFields) != 2 {
+		b.Fatal("floor page not built")
+	}
+}
+
 // ---------------------------------------------------------------------
 // 3. Encoding the full create request.
 

@@ -216,7 +216,7 @@ func (h *handler) process(ctx context.Context, ev *event.Event) (int, string) {
 		}
 	} else if err := h.deduper.Complete(settle, ev.ID); err != nil {
 		// Still answered 200, or Chargebee would send it again at once.
-		h.log(ctx, slog.LevelError, "webhook: could not record the event as processed", ev, http.StatusOK, err)
+		h.log(settle, slog.LevelError, "webhook: could not record the event as processed", ev, http.StatusOK, err)
 	}
 	return status, msg
 }
@@ -265,11 +265,13 @@ func (h *handler) call(ctx context.Context, ev *event.Event) (failure string) {
 }
 
 // log records a failure met with ev, the status answered (if not 0) and a
-// deduper's err.
+// deduper's err. It logs with ctx's values but never its end: a failure met
+// after the client went away is logged all the same.
 func (h *handler) log(ctx context.Context, level slog.Level, msg string, ev *event.Event, status int, err error) {
 	if h.logger == nil {
 		return
 	}
+	ctx = context.WithoutCancel(ctx)
 	attrs := []slog.Attr{slog.String("event_id", ev.ID), slog.String("event_type", string(ev.EventType))}
 	if err != nil {
 		attrs = append(attrs, slog.String("error", err.Error()))

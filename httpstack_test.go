@@ -7,6 +7,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,6 +19,7 @@ import (
 	"github.com/jarcoal/httpmock"
 
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/internal/transport"
 )
 
 // TestCallerClientIsUsedAsItIs checks that the SDK sends through the
@@ -305,6 +308,62 @@ func TestResponseOverReadCap(t *testing.T) {
 	if n := mt.GetTotalCallCount(); n != 1 {
 		t.Errorf("%d calls, want 1", n)
 	}
+}
+
+// TestReadCapTexts ties every text that states the response read cap to
+// transport.MaxBodyBytes: the error messages, derived from it, and the doc
+// comments and README lines, written out by hand.
+func TestReadCapTexts(t *testing.T) {
+	t.Parallel()
+	const mib = 1 << 20
+	if transport.MaxBodyBytes%mib != 0 {
+		t.Fatalf("MaxBodyBytes = %d, not a whole number of MiB as the texts state it", transport.MaxBodyBytes)
+	}
+	want := fmt.Sprintf("response body exceeds the read cap of %d MiB", transport.MaxBodyBytes/mib)
+	var de *chargebee.DecodeError
+	if !errors.As(decodeOverCap(t), &de) {
+		t.Fatal("no *DecodeError for a body over the cap")
+	}
+	for _, m := range []struct{ name, got, want string }{
+		{"transport.ErrBodyTooLarge", transport.ErrBodyTooLarge.Error(), want},
+		{"chargebee.ErrResponseTooLarge", chargebee.ErrResponseTooLarge.Error(), "chargebee: " + want},
+		{"the cause in the *DecodeError", de.Err.Error(), want},
+	} {
+		if m.got != m.want {
+			t.Errorf("%s says %q, want %q", m.name, m.got, m.want)
+		}
+	}
+	stated := regexp.MustCompile(`(?:read cap of|over) (\d+) MiB`)
+	for _, name := range []string{"chargebee.go", "retry.go", "README.md", "internal/transport/body.go"} {
+		text, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := stated.FindAllSubmatch(text, -1)
+		if len(found) == 0 && name != "internal/transport/body.go" {
+			t.Errorf("%s no longer states the read cap: update this test", name)
+		}
+		for _, f := range found {
+			if n := string(f[1]); n != fmt.Sprint(transport.MaxBodyBytes/mib) {
+				t.Errorf("%s states a read cap of %s MiB, but MaxBodyBytes is %d MiB", name, n, transport.MaxBodyBytes/mib)
+			}
+		}
+	}
+}
+
+// decodeOverCap returns the error of a call whose response declares a body
+// one byte over the read cap.
+func decodeOverCap(t *testing.T) error {
+	t.Helper()
+	mt := httpmock.NewMockTransport()
+	mt.RegisterNoResponder(func(req *http.Request) (*http.Response, error) {
+		return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(unending{}), ContentLength: transport.MaxBodyBytes + 1, Request: req}, nil
+	})
+	cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithHTTPClient(&http.Client{Transport: mt}), chargebee.WithMaxRetries(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cb.Do(context.Background(), "GET", "/customers", nil, &customerResult{})
 }
 
 // TestCallerClientTimeout checks that with WithTimeout(0) the Timeout of

@@ -162,7 +162,9 @@ func WithResponse(r *Response) RequestOption { return func(rc *requestConfig) { 
 type Response struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
-	// Header holds the response headers.
+	// Header holds the response headers as received. Unlike those of
+	// *Error they are not redacted: a proxy that echoes the request's
+	// headers could put the client's credentials here.
 	Header http.Header
 	// Attempts is the number of HTTP attempts made.
 	Attempts int
@@ -174,6 +176,9 @@ type Response struct {
 	// Duration is the time the call took, retries and waits included.
 	Duration time.Duration
 	// Body is the raw body of the final response, the caller's to keep.
+	// Like Header, and unlike the texts of *Error, it is not redacted: a
+	// proxy that echoes the request could put the client's credentials in
+	// it, so check it before logging it.
 	Body []byte
 }
 

@@ -11,12 +11,12 @@ import (
 // ErrResponseTooLarge is wrapped by the *DecodeError of a response whose
 // body exceeds the SDK's read cap of 64 MiB. Nothing of such a body is
 // decoded, and the call is not retried.
-var ErrResponseTooLarge = errors.New("chargebee: response body exceeds the read cap of 64 MiB")
+var ErrResponseTooLarge = errors.New("chargebee: " + transport.ErrBodyTooLarge.Error())
 
 // tooLarge is the cause in the *DecodeError of a body over the read cap.
 type tooLarge struct{}
 
-func (tooLarge) Error() string        { return "response body exceeds the read cap of 64 MiB" }
+func (tooLarge) Error() string        { return transport.ErrBodyTooLarge.Error() }
 func (tooLarge) Is(target error) bool { return target == ErrResponseTooLarge }
 
 // IsRetryable reports whether err is a failure of the kind the SDK retries,

@@ -1,14 +1,15 @@
 package transport
 
 import (
-	"errors"
+	"fmt"
 	"io"
 	"sync"
 )
 
 // ErrBodyTooLarge reports a response body longer than MaxBodyBytes. Such a
-// body is not read further, nor retried.
-var ErrBodyTooLarge = errors.New("response body exceeds the read cap of 64 MiB")
+// body is not read further, nor retried. Its text states the cap, derived
+// from MaxBodyBytes.
+var ErrBodyTooLarge = fmt.Errorf("response body exceeds the read cap of %d MiB", MaxBodyBytes>>20)
 
 // maxPrealloc bounds the buffer allocated from Content-Length before that
 // many bytes have arrived.

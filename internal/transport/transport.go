@@ -23,7 +23,8 @@ const (
 	DefaultRetryWaitMin = 500 * time.Millisecond
 	DefaultRetryWaitMax = 10 * time.Second
 	DefaultTimeout      = 60 * time.Second
-	// MaxBodyBytes bounds how much of a response body is read.
+	// MaxBodyBytes bounds how much of a response body is read. It is a
+	// whole number of MiB, the unit the error texts state it in.
 	MaxBodyBytes = 64 << 20
 )
 

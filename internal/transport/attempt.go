@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/url"
 	"sync"
 	"time"
 
@@ -54,7 +53,8 @@ func (d *defaultRoundTripper) RoundTrip(req *http.Request) (*http.Response, erro
 
 // clientRoundTripper sends through the Transport the caller's http.Client
 // has at each attempt, so that swapping it (httpmock.ActivateNonDefault)
-// takes effect before or after the SDK's client was built.
+// takes effect before or after the SDK's client was built, with the
+// cookies of the Jar it has at that moment.
 type clientRoundTripper struct{ hc *http.Client }
 
 func (c clientRoundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -65,26 +65,29 @@ func (c clientRoundTripper) RoundTrip(req *http.Request) (*http.Response, error)
 	if t, ok := rt.(*http.Transport); rt == nil || (ok && t == nil) {
 		return nil, errNoTransport
 	}
-	return rt.RoundTrip(req)
+	jar := c.hc.Jar
+	if jar == nil {
+		return rt.RoundTrip(req)
+	}
+	// The jar is applied here, to a copy of each attempt's request, rather
+	// than by http.Client, which adds the cookies to the request's header:
+	// shared by the attempts of a call, it would repeat them on each retry.
+	if cookies := jar.Cookies(req.URL); len(cookies) > 0 {
+		req = req.Clone(req.Context())
+		for _, ck := range cookies {
+			req.AddCookie(ck)
+		}
+	}
+	resp, err := rt.RoundTrip(req)
+	if err == nil && resp != nil {
+		if set := resp.Cookies(); len(set) > 0 {
+			jar.SetCookies(req.URL, set)
+		}
+	}
+	return resp, err
 }
 
 var errNoTransport = errors.New("no http.RoundTripper: the http.Client's Transport and http.DefaultTransport are both nil")
-
-// clientJar reads the caller's cookie jar at each use.
-type clientJar struct{ hc *http.Client }
-
-func (j clientJar) SetCookies(u *url.URL, cookies []*http.Cookie) {
-	if jar := j.hc.Jar; jar != nil {
-		jar.SetCookies(u, cookies)
-	}
-}
-
-func (j clientJar) Cookies(u *url.URL) []*http.Cookie {
-	if jar := j.hc.Jar; jar != nil {
-		return jar.Cookies(u)
-	}
-	return nil
-}
 
 // noRedirect returns a 3xx as it is rather than following it: the API does
 // not redirect, and a followed POST would turn into a GET without its body.
@@ -108,7 +111,6 @@ func newHTTPClient(cfg Config) *http.Client {
 	}
 	return &http.Client{
 		Transport: at,
-		Jar:       clientJar{hc},
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if f := hc.CheckRedirect; f != nil {
 				return f(req, via)

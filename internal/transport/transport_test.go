@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
 	"net/url"
 	"strings"
 	"sync"
@@ -324,5 +325,55 @@ func TestBackoffUsesParsedRetryAfter(t *testing.T) {
 	}
 	if st.last.buf != nil {
 		putBody(st.last.buf)
+	}
+}
+
+// TestCookieJarOnRetries checks that the cookies of the caller's jar are
+// sent once with every attempt: each retry carries the jar's cookies of
+// that moment (including one a failed attempt's response set), not those
+// of the earlier attempts again, and the call's own headers stay as given.
+func TestCookieJarOnRetries(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var sent [][]string
+	rt := &fakeRT{answer: func(n int, req *http.Request) (int, string, error) {
+		mu.Lock()
+		sent = append(sent, req.Header.Values("Cookie"))
+		mu.Unlock()
+		if n == 1 {
+			return http.StatusServiceUnavailable, `{"message":"busy"}`, nil
+		}
+		return http.StatusOK, `{"ok":true}`, nil
+	}}
+	withCookie := roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		resp, err := rt.RoundTrip(req)
+		if err == nil && resp.StatusCode == http.StatusServiceUnavailable {
+			resp.Header.Add("Set-Cookie", "lb=node2; Path=/")
+		}
+		return resp, err
+	})
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := testRequest(http.MethodPost, true)
+	jar.SetCookies(req.URL, []*http.Cookie{{Name: "pre", Value: "1", Path: "/"}})
+	hc := &http.Client{Transport: withCookie}
+	tr := New(Config{HTTPClient: hc, MaxRetries: 2, RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond})
+	hc.Jar = jar // set after New: read at each attempt
+	req.Header = http.Header{"X-Call": {"1"}}
+	res, err := tr.Do(context.Background(), req)
+	if err != nil || res.StatusCode != http.StatusOK || res.Attempts != 2 {
+		t.Fatalf("Do = %+v, %v; want 200 after 2 attempts", res, err)
+	}
+	want := [][]string{{"pre=1"}, {"pre=1; lb=node2"}}
+	if fmt.Sprint(sent) != fmt.Sprint(want) {
+		t.Errorf("Cookie headers sent: %q, want %q", sent, want)
+	}
+	if len(req.Header) != 1 || req.Header.Get("X-Call") != "1" {
+		t.Errorf("the call's header became %v", req.Header)
+	}
+	if got := jar.Cookies(req.URL); len(got) != 2 {
+		t.Errorf("jar holds %v, want pre and lb", got)
 	}
 }

@@ -487,7 +487,9 @@ func (d *Decoder) Any() any {
 		d.Map(&m)
 		return m
 	case '[':
-		s := make([]any, 0, d.Len())
+		// Not presized with Len: ahead of every level of nested arrays,
+		// Len would scan the rest of the value again.
+		s := []any{}
 		for more := d.Array(); more; more = d.NextItem() {
 			s = append(s, d.Any())
 		}

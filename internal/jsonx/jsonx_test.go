@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unsafe"
 )
 
@@ -177,4 +178,35 @@ func TestDecode(t *testing.T) {
 			t.Errorf("Decode(%q) = %q, %v; want %q, ok %v", tc.in, got, err, tc.want, tc.ok)
 		}
 	}
+}
+
+// TestAnyDeepArraysLinear checks that deeply nested arrays cost about what a
+// flat array of the same size costs, not a pass over the rest of the text
+// per level. The bound leaves a margin of more than 10x both ways: the
+// nested text took over 300 times as long as the flat one when every level
+// counted its elements ahead.
+func TestAnyDeepArraysLinear(t *testing.T) {
+	t.Parallel()
+	const depth = 9999 // within encoding/json's nesting bound
+	deep := []byte(strings.Repeat("[", depth) + strings.Repeat("1,", 20000) + "1" + strings.Repeat("]", depth))
+	flat := []byte("[" + strings.Repeat("1,", (len(deep)-3)/2) + "1]")
+	timed := func(b []byte) time.Duration {
+		start := time.Now()
+		if _, err := decodeAny(b); err != nil {
+			t.Fatal(err)
+		}
+		return time.Since(start)
+	}
+	base := timed(flat)
+	for i := 0; i < 2; i++ {
+		base = min(base, timed(flat))
+	}
+	bound := 30*base + 50*time.Millisecond
+	var took time.Duration
+	for i := 0; i < 3; i++ { // a busy machine gets three tries
+		if took = timed(deep); took <= bound {
+			return
+		}
+	}
+	t.Errorf("%d nested arrays took %v, a flat array of the same size %v (bound %v)", depth, took, base, bound)
 }

@@ -192,7 +192,8 @@ type Validator interface {
 //
 // A 2xx response is decoded into out unless out is nil: by its method
 // DecodeResponse(body []byte) error when it has one, else by json.Unmarshal;
-// neither may keep body. An empty, undecodable or too large (over 64 MiB,
+// neither may keep body. Another out than nil, a non-nil pointer or a value
+// with that method is a *ValidationError, before anything is sent. An empty, undecodable or too large (over 64 MiB,
 // ErrResponseTooLarge) body gives a *DecodeError; another status, a *Error;
 // no response, a *ConnectionError. When the context ends after a response
 // (waiting to retry a 503, say), the error matches the context's error and
@@ -203,12 +204,30 @@ func (c *Client) Do(ctx context.Context, method, path string, params, out any, o
 	if err := c.newCall(&cl, ctx, method, path, params, opts); err != nil {
 		return err
 	}
+	if err := checkOut(out); err != nil {
+		return err
+	}
 	res, err := c.send(ctx, &cl, start)
 	if err != nil {
 		return err
 	}
 	defer res.Release()
 	return cl.decode(res, out)
+}
+
+// checkOut refuses, before anything is sent, an out value no response can
+// be decoded into: a nil pointer, or a value that is neither a pointer nor
+// has a DecodeResponse method. Found after the call, such a mistake would
+// leave a call that took effect looking like a failed one.
+func checkOut(out any) error {
+	if out == nil {
+		return nil
+	}
+	_, decoder := out.(interface{ DecodeResponse(body []byte) error })
+	if form.IsNil(out) || (!decoder && reflect.TypeOf(out).Kind() != reflect.Pointer) {
+		return &ValidationError{Param: "out", Reason: "must be nil, a non-nil pointer or a value with a DecodeResponse method"}
+	}
+	return nil
 }
 
 // call is one API call, built and ready to send.

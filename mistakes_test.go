@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strings"
 	"sync/atomic"
@@ -385,6 +386,17 @@ func TestDoMistakesAreValidationErrors(t *testing.T) {
 		{"request option", func() error {
 			return cb.Do(ctx, http.MethodGet, "/customers", nil, nil, chargebee.WithIdempotencyKey(""))
 		}, nil, "chargebee-idempotency-key"},
+		{"out not a pointer", func() error {
+			return cb.Do(ctx, http.MethodPost, "/customers", url.Values{"id": {"c1"}}, customerResult{})
+		}, nil, "out"},
+		{"out a nil pointer", func() error {
+			var out *customerResult
+			return cb.Do(ctx, http.MethodPost, "/customers", url.Values{"id": {"c1"}}, out)
+		}, nil, "out"},
+		{"out a nil pointer with DecodeResponse", func() error {
+			var out *countingDecoder
+			return cb.Do(ctx, http.MethodGet, "/customers", nil, out)
+		}, nil, "out"},
 		{"fetch without page", func() error {
 			for _, err := range chargebee.Paginate(ctx, func(context.Context, string) (*chargebee.Page[int], error) { return nil, nil }) {
 				return err
@@ -408,6 +420,42 @@ func TestDoMistakesAreValidationErrors(t *testing.T) {
 	}
 	if n := rt.n.Load(); n != 0 {
 		t.Errorf("%d requests sent, want 0", n)
+	}
+}
+
+// countingDecoder decodes a response by counting its bytes.
+type countingDecoder struct{ n int }
+
+func (d *countingDecoder) DecodeResponse(body []byte) error {
+	d.n = len(body)
+	return nil
+}
+
+// valueDecoder is an out value that is not a pointer but decodes through
+// one it holds.
+type valueDecoder struct{ into *countingDecoder }
+
+func (d valueDecoder) DecodeResponse(body []byte) error { return d.into.DecodeResponse(body) }
+
+// TestDoOutValues checks the out values Do accepts: nil, a pointer, and a
+// value with a DecodeResponse method, each decoding one response.
+func TestDoOutValues(t *testing.T) {
+	t.Parallel()
+	cb, mt, _ := newMockClient(t, []reply{{status: 200, body: customerJSON}})
+	ctx := context.Background()
+	if err := cb.Do(ctx, http.MethodGet, "/customers/c1", nil, nil); err != nil {
+		t.Errorf("nil out: %v", err)
+	}
+	var res customerResult
+	if err := cb.Do(ctx, http.MethodGet, "/customers/c1", nil, &res); err != nil || res.Customer.ID == "" {
+		t.Errorf("pointer out: %v, customer %+v", err, res.Customer)
+	}
+	into := &countingDecoder{}
+	if err := cb.Do(ctx, http.MethodGet, "/customers/c1", nil, valueDecoder{into}); err != nil || into.n != len(customerJSON) {
+		t.Errorf("value with DecodeResponse: %v, decoded %d bytes, want %d", err, into.n, len(customerJSON))
+	}
+	if n := mt.GetTotalCallCount(); n != 3 {
+		t.Errorf("%d requests, want 3", n)
 	}
 }
 

@@ -32,7 +32,15 @@ type Deduper struct {
 	claimTTL time.Duration
 
 	mu     sync.Mutex
-	tokens map[string]string // id -> token of a claim this Deduper holds
+	claims map[string]claim // id -> the claim this Deduper holds
+}
+
+// claim is this Deduper's claim on an id: the token of the newest, and how
+// many Claimed answers for the id are not settled yet (more than one when a
+// delivery outlived its claim and the id was claimed again meanwhile).
+type claim struct {
+	token   string
+	holders int
 }
 
 var _ webhook.Deduper = (*Deduper)(nil)
@@ -67,7 +75,7 @@ func NewDeduper(rdb goredis.UniversalClient, opts ...DeduperOption) (*Deduper, e
 		prefix:   DefaultKeyPrefix,
 		window:   webhook.DefaultWindow,
 		claimTTL: webhook.DefaultClaimTTL,
-		tokens:   make(map[string]string),
+		claims:   make(map[string]claim),
 	}
 	for _, o := range opts {
 		if o != nil {
@@ -117,7 +125,7 @@ func (d *Deduper) Claim(ctx context.Context, id string) (webhook.State, error) {
 	switch res {
 	case "claimed":
 		d.mu.Lock()
-		d.tokens[id] = token
+		d.claims[id] = claim{token: token, holders: d.claims[id].holders + 1}
 		d.mu.Unlock()
 		return webhook.Claimed, nil
 	case doneValue:
@@ -130,7 +138,9 @@ func (d *Deduper) Claim(ctx context.Context, id string) (webhook.State, error) {
 // Complete implements webhook.Deduper: the id is remembered as processed
 // for the window, whoever holds its claim.
 func (d *Deduper) Complete(ctx context.Context, id string) error {
-	d.forget(id)
+	d.mu.Lock()
+	delete(d.claims, id)
+	d.mu.Unlock()
 	if err := d.rdb.Set(ctx, d.prefix+id, doneValue, d.window).Err(); err != nil {
 		return d.fail(ctx, "webhook complete", err)
 	}
@@ -139,8 +149,11 @@ func (d *Deduper) Complete(ctx context.Context, id string) error {
 
 // Release implements webhook.Deduper: it drops this Deduper's claim on id,
 // if it still holds it, so that the next delivery processes the event.
+// When a delivery outlived its claim and this Deduper claimed the id again,
+// the claim is dropped by the last of the two Releases, never while one of
+// the deliveries may still be running.
 func (d *Deduper) Release(ctx context.Context, id string) error {
-	token, ok := d.forget(id)
+	token, ok := d.release(id)
 	if !ok {
 		return nil
 	}
@@ -150,13 +163,19 @@ func (d *Deduper) Release(ctx context.Context, id string) error {
 	return nil
 }
 
-// forget drops and returns the token of this Deduper's claim on id.
-func (d *Deduper) forget(id string) (string, bool) {
+// release counts one holder of this Deduper's claim on id out and, when it
+// was the last, forgets the claim and returns its token.
+func (d *Deduper) release(id string) (string, bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	token, ok := d.tokens[id]
-	delete(d.tokens, id)
-	return token, ok
+	c, ok := d.claims[id]
+	if ok && c.holders > 1 {
+		c.holders--
+		d.claims[id] = c
+		return "", false
+	}
+	delete(d.claims, id)
+	return c.token, ok
 }
 
 func (d *Deduper) fail(ctx context.Context, op string, err error) error {

@@ -308,3 +308,41 @@ func TestDeduperRedeliveryAfterFailure(t *testing.T) {
 		t.Errorf("fn ran %d times, want 2 (the failure and the redelivery)", calls)
 	}
 }
+
+// One replica's delivery outlives its claim and a redelivery to the same
+// replica claims the id again: the late delivery's Release must not drop
+// the claim of the one still running, or a third delivery (to any replica)
+// would run beside it. The last of the two Releases drops it.
+func TestDeduperLateReleaseOnTheSameReplica(t *testing.T) {
+	t.Parallel()
+	srv := redisserver.New(t)
+	rdb := replicaClient(t, srv)
+	a := newDeduper(t, rdb)
+	b := newDeduper(t, replicaClient(t, srv))
+	ctx := context.Background()
+	key := cbredis.DefaultKeyPrefix + "ev_slow"
+
+	claim(t, a, "ev_slow", webhook.Claimed) // delivery 1
+	rdb.Del(ctx, key)                       // its claim expires
+	claim(t, a, "ev_slow", webhook.Claimed) // delivery 2, same replica
+	if err := a.Release(ctx, "ev_slow"); err != nil {
+		t.Fatal(err)
+	}
+	claim(t, b, "ev_slow", webhook.Processing)
+	if err := a.Release(ctx, "ev_slow"); err != nil {
+		t.Fatal(err)
+	}
+	claim(t, b, "ev_slow", webhook.Claimed)
+
+	// Complete by either settles the id; the other's Release leaves it.
+	claim(t, a, "ev_done", webhook.Claimed)
+	rdb.Del(ctx, cbredis.DefaultKeyPrefix+"ev_done")
+	claim(t, a, "ev_done", webhook.Claimed)
+	if err := a.Complete(ctx, "ev_done"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Release(ctx, "ev_done"); err != nil {
+		t.Fatal(err)
+	}
+	claim(t, b, "ev_done", webhook.Processed)
+}

@@ -57,6 +57,9 @@ type Deduper interface {
 	Complete(ctx context.Context, id string) error
 	// Release drops the caller's claim on id, after processing failed, so
 	// that the next delivery processes the event; a processed id stays so.
+	// A claim taken again after the caller's expired is not the caller's:
+	// it stays while its holder runs. The handler settles each Claimed
+	// answer with exactly one Complete or Release.
 	Release(ctx context.Context, id string) error
 }
 
@@ -80,8 +83,9 @@ type MemoryDeduper struct {
 	max      int
 	now      func() time.Time
 	ids      map[string]*list.Element
-	claims   list.List // of *memEntry, in order of expiry
-	done     list.List // of *memEntry, in order of expiry
+	held     map[string]int // id -> Claimed answers not yet settled
+	claims   list.List      // of *memEntry, in order of expiry
+	done     list.List      // of *memEntry, in order of expiry
 }
 
 type memEntry struct {
@@ -107,7 +111,7 @@ func WithClock(now func() time.Time) MemoryOption { return func(m *MemoryDeduper
 // NewMemoryDeduper returns a MemoryDeduper that remembers processed ids for
 // window; a window of zero or less means DefaultWindow (3 days 7 hours).
 func NewMemoryDeduper(window time.Duration, opts ...MemoryOption) *MemoryDeduper {
-	m := &MemoryDeduper{window: window, ids: make(map[string]*list.Element)}
+	m := &MemoryDeduper{window: window, ids: make(map[string]*list.Element), held: make(map[string]int)}
 	for _, o := range opts {
 		if o != nil {
 			o(m)
@@ -152,6 +156,7 @@ func (m *MemoryDeduper) Claim(ctx context.Context, id string) (State, error) {
 		return 0, ErrDeduperFull
 	}
 	m.ids[id] = m.claims.PushBack(&memEntry{id: id, expires: now.Add(m.claimTTL)})
+	m.held[id]++
 	return Claimed, nil
 }
 
@@ -160,6 +165,7 @@ func (m *MemoryDeduper) Claim(ctx context.Context, id string) (State, error) {
 func (m *MemoryDeduper) Complete(ctx context.Context, id string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	delete(m.held, id)
 	now := m.now()
 	if el, ok := m.ids[id]; ok {
 		m.remove(el)
@@ -170,10 +176,17 @@ func (m *MemoryDeduper) Complete(ctx context.Context, id string) error {
 	return nil
 }
 
-// Release implements Deduper.
+// Release implements Deduper. When a delivery outlived its claim and
+// another claimed the id again, both hold it: the claim is dropped by the
+// last of their Releases, never while one of them may still be running.
 func (m *MemoryDeduper) Release(ctx context.Context, id string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if n := m.held[id]; n > 1 {
+		m.held[id] = n - 1
+		return nil
+	}
+	delete(m.held, id)
 	if el, ok := m.ids[id]; ok && !el.Value.(*memEntry).done {
 		m.remove(el)
 	}

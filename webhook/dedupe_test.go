@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/billingkit/chargebee-go/event"
 	"github.com/billingkit/chargebee-go/webhook"
 )
 
@@ -238,4 +240,86 @@ func TestMemoryDeduperDefaultBound(t *testing.T) {
 	// The oldest ids were forgotten, the newest kept.
 	claim(t, d, "ev_0", webhook.Claimed)
 	claim(t, d, fmt.Sprintf("ev_%d", webhook.DefaultMaxEntries+9), webhook.Processed)
+}
+
+// A delivery outlives its claim and a redelivery claims the id again; the
+// late one's Release must not drop the claim of the one still running, or
+// a third delivery would run beside it. Only the last Release of the id's
+// unsettled claims drops it.
+func TestMemoryDeduperLateReleaseKeepsTheLiveClaim(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	clk := newClock()
+	d := webhook.NewMemoryDeduper(time.Hour, webhook.WithClock(clk.Now), webhook.WithClaimTTL(time.Minute))
+	claim(t, d, "ev_slow", webhook.Claimed) // delivery 1
+	clk.Advance(2 * time.Minute)            // outlives its claim
+	claim(t, d, "ev_slow", webhook.Claimed) // delivery 2
+	if err := d.Release(ctx, "ev_slow"); err != nil {
+		t.Fatal(err)
+	}
+	// One of the two still runs: a third delivery waits.
+	claim(t, d, "ev_slow", webhook.Processing)
+	if err := d.Release(ctx, "ev_slow"); err != nil {
+		t.Fatal(err)
+	}
+	claim(t, d, "ev_slow", webhook.Claimed)
+
+	// Complete by either settles the id for good.
+	claim(t, d, "ev_done", webhook.Claimed)
+	clk.Advance(2 * time.Minute)
+	claim(t, d, "ev_done", webhook.Claimed)
+	if err := d.Complete(ctx, "ev_done"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Release(ctx, "ev_done"); err != nil {
+		t.Fatal(err)
+	}
+	claim(t, d, "ev_done", webhook.Processed)
+}
+
+// Over the handler: delivery 1 outlives its claim, delivery 2 takes the id
+// over, then delivery 1 fails. A third delivery must wait for delivery 2,
+// not run beside it.
+func TestHandlerLateFailureDoesNotFreeARunningEvent(t *testing.T) {
+	t.Parallel()
+	clk := newClock()
+	d := webhook.NewMemoryDeduper(time.Hour, webhook.WithClock(clk.Now), webhook.WithClaimTTL(time.Minute))
+	var running atomic.Int32
+	started := make(chan struct{})
+	finish := [2]chan error{make(chan error), make(chan error)}
+	var calls atomic.Int32
+	h := mustHandler(t, func(context.Context, *event.Event) error {
+		i := calls.Add(1) - 1
+		if i > 1 {
+			if running.Load() != 0 {
+				t.Error("the event ran beside a delivery still processing it")
+			}
+			return nil
+		}
+		running.Add(1)
+		defer running.Add(-1)
+		started <- struct{}{}
+		return <-finish[i]
+	}, webhook.WithBasicAuth(testUser, testPass), webhook.WithDeduper(d))
+	body := fixture(t, "customer_changed.json")
+	codes := make(chan int, 2)
+	go func() { codes <- serve(h, delivery(body)).Code }()
+	<-started
+	clk.Advance(2 * time.Minute) // delivery 1 outlives its claim
+	go func() { codes <- serve(h, delivery(body)).Code }()
+	<-started
+	finish[0] <- errors.New("late failure")
+	if c := <-codes; c != 500 {
+		t.Fatalf("failed delivery answered %d, want 500", c)
+	}
+	if c := serve(h, delivery(body)).Code; c != 409 {
+		t.Fatalf("delivery while another still runs answered %d, want 409", c)
+	}
+	finish[1] <- nil
+	if c := <-codes; c != 200 {
+		t.Fatalf("second delivery answered %d, want 200", c)
+	}
+	if c := serve(h, delivery(body)).Code; c != 200 || calls.Load() != 2 {
+		t.Fatalf("after processing: answered %d with fn run %d times, want 200 and 2", c, calls.Load())
+	}
 }

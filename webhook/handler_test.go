@@ -188,6 +188,14 @@ func TestHandlerAnswers(t *testing.T) {
 		{"no id", nil, func() *http.Request {
 			return delivery([]byte(`{"event_type":"customer_created","api_version":"v2","content":{}}`))
 		}, 400, nil, false, "event: not an event: no id"},
+		// An id is a key of the deduper: a longer one than any Chargebee
+		// id (and than Retrieve takes) would let a body swell its memory.
+		{"id of 512 bytes", nil, func() *http.Request {
+			return delivery([]byte(`{"id":"` + strings.Repeat("e", 512) + `","event_type":"customer_created","api_version":"v2","content":{}}`))
+		}, 200, nil, true, "ok"},
+		{"id over 512 bytes", nil, func() *http.Request {
+			return delivery([]byte(`{"id":"` + strings.Repeat("e", 513) + `","event_type":"customer_created","api_version":"v2","content":{}}`))
+		}, 400, nil, false, "event id is longer than 512 bytes"},
 		{"no event_type", nil, func() *http.Request {
 			return delivery([]byte(`{"id":"ev_x","api_version":"v2","content":{}}`))
 		}, 400, nil, false, "event: not an event: no event_type"},

@@ -24,7 +24,8 @@
 //	503 Service Unavailable      the Deduper failed; the event is not processed
 //	200 OK                       a duplicate of a processed event; your function is not called
 //	409 Conflict                 a duplicate of an event still being processed
-//	400 or 503                   WithVerify: the API does not know the id, or cannot be reached
+//	400 or 503                   WithVerify: the API does not know or cannot take
+//	                             the id, or cannot be reached
 //	500 Internal Server Error    your function returned an error or panicked
 //	200 OK                       your function returned nil
 //
@@ -232,9 +233,12 @@ func (h *handler) handle(ctx context.Context, ev *event.Event) (int, string) {
 	if h.events != nil {
 		res, err := h.events.Retrieve(ctx, ev.ID)
 		status, msg := http.StatusBadRequest, ""
+		var invalid *chargebee.ValidationError
 		switch {
 		case errors.Is(err, chargebee.ErrNotFound):
 			msg = "event unknown to the API"
+		case errors.As(err, &invalid):
+			msg = "event id not valid for the API" // never sent, never known
 		case err != nil:
 			status, msg = http.StatusServiceUnavailable, "cannot verify the event; try later"
 		case res.Event.ID != ev.ID:

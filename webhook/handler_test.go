@@ -593,3 +593,24 @@ func TestHandlerOverHTTP(t *testing.T) {
 		t.Fatalf("fn ran %d times, want 1", n)
 	}
 }
+
+// With WithVerify, an id the API cannot take in its path is never sent and
+// never known: the answer is 400, not a 503 that invites retries for ever.
+func TestVerifyRefusesIDsTheAPICannotTake(t *testing.T) {
+	t.Parallel()
+	for _, id := range []string{"..", "ev/../customers", `ev\u0001`} {
+		t.Run(id, func(t *testing.T) {
+			t.Parallel()
+			m := testutil.NewMockFunc(t, testutil.Respond(500, `{"message":"boom"}`))
+			var rec recorder
+			h := mustHandler(t, rec.fn, webhook.WithBasicAuth(testUser, testPass), webhook.WithVerify(m.CB))
+			w := serve(h, delivery([]byte(`{"id":"`+id+`","event_type":"customer_created","api_version":"v2","content":{}}`)))
+			if w.Code != 400 || strings.TrimSpace(w.Body.String()) != "event id not valid for the API" {
+				t.Fatalf("answered %d %q, want 400", w.Code, w.Body)
+			}
+			if n := len(m.Requests()); n != 0 || rec.last != nil {
+				t.Fatalf("sent %d requests, fn called %v; want none", n, rec.last != nil)
+			}
+		})
+	}
+}

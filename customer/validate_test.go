@@ -3,8 +3,10 @@ package customer
 import (
 	"context"
 	"errors"
+	"net/url"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/billingkit/chargebee-go"
 )
@@ -436,6 +438,47 @@ func TestV1CreateCard(t *testing.T) {
 		}
 		if got := rec.Last(); got.Path != "/api/v1/customers" {
 			t.Errorf("path = %s", got.Path)
+		}
+	}
+}
+
+// TestMetadataLengthAsSent checks that the meta_data limit counts the
+// characters of the JSON as it is sent, without HTML escaping: "<", ">" and
+// "&" are one character each on the wire, so a document of exactly the
+// limit is accepted and sent, and one character more is refused.
+func TestMetadataLengthAsSent(t *testing.T) {
+	t.Parallel()
+	const wrap = len(`{"h":""}`)
+	n := chargebee.MaxMetadataLength - wrap
+	atLimit := strings.Repeat("<&>", n/3) + strings.Repeat("x", n%3)
+	for _, tc := range []struct {
+		name  string
+		value string
+		ok    bool
+	}{
+		{"at the limit", atLimit, true},
+		{"over the limit", atLimit + ">", false},
+		{"two-byte characters at the limit", strings.Repeat("é", chargebee.MaxMetadataLength-wrap), true},
+	} {
+		req := NewCreateRequest().SetMetaData(chargebee.Metadata{"h": tc.value})
+		err := req.Validate()
+		var ve *chargebee.ValidationError
+		switch {
+		case tc.ok && err != nil:
+			t.Errorf("%s: %v", tc.name, err)
+		case !tc.ok && (!errors.As(err, &ve) || ve.Param != "meta_data"):
+			t.Errorf("%s: err = %v, want a ValidationError for meta_data", tc.name, err)
+		}
+		b, err := req.AppendForm(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := url.ParseQuery(string(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := utf8.RuneCountInString(v.Get("meta_data")); (n <= chargebee.MaxMetadataLength) != tc.ok {
+			t.Errorf("%s: %d characters sent, ok %v", tc.name, n, tc.ok)
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/billingkit/chargebee-go"
+	"github.com/billingkit/chargebee-go/internal/form"
 	"github.com/billingkit/chargebee-go/internal/site"
 )
 
@@ -146,16 +147,17 @@ func CustomFields(m map[string]string) error {
 }
 
 // Metadata checks that m marshals to JSON of at most
-// chargebee.MaxMetadataLength characters.
+// chargebee.MaxMetadataLength characters, counted as the form sends it
+// (without HTML escaping, so "<" is one character, not six).
 func Metadata(param string, m chargebee.Metadata) error {
 	if m == nil {
 		return nil
 	}
-	b, err := json.Marshal(m)
+	s, err := form.JSON(param, map[string]any(m))
 	if err != nil {
 		return Invalid(param, "must be valid JSON (no NaN, infinity, channels or functions)")
 	}
-	if utf8.RuneCount(b) > chargebee.MaxMetadataLength {
+	if utf8.RuneCountInString(s) > chargebee.MaxMetadataLength {
 		return Invalid(param, fmt.Sprintf("must be at most %d characters of JSON", chargebee.MaxMetadataLength))
 	}
 	return nil

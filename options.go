@@ -38,7 +38,7 @@ type config struct {
 // CheckRedirect and Jar at every attempt, so that
 // httpmock.ActivateNonDefault(hc) works before or after NewClient. Default:
 // http.DefaultTransport at each attempt, or, while that is Go's own, a pool
-// of the SDK's sized for concurrent use.
+// of the SDK's sized for concurrent use and shared by all clients.
 func WithHTTPClient(hc *http.Client) Option { return func(c *config) { c.HTTPClient = hc } }
 
 // WithBaseURL replaces https://{site}.chargebee.com, for tests and proxies;

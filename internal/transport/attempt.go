@@ -33,20 +33,22 @@ func newPooledTransport() *http.Transport {
 	return t
 }
 
+// sharedPool is the pool of every client that sends while
+// http.DefaultTransport is Go's own: one pool, as that transport is one, so
+// that clients made one after another (per tenant, per request) reuse
+// connections instead of each leaving idle ones open for IdleConnTimeout.
+var sharedPool = sync.OnceValue(newPooledTransport)
+
 // defaultRoundTripper sends through http.DefaultTransport as it is at each
 // attempt, so that a mock or a tracing wrapper installed before or after the
 // client was built sees every attempt. While it is still the standard
-// transport, the client's own pool is used instead.
-type defaultRoundTripper struct {
-	once   sync.Once
-	pooled *http.Transport
-}
+// transport, the SDK's shared pool is used instead.
+type defaultRoundTripper struct{}
 
-func (d *defaultRoundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
+func (defaultRoundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 	rt := http.DefaultTransport
 	if t, ok := rt.(*http.Transport); rt == nil || (ok && (t == stdTransport || t == nil)) {
-		d.once.Do(func() { d.pooled = newPooledTransport() })
-		rt = d.pooled
+		rt = sharedPool()
 	}
 	return rt.RoundTrip(req)
 }
@@ -102,7 +104,7 @@ func newHTTPClient(cfg Config) *http.Client {
 	at := &attemptTransport{logger: cfg.Logger, limiter: cfg.Limiter, timeout: cfg.Timeout}
 	hc := cfg.HTTPClient
 	if hc == nil {
-		at.base = &defaultRoundTripper{}
+		at.base = defaultRoundTripper{}
 		return &http.Client{Transport: at, CheckRedirect: noRedirect}
 	}
 	at.base = clientRoundTripper{hc}

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/cookiejar"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
@@ -375,5 +376,42 @@ func TestCookieJarOnRetries(t *testing.T) {
 	}
 	if got := jar.Cookies(req.URL); len(got) != 2 {
 		t.Errorf("jar holds %v, want pre and lb", got)
+	}
+}
+
+// TestClientsShareThePool checks that transports made without an
+// http.Client, as NewClient makes them, share one connection pool: calls of
+// clients made one after another (per tenant or per request, say) reuse a
+// connection rather than each leaving an idle one open behind it.
+func TestClientsShareThePool(t *testing.T) {
+	t.Parallel()
+	var opened atomic.Int64
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = w.Write([]byte(`{"ok":true}`))
+	}))
+	srv.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			opened.Add(1)
+		}
+	}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	u, err := url.Parse(srv.URL + "/api/v2/customers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const clients = 20
+	for i := 0; i < clients; i++ {
+		tr := New(Config{MaxRetries: 1})
+		res, err := tr.Do(context.Background(), &Request{Method: http.MethodGet, URL: u, Header: http.Header{}, Retryable: true})
+		if err != nil || res.StatusCode != http.StatusOK {
+			t.Fatalf("client %d: %+v, %v", i, res, err)
+		}
+		res.Release()
+	}
+	// Calls one after another need one connection; allow a few for a
+	// connection the server or the pool dropped under load.
+	if n := opened.Load(); n > 3 {
+		t.Errorf("%d clients opened %d connections, want them to share one", clients, n)
 	}
 }

@@ -11,7 +11,8 @@ import (
 )
 
 // UnmarshalJSON decodes ListEntry from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *ListEntry) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ListEntry from d.
@@ -43,7 +44,8 @@ func (v *ListEntry) decodeJSON(d *jsonx.Decoder) {
 var listEntryKeys = []string{"contact"}
 
 // UnmarshalJSON decodes AddResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *AddResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a AddResult from d.
@@ -84,7 +86,8 @@ func (v *AddResult) decodeJSON(d *jsonx.Decoder) {
 var addResultKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes UpdateResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *UpdateResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a UpdateResult from d.
@@ -125,7 +128,8 @@ func (v *UpdateResult) decodeJSON(d *jsonx.Decoder) {
 var updateResultKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes DeleteResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *DeleteResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a DeleteResult from d.
@@ -173,7 +177,8 @@ type listEntryPage struct {
 }
 
 // UnmarshalJSON decodes listEntryPage from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *listEntryPage) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a listEntryPage from d.

@@ -11,7 +11,8 @@ import (
 )
 
 // UnmarshalJSON decodes PromotionalCredit from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *PromotionalCredit) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a PromotionalCredit from d.
@@ -62,7 +63,8 @@ func (v *PromotionalCredit) decodeJSON(d *jsonx.Decoder) {
 var promotionalCreditKeys = []string{"id", "customer_id", "type", "amount_in_decimal", "amount", "currency_code", "description", "credit_type", "reference", "closing_balance", "done_by", "created_at", "business_entity_id", "object"}
 
 // UnmarshalJSON decodes Result from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *Result) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Result from d.
@@ -103,7 +105,8 @@ func (v *Result) decodeJSON(d *jsonx.Decoder) {
 var resultKeys = []string{"customer", "promotional_credit"}
 
 // UnmarshalJSON decodes ListEntry from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *ListEntry) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ListEntry from d.
@@ -135,7 +138,8 @@ func (v *ListEntry) decodeJSON(d *jsonx.Decoder) {
 var listEntryKeys = []string{"promotional_credit"}
 
 // UnmarshalJSON decodes RetrieveResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *RetrieveResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a RetrieveResult from d.
@@ -167,7 +171,8 @@ func (v *RetrieveResult) decodeJSON(d *jsonx.Decoder) {
 var retrieveResultKeys = []string{"promotional_credit"}
 
 // UnmarshalJSON decodes CustomerResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *CustomerResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a CustomerResult from d.
@@ -199,7 +204,8 @@ func (v *CustomerResult) decodeJSON(d *jsonx.Decoder) {
 var customerResultKeys = []string{"customer"}
 
 // UnmarshalJSON decodes AccountCreditsResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *AccountCreditsResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a AccountCreditsResult from d.
@@ -238,7 +244,8 @@ type listEntryPage struct {
 }
 
 // UnmarshalJSON decodes listEntryPage from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *listEntryPage) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a listEntryPage from d.

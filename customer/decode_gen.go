@@ -10,7 +10,8 @@ import (
 )
 
 // UnmarshalJSON decodes Customer from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *Customer) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Customer from d.
@@ -303,7 +304,8 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 var customerKeys = []string{"id", "first_name", "last_name", "email", "phone", "company", "vat_number", "auto_collection", "offline_payment_method", "net_term_days", "vat_number_validated_time", "vat_number_status", "allow_direct_debit", "is_location_valid", "created_at", "created_from_ip", "exemption_details", "taxability", "entity_code", "exempt_number", "resource_version", "updated_at", "locale", "billing_date", "billing_month", "billing_date_mode", "billing_day_of_week", "billing_day_of_week_mode", "pii_cleared", "auto_close_invoices", "channel", "active_id", "card_status", "fraud_flag", "primary_payment_source_id", "backup_payment_source_id", "billing_address", "referral_urls", "contacts", "payment_method", "invoice_notes", "business_entity_id", "preferred_currency_code", "promotional_credits", "unbilled_charges", "refundable_credits", "excess_payments", "account_credits", "balances", "entity_identifiers", "tax_providers_fields", "is_einvoice_enabled", "einvoicing_method", "meta_data", "deleted", "registered_for_gst", "consolidated_invoicing", "customer_type", "business_customer_without_vat_number", "client_profile_id", "relationship", "use_default_hierarchy_settings", "parent_account_access", "child_account_access", "vat_number_prefix", "entity_identifier_scheme", "entity_identifier_standard", "object"}
 
 // UnmarshalJSON decodes BillingAddress from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *BillingAddress) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a BillingAddress from d.
@@ -356,7 +358,8 @@ func (v *BillingAddress) decodeJSON(d *jsonx.Decoder) {
 var billingAddressKeys = []string{"first_name", "last_name", "email", "company", "phone", "line1", "line2", "line3", "city", "state_code", "state", "country", "zip", "validation_status", "object"}
 
 // UnmarshalJSON decodes Contact from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *Contact) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Contact from d.
@@ -399,7 +402,8 @@ func (v *Contact) decodeJSON(d *jsonx.Decoder) {
 var contactKeys = []string{"id", "first_name", "last_name", "email", "phone", "label", "enabled", "send_account_email", "send_billing_email", "object"}
 
 // UnmarshalJSON decodes PaymentMethod from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *PaymentMethod) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a PaymentMethod from d.
@@ -434,7 +438,8 @@ func (v *PaymentMethod) decodeJSON(d *jsonx.Decoder) {
 var paymentMethodKeys = []string{"type", "gateway", "gateway_account_id", "status", "reference_id", "object"}
 
 // UnmarshalJSON decodes Balance from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *Balance) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Balance from d.
@@ -473,7 +478,8 @@ func (v *Balance) decodeJSON(d *jsonx.Decoder) {
 var balanceKeys = []string{"promotional_credits", "excess_payments", "refundable_credits", "unbilled_charges", "currency_code", "balance_currency_code", "business_entity_id", "object"}
 
 // UnmarshalJSON decodes EntityIdentifier from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *EntityIdentifier) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a EntityIdentifier from d.
@@ -506,7 +512,8 @@ func (v *EntityIdentifier) decodeJSON(d *jsonx.Decoder) {
 var entityIdentifierKeys = []string{"id", "value", "scheme", "standard", "object"}
 
 // UnmarshalJSON decodes TaxProvidersField from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *TaxProvidersField) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a TaxProvidersField from d.
@@ -537,7 +544,8 @@ func (v *TaxProvidersField) decodeJSON(d *jsonx.Decoder) {
 var taxProvidersFieldKeys = []string{"provider_name", "field_id", "field_value", "object"}
 
 // UnmarshalJSON decodes Relationship from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *Relationship) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Relationship from d.
@@ -568,7 +576,8 @@ func (v *Relationship) decodeJSON(d *jsonx.Decoder) {
 var relationshipKeys = []string{"parent_id", "payment_owner_id", "invoice_owner_id", "object"}
 
 // UnmarshalJSON decodes ParentAccountAccess from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *ParentAccountAccess) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ParentAccountAccess from d.
@@ -603,7 +612,8 @@ func (v *ParentAccountAccess) decodeJSON(d *jsonx.Decoder) {
 var parentAccountAccessKeys = []string{"portal_edit_child_subscriptions", "portal_download_child_invoices", "send_subscription_emails", "send_invoice_emails", "send_payment_emails", "object"}
 
 // UnmarshalJSON decodes ChildAccountAccess from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *ChildAccountAccess) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ChildAccountAccess from d.
@@ -638,7 +648,8 @@ func (v *ChildAccountAccess) decodeJSON(d *jsonx.Decoder) {
 var childAccountAccessKeys = []string{"portal_edit_subscriptions", "portal_download_invoices", "send_subscription_emails", "send_invoice_emails", "send_payment_emails", "object"}
 
 // UnmarshalJSON decodes ReferralURL from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *ReferralURL) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ReferralURL from d.
@@ -679,7 +690,8 @@ func (v *ReferralURL) decodeJSON(d *jsonx.Decoder) {
 var referralURLKeys = []string{"external_customer_id", "referral_sharing_url", "created_at", "updated_at", "referral_campaign_id", "referral_account_id", "referral_external_campaign_id", "referral_system", "object"}
 
 // UnmarshalJSON decodes Card from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *Card) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Card from d.
@@ -762,7 +774,8 @@ func (v *Card) decodeJSON(d *jsonx.Decoder) {
 var cardKeys = []string{"payment_source_id", "status", "gateway", "gateway_account_id", "reference_id", "ref_tx_id", "first_name", "last_name", "iin", "last4", "card_type", "funding_type", "expiry_month", "expiry_year", "issuing_country", "billing_addr1", "billing_addr2", "billing_city", "billing_state_code", "billing_state", "billing_country", "billing_zip", "created_at", "resource_version", "updated_at", "ip_address", "powered_by", "customer_id", "masked_number", "object"}
 
 // UnmarshalJSON decodes PaymentSource from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *PaymentSource) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a PaymentSource from d.
@@ -842,7 +855,8 @@ func (v *PaymentSource) decodeJSON(d *jsonx.Decoder) {
 var paymentSourceKeys = []string{"id", "customer_id", "type", "status", "reference_id", "gateway", "gateway_account_id", "ip_address", "issuing_country", "business_entity_id", "deleted", "created_at", "updated_at", "resource_version", "card", "bank_account", "paypal", "object"}
 
 // UnmarshalJSON decodes PaymentSourceCard from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *PaymentSourceCard) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a PaymentSourceCard from d.
@@ -885,7 +899,8 @@ func (v *PaymentSourceCard) decodeJSON(d *jsonx.Decoder) {
 var paymentSourceCardKeys = []string{"first_name", "last_name", "iin", "last4", "brand", "funding_type", "expiry_month", "expiry_year", "masked_number", "object"}
 
 // UnmarshalJSON decodes PaymentSourceBankAccount from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *PaymentSourceBankAccount) UnmarshalJSON(b []byte) error {
 	return jsonx.Decode(b, v.decodeJSON)
 }
@@ -928,7 +943,8 @@ func (v *PaymentSourceBankAccount) decodeJSON(d *jsonx.Decoder) {
 var paymentSourceBankAccountKeys = []string{"last4", "name_on_account", "first_name", "last_name", "bank_name", "mandate_id", "account_type", "email", "object"}
 
 // UnmarshalJSON decodes PaymentSourcePaypal from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *PaymentSourcePaypal) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a PaymentSourcePaypal from d.
@@ -957,7 +973,8 @@ func (v *PaymentSourcePaypal) decodeJSON(d *jsonx.Decoder) {
 var paymentSourcePaypalKeys = []string{"email", "agreement_id", "object"}
 
 // UnmarshalJSON decodes Transaction from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *Transaction) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Transaction from d.
@@ -1090,7 +1107,8 @@ func (v *Transaction) decodeJSON(d *jsonx.Decoder) {
 var transactionKeys = []string{"id", "customer_id", "subscription_id", "type", "status", "payment_method", "amount", "amount_unused", "amount_capturable", "currency_code", "exchange_rate", "date", "settled_at", "voided_at", "gateway", "gateway_account_id", "payment_source_id", "id_at_gateway", "reference_number", "custom_payment_method_id", "initiator_type", "three_d_secure", "error_code", "error_text", "masked_card_number", "reference_transaction_id", "refunded_txn_id", "reference_authorization_id", "reversal_transaction_id", "linked_invoices", "linked_refunds", "payment_method_details", "business_entity_id", "deleted", "updated_at", "resource_version", "object"}
 
 // UnmarshalJSON decodes LinkedInvoice from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *LinkedInvoice) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a LinkedInvoice from d.
@@ -1127,7 +1145,8 @@ func (v *LinkedInvoice) decodeJSON(d *jsonx.Decoder) {
 var linkedInvoiceKeys = []string{"invoice_id", "applied_amount", "applied_at", "invoice_date", "invoice_total", "invoice_amount", "invoice_status"}
 
 // UnmarshalJSON decodes LinkedRefund from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *LinkedRefund) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a LinkedRefund from d.
@@ -1160,7 +1179,8 @@ func (v *LinkedRefund) decodeJSON(d *jsonx.Decoder) {
 var linkedRefundKeys = []string{"txn_id", "txn_status", "txn_date", "txn_amount", "object"}
 
 // UnmarshalJSON decodes ResourceMigration from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *ResourceMigration) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ResourceMigration from d.
@@ -1199,7 +1219,8 @@ func (v *ResourceMigration) decodeJSON(d *jsonx.Decoder) {
 var resourceMigrationKeys = []string{"from_site", "entity_type", "entity_id", "status", "errors", "created_at", "updated_at", "object"}
 
 // UnmarshalJSON decodes CreateResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *CreateResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a CreateResult from d.
@@ -1240,7 +1261,8 @@ func (v *CreateResult) decodeJSON(d *jsonx.Decoder) {
 var createResultKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes ListEntry from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *ListEntry) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ListEntry from d.
@@ -1281,7 +1303,8 @@ func (v *ListEntry) decodeJSON(d *jsonx.Decoder) {
 var listEntryKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes RetrieveResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *RetrieveResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a RetrieveResult from d.
@@ -1322,7 +1345,8 @@ func (v *RetrieveResult) decodeJSON(d *jsonx.Decoder) {
 var retrieveResultKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes UpdateResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *UpdateResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a UpdateResult from d.
@@ -1363,7 +1387,8 @@ func (v *UpdateResult) decodeJSON(d *jsonx.Decoder) {
 var updateResultKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes UpdatePaymentMethodResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *UpdatePaymentMethodResult) UnmarshalJSON(b []byte) error {
 	return jsonx.Decode(b, v.decodeJSON)
 }
@@ -1406,7 +1431,8 @@ func (v *UpdatePaymentMethodResult) decodeJSON(d *jsonx.Decoder) {
 var updatePaymentMethodResultKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes UpdateBillingInfoResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *UpdateBillingInfoResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a UpdateBillingInfoResult from d.
@@ -1447,7 +1473,8 @@ func (v *UpdateBillingInfoResult) decodeJSON(d *jsonx.Decoder) {
 var updateBillingInfoResultKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes AssignPaymentRoleResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *AssignPaymentRoleResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a AssignPaymentRoleResult from d.
@@ -1488,7 +1515,8 @@ func (v *AssignPaymentRoleResult) decodeJSON(d *jsonx.Decoder) {
 var assignPaymentRoleResultKeys = []string{"customer", "payment_source"}
 
 // UnmarshalJSON decodes RecordExcessPaymentResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *RecordExcessPaymentResult) UnmarshalJSON(b []byte) error {
 	return jsonx.Decode(b, v.decodeJSON)
 }
@@ -1531,7 +1559,8 @@ func (v *RecordExcessPaymentResult) decodeJSON(d *jsonx.Decoder) {
 var recordExcessPaymentResultKeys = []string{"customer", "transaction"}
 
 // UnmarshalJSON decodes CollectPaymentResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *CollectPaymentResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a CollectPaymentResult from d.
@@ -1572,7 +1601,8 @@ func (v *CollectPaymentResult) decodeJSON(d *jsonx.Decoder) {
 var collectPaymentResultKeys = []string{"customer", "transaction"}
 
 // UnmarshalJSON decodes DeleteResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *DeleteResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a DeleteResult from d.
@@ -1613,7 +1643,8 @@ func (v *DeleteResult) decodeJSON(d *jsonx.Decoder) {
 var deleteResultKeys = []string{"customer", "card"}
 
 // UnmarshalJSON decodes MoveResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *MoveResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a MoveResult from d.
@@ -1645,7 +1676,8 @@ func (v *MoveResult) decodeJSON(d *jsonx.Decoder) {
 var moveResultKeys = []string{"resource_migration"}
 
 // UnmarshalJSON decodes ChangeBillingDateResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *ChangeBillingDateResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ChangeBillingDateResult from d.
@@ -1677,7 +1709,8 @@ func (v *ChangeBillingDateResult) decodeJSON(d *jsonx.Decoder) {
 var changeBillingDateResultKeys = []string{"customer"}
 
 // UnmarshalJSON decodes MergeResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *MergeResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a MergeResult from d.
@@ -1709,7 +1742,8 @@ func (v *MergeResult) decodeJSON(d *jsonx.Decoder) {
 var mergeResultKeys = []string{"customer"}
 
 // UnmarshalJSON decodes ClearPersonalDataResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *ClearPersonalDataResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ClearPersonalDataResult from d.
@@ -1748,7 +1782,8 @@ type listEntryPage struct {
 }
 
 // UnmarshalJSON decodes listEntryPage from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *listEntryPage) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a listEntryPage from d.

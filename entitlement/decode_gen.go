@@ -10,7 +10,8 @@ import (
 )
 
 // UnmarshalJSON decodes CustomerEntitlement from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *CustomerEntitlement) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a CustomerEntitlement from d.
@@ -47,7 +48,8 @@ func (v *CustomerEntitlement) decodeJSON(d *jsonx.Decoder) {
 var customerEntitlementKeys = []string{"customer_id", "subscription_id", "feature_id", "value", "name", "is_enabled", "object"}
 
 // UnmarshalJSON decodes ListEntry from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *ListEntry) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ListEntry from d.
@@ -86,7 +88,8 @@ type listEntryPage struct {
 }
 
 // UnmarshalJSON decodes listEntryPage from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *listEntryPage) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a listEntryPage from d.

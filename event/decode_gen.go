@@ -12,7 +12,8 @@ import (
 )
 
 // UnmarshalJSON decodes Event from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *Event) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Event from d.
@@ -77,7 +78,8 @@ func (v *Event) decodeJSON(d *jsonx.Decoder) {
 var eventKeys = []string{"id", "occurred_at", "source", "user", "origin_user", "event_type", "api_version", "webhook_status", "webhook_failure_reason", "webhooks", "content", "object"}
 
 // UnmarshalJSON decodes Webhook from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *Webhook) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Webhook from d.
@@ -106,7 +108,8 @@ func (v *Webhook) decodeJSON(d *jsonx.Decoder) {
 var webhookKeys = []string{"id", "webhook_status", "object"}
 
 // UnmarshalJSON decodes Content from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *Content) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Content from d.
@@ -176,7 +179,8 @@ func (v *Content) decodeJSON(d *jsonx.Decoder) {
 var contentKeys = []string{"customer", "card", "promotional_credit", "business_entity_transfer", "impacted_customer", "subscription"}
 
 // UnmarshalJSON decodes BusinessEntityTransfer from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *BusinessEntityTransfer) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a BusinessEntityTransfer from d.
@@ -217,7 +221,8 @@ func (v *BusinessEntityTransfer) decodeJSON(d *jsonx.Decoder) {
 var businessEntityTransferKeys = []string{"id", "resource_type", "resource_id", "active_resource_id", "destination_business_entity_id", "source_business_entity_id", "reason_code", "created_at", "object"}
 
 // UnmarshalJSON decodes ImpactedCustomer from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *ImpactedCustomer) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ImpactedCustomer from d.
@@ -253,7 +258,8 @@ func (v *ImpactedCustomer) decodeJSON(d *jsonx.Decoder) {
 var impactedCustomerKeys = []string{"action_type", "download", "object"}
 
 // UnmarshalJSON decodes Download from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *Download) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Download from d.
@@ -282,7 +288,8 @@ func (v *Download) decodeJSON(d *jsonx.Decoder) {
 var downloadKeys = []string{"download_url", "valid_till", "mime_type"}
 
 // UnmarshalJSON decodes ListEntry from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *ListEntry) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ListEntry from d.
@@ -314,7 +321,8 @@ func (v *ListEntry) decodeJSON(d *jsonx.Decoder) {
 var listEntryKeys = []string{"event"}
 
 // UnmarshalJSON decodes RetrieveResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *RetrieveResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a RetrieveResult from d.
@@ -353,7 +361,8 @@ type listEntryPage struct {
 }
 
 // UnmarshalJSON decodes listEntryPage from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *listEntryPage) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a listEntryPage from d.

@@ -11,7 +11,8 @@ import (
 )
 
 // UnmarshalJSON decodes Hierarchy from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *Hierarchy) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a Hierarchy from d.
@@ -66,7 +67,8 @@ func (v *Hierarchy) decodeJSON(d *jsonx.Decoder) {
 var hierarchyKeys = []string{"customer_id", "parent_id", "payment_owner_id", "invoice_owner_id", "has_children", "children_ids", "object"}
 
 // UnmarshalJSON decodes LinkResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *LinkResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a LinkResult from d.
@@ -98,7 +100,8 @@ func (v *LinkResult) decodeJSON(d *jsonx.Decoder) {
 var linkResultKeys = []string{"customer"}
 
 // UnmarshalJSON decodes UnlinkResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *UnlinkResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a UnlinkResult from d.
@@ -130,7 +133,8 @@ func (v *UnlinkResult) decodeJSON(d *jsonx.Decoder) {
 var unlinkResultKeys = []string{"customer"}
 
 // UnmarshalJSON decodes UpdateSettingsResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *UpdateSettingsResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a UpdateSettingsResult from d.
@@ -162,7 +166,8 @@ func (v *UpdateSettingsResult) decodeJSON(d *jsonx.Decoder) {
 var updateSettingsResultKeys = []string{"customer"}
 
 // UnmarshalJSON decodes HierarchyResult from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *HierarchyResult) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a HierarchyResult from d.
@@ -205,7 +210,8 @@ func (v *HierarchyResult) decodeJSON(d *jsonx.Decoder) {
 var hierarchyResultKeys = []string{"hierarchies"}
 
 // UnmarshalJSON decodes ListDetailEntry from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *ListDetailEntry) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a ListDetailEntry from d.
@@ -244,7 +250,8 @@ type listDetailEntryPage struct {
 }
 
 // UnmarshalJSON decodes listDetailEntryPage from JSON in one pass, as encoding/json
-// would decode it.
+// would decode it, up to the first error: after one, which it returns,
+// v is incomplete (encoding/json would go on past a value of a wrong type).
 func (v *listDetailEntryPage) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }
 
 // decodeJSON reads a listDetailEntryPage from d.

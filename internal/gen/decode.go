@@ -80,7 +80,7 @@ func (g *gen) decoders(files map[string][]byte) ([]byte, error) {
 				s.name, s.entry, s.name, s.entry)
 		}
 		{
-			fmt.Fprintf(&b, "// UnmarshalJSON decodes %s from JSON in one pass, as encoding/json\n// would decode it.\nfunc (v *%s) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }\n\n", s.name, s.name)
+			fmt.Fprintf(&b, "// UnmarshalJSON decodes %s from JSON in one pass, as encoding/json\n// would decode it, up to the first error: after one, which it returns,\n// v is incomplete (encoding/json would go on past a value of a wrong type).\nfunc (v *%s) UnmarshalJSON(b []byte) error { return jsonx.Decode(b, v.decodeJSON) }\n\n", s.name, s.name)
 		}
 		used, err := g.decodeMethod(&b, s, local)
 		if err != nil {

@@ -6,7 +6,9 @@
 // become U+FFFD), numbers out of range and malformed text are errors.
 //
 // A Decoder keeps the first error and then does nothing more; Finish
-// reports it.
+// reports it. So, unlike encoding/json, which goes on past a value of a
+// wrong type, it leaves the fields after an error unset: the generated
+// decoders' callers discard a value whose decoding failed.
 package jsonx
 
 import (

@@ -150,14 +150,29 @@ func (c *Client) check() error {
 	return nil
 }
 
-// Site returns the site name the client was created with.
-func (c *Client) Site() string { return c.site }
+// Site returns the site name the client was created with ("" for a nil
+// client).
+func (c *Client) Site() string {
+	if c == nil {
+		return ""
+	}
+	return c.site
+}
 
-// APIVersion returns the API version the client speaks.
-func (c *Client) APIVersion() APIVersion { return c.version }
+// APIVersion returns the API version the client speaks ("" for a nil or
+// zero client).
+func (c *Client) APIVersion() APIVersion {
+	if c == nil {
+		return ""
+	}
+	return c.version
+}
 
 // String describes the client without its credentials.
 func (c *Client) String() string {
+	if c == nil {
+		return "chargebee.Client(nil)"
+	}
 	return fmt.Sprintf("chargebee.Client{site: %s, api: %s}", c.site, c.version)
 }
 

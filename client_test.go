@@ -126,6 +126,19 @@ func TestClientAccessorsHideKey(t *testing.T) {
 	}
 }
 
+// TestNilClientAccessors checks that the accessors of a nil *Client
+// answer rather than panic, as Do answers with ErrNilClient.
+func TestNilClientAccessors(t *testing.T) {
+	t.Parallel()
+	var cb *chargebee.Client
+	if cb.Site() != "" || cb.APIVersion() != "" || cb.String() != "chargebee.Client(nil)" || cb.GoString() != "chargebee.Client(nil)" {
+		t.Errorf("nil client: Site %q, APIVersion %q, String %q, GoString %q", cb.Site(), cb.APIVersion(), cb.String(), cb.GoString())
+	}
+	if !errors.Is(cb.Do(context.Background(), "GET", "/customers", nil, nil), chargebee.ErrNilClient) {
+		t.Error("Do on a nil client does not report ErrNilClient")
+	}
+}
+
 var uuidV4 = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 
 func TestDoWireGET(t *testing.T) {

@@ -68,8 +68,9 @@ type Deduper interface {
 var ErrDeduperFull = errors.New("webhook: deduper is full of claims in progress")
 
 // DefaultMaxEntries is the number of ids a MemoryDeduper holds when
-// WithMaxEntries is not given. An id takes about 150 bytes, so the default
-// bounds the deduper at about 15 MB.
+// WithMaxEntries is not given. A Chargebee event id takes about 150 bytes
+// with its bookkeeping, so the default bounds the deduper at about 15 MB;
+// the handler refuses ids over 512 bytes, which bounds it at about 65 MB.
 const DefaultMaxEntries = 100_000
 
 // MemoryDeduper is a Deduper in the memory of one process, neither kept

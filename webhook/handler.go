@@ -19,11 +19,13 @@
 //	401 Unauthorized             missing or wrong credentials (with WWW-Authenticate)
 //	405 Method Not Allowed       not a POST (with Allow: POST)
 //	413 Request Entity Too Large a body over WithMaxBodyBytes
-//	400 Bad Request              not an event, or not of the handler's WithAPIVersion
+//	400 Bad Request              not an event, an id over 512 bytes, or not of
+//	                             the handler's WithAPIVersion
 //	503 Service Unavailable      the Deduper failed; the event is not processed
 //	200 OK                       a duplicate of a processed event; your function is not called
 //	409 Conflict                 a duplicate of an event still being processed
-//	400 or 503                   WithVerify: the API does not know the id, or cannot be reached
+//	400 or 503                   WithVerify: the API does not know or cannot take
+//	                             the id, or cannot be reached
 //	500 Internal Server Error    your function returned an error or panicked
 //	200 OK                       your function returned nil
 //
@@ -40,6 +42,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/event"
@@ -187,6 +190,9 @@ func (h *handler) answer(w http.ResponseWriter, r *http.Request) (int, string) {
 	switch {
 	case err != nil:
 		return http.StatusBadRequest, err.Error()
+	case len(ev.ID) > api.MaxIDLength:
+		// Longer than any Chargebee id, and a key of the deduper.
+		return http.StatusBadRequest, "event id is longer than " + strconv.Itoa(api.MaxIDLength) + " bytes"
 	case ev.APIVersion != h.version:
 		return http.StatusBadRequest, "event api_version is not " + string(h.version)
 	}
@@ -227,9 +233,12 @@ func (h *handler) handle(ctx context.Context, ev *event.Event) (int, string) {
 	if h.events != nil {
 		res, err := h.events.Retrieve(ctx, ev.ID)
 		status, msg := http.StatusBadRequest, ""
+		var invalid *chargebee.ValidationError
 		switch {
 		case errors.Is(err, chargebee.ErrNotFound):
 			msg = "event unknown to the API"
+		case errors.As(err, &invalid):
+			msg = "event id not valid for the API" // never sent, never known
 		case err != nil:
 			status, msg = http.StatusServiceUnavailable, "cannot verify the event; try later"
 		case res.Event.ID != ev.ID:

@@ -188,6 +188,14 @@ func TestHandlerAnswers(t *testing.T) {
 		{"no id", nil, func() *http.Request {
 			return delivery([]byte(`{"event_type":"customer_created","api_version":"v2","content":{}}`))
 		}, 400, nil, false, "event: not an event: no id"},
+		// An id is a key of the deduper: a longer one than any Chargebee
+		// id (and than Retrieve takes) would let a body swell its memory.
+		{"id of 512 bytes", nil, func() *http.Request {
+			return delivery([]byte(`{"id":"` + strings.Repeat("e", 512) + `","event_type":"customer_created","api_version":"v2","content":{}}`))
+		}, 200, nil, true, "ok"},
+		{"id over 512 bytes", nil, func() *http.Request {
+			return delivery([]byte(`{"id":"` + strings.Repeat("e", 513) + `","event_type":"customer_created","api_version":"v2","content":{}}`))
+		}, 400, nil, false, "event id is longer than 512 bytes"},
 		{"no event_type", nil, func() *http.Request {
 			return delivery([]byte(`{"id":"ev_x","api_version":"v2","content":{}}`))
 		}, 400, nil, false, "event: not an event: no event_type"},
@@ -583,5 +591,26 @@ func TestHandlerOverHTTP(t *testing.T) {
 	}
 	if n := rec.count("ev_evt_changed_1"); n != 1 {
 		t.Fatalf("fn ran %d times, want 1", n)
+	}
+}
+
+// With WithVerify, an id the API cannot take in its path is never sent and
+// never known: the answer is 400, not a 503 that invites retries for ever.
+func TestVerifyRefusesIDsTheAPICannotTake(t *testing.T) {
+	t.Parallel()
+	for _, id := range []string{"..", "ev/../customers", `ev\u0001`} {
+		t.Run(id, func(t *testing.T) {
+			t.Parallel()
+			m := testutil.NewMockFunc(t, testutil.Respond(500, `{"message":"boom"}`))
+			var rec recorder
+			h := mustHandler(t, rec.fn, webhook.WithBasicAuth(testUser, testPass), webhook.WithVerify(m.CB))
+			w := serve(h, delivery([]byte(`{"id":"`+id+`","event_type":"customer_created","api_version":"v2","content":{}}`)))
+			if w.Code != 400 || strings.TrimSpace(w.Body.String()) != "event id not valid for the API" {
+				t.Fatalf("answered %d %q, want 400", w.Code, w.Body)
+			}
+			if n := len(m.Requests()); n != 0 || rec.last != nil {
+				t.Fatalf("sent %d requests, fn called %v; want none", n, rec.last != nil)
+			}
+		})
 	}
 }

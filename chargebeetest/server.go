@@ -49,6 +49,11 @@ type Server struct {
 	done     chan struct{}
 	close    sync.Once
 	conns    connSet // open client connections, for Close
+	// hc is the http.Client of Client and ClientV1: a transport of the
+	// fake's own, so that a mock installed as http.DefaultTransport
+	// (httpmock.Activate, for a test's other HTTP dependencies) does not
+	// take their requests.
+	hc *http.Client
 
 	mu sync.Mutex // guards st
 	st *state
@@ -159,6 +164,7 @@ func Start(opts ...Option) (*Server, error) {
 		currency: DefaultCurrency,
 		clock:    time.Now,
 		done:     make(chan struct{}),
+		hc:       &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64, IdleConnTimeout: 90 * time.Second}},
 	}
 	for _, o := range opts {
 		if o != nil {
@@ -195,6 +201,7 @@ func (s *Server) Close() {
 		_ = s.srv.Listener.Close() // no new connections from here on
 		s.conns.expireReads()
 		s.srv.Close()
+		s.hc.CloseIdleConnections()
 		s.ev.wh.stop()
 	})
 }
@@ -218,7 +225,9 @@ func (s *Server) APIKey() string { return s.key }
 
 // Client returns an API v2 client pointed at the fake, with its key and
 // short retry waits (1ms to 20ms) so that tests with injected faults run
-// fast. opts are applied after these defaults and may override them.
+// fast. It sends through a transport of the fake's own, so it reaches the
+// fake also while httpmock.Activate holds http.DefaultTransport. opts are
+// applied after these defaults and may override them.
 // Invalid opts fail the test (or panic outside a test).
 func (s *Server) Client(opts ...chargebee.Option) *chargebee.Client {
 	return s.newClient(chargebee.APIv2, opts)
@@ -232,6 +241,7 @@ func (s *Server) ClientV1(opts ...chargebee.Option) *chargebee.Client {
 func (s *Server) newClient(v chargebee.APIVersion, opts []chargebee.Option) *chargebee.Client {
 	all := append([]chargebee.Option{
 		chargebee.WithBaseURL(s.URL()),
+		chargebee.WithHTTPClient(s.hc),
 		chargebee.WithAPIVersion(v),
 		chargebee.WithRetryWait(time.Millisecond, 20*time.Millisecond),
 	}, opts...)

@@ -9,8 +9,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jarcoal/httpmock"
+
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/chargebeetest"
+	"github.com/billingkit/chargebee-go/customer"
 )
 
 func TestNewServerLoopbackAndCleanup(t *testing.T) {
@@ -312,5 +315,31 @@ func TestCatalogCreateExample(t *testing.T) {
 	}
 	if a.str("customer.entity_identifiers.1.id") == "" {
 		t.Errorf("entity identifier without id got none generated")
+	}
+}
+
+// TestClientsBypassTheDefaultTransport checks that the clients of Client
+// and ClientV1 reach the fake while httpmock.Activate, set up for a test's
+// other HTTP dependencies, holds http.DefaultTransport; a client of the
+// test's own given with WithHTTPClient still wins. It changes process-wide
+// state, so it does not run in parallel.
+func TestClientsBypassTheDefaultTransport(t *testing.T) {
+	httpmock.Activate(t)
+	srv := chargebeetest.NewServer(t)
+	ctx := context.Background()
+	res, err := customer.NewService(srv.Client()).Create(ctx, customer.NewCreateRequest().SetFirstName("Ann"))
+	if err != nil {
+		t.Fatalf("Create through Client: %v", err)
+	}
+	got, err := customer.NewService(srv.ClientV1()).Retrieve(ctx, res.Customer.ID)
+	if err != nil || got.Customer.FirstName != "Ann" {
+		t.Fatalf("Retrieve through ClientV1: %+v, %v", got, err)
+	}
+	if n := httpmock.GetTotalCallCount(); n != 0 || len(srv.Requests()) != 2 {
+		t.Errorf("the mock saw %d calls and the fake %d, want 0 and 2", n, len(srv.Requests()))
+	}
+	own := srv.Client(chargebee.WithHTTPClient(&http.Client{}), chargebee.WithMaxRetries(0))
+	if _, err := customer.NewService(own).Retrieve(ctx, res.Customer.ID); !errors.Is(err, httpmock.NoResponderFound) {
+		t.Errorf("with WithHTTPClient(&http.Client{}): err = %v, want the mock's NoResponderFound", err)
 	}
 }

@@ -190,7 +190,8 @@ type Validator interface {
 //
 // method is GET or POST. path, below the API base, starts with "/" (as in
 // "/customers/" + url.PathEscape(id)) and its percent-escapes are sent as
-// given; a path with a query, a fragment, control characters or dot
+// given (other bytes a URL path cannot hold, such as non-ASCII ones, are
+// escaped); a path with a query, a fragment, control characters or dot
 // segments (escaped or not) is refused.
 //
 // params is nil, url.Values or a struct (or a pointer to one). Its Validate
@@ -458,8 +459,34 @@ func (c *Client) resolve(path string) (*url.URL, error) {
 	}
 	u := c.base
 	u.Path = c.base.Path + unescaped
-	u.RawPath = c.base.EscapedPath() + path
+	u.RawPath = c.base.EscapedPath() + escapePath(path)
 	return &u, nil
+}
+
+// escapePath percent-escapes the bytes of path that a URL path cannot hold
+// as written (non-ASCII, quotes, |, ...), keeping its own escapes. Left in,
+// such a byte makes net/url escape the whole path again from its unescaped
+// form, which turns an escaped "/" (%2F) into a separator.
+func escapePath(path string) string {
+	const hexDigits = "0123456789ABCDEF"
+	var b []byte
+	for i := 0; i < len(path); i++ {
+		c := path[i]
+		keep := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!$&'()*+,;=:@[]%/", c) >= 0
+		switch {
+		case keep && b != nil:
+			b = append(b, c)
+		case !keep:
+			if b == nil {
+				b = append(make([]byte, 0, len(path)+16), path[:i]...)
+			}
+			b = append(b, '%', hexDigits[c>>4], hexDigits[c&15])
+		}
+	}
+	if b == nil {
+		return path
+	}
+	return string(b)
 }
 
 // encodeBody returns the URL-encoded form of params, as Do describes.

@@ -473,6 +473,33 @@ func TestDoNilAndDoneContext(t *testing.T) {
 	}
 }
 
+// TestDoPathEscapesSentAsGiven checks that the percent-escapes of a path
+// given to Do reach the server as written, also when the path holds bytes
+// that a URL path cannot carry unescaped (which net/url used to answer by
+// escaping the whole path again from its unescaped form, turning an escaped
+// "/" into a separator), and that those bytes are escaped.
+func TestDoPathEscapesSentAsGiven(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ path, want string }{
+		{"/customers/a%2Fb", "/api/v2/customers/a%2Fb"},
+		{"/customers/a%2fb", "/api/v2/customers/a%2fb"},
+		{"/customers/ü", "/api/v2/customers/%C3%BC"},
+		{"/customers/ü%2Fx", "/api/v2/customers/%C3%BC%2Fx"},
+		{`/customers/a"b%2Fc`, "/api/v2/customers/a%22b%2Fc"},
+		{"/customers/a|b%2F", "/api/v2/customers/a%7Cb%2F"},
+		{"/customers/a:b@c!$&'()*+,;=~[]", "/api/v2/customers/a:b@c!$&'()*+,;=~[]"},
+	} {
+		cb, _, rec := newMockClient(t, []reply{{status: 200, body: "{}"}})
+		if err := cb.Do(context.Background(), http.MethodGet, tt.path, nil, nil); err != nil {
+			t.Errorf("%q: %v", tt.path, err)
+			continue
+		}
+		if got := rec.all()[0].Path; got != tt.want {
+			t.Errorf("%q: sent %s, want %s", tt.path, got, tt.want)
+		}
+	}
+}
+
 // TestPathIDsStayOneSegment sends ids through api.PathID and Do and checks
 // the escaped path the server receives.
 func TestPathIDsStayOneSegment(t *testing.T) {

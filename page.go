@@ -31,8 +31,8 @@ var ErrEmptyPage = errors.New("chargebee: list paging returned an empty page wit
 // the loop breaks, or after yielding the first error once with a nil entry:
 // the fetch's error, ctx.Err() between pages, ErrRepeatedOffset (an offset
 // of the last 64 pages at once, a longer cycle within two passes),
-// ErrEmptyPage, or a *ValidationError for a nil ctx or a fetch returning
-// neither a page nor an error.
+// ErrEmptyPage, or a *ValidationError for a nil ctx or fetch or a fetch
+// returning neither a page nor an error.
 func Paginate[T any](ctx context.Context, fetch func(ctx context.Context, offset string) (*Page[T], error)) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
 		if err := paginate(ctx, fetch, yield); err != nil {
@@ -46,6 +46,9 @@ func Paginate[T any](ctx context.Context, fetch func(ctx context.Context, offset
 func paginate[T any](ctx context.Context, fetch func(ctx context.Context, offset string) (*Page[T], error), yield func(*T, error) bool) error {
 	if ctx == nil {
 		return &ValidationError{Err: ErrNilContext}
+	}
+	if fetch == nil {
+		return &ValidationError{Reason: "nil fetch function"}
 	}
 	var seen offsetRing
 	// mark, for cycles too long for seen, moves to the latest offset after

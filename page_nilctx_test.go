@@ -29,3 +29,20 @@ func TestPaginateNilContext(t *testing.T) {
 		t.Errorf("%d yields and %d fetches, want 1 and 0", n, fetched)
 	}
 }
+
+// A nil fetch function is a caller's mistake too: the iterator yields one
+// *ValidationError instead of panicking.
+func TestPaginateNilFetch(t *testing.T) {
+	t.Parallel()
+	n := 0
+	for e, err := range chargebee.Paginate[int](context.Background(), nil) {
+		n++
+		var ve *chargebee.ValidationError
+		if !errors.As(err, &ve) || e != nil || err.Error() != "chargebee: invalid request: nil fetch function" {
+			t.Errorf("yielded %v, %v; want nil and a *ValidationError", e, err)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d yields, want 1", n)
+	}
+}

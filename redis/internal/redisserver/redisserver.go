@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -43,7 +44,11 @@ func Start() (*Server, error) {
 	// A free port found by listening can be taken by someone else before
 	// redis-server binds it: try a few.
 	for try := 0; try < 5; try++ {
-		s, err := start(bin)
+		port, err := freePort()
+		if err != nil {
+			return nil, err
+		}
+		s, err := start(bin, port)
 		if err == nil {
 			return s, nil
 		}
@@ -52,11 +57,9 @@ func Start() (*Server, error) {
 	return nil, lastErr
 }
 
-func start(bin string) (*Server, error) {
-	port, err := freePort()
-	if err != nil {
-		return nil, err
-	}
+// start starts redis-server on port, and fails when it is not the server
+// that answers there.
+func start(bin string, port int) (*Server, error) {
 	dir, err := os.MkdirTemp("", "redisserver-")
 	if err != nil {
 		return nil, err
@@ -96,15 +99,21 @@ func freePort() (int, error) {
 	return ln.Addr().(*net.TCPAddr).Port, nil
 }
 
+// waitForPing waits until the server answers, and checks that it is ours.
 func (s *Server) waitForPing(limit time.Duration) error {
 	c := goredis.NewClient(&goredis.Options{Addr: s.Addr, MaxRetries: -1, DialTimeout: time.Second})
 	defer c.Close()
 	deadline := time.Now().Add(limit)
 	for {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		err := c.Ping(ctx).Err()
+		info, err := c.Info(ctx, "server").Result()
 		cancel()
 		if err == nil {
+			// Another server may hold the port (taken between freePort
+			// and the bind): ours then exits, but PING would be answered.
+			if !strings.Contains(info, "\nprocess_id:"+strconv.Itoa(s.cmd.Process.Pid)+"\r\n") {
+				return fmt.Errorf("another server answers on %s", s.Addr)
+			}
 			return nil
 		}
 		select {

@@ -43,6 +43,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/event"
@@ -78,8 +79,13 @@ func option(ok bool, name, reason string, set func(*config)) Option {
 
 // WithBasicAuth makes the handler require HTTP Basic credentials, the user
 // name and password set in the webhook's settings on Chargebee. Both must be
-// non-empty. They are compared in constant time and never logged.
+// non-empty, and the user name without a colon (Basic auth ends the user
+// name at the first one). They are compared in constant time and never
+// logged.
 func WithBasicAuth(user, password string) Option {
+	if strings.Contains(user, ":") {
+		return option(false, "WithBasicAuth", "needs a user name without a colon, which Basic auth cannot carry", nil)
+	}
 	return option(user != "" && password != "", "WithBasicAuth", "needs a non-empty user name and password", func(c *config) {
 		c.auth = true
 		c.user, c.pass = sha256.Sum256([]byte(user)), sha256.Sum256([]byte(password))

@@ -104,6 +104,9 @@ func TestNewHandlerRefusesConfigurations(t *testing.T) {
 		{"nil function", nil, []webhook.Option{webhook.WithoutAuth()}, "fn", "needs a function", nil},
 		{"empty user", fn, []webhook.Option{webhook.WithBasicAuth("", testPass)}, "WithBasicAuth", "non-empty", nil},
 		{"empty password", fn, []webhook.Option{webhook.WithBasicAuth(testUser, "")}, "WithBasicAuth", "non-empty", nil},
+		// Basic auth splits user and password at the first colon: such a
+		// user name would never match, and every delivery would fail.
+		{"colon in the user name", fn, []webhook.Option{webhook.WithBasicAuth("hook:user", testPass)}, "WithBasicAuth", "colon", nil},
 		{"nil deduper", fn, []webhook.Option{webhook.WithoutAuth(), webhook.WithDeduper(nil)}, "WithDeduper", "not nil", nil},
 		{"zero size", fn, []webhook.Option{webhook.WithoutAuth(), webhook.WithMaxBodyBytes(0)}, "WithMaxBodyBytes", "positive", nil},
 		{"unknown version", fn, []webhook.Option{webhook.WithoutAuth(), webhook.WithAPIVersion("v3")}, "WithAPIVersion", "unknown API version", nil},

@@ -158,7 +158,10 @@ func WithParam(key, value string) RequestOption {
 // success or Chargebee error.
 func WithResponse(r *Response) RequestOption { return func(rc *requestConfig) { rc.response = r } }
 
-// Response describes the final HTTP response of a call.
+// Response describes the final HTTP response of a call. When the last
+// attempt got none (the call returns a *ConnectionError), it describes the
+// last response an earlier attempt got, or none (StatusCode 0); Attempts
+// counts them all.
 type Response struct {
 	// StatusCode is the HTTP status.
 	StatusCode int

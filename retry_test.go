@@ -250,6 +250,15 @@ func TestConnectionErrorsAreRetried(t *testing.T) {
 	if want := "chargebee: GET /api/v2/customers failed after 3 attempts: connection reset by peer"; err.Error() != want {
 		t.Errorf("Error() = %q, want %q", err.Error(), want)
 	}
+
+	// When the last attempt gets no response, WithResponse holds the last
+	// one an earlier attempt got, as Response says.
+	cb, _, _ = newMockClient(t, []reply{{status: 503, body: `{"message":"busy"}`}, {err: errReset}}, chargebee.WithMaxRetries(1))
+	resp = chargebee.Response{}
+	err = cb.Do(context.Background(), "GET", "/customers", nil, nil, chargebee.WithResponse(&resp))
+	if !errors.As(err, &conn) || resp.Attempts != 2 || resp.StatusCode != 503 || string(resp.Body) != `{"message":"busy"}` {
+		t.Errorf("err %v, response %+v; want a *ConnectionError and the 503 of the first attempt", err, resp)
+	}
 }
 
 // TestConnectionResetAfterPOSTWasRead runs a server that reads the whole POST

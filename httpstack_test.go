@@ -310,6 +310,40 @@ func TestResponseOverReadCap(t *testing.T) {
 	}
 }
 
+// TestErrorResponseOverReadCap checks that a non-2xx response whose body is
+// over the read cap is still that status's *Error, retried as the status
+// is, with the status text for a message.
+func TestErrorResponseOverReadCap(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		status, calls int
+		sentinel      error
+	}{
+		{http.StatusServiceUnavailable, 3, nil},
+		{http.StatusNotFound, 1, chargebee.ErrNotFound},
+	} {
+		mt := httpmock.NewMockTransport()
+		mt.RegisterNoResponder(func(req *http.Request) (*http.Response, error) {
+			return &http.Response{StatusCode: tc.status, Header: http.Header{}, Body: io.NopCloser(unending{}), ContentLength: transport.MaxBodyBytes + 1, Request: req}, nil
+		})
+		cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithHTTPClient(&http.Client{Transport: mt}), chargebee.WithMaxRetries(2), chargebee.WithRetryWait(time.Millisecond, time.Millisecond))
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = cb.Do(context.Background(), "GET", "/customers", nil, &customerResult{})
+		var e *chargebee.Error
+		if !errors.As(err, &e) || e.HTTPStatusCode != tc.status || e.Message != http.StatusText(tc.status) || e.Attempts != tc.calls || errors.Is(err, chargebee.ErrResponseTooLarge) {
+			t.Errorf("%d: err = %#v, want a *Error with the status text after %d attempts", tc.status, err, tc.calls)
+		}
+		if tc.sentinel != nil && !errors.Is(err, tc.sentinel) {
+			t.Errorf("%d: err = %v, want it to match %v", tc.status, err, tc.sentinel)
+		}
+		if n := mt.GetTotalCallCount(); n != tc.calls {
+			t.Errorf("%d: %d calls, want %d", tc.status, n, tc.calls)
+		}
+	}
+}
+
 // TestReadCapTexts ties every text that states the response read cap to
 // transport.MaxBodyBytes: the error messages, derived from it, and the doc
 // comments and README lines, written out by hand.

@@ -8,9 +8,10 @@ import (
 	"github.com/billingkit/chargebee-go/internal/transport"
 )
 
-// ErrResponseTooLarge is wrapped by the *DecodeError of a response whose
-// body exceeds the SDK's read cap of 64 MiB. Nothing of such a body is
-// decoded, and the call is not retried.
+// ErrResponseTooLarge is wrapped by the *DecodeError of a 2xx response
+// whose body exceeds the SDK's read cap of 64 MiB. Nothing of such a body is
+// decoded, and the call is not retried. Another status over the cap gives
+// its *Error, with the status text as Message, retried as that status is.
 var ErrResponseTooLarge = errors.New("chargebee: " + transport.ErrBodyTooLarge.Error())
 
 // tooLarge is the cause in the *DecodeError of a body over the read cap.

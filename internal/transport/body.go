@@ -6,9 +6,10 @@ import (
 	"sync"
 )
 
-// ErrBodyTooLarge reports a response body longer than MaxBodyBytes. Such a
-// body is not read further, nor retried. Its text states the cap, derived
-// from MaxBodyBytes.
+// ErrBodyTooLarge reports a 2xx response body longer than MaxBodyBytes.
+// Such a body is not read further, nor retried; over the cap, another
+// status comes without its body. Its text states the cap, derived from
+// MaxBodyBytes.
 var ErrBodyTooLarge = fmt.Errorf("response body exceeds the read cap of %d MiB", MaxBodyBytes>>20)
 
 // maxPrealloc bounds the buffer allocated from Content-Length before that

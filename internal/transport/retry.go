@@ -98,7 +98,11 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 			return false, ctx.Err()
 		}
 		if errors.Is(rerr, ErrBodyTooLarge) {
+			// An error status stays that status, without its body.
 			st.keep(resp, nil)
+			if resp.StatusCode < 200 || resp.StatusCode > 299 {
+				return st.retryable && RetryableStatus(resp.StatusCode), nil
+			}
 			return false, rerr
 		}
 		rerr = cleanErr(rerr)

@@ -132,7 +132,7 @@ func newRetryClient(hc *http.Client, minWait, maxWait time.Duration, retries int
 }
 
 // Do performs the call, retrying per the policy. A nil error means res is
-// the final response; otherwise the last attempt got none, the body was over
+// the final response; otherwise the last attempt got none, a 2xx body was over
 // MaxBodyBytes (ErrBodyTooLarge), or the context ended (the error matches
 // it). res is never nil.
 func (t *Transport) Do(ctx context.Context, r *Request) (*Result, error) {

@@ -249,24 +249,16 @@ func (r *redactor) text(s string) string {
 	return r.r.Replace(s)
 }
 
-// header returns h, or a copy of it with the credentials removed from the
-// values when any holds one (a proxy may echo the request's headers).
+// header returns a copy of h, the caller's own, with the credentials
+// removed from the values (a proxy may echo the request's headers).
 func (r *redactor) header(h http.Header) http.Header {
-	var out http.Header
-	for k, vs := range h {
+	h = h.Clone()
+	for _, vs := range h {
 		for i, v := range vs {
-			if red := r.text(v); red != v {
-				if out == nil {
-					out = h.Clone()
-				}
-				out[k][i] = red
-			}
+			vs[i] = r.text(v)
 		}
 	}
-	if out == nil {
-		return h
-	}
-	return out
+	return h
 }
 
 // err returns err, or, when its text holds a credential, an error with the

@@ -3,10 +3,13 @@ package chargebee_test
 import (
 	"context"
 	"errors"
+	"net/http"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jarcoal/httpmock"
 
 	"github.com/billingkit/chargebee-go"
 )
@@ -196,5 +199,47 @@ func TestErrorFormatting(t *testing.T) {
 	de := &chargebee.DecodeError{Method: "GET", Path: "/api/v2/customers", StatusCode: 200, Err: errors.New("unexpected EOF")}
 	if !errors.Is(de, de.Err) || !strings.Contains(de.Error(), "GET /api/v2/customers (status 200): unexpected EOF") {
 		t.Errorf("DecodeError = %q", de)
+	}
+}
+
+// TestErrorHeaderIsNotResponseHeader checks that the *Error of a call and
+// its WithResponse target hold their own header maps, both for a final
+// error response and for a call whose context ended after one: changing
+// one must not change the other.
+func TestErrorHeaderIsNotResponseHeader(t *testing.T) {
+	t.Parallel()
+	for _, interrupted := range []bool{false, true} {
+		ctx, cancel := context.WithCancel(context.Background())
+		mt := httpmock.NewMockTransport()
+		n := 0
+		mt.RegisterNoResponder(func(req *http.Request) (*http.Response, error) {
+			if n++; n == 2 {
+				cancel() // the second attempt gets no response
+				return nil, req.Context().Err()
+			}
+			resp := httpmock.NewStringResponse(http.StatusServiceUnavailable, `{"message":"busy"}`)
+			resp.Header.Set("X-Trace", "t1")
+			return resp, nil
+		})
+		retries := 0
+		if interrupted {
+			retries = 1
+		}
+		cb, err := chargebee.NewClient(testSite, testKey, chargebee.WithHTTPClient(&http.Client{Transport: mt}),
+			chargebee.WithMaxRetries(retries), chargebee.WithRetryWait(time.Millisecond, time.Millisecond))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var resp chargebee.Response
+		err = cb.Do(ctx, http.MethodGet, "/customers", nil, nil, chargebee.WithResponse(&resp))
+		cancel()
+		var e *chargebee.Error
+		if !errors.As(err, &e) || e.HTTPStatusCode != http.StatusServiceUnavailable || resp.Attempts != retries+1 {
+			t.Fatalf("interrupted=%v: err = %v, %d attempts; want the 503's *Error", interrupted, err, resp.Attempts)
+		}
+		resp.Header.Set("X-Trace", "changed")
+		if got := e.Header.Get("X-Trace"); got != "t1" {
+			t.Errorf("interrupted=%v: changing Response.Header made Error.Header say %q", interrupted, got)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"time"
 
 	"github.com/billingkit/chargebee-go/event"
 	"github.com/billingkit/chargebee-go/webhook"
@@ -96,4 +97,22 @@ func ExampleNewMemoryDeduper() {
 	// processing ev_example_1
 	// 200 ok
 	// 200 already processed
+}
+
+// The Deduper's Complete or Release after the function ran gets a context
+// that ends after the settle timeout, so a store that hangs cannot hold the
+// answer; here two seconds instead of DefaultSettleTimeout.
+func ExampleWithSettleTimeout() {
+	h, err := webhook.NewHandler(func(ctx context.Context, ev *event.Event) error {
+		return nil
+	}, webhook.WithoutAuth(), webhook.WithSettleTimeout(2*time.Second), webhook.WithLogger(nil))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/", strings.NewReader(exampleBody)))
+	fmt.Println(w.Code, strings.TrimSpace(w.Body.String()))
+	// Output:
+	// 200 ok
 }

@@ -44,6 +44,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/event"
@@ -52,6 +53,10 @@ import (
 
 // DefaultMaxBodyBytes is the largest body read without WithMaxBodyBytes.
 const DefaultMaxBodyBytes = 1 << 20
+
+// DefaultSettleTimeout bounds the Deduper's Complete or Release after your
+// function ran, when WithSettleTimeout is not given.
+const DefaultSettleTimeout = 10 * time.Second
 
 // Option configures NewHandler.
 type Option func(*config) error
@@ -64,6 +69,7 @@ type config struct {
 	version      chargebee.APIVersion
 	verify       *chargebee.Client
 	logger       *slog.Logger
+	settle       time.Duration
 }
 
 // option returns the Option that applies set, or fails with name and reason.
@@ -108,6 +114,14 @@ func WithMaxBodyBytes(n int64) Option {
 	return option(n > 0, "WithMaxBodyBytes", "needs a positive size", func(c *config) { c.maxBody = n })
 }
 
+// WithSettleTimeout sets how long the Deduper's Complete or Release, made
+// after your function ran, may take (default DefaultSettleTimeout): its
+// context ends then, so a store that hangs cannot hold the answer for ever.
+// It runs even when the client went away meanwhile. d must be positive.
+func WithSettleTimeout(d time.Duration) Option {
+	return option(d > 0, "WithSettleTimeout", "needs a positive duration", func(c *config) { c.settle = d })
+}
+
 // WithAPIVersion sets the API version of the events the handler accepts
 // (default chargebee.APIv2); others, or none, are answered 400.
 func WithAPIVersion(v chargebee.APIVersion) Option {
@@ -134,7 +148,7 @@ func NewHandler(fn func(context.Context, *event.Event) error, opts ...Option) (h
 	if fn == nil {
 		return nil, api.Invalid("fn", "NewHandler needs a function, not nil")
 	}
-	c := config{maxBody: DefaultMaxBodyBytes, version: chargebee.APIv2, logger: slog.Default()}
+	c := config{maxBody: DefaultMaxBodyBytes, version: chargebee.APIv2, logger: slog.Default(), settle: DefaultSettleTimeout}
 	for _, o := range opts {
 		if o == nil {
 			continue
@@ -220,8 +234,10 @@ func (h *handler) process(ctx context.Context, ev *event.Event) (int, string) {
 		h.log(ctx, slog.LevelError, "webhook: deduper failed", ev, http.StatusServiceUnavailable, err)
 		return http.StatusServiceUnavailable, "cannot check for duplicates; try later"
 	}
-	settle := context.WithoutCancel(ctx)
 	status, msg := h.handle(ctx, ev)
+	// Settled even when the client went away, but within h.settle.
+	settle, cancel := context.WithTimeout(context.WithoutCancel(ctx), h.settle)
+	defer cancel()
 	if status != http.StatusOK {
 		if err := h.deduper.Release(settle, ev.ID); err != nil {
 			h.log(settle, slog.LevelError, "webhook: could not release the claim; it expires on its own", ev, 0, err)

@@ -333,7 +333,8 @@ type DecodeError struct {
 type ConnectionError struct {
 	// Method and Path identify the call; Path has no query.
 	Method, Path string
-	// Attempts is the number of HTTP attempts made.
+	// Attempts is the number of HTTP attempts made: 0 when nothing was
+	// sent (a Limiter refused the call, or the context ended first).
 	Attempts int
 	// Err is the cause of the last attempt's failure.
 	Err error

@@ -76,13 +76,15 @@ func TestLimiterErrorFailsTheCall(t *testing.T) {
 	errStore := errors.New("budget store unreachable")
 	l := &countingLimiter{err: errStore}
 	cb, mt, _ := newMockClient(t, []reply{{status: 200, body: customerJSON}}, chargebee.WithRateLimiter(l), chargebee.WithMaxRetries(3))
-	err := cb.Do(context.Background(), http.MethodGet, "/customers", nil, nil)
+	resp := chargebee.Response{Attempts: -1}
+	err := cb.Do(context.Background(), http.MethodGet, "/customers", nil, nil, chargebee.WithResponse(&resp))
 	if !errors.Is(err, errStore) {
 		t.Fatalf("err = %v, want the limiter's error", err)
 	}
+	// Nothing was sent: no attempt is counted.
 	var ce *chargebee.ConnectionError
-	if !errors.As(err, &ce) || ce.Attempts != 1 || ce.Path != "/api/v2/customers" {
-		t.Errorf("err = %#v, want a ConnectionError for one attempt of /api/v2/customers", err)
+	if !errors.As(err, &ce) || ce.Attempts != 0 || resp.Attempts != 0 || ce.Path != "/api/v2/customers" {
+		t.Errorf("err = %#v, Response.Attempts = %d; want a ConnectionError of /api/v2/customers and no attempt", err, resp.Attempts)
 	}
 	if n := mt.GetTotalCallCount(); n != 0 {
 		t.Errorf("server saw %d requests, want none", n)

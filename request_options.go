@@ -169,7 +169,8 @@ type Response struct {
 	// *Error they are not redacted: a proxy that echoes the request's
 	// headers could put the client's credentials here.
 	Header http.Header
-	// Attempts is the number of HTTP attempts made.
+	// Attempts is the number of HTTP attempts made: 0 when nothing was
+	// sent (a Limiter refused the call, or the context ended first).
 	Attempts int
 	// IdempotencyKey is the key sent with the call, or empty.
 	IdempotencyKey string

@@ -50,7 +50,8 @@ type Request struct {
 }
 
 // Result is what a call got back: the final response, or, after a failed
-// Do, Attempts and the last response if any (StatusCode != 0).
+// Do, Attempts (0 when nothing was sent) and the last response if any
+// (StatusCode != 0).
 type Result struct {
 	StatusCode int
 	Header     http.Header
@@ -103,7 +104,7 @@ func (st *callState) keep(resp *http.Response, body *[]byte) {
 // result reports the state as a Result, handing over the body's buffer.
 func (st *callState) result() *Result {
 	res := st.last
-	res.Attempts = max(st.attempts, 1)
+	res.Attempts = st.attempts
 	if res.buf != nil {
 		res.Body = *res.buf
 	}
@@ -145,7 +146,7 @@ func (t *Transport) Do(ctx context.Context, r *Request) (*Result, error) {
 	// The URL is set directly: parsing it again could quote its query.
 	req, err := retryablehttp.NewRequestWithContext(ctx, r.Method, "", body)
 	if err != nil {
-		return &Result{Attempts: 1}, err
+		return &Result{}, err
 	}
 	req.URL = r.URL
 	req.Host = r.URL.Host

@@ -148,6 +148,9 @@ func (a *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	if a.clientTimeout != nil {
 		timeout = a.clientTimeout.Timeout
 	}
+	if st := stateOf(req.Context()); st != nil {
+		st.timeout = timeout // named by checkRetry when reading the body runs out of it
+	}
 	if timeout <= 0 {
 		return a.attempt(req)
 	}

@@ -151,6 +151,28 @@ func TestAttemptTimeout(t *testing.T) {
 	}
 }
 
+// stalledBody sends nothing until its attempt's context ends.
+type stalledBody struct{ ctx context.Context }
+
+func (b stalledBody) Read([]byte) (int, error) { <-b.ctx.Done(); return 0, b.ctx.Err() }
+func (b stalledBody) Close() error             { return nil }
+
+// TestAttemptTimeoutWhileReading checks that an attempt cut off while its
+// body is read reports the timeout and its duration, as one cut off before
+// the response does.
+func TestAttemptTimeoutWhileReading(t *testing.T) {
+	t.Parallel()
+	rt := roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		return &http.Response{StatusCode: 200, Header: http.Header{}, Body: stalledBody{req.Context()}, ContentLength: -1, Request: req}, nil
+	})
+	tr := New(Config{HTTPClient: &http.Client{Transport: rt}, Timeout: 10 * time.Millisecond})
+	_, err := tr.Do(context.Background(), testRequest(http.MethodGet, true))
+	var ne interface{ Timeout() bool }
+	if !errors.Is(err, context.DeadlineExceeded) || !errors.As(err, &ne) || !ne.Timeout() || !strings.Contains(err.Error(), "per-attempt timeout of 10ms exceeded") {
+		t.Errorf("err = %v, want a per-attempt timeout of 10ms while reading", err)
+	}
+}
+
 // endless is a body that never ends.
 type endless struct{ read int64 }
 

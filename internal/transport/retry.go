@@ -107,7 +107,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		}
 		rerr = cleanErr(rerr)
 		if errors.Is(rerr, context.DeadlineExceeded) {
-			rerr = &attemptTimeout{err: rerr}
+			rerr = &attemptTimeout{err: rerr, timeout: st.timeout}
 		}
 		return st.retryable && Transient(rerr), fmt.Errorf("reading response body: %w", rerr)
 	}

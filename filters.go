@@ -48,21 +48,36 @@ func (f EnumFilter) EncodeValues(key string, v *url.Values) error {
 	return nil
 }
 
-// TimestampFilter filters a list on a timestamp attribute.
+// TimestampFilter filters a list on a timestamp attribute. Chargebee takes
+// Unix seconds of 10 digits (September 2001 to 2286); another value set,
+// such as milliseconds, is refused before sending.
 type TimestampFilter struct {
 	After   Timestamp    // field[after]
 	Before  Timestamp    // field[before]
 	On      Timestamp    // field[on]
-	Between [2]Timestamp // field[between]=[from,to]; sent when either end is set
+	Between [2]Timestamp // field[between]=[from,to]; sent when either end is set, and then both must be
 }
 
-// EncodeValues adds the filter's operators under key.
+// EncodeValues adds the filter's operators under key, or returns the
+// *ValidationError of the first value Chargebee would refuse.
 func (f TimestampFilter) EncodeValues(key string, v *url.Values) error {
-	addInt(v, key, "after", int64(f.After))
-	addInt(v, key, "before", int64(f.Before))
-	addInt(v, key, "on", int64(f.On))
-	if f.Between != [2]Timestamp{} {
-		v.Set(key+"[between]", "["+strconv.FormatInt(int64(f.Between[0]), 10)+","+strconv.FormatInt(int64(f.Between[1]), 10)+"]")
+	for _, o := range []struct {
+		op string
+		t  []Timestamp
+	}{{"after", []Timestamp{f.After}}, {"before", []Timestamp{f.Before}}, {"on", []Timestamp{f.On}}, {"between", f.Between[:]}} {
+		if o.t[0] == 0 && o.t[len(o.t)-1] == 0 {
+			continue
+		}
+		for _, t := range o.t {
+			if t < 1e9 || t >= 1e10 {
+				return &ValidationError{Param: key + "[" + o.op + "]", Reason: "must be Unix time in whole seconds, 10 digits (chargebee.NewTimestamp makes one)"}
+			}
+		}
+		s := strconv.FormatInt(int64(o.t[0]), 10)
+		if len(o.t) == 2 {
+			s = "[" + s + "," + strconv.FormatInt(int64(o.t[1]), 10) + "]"
+		}
+		v.Set(key+"["+o.op+"]", s)
 	}
 	return nil
 }
@@ -129,12 +144,6 @@ func SortDesc(attribute string) SortBy { return SortBy{Desc: attribute} }
 func addString(v *url.Values, key, op, s string) {
 	if s != "" {
 		v.Set(key+"["+op+"]", s)
-	}
-}
-
-func addInt(v *url.Values, key, op string, n int64) {
-	if n != 0 {
-		v.Set(key+"["+op+"]", strconv.FormatInt(n, 10))
 	}
 }
 

@@ -140,7 +140,7 @@ func TestListRefusesFiltersOfTheOtherVersion(t *testing.T) {
 		{"v1 with bracketed webhook_status", chargebee.APIv1, event.NewListRequest().SetWebhookStatus(chargebee.EnumFilter{Is: "failed"}), "webhook_status[is]"},
 		{"v1 with bracketed event_type", chargebee.APIv1, event.NewListRequest().SetEventType(chargebee.EnumFilter{Is: "card_added"}), "event_type[is]"},
 		{"v1 with source", chargebee.APIv1, event.NewListRequest().SetSource(chargebee.EnumFilter{Is: "api"}), "source[is]"},
-		{"v1 with occurred_at", chargebee.APIv1, event.NewListRequest().SetOccurredAt(chargebee.TimestampFilter{After: 1}), "occurred_at[after]"},
+		{"v1 with occurred_at", chargebee.APIv1, event.NewListRequest().SetOccurredAt(chargebee.TimestampFilter{After: 1700000000}), "occurred_at[after]"},
 		{"v1 with sort_by", chargebee.APIv1, event.NewListRequest().SetSortBy(chargebee.SortAsc("occurred_at")), "sort_by[asc]"},
 		{"v2 with plain webhook_status", chargebee.APIv2, event.NewListRequest().SetWebhookStatusV1(event.WebhookStatusFailed), "webhook_status"},
 		{"v2 with plain event_type", chargebee.APIv2, event.NewListRequest().SetEventTypeV1(event.CardAdded), "event_type"},

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"net/url"
@@ -63,6 +64,9 @@ func FilterOps[F query.Encoder](key string, f *F, allowed ...string) error {
 	}
 	v := url.Values{}
 	if err := (*f).EncodeValues(key, &v); err != nil {
+		if errors.As(err, new(*chargebee.ValidationError)) {
+			return err // names the operator at fault
+		}
 		return Invalid(key, err.Error())
 	}
 	for _, k := range slices.Sorted(maps.Keys(v)) {

@@ -215,7 +215,7 @@ func TestEncodeGolden(t *testing.T) {
 				AutoCollection:    &chargebee.EnumFilter{Is: "on", IsNot: "off", In: []string{"on"}, NotIn: []string{"off"}},
 				SortBy:            &chargebee.SortBy{Asc: "created_at"},
 				CreatedAt:         &chargebee.TimestampFilter{Between: [2]chargebee.Timestamp{1600000000, 1700000000}},
-				UpdatedAt:         &chargebee.TimestampFilter{After: 1, Before: 2, On: 3},
+				UpdatedAt:         &chargebee.TimestampFilter{After: 1000000001, Before: 1000000002, On: 1000000003},
 				AutoCloseInvoices: &chargebee.BoolFilter{Is: chargebee.Bool(false)},
 				Amount: &chargebee.NumberFilter{
 					Is: chargebee.Int64(0), IsNot: chargebee.Int64(1), Lt: chargebee.Int64(2), Lte: chargebee.Int64(3),
@@ -242,9 +242,9 @@ func TestEncodeGolden(t *testing.T) {
 				"auto_collection[not_in]":     {`["off"]`},
 				"sort_by[asc]":                {"created_at"},
 				"created_at[between]":         {"[1600000000,1700000000]"},
-				"updated_at[after]":           {"1"},
-				"updated_at[before]":          {"2"},
-				"updated_at[on]":              {"3"},
+				"updated_at[after]":           {"1000000001"},
+				"updated_at[before]":          {"1000000002"},
+				"updated_at[on]":              {"1000000003"},
 				"auto_close_invoices[is]":     {"false"},
 				"amount[is]":                  {"0"},
 				"amount[is_not]":              {"1"},
@@ -259,12 +259,12 @@ func TestEncodeGolden(t *testing.T) {
 			},
 		},
 		{
-			name: "small between and JSON escaping inside in",
+			name: "smallest between and JSON escaping inside in",
 			in: &listRequest{
-				CreatedAt: &chargebee.TimestampFilter{Between: [2]chargebee.Timestamp{1, 2}},
+				CreatedAt: &chargebee.TimestampFilter{Between: [2]chargebee.Timestamp{1000000000, 1000000001}},
 				ID:        &chargebee.StringFilter{In: []string{`a"b`, "ü"}},
 			},
-			want: url.Values{"created_at[between]": {"[1,2]"}, "id[in]": {`["a\"b","ü"]`}},
+			want: url.Values{"created_at[between]": {"[1000000000,1000000001]"}, "id[in]": {`["a\"b","ü"]`}},
 		},
 		{
 			name: "empty filters and sort send nothing",

@@ -226,6 +226,9 @@ func fill(v reflect.Value, n, depth int) {
 		v.SetBool(depth%2 == 0)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		v.SetInt(int64(depth) - 3)
+		if v.Type() == reflect.TypeFor[chargebee.Timestamp]() {
+			v.SetInt(1700000000 + int64(depth)) // 10-digit seconds, as a filter takes
+		}
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		v.SetUint(uint64(depth))
 	case reflect.Float32, reflect.Float64:

@@ -401,7 +401,7 @@ func TestBadInputSendsNothing(t *testing.T) {
 		opts      []chargebee.RequestOption
 		wantParam string
 	}{
-		{"idempotency key over 100 characters", "POST", "/customers", nil, []chargebee.RequestOption{chargebee.WithIdempotencyKey(long)}, "chargebee-idempotency-key"},
+		{"idempotency key over 100 bytes", "POST", "/customers", nil, []chargebee.RequestOption{chargebee.WithIdempotencyKey(long)}, "chargebee-idempotency-key"},
 		{"empty idempotency key", "POST", "/customers", nil, []chargebee.RequestOption{chargebee.WithIdempotencyKey("")}, "chargebee-idempotency-key"},
 		{"idempotency key with CRLF", "POST", "/customers", nil, []chargebee.RequestOption{chargebee.WithIdempotencyKey("k\r\nX: y")}, "chargebee-idempotency-key"},
 		{"idempotency key over 100 via WithHeader", "POST", "/customers", nil, []chargebee.RequestOption{chargebee.WithHeader("Chargebee-Idempotency-Key", long)}, "chargebee-idempotency-key"},

@@ -46,7 +46,8 @@ func (rc *requestConfig) validValue(param, v string) bool {
 	return true
 }
 
-// MaxIdempotencyKeyLength is the longest idempotency key Chargebee accepts.
+// MaxIdempotencyKeyLength is the longest idempotency key, in bytes, the
+// client sends.
 const MaxIdempotencyKeyLength = 100
 
 // WithIdempotencyKey sends key as chargebee-idempotency-key on a POST, so
@@ -59,7 +60,7 @@ func WithIdempotencyKey(key string) RequestOption {
 		case key == "":
 			rc.fail(&ValidationError{Param: "chargebee-idempotency-key", Reason: "must not be empty"})
 		case len(key) > MaxIdempotencyKeyLength:
-			rc.fail(&ValidationError{Param: "chargebee-idempotency-key", Reason: "must be at most 100 characters"})
+			rc.fail(&ValidationError{Param: "chargebee-idempotency-key", Reason: "must be at most 100 bytes"})
 		case rc.validValue("chargebee-idempotency-key", key):
 			rc.idempotencyKey = key
 		}

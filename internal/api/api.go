@@ -16,18 +16,19 @@ import (
 	"github.com/billingkit/chargebee-go/internal/site"
 )
 
-// MaxIDLength bounds an id placed in a path; Chargebee ids are far shorter.
+// MaxIDLength bounds, in bytes, an id placed in a path; Chargebee ids are
+// far shorter.
 const MaxIDLength = 512
 
 // PathID escapes id as one path segment, refusing, with param named in the
 // error, ids that no escaping keeps in place: empty, with "." or ".."
-// segments, control characters or invalid UTF-8, or over MaxIDLength.
+// segments, control characters or invalid UTF-8, or over MaxIDLength bytes.
 func PathID(param, id string) (string, error) {
 	switch {
 	case id == "":
 		return "", &chargebee.ValidationError{Param: param, Reason: "is required"}
 	case len(id) > MaxIDLength:
-		return "", &chargebee.ValidationError{Param: param, Reason: fmt.Sprintf("must be at most %d characters", MaxIDLength)}
+		return "", &chargebee.ValidationError{Param: param, Reason: fmt.Sprintf("must be at most %d bytes", MaxIDLength)}
 	case !utf8.ValidString(id):
 		return "", &chargebee.ValidationError{Param: param, Reason: "must be valid UTF-8"}
 	case site.HasControl(id):

@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"net/http"
@@ -62,6 +63,17 @@ func TestPathID(t *testing.T) {
 		if strings.ContainsAny(got, "/?#") {
 			t.Errorf("PathID(%q) = %q leaves a delimiter unescaped", tt.id, got)
 		}
+	}
+}
+
+// An id's limit is counted in bytes, as its message says.
+func TestPathIDLimitInBytes(t *testing.T) {
+	t.Parallel()
+	id := strings.Repeat("ü", api.MaxIDLength/2+1) // fewer characters than the limit, more bytes
+	_, err := api.PathID("customer_id", id)
+	var ve *chargebee.ValidationError
+	if want := fmt.Sprintf("must be at most %d bytes", api.MaxIDLength); !errors.As(err, &ve) || ve.Reason != want {
+		t.Errorf("PathID of %d bytes: err = %v, want reason %q", len(id), err, want)
 	}
 }
 

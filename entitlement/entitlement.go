@@ -1,9 +1,10 @@
 // Package entitlement reads the entitlements of a Chargebee customer: which
 // features the customer's active subscriptions grant, and at what level.
 //
-// Service.Load reads every page of List into a Set, to gate features with:
+// Service.Load reads every page of List into a Set, to gate features with;
+// Consolidated() merges the entries of the customer's subscriptions:
 //
-//	set, err := entitlements.Load(ctx, "c1")
+//	set, err := entitlements.Load(ctx, "c1", entitlement.Consolidated())
 //	if err != nil {
 //		return err
 //	}

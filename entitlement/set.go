@@ -47,7 +47,10 @@ func (s *Set) Enabled(featureID string) bool {
 
 // Value returns the level of the first enabled entitlement to featureID, in
 // server order, for example "true", "10", "Unlimited" or "Chat"; ok is false
-// when there is none.
+// when there is none. Loaded without Consolidated(), a feature several
+// subscriptions grant has an entry for each and Value is one subscription's
+// level (3 seats where another grants 10): gate on a Set loaded with
+// Consolidated(), which holds one entry per feature for all of them.
 func (s *Set) Value(featureID string) (value string, ok bool) {
 	s = s.or()
 	for _, i := range s.byFeature[featureID] {

@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"text/tabwriter"
 
+	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/chargebeetest"
 	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/entitlement"
@@ -59,30 +60,30 @@ func run(ctx context.Context, w io.Writer) (err error) {
 		id = res.Customer.ID
 		env.Created(id)
 		env.Fake.SetEntitlements(id,
+			chargebeetest.Entitlement{SubscriptionID: "sub_starter", FeatureID: "user-licenses", Value: "3", Name: "3 licences", IsEnabled: true},
 			chargebeetest.Entitlement{SubscriptionID: "sub_pro", FeatureID: "user-licenses", Value: "10", Name: "10 licences", IsEnabled: true},
 			chargebeetest.Entitlement{SubscriptionID: "sub_pro", FeatureID: "xero-integration", Value: "true", Name: "Available", IsEnabled: true},
 			chargebeetest.Entitlement{SubscriptionID: "sub_pro", FeatureID: "support-level", Value: "Chat", Name: "Chat support", IsEnabled: true},
 			chargebeetest.Entitlement{SubscriptionID: "sub_addon", FeatureID: "sso", Value: "true", Name: "Available", IsEnabled: false},
 		)
-		fmt.Fprintf(w, "Seeded the fake with the entitlements of %s's subscriptions sub_pro and sub_addon\n", id)
+		fmt.Fprintf(w, "Seeded the fake with the entitlements of %s's subscriptions sub_starter, sub_pro and sub_addon\n", id)
 	} else if id == "" {
 		return errors.New("on a real site, set " + customerVar + " to a customer with an active subscription: entitlements come from subscriptions")
 	}
 
 	// Load reads every page of the customer's entitlements into a Set, a
-	// snapshot to check features against.
-	set, err := entitlement.NewService(env.Client).Load(ctx, id)
-	if errors.Is(err, entitlement.ErrNotEnabled) {
-		return fmt.Errorf("the site does not serve customer entitlements yet; Chargebee Support enables them: %w", err)
-	}
+	// snapshot to check features against. Each subscription gives its own
+	// entries: list them.
+	entitlements := entitlement.NewService(env.Client)
+	bySub, err := load(ctx, entitlements, id)
 	if err != nil {
-		return fmt.Errorf("loading the entitlements of %s: %w", id, err)
+		return err
 	}
-	n := len(set.Features())
-	fmt.Fprintf(w, "Entitlements of %s (%d %s):\n", set.CustomerID(), n, map[bool]string{true: "feature", false: "features"}[n == 1])
+	n := len(bySub.Features())
+	fmt.Fprintf(w, "Entitlements of %s (%d %s):\n", bySub.CustomerID(), n, map[bool]string{true: "feature", false: "features"}[n == 1])
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, f := range set.Features() {
-		for _, e := range set.Entries(f) {
+	for _, f := range bySub.Features() {
+		for _, e := range bySub.Entries(f) {
 			state := "enabled"
 			if !e.IsEnabled {
 				state = "disabled"
@@ -91,6 +92,15 @@ func run(ctx context.Context, w io.Writer) (err error) {
 		}
 	}
 	if err := tw.Flush(); err != nil {
+		return err
+	}
+
+	// Gate on what all the subscriptions grant together: with
+	// Consolidated(), Chargebee merges them into one entry per feature. The
+	// Set above would answer with the first subscription's level, such as
+	// 3 seats where another subscription grants 10.
+	set, err := load(ctx, entitlements, id, entitlement.Consolidated())
+	if err != nil {
 		return err
 	}
 
@@ -107,6 +117,18 @@ func run(ctx context.Context, w io.Writer) (err error) {
 		fmt.Fprintf(tw, "  support level\t%s\n", level)
 	}
 	return tw.Flush()
+}
+
+// load reads the customer's entitlements, saying why a site refused them.
+func load(ctx context.Context, s *entitlement.Service, id string, opts ...chargebee.RequestOption) (*entitlement.Set, error) {
+	set, err := s.Load(ctx, id, opts...)
+	if errors.Is(err, entitlement.ErrNotEnabled) {
+		return nil, fmt.Errorf("the site does not serve customer entitlements yet; Chargebee Support enables them: %w", err)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading the entitlements of %s: %w", id, err)
+	}
+	return set, nil
 }
 
 // featureCheck decides whether the customer may use a switch feature.

@@ -111,7 +111,8 @@ type Error struct {
 }
 
 // Error formats the status, code, parameter and message (cut at 256 bytes)
-// as one printable line, without request values, headers or credentials.
+// as one printable line, without headers or credentials. The message is
+// the server's: a proxy that echoes the request can put its values there.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("chargebee: ")

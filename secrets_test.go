@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
+	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
@@ -163,5 +166,27 @@ func TestLoggerQuietWhenLevelDisabled(t *testing.T) {
 	}
 	if buf.String() != "" {
 		t.Errorf("a success was logged at warn level: %s", buf.String())
+	}
+}
+
+// An error quotes what the server sent with only the client's credentials
+// redacted: a proxy that echoes the request into a non-JSON body puts its
+// query values in Error.Message. The README must not promise otherwise.
+func TestEchoedRequestValuesAreQuoted(t *testing.T) {
+	t.Parallel()
+	echo := fmt.Sprintf("bad gateway for GET /customers?email=%s with %s", privateEmail, testAuth)
+	cb, _, _ := newMockClient(t, []reply{{status: 502, body: echo}}, chargebee.WithMaxRetries(0))
+	err := cb.Do(context.Background(), "GET", "/customers", url.Values{"email": {privateEmail}}, nil)
+	var e *chargebee.Error
+	if !errors.As(err, &e) || !strings.Contains(e.Message, privateEmail) || strings.Contains(e.Message, testAuth) || !strings.Contains(e.Message, "[redacted]") {
+		t.Fatalf("err = %v, want the echoed query value quoted and the credentials redacted", err)
+	}
+	readme, rerr := os.ReadFile("README.md")
+	if rerr != nil {
+		t.Fatal(rerr)
+	}
+	promise := regexp.MustCompile(`query values(?: and|,)?\s+(?:request\s+)?bodies\s+never\s+appear|No error string or log line contains[^.]*query values`)
+	if m := promise.Find(readme); m != nil {
+		t.Errorf("README.md promises what an echoing proxy breaks: %q", m)
 	}
 }

@@ -406,7 +406,7 @@ func (cl *call) record(res *transport.Result, d time.Duration) {
 	}
 	r := Response{Attempts: res.Attempts, IdempotencyKey: cl.idemKey, Duration: d}
 	if res.StatusCode != 0 {
-		r.StatusCode, r.Header = res.StatusCode, res.Header
+		r.StatusCode, r.Header = res.StatusCode, res.Header.Clone() // apart from any *Error's
 		r.IdempotencyReplayed = strings.EqualFold(res.Header.Get("chargebee-idempotency-replayed"), "true")
 		r.Body = bytes.Clone(res.Body)
 	}

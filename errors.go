@@ -250,16 +250,21 @@ func (r *redactor) text(s string) string {
 	return r.r.Replace(s)
 }
 
-// header returns a copy of h, the caller's own, with the credentials
-// removed from the values (a proxy may echo the request's headers).
+// header returns h, or a copy of it with the credentials removed from the
+// values when any holds one (a proxy may echo the request's headers).
 func (r *redactor) header(h http.Header) http.Header {
-	h = h.Clone()
-	for _, vs := range h {
+	out, copied := h, false
+	for k, vs := range h {
 		for i, v := range vs {
-			vs[i] = r.text(v)
+			if red := r.text(v); red != v {
+				if !copied {
+					out, copied = h.Clone(), true
+				}
+				out[k][i] = red
+			}
 		}
 	}
-	return h
+	return out
 }
 
 // err returns err, or, when its text holds a credential, an error with the

@@ -173,6 +173,10 @@ func typed(ps *paramSpec, v string) any {
 var (
 	arrayKeyRE = regexp.MustCompile(`^(.+)\[(0|[1-9][0-9]{0,3})\]$`)
 	cfKeyRE    = regexp.MustCompile(`^cf_[A-Za-z0-9_]+$`)
+	// The catalog's sdk_pattern for timestamp list filters: Chargebee takes
+	// only 10-digit Unix seconds, and a between pair without spaces.
+	timestampRE     = regexp.MustCompile(`^\d{10}$`)
+	timestampPairRE = regexp.MustCompile(`^\[\d{10},\d{10}\]$`)
 )
 
 // maxArrayIndex bounds the index of an array-of-objects key.
@@ -406,8 +410,8 @@ func checkFilter(key string, fs *filterSpec, v string) *APIError {
 			return paramError(key, "must be true or false")
 		}
 	case "timestamp":
-		if n, err := strictInt(v); err != nil || n < 0 {
-			return paramError(key, "must be a Unix timestamp in seconds")
+		if !timestampRE.MatchString(v) {
+			return paramError(key, "must be a Unix timestamp in seconds, 10 digits")
 		}
 	case "json_array of string", "json_array of enum":
 		list, err := jsonStrings(v)
@@ -422,8 +426,8 @@ func checkFilter(key string, fs *filterSpec, v string) *APIError {
 			}
 		}
 	case "json_array[2] of timestamps":
-		if _, _, err := timestampPair(v); err != nil {
-			return paramError(key, "must be a JSON array of two Unix timestamps, for example [1700000000,1710000000]")
+		if !timestampPairRE.MatchString(v) {
+			return paramError(key, "must be two Unix timestamps of 10 digits, written [1700000000,1710000000]")
 		}
 	}
 	return nil

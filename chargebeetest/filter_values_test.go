@@ -80,6 +80,10 @@ func TestFilterValuesFollowCatalogPatterns(t *testing.T) {
 			bad: []string{"[0,1710000000]", "[1700000000,17100000000]", "[1700000000, 1710000000]", " [1700000000,1710000000]",
 				"[1700000000,1710000000] ", "[-170000000,1710000000]", "[1700000000.0,1710000000]", "[1,2]"},
 		},
+		"json_array of string": {
+			good: []string{`["a"]`, `["a","b"]`, `[]`},
+			bad:  []string{` ["a"]`, `["a"] `, "\n[\"a\"]", `"a"`},
+		},
 	}
 	ops := catalogPatterns(t)
 	if len(ops["/customers"]) < 10 || len(ops["/promotional_credits"]) < 4 {
@@ -89,7 +93,7 @@ func TestFilterValuesFollowCatalogPatterns(t *testing.T) {
 		for key, op := range keys {
 			sm, ok := samples[op.typ]
 			if !ok {
-				continue
+				t.Fatalf("%s %s: no samples for value type %q", path, key, op.typ)
 			}
 			for _, v := range sm.good {
 				if !op.re.MatchString(v) {

@@ -448,7 +448,12 @@ func strictInt(s string) (int64, error) {
 	return strconv.ParseInt(s, 10, 64)
 }
 
+// jsonStrings parses a filter's JSON array of strings, with nothing around
+// the brackets (the catalog's sdk_pattern for in and not_in is ^\[...\]$).
 func jsonStrings(v string) ([]string, error) {
+	if !strings.HasPrefix(v, "[") || !strings.HasSuffix(v, "]") {
+		return nil, strconv.ErrSyntax
+	}
 	var list []string
 	if err := json.Unmarshal([]byte(v), &list); err != nil {
 		return nil, err

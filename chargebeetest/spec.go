@@ -260,6 +260,10 @@ func parseParams(a *actionSpec, values url.Values) (*params, *APIError) {
 		}
 		return nil, unknownParam(a, k)
 	}
+	// The catalog sorts by sort_by[asc] or sort_by[desc], not both.
+	if p.filter["sort_by[asc]"] != "" && p.filter["sort_by[desc]"] != "" {
+		return nil, paramError("sort_by[desc]", "cannot be given with sort_by[asc]")
+	}
 	// Required keys: top-level ones always, keys inside a group when the
 	// group is sent (or always, for a group the action cannot do without).
 	for i := range a.Params {

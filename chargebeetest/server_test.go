@@ -205,6 +205,8 @@ func TestWireRejections(t *testing.T) {
 		{"filter enum", "GET", "/customers", vals("auto_collection[in]", `["on","sometimes"]`), "auto_collection[in]"},
 		{"filter empty", "GET", "/customers", vals("email[is]", ""), "email[is]"},
 		{"sort attribute", "GET", "/customers", vals("sort_by[asc]", "email"), "sort_by[asc]"},
+		{"sort both ways", "GET", "/customers", vals("sort_by[asc]", "created_at", "sort_by[desc]", "updated_at"), "sort_by[desc]"},
+		{"events sorted both ways", "GET", "/events", vals("sort_by[asc]", "occurred_at", "sort_by[desc]", "occurred_at"), "sort_by[desc]"},
 		{"limit", "GET", "/customers", vals("limit", "101"), "limit"},
 		{"limit zero", "GET", "/customers", vals("limit", "0"), "limit"},
 		{"offset not handed out", "GET", "/customers", vals("offset", "abc"), "offset"},

@@ -173,6 +173,10 @@ func typed(ps *paramSpec, v string) any {
 var (
 	arrayKeyRE = regexp.MustCompile(`^(.+)\[(0|[1-9][0-9]{0,3})\]$`)
 	cfKeyRE    = regexp.MustCompile(`^cf_[A-Za-z0-9_]+$`)
+	// The catalog's sdk_pattern for timestamp list filters: Chargebee takes
+	// only 10-digit Unix seconds, and a between pair without spaces.
+	timestampRE     = regexp.MustCompile(`^\d{10}$`)
+	timestampPairRE = regexp.MustCompile(`^\[\d{10},\d{10}\]$`)
 )
 
 // maxArrayIndex bounds the index of an array-of-objects key.
@@ -255,6 +259,10 @@ func parseParams(a *actionSpec, values url.Values) (*params, *APIError) {
 			continue
 		}
 		return nil, unknownParam(a, k)
+	}
+	// The catalog sorts by sort_by[asc] or sort_by[desc], not both.
+	if p.filter["sort_by[asc]"] != "" && p.filter["sort_by[desc]"] != "" {
+		return nil, paramError("sort_by[desc]", "cannot be given with sort_by[asc]")
 	}
 	// Required keys: top-level ones always, keys inside a group when the
 	// group is sent (or always, for a group the action cannot do without).
@@ -406,8 +414,8 @@ func checkFilter(key string, fs *filterSpec, v string) *APIError {
 			return paramError(key, "must be true or false")
 		}
 	case "timestamp":
-		if n, err := strictInt(v); err != nil || n < 0 {
-			return paramError(key, "must be a Unix timestamp in seconds")
+		if !timestampRE.MatchString(v) {
+			return paramError(key, "must be a Unix timestamp in seconds, 10 digits")
 		}
 	case "json_array of string", "json_array of enum":
 		list, err := jsonStrings(v)
@@ -422,8 +430,8 @@ func checkFilter(key string, fs *filterSpec, v string) *APIError {
 			}
 		}
 	case "json_array[2] of timestamps":
-		if _, _, err := timestampPair(v); err != nil {
-			return paramError(key, "must be a JSON array of two Unix timestamps, for example [1700000000,1710000000]")
+		if !timestampPairRE.MatchString(v) {
+			return paramError(key, "must be two Unix timestamps of 10 digits, written [1700000000,1710000000]")
 		}
 	}
 	return nil
@@ -444,7 +452,12 @@ func strictInt(s string) (int64, error) {
 	return strconv.ParseInt(s, 10, 64)
 }
 
+// jsonStrings parses a filter's JSON array of strings, with nothing around
+// the brackets (the catalog's sdk_pattern for in and not_in is ^\[...\]$).
 func jsonStrings(v string) ([]string, error) {
+	if !strings.HasPrefix(v, "[") || !strings.HasSuffix(v, "]") {
+		return nil, strconv.ErrSyntax
+	}
 	var list []string
 	if err := json.Unmarshal([]byte(v), &list); err != nil {
 		return nil, err

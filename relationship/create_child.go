@@ -109,7 +109,8 @@ func (s *Service) CreateChild(ctx context.Context, parentID string, create *cust
 // errNoCreatedID is a LinkError's cause when the create answer had no id.
 var errNoCreatedID = errors.New("relationship: the answer to the create call has no customer id")
 
-// linkKey derives the link call's idempotency key, within 100 characters.
+// linkKey derives the link call's idempotency key, at most
+// chargebee.MaxIdempotencyKeyLength (100) bytes long.
 func linkKey(key string) string {
 	const suffix = ":link"
 	if len(key)+len(suffix) <= chargebee.MaxIdempotencyKeyLength {

@@ -142,7 +142,7 @@ func TestCreateChildIdempotencyKeys(t *testing.T) {
 				t.Fatalf("keys %q and %q, want %q and %q", ck, lk, tc.create, tc.linkWant)
 			}
 			if len(lk) > chargebee.MaxIdempotencyKeyLength {
-				t.Fatalf("link key has %d characters", len(lk))
+				t.Fatalf("link key has %d bytes", len(lk))
 			}
 		})
 	}

@@ -359,7 +359,7 @@ func benchUUID() string {
 
 // BenchmarkListPage fetches and decodes one page of 100 customers: "full"
 // has every attribute of the customer and its card (about 470 KB of JSON),
-// "typical" the attributes most customers have (about 140 KB).
+// "typical" the attributes most customers have (about 124 KB).
 func BenchmarkListPage(b *testing.B) {
 	ctx := context.Background()
 	for _, pc := range []struct {
@@ -866,7 +866,7 @@ func (h *heapSampler) sample(page int) {
 }
 
 // BenchmarkListIterate ranges over List for 10,000 and 100,000 customers
-// (pages of 100, about 140 KB each); the baseline follows next_offset by
+// (pages of 100, about 124 KB each); the baseline follows next_offset by
 // hand with net/http and json.Decoder. The heap must not grow with the
 // number of pages: peak-heap-bytes (live heap after a collection, sampled
 // mid-page every ten pages) at 100k stays within 10% of the figure at 10k.

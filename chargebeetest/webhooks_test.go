@@ -443,3 +443,49 @@ func TestWebhookReset(t *testing.T) {
 		t.Fatalf("endpoint saw %s", got)
 	}
 }
+
+// TestWebhookTimeout checks that a call the endpoint does not answer within
+// Webhook.Timeout counts as failed and is retried, as Chargebee retries a
+// call that timed out; the event then lists the webhook with its status.
+func TestWebhookTimeout(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	calls := 0
+	stop := make(chan struct{})
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		calls++
+		first := calls == 1
+		mu.Unlock()
+		_, _ = io.ReadAll(r.Body) // so that the server notices the fake hang up
+		if first { // never answers: only the fake's time-out ends the call
+			select {
+			case <-r.Context().Done():
+			case <-stop:
+			}
+			return
+		}
+		w.WriteHeader(http.StatusOK)
+	}))
+	t.Cleanup(hook.Close)
+	t.Cleanup(func() { close(stop) }) // runs first: never leave the handler blocked
+	s := chargebeetest.NewServer(t, chargebeetest.WithWebhook(chargebeetest.Webhook{
+		URL: hook.URL, Timeout: 50 * time.Millisecond, RetryWaits: []time.Duration{0},
+	}))
+	createCustomer(t, s)
+	// 100 times the Timeout, and well below DefaultWebhookTimeout: the
+	// call ends by Webhook.Timeout, not by the default.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := s.WaitWebhooks(ctx); err != nil {
+		t.Fatalf("WaitWebhooks: %v", err)
+	}
+	ds := s.Deliveries()
+	if got := logString(ds); got != "ev_1#1.1=0 ev_1#1.2=200" || ds[0].Err == "" || ds[1].Err != "" {
+		t.Fatalf("deliveries: %+v", ds)
+	}
+	a := must(t, send(t, s, "GET", "/events/ev_1", nil), 200)
+	if a.str("event.webhook_status") != "succeeded" || a.len("event.webhooks") != 1 || a.str("event.webhooks.0.webhook_status") != "succeeded" {
+		t.Fatalf("event: %s", a.raw)
+	}
+}

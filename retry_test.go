@@ -131,6 +131,33 @@ func TestRetryAfterVariants(t *testing.T) {
 	}
 }
 
+// TestRetryAfterOnEveryRetriedStatus checks that a Retry-After is the wait
+// before the retry of every status the SDK retries, not only of 429 and 503
+// (a gateway's 502 or 504 may ask for one too), and that the final error
+// reports it.
+func TestRetryAfterOnEveryRetriedStatus(t *testing.T) {
+	t.Parallel()
+	for _, status := range []int{429, 500, 502, 503, 504} {
+		t.Run(strconv.Itoa(status), func(t *testing.T) {
+			t.Parallel()
+			cb, mt, _ := newMockClient(t, []reply{{status: status, body: `{}`, header: map[string]string{"Retry-After": "2"}}},
+				chargebee.WithMaxRetries(1), chargebee.WithRetryWait(time.Millisecond, time.Minute))
+			waits := &testutil.WaitLog{}
+			err := cb.Do(waits.Context(context.Background()), "GET", "/customers", nil, nil)
+			var ce *chargebee.Error
+			if !errors.As(err, &ce) || ce.HTTPStatusCode != status || ce.Attempts != 2 || mt.GetTotalCallCount() != 2 {
+				t.Fatalf("err %v, calls %d; want two attempts", err, mt.GetTotalCallCount())
+			}
+			if got := waits.All(); len(got) != 1 || got[0] != 2*time.Second {
+				t.Errorf("waits %v, want [2s]", got)
+			}
+			if ce.RetryAfter != 2*time.Second {
+				t.Errorf("RetryAfter = %v, want 2s", ce.RetryAfter)
+			}
+		})
+	}
+}
+
 func Test503UntilRetriesRunOut(t *testing.T) {
 	t.Parallel()
 	const body = `{"message":"Service is temporarily unavailable","type":"operation_failed","api_error_code":"site_not_ready","error_code":"site_not_ready","http_status_code":503}`

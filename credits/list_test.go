@@ -106,8 +106,10 @@ func TestListWalk(t *testing.T) {
 	t.Parallel()
 	cb, _, rec := testutil.NewClient(t, listServer(t))
 	req := credits.NewListRequest().SetLimit(2).SetCustomerID(chargebee.StringFilter{Is: "cust_123"})
+	seq := credits.NewService(cb).List(context.Background(), req)
+	rec.NothingSent() // nothing is sent until the sequence is ranged over
 	var ids []string
-	for e, err := range credits.NewService(cb).List(context.Background(), req) {
+	for e, err := range seq {
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -42,16 +42,21 @@ func TestCompleteWire(t *testing.T) {
 	t.Parallel()
 	srv := redisserver.New(t)
 	for _, tc := range []struct {
-		window time.Duration
+		window time.Duration // 0: no WithWindow, the default of 3 days 7 hours
 		want   string
 	}{
+		{0, "set chargebee:webhook:ev_1 done ex 284400"},
 		{webhook.DefaultWindow, "set chargebee:webhook:ev_1 done ex 284400"},
 		{1500 * time.Millisecond, "set chargebee:webhook:ev_1 done px 1500"},
 	} {
 		rdb := replicaClient(t, srv)
 		var log cmdLog
 		rdb.AddHook(&log)
-		d := newDeduper(t, rdb, cbredis.WithWindow(tc.window))
+		var opts []cbredis.DeduperOption
+		if tc.window != 0 {
+			opts = append(opts, cbredis.WithWindow(tc.window))
+		}
+		d := newDeduper(t, rdb, opts...)
 		claim(t, d, "ev_1", webhook.Claimed)
 		if err := d.Complete(context.Background(), "ev_1"); err != nil {
 			t.Fatal(err)

@@ -115,12 +115,9 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	return st.retryable && RetryableStatus(resp.StatusCode), nil
 }
 
-// retryAfterOf returns the wait a 429 or 503 response asks for in its
-// Retry-After header, or zero.
+// retryAfterOf returns the wait a response asks for in its Retry-After
+// header, or zero. It is honoured on every status that is retried.
 func retryAfterOf(resp *http.Response) time.Duration {
-	if resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable {
-		return 0
-	}
 	return parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 }
 
@@ -153,8 +150,8 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 }
 
 // Backoff returns the wait before the attempt after attemptNum (0-based):
-// exponential from min, jittered in its upper half, or the Retry-After of a
-// 429 or 503 (as checkRetry parsed it, within a call), capped at max.
+// exponential from min, jittered in its upper half, or the response's
+// Retry-After (as checkRetry parsed it, within a call), capped at max.
 func Backoff(minWait, maxWait time.Duration, attemptNum int, resp *http.Response) time.Duration {
 	var ra time.Duration
 	switch {

@@ -74,8 +74,8 @@ func TestBackoff(t *testing.T) {
 	if d := Backoff(minW, maxW, 0, resp(503, "3600")); d != maxW {
 		t.Errorf("503 Retry-After 3600 → %v, want the cap %v", d, maxW)
 	}
-	if d := Backoff(minW, maxW, 0, resp(500, "1")); d > minW {
-		t.Errorf("500 honours Retry-After: %v", d)
+	if d := Backoff(minW, maxW, 0, resp(502, "1")); d != time.Second {
+		t.Errorf("502 Retry-After 1 → %v", d)
 	}
 	if d := Backoff(minW, maxW, 0, resp(429, "garbage")); d > minW {
 		t.Errorf("garbage Retry-After → %v", d)

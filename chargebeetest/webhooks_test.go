@@ -458,7 +458,8 @@ func TestWebhookTimeout(t *testing.T) {
 		first := calls == 1
 		mu.Unlock()
 		_, _ = io.ReadAll(r.Body) // so that the server notices the fake hang up
-		if first { // never answers: only the fake's time-out ends the call
+		if first {
+			// Never answers: only the fake's time-out ends the call.
 			select {
 			case <-r.Context().Done():
 			case <-stop:

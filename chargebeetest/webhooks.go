@@ -81,7 +81,9 @@ func WithWebhook(w Webhook) Option {
 // application/json (and Basic auth when w.Username is set). A 2XX answer
 // ends the delivery; any other answer, or none, is retried on
 // w.RetryWaits, and the event's webhook_status follows (scheduled,
-// re_scheduled, succeeded or failed). Events recorded while no webhook is
+// re_scheduled, succeeded or failed). The first call's body has no webhooks
+// key; a retry or ResendEvent sends the event as the API then shows it,
+// with its webhooks entry. Events recorded while no webhook is
 // set are not delivered (webhook_status not_configured), nor are those of
 // calls sent with the event-control headers that disable webhooks
 // (webhook_status skipped).
@@ -135,7 +137,7 @@ func (s *Server) ResendEvent(id string) error {
 	ev := s.st.events.byID[id]
 	var doc map[string]any
 	if ev != nil {
-		doc = ev.doc(s.ev.wh.version(), false)
+		doc = ev.doc(s.ev.wh.version(), true)
 	}
 	s.mu.Unlock()
 	if ev == nil {
@@ -449,6 +451,9 @@ func (d *deliverer) run() {
 			evStatus = whFailed
 		}
 		d.s.setWebhookStatus(dl.evID, evStatus, ok)
+		if retry {
+			dl.body = d.s.webhookBody(dl.evID, string(dl.cfg.APIVersion), dl.body)
+		}
 		d.mu.Lock()
 		if dl.gen == d.gen { // else Reset came while the call was in flight
 			d.log = append(d.log, Delivery{EventID: dl.evID, EventType: dl.evType, Copy: dl.copy, Attempt: dl.attempts, Status: status, Err: errText})
@@ -509,6 +514,22 @@ func (d *deliverer) reset() {
 	d.copies = map[string]int{}
 	d.signal()
 	d.mu.Unlock()
+}
+
+// webhookBody renders the event as a call made now sends it: once the
+// first call completed, with its webhooks entry. It returns old when the
+// event is gone (a Reset) or cannot be rendered.
+func (s *Server) webhookBody(id, version string, old []byte) []byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if ev := s.st.events.byID[id]; ev != nil {
+		if doc := ev.doc(version, true); doc != nil {
+			if b, err := marshal(doc); err == nil {
+				return b
+			}
+		}
+	}
+	return old
 }
 
 // setWebhookStatus updates the webhook_status of a recorded event after a

@@ -490,3 +490,36 @@ func TestWebhookTimeout(t *testing.T) {
 		t.Fatalf("event: %s", a.raw)
 	}
 }
+
+// TestWebhookRetryBodyListsTheWebhook checks the body of each call: the
+// first has no webhooks key, and a retry, made after the first call
+// completed, carries the event as the API then shows it, with the webhook
+// and its re_scheduled status (EVENTS.md: webhooks is present once the
+// first call completed or timed out).
+func TestWebhookRetryBodyListsTheWebhook(t *testing.T) {
+	t.Parallel()
+	e := newEndpoint(t, http.StatusInternalServerError)
+	s := chargebeetest.NewServer(t, chargebeetest.WithWebhook(chargebeetest.Webhook{URL: e.srv.URL, RetryWaits: fastRetries}))
+	createCustomer(t, s)
+	wait(t, s)
+	calls := e.received()
+	if len(calls) != 2 {
+		t.Fatalf("%d calls, want 2", len(calls))
+	}
+	var first, retry map[string]any
+	if err := json.Unmarshal(calls[0].body, &first); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(calls[1].body, &retry); err != nil {
+		t.Fatal(err)
+	}
+	if first["id"] != "ev_1" || first["webhook_status"] != "scheduled" || first["webhooks"] != nil {
+		t.Fatalf("first body: %s", calls[0].body)
+	}
+	hooks, _ := retry["webhooks"].([]any)
+	if retry["id"] != "ev_1" || retry["webhook_status"] != "re_scheduled" || len(hooks) != 1 ||
+		dig(hooks[0].(map[string]any), "webhook_status") != "re_scheduled" || dig(hooks[0].(map[string]any), "object") != "webhook" ||
+		dig(hooks[0].(map[string]any), "id") == "" || dig(retry, "content.customer.id") != dig(first, "content.customer.id") {
+		t.Fatalf("retry body: %s", calls[1].body)
+	}
+}

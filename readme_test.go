@@ -77,6 +77,8 @@ var (
 func Signup(ctx context.Context, customers *customer.Service, email string) (string, error) { return "", nil }
 
 func handleEvent(ctx context.Context, ev *event.Event) error { return nil }
+
+func handled(eventID string) bool { return false }
 `
 
 // TestReadmeSnippetsCompile type-checks every Go block of README.md, so the

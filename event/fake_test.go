@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/chargebeetest"
@@ -78,5 +79,49 @@ func TestServiceAgainstTheFake(t *testing.T) {
 	}
 	if _, err := events.Retrieve(ctx, "ev_unknown"); !errors.Is(err, chargebee.ErrNotFound) {
 		t.Fatalf("unknown id: %v, want chargebee.ErrNotFound", err)
+	}
+}
+
+// TestPollingFromTheLastSecond shows why the README polls from the second
+// of the last event handled: an event recorded in that same second after a
+// poll is missed by occurred_at[after]=last and found by after=last-1.
+func TestPollingFromTheLastSecond(t *testing.T) {
+	t.Parallel()
+	at := time.Unix(1_800_000_000, 0) // every change happens in this second
+	srv, err := chargebeetest.Start(chargebeetest.WithClock(func() time.Time { return at }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	ctx := context.Background()
+	cb := srv.Client()
+	customers := customer.NewService(cb)
+	poll := func(after chargebee.Timestamp) (ids []string) {
+		t.Helper()
+		req := event.NewListRequest().SetOccurredAt(chargebee.TimestampFilter{After: after}).SetSortBy(chargebee.SortAsc("occurred_at"))
+		for e, err := range event.NewService(cb).List(ctx, req) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, e.Event.ID)
+		}
+		return ids
+	}
+	if _, err := customers.Create(ctx, customer.NewCreateRequest().SetFirstName("Ann")); err != nil {
+		t.Fatal(err)
+	}
+	first := poll(chargebee.Timestamp(at.Unix() - 60))
+	if len(first) != 1 {
+		t.Fatalf("first poll: %v", first)
+	}
+	last := chargebee.Timestamp(at.Unix()) // OccurredAt of the last event handled
+	if _, err := customers.Create(ctx, customer.NewCreateRequest().SetFirstName("Bob")); err != nil {
+		t.Fatal(err)
+	}
+	if got := poll(last); len(got) != 0 {
+		t.Fatalf("after=last lists %v; the README would not need the earlier second", got)
+	}
+	if got := poll(last - 1); len(got) != 2 || got[0] != first[0] || got[1] == first[0] {
+		t.Fatalf("after=last-1 lists %v, want %s and the new event", got, first[0])
 	}
 }

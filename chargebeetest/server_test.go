@@ -2,7 +2,9 @@ package chargebeetest_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -132,7 +134,22 @@ func TestRouting(t *testing.T) {
 		{"GET", "/api/v2/promotional_credits/add", 404, "resource_not_found"}, // retrieve of credit "add"
 		{"GET", "/api/v1/customers/x/hierarchy", 404, "resource_not_found"},   // v2-only action
 		{"POST", "/api/v2/customers/x/add_account_credits", 404, "resource_not_found"},
+		// The other actions API v1 does not have (CATALOG.md, API v1 notes),
+		// and the v1 account-credit actions on v2.
+		{"GET", "/api/v1/customers/x/contacts", 404, "resource_not_found"},
+		{"POST", "/api/v1/customers/x/relationships", 404, "resource_not_found"},
+		{"POST", "/api/v1/customers/x/delete_relationship", 404, "resource_not_found"},
+		{"GET", "/api/v1/customers/x/hierarchy_detail", 404, "resource_not_found"},
+		{"POST", "/api/v1/customers/x/update_hierarchy_settings", 404, "resource_not_found"},
+		{"GET", "/api/v1/customers/x/customer_entitlements", 404, "resource_not_found"},
+		{"POST", "/api/v1/customers/x/add_promotional_credits", 404, "resource_not_found"},
+		{"POST", "/api/v1/promotional_credits/add", 404, "resource_not_found"},
+		{"GET", "/api/v1/promotional_credits", 404, "resource_not_found"},
+		{"POST", "/api/v2/customers/x/deduct_account_credits", 404, "resource_not_found"},
+		{"POST", "/api/v2/customers/x/set_account_credits", 404, "resource_not_found"},
 	}
+	// Customer x exists: a 404 below is the route's, not the customer's.
+	createCustomer(t, s, "id", "x")
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
 			req, _ := http.NewRequest(tt.method, s.URL()+tt.path, nil)
@@ -141,9 +158,14 @@ func TestRouting(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			body, _ := io.ReadAll(res.Body)
 			res.Body.Close()
-			if res.StatusCode != tt.status {
-				t.Fatalf("status %d, want %d", res.StatusCode, tt.status)
+			var e struct {
+				Code string `json:"api_error_code"`
+			}
+			_ = json.Unmarshal(body, &e)
+			if res.StatusCode != tt.status || e.Code != tt.code {
+				t.Fatalf("status %d %q, want %d %q: %s", res.StatusCode, e.Code, tt.status, tt.code, body)
 			}
 		})
 	}

@@ -287,6 +287,14 @@ func TestWebhookDuplicates(t *testing.T) {
 	if string(calls[0].body) != string(calls[1].body) {
 		t.Fatalf("a duplicate differs from the first delivery:\n%s\n%s", calls[0].body, calls[1].body)
 	}
+	// The resent call comes after delivered ones: it lists the webhook.
+	var resent map[string]any
+	if err := json.Unmarshal(calls[5].body, &resent); err != nil {
+		t.Fatal(err)
+	}
+	if resent["webhook_status"] != "succeeded" || dig(resent, "webhooks.0.webhook_status") != "succeeded" || dig(resent, "webhooks.0.object") != "webhook" {
+		t.Fatalf("resent body: %s", calls[5].body)
+	}
 	if err := s.ResendEvent("ev_99"); err == nil {
 		t.Fatal("ResendEvent of an unknown event: no error")
 	}

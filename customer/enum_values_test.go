@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/billingkit/chargebee-go"
-	"github.com/billingkit/chargebee-go/internal/testutil"
 )
 
 // TestUnknownEnumValuesAreSent checks that enum values on requests are not
@@ -16,14 +15,7 @@ import (
 func TestUnknownEnumValuesAreSent(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	tests := []struct {
-		name   string
-		body   string
-		call   func(s *Service) error
-		method string
-		path   string
-		want   url.Values
-	}{
+	runWireCases(t, []wireCase{
 		{"create", customerBody, func(s *Service) error {
 			_, err := s.Create(ctx, NewCreateRequest().
 				SetAutoCollection("on_schedule").
@@ -61,15 +53,5 @@ func TestUnknownEnumValuesAreSent(t *testing.T) {
 		}, http.MethodGet, "/api/v2/customers", url.Values{
 			"auto_collection[in]": {`["on","on_schedule"]`},
 		}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			s, _, m := newMock(t, http.StatusOK, tc.body)
-			if err := tc.call(s); err != nil {
-				t.Fatalf("an unknown enum value was refused: %v", err)
-			}
-			testutil.Expect(t, m.Only(), tc.method, tc.path, tc.want)
-		})
-	}
+	})
 }

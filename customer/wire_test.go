@@ -632,14 +632,7 @@ func fullListRequest() *ListRequest {
 func TestActionsWire(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	tests := []struct {
-		name   string
-		body   string
-		call   func(s *Service) error
-		method string
-		path   string
-		want   url.Values
-	}{
+	runWireCases(t, []wireCase{
 		{"create", customerCardBody, func(s *Service) error {
 			res, err := s.Create(ctx, fullCreateRequest())
 			if err == nil && (res.Customer.ID != "cus_1" || res.Card.Last4 != "1111") {
@@ -725,7 +718,24 @@ func TestActionsWire(t *testing.T) {
 			_, err := s.ClearPersonalData(ctx, escapingID)
 			return err
 		}, http.MethodPost, "/api/v2/customers/" + escapedID + "/clear_personal_data", url.Values{}},
-	}
+	})
+}
+
+// wireCase is one call, the body the mock answers it with, and the
+// request it must send.
+type wireCase struct {
+	name   string
+	body   string
+	call   func(s *Service) error
+	method string
+	path   string
+	want   url.Values
+}
+
+// runWireCases makes each call against a mock answering 200 and checks it
+// sent one request with the method, path and exact values of its case.
+func runWireCases(t *testing.T, tests []wireCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()

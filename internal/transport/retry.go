@@ -106,9 +106,6 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 			return false, rerr
 		}
 		rerr = cleanErr(rerr)
-		if errors.Is(rerr, context.DeadlineExceeded) {
-			rerr = &attemptTimeout{err: rerr, timeout: st.timeout}
-		}
 		return st.retryable && Transient(rerr), fmt.Errorf("reading response body: %w", rerr)
 	}
 	st.keep(resp, body)

@@ -148,9 +148,6 @@ func (a *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	if a.clientTimeout != nil {
 		timeout = a.clientTimeout.Timeout
 	}
-	if st := stateOf(req.Context()); st != nil {
-		st.timeout = timeout // named by checkRetry when reading the body runs out of it
-	}
 	if timeout <= 0 {
 		return a.attempt(req)
 	}
@@ -161,13 +158,19 @@ func (a *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	resp, err := a.attempt(req.WithContext(ctx))
 	if err != nil {
 		cancel()
-		if errors.Is(err, context.DeadlineExceeded) && parent.Err() == nil {
-			err = &attemptTimeout{err: err, timeout: timeout}
-		}
-		return nil, err
+		return nil, timedOut(parent, err, timeout)
 	}
-	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel, parent: parent, timeout: timeout}
 	return resp, nil
+}
+
+// timedOut returns err as an *attemptTimeout when it is the end of the
+// attempt's deadline rather than of its parent context.
+func timedOut(parent context.Context, err error, timeout time.Duration) error {
+	if errors.Is(err, context.DeadlineExceeded) && parent.Err() == nil {
+		return &attemptTimeout{err: err, timeout: timeout}
+	}
+	return err
 }
 
 // attemptTimeout reports an attempt out of time: a timeout net.Error that
@@ -187,10 +190,21 @@ func (e *attemptTimeout) Unwrap() error   { return e.err }
 func (e *attemptTimeout) Timeout() bool   { return true }
 func (e *attemptTimeout) Temporary() bool { return true }
 
-// cancelOnClose releases an attempt's deadline when its body is closed.
+// cancelOnClose releases an attempt's deadline when its body is closed,
+// and reports a read the deadline cuts off as the attempt's timeout.
 type cancelOnClose struct {
 	io.ReadCloser
-	cancel context.CancelFunc
+	cancel  context.CancelFunc
+	parent  context.Context
+	timeout time.Duration
+}
+
+func (b *cancelOnClose) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil && err != io.EOF {
+		err = timedOut(b.parent, err, b.timeout)
+	}
+	return n, err
 }
 
 func (b *cancelOnClose) Close() error {

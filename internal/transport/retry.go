@@ -106,9 +106,6 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 			return false, rerr
 		}
 		rerr = cleanErr(rerr)
-		if errors.Is(rerr, context.DeadlineExceeded) {
-			rerr = &attemptTimeout{err: rerr, timeout: st.timeout}
-		}
 		return st.retryable && Transient(rerr), fmt.Errorf("reading response body: %w", rerr)
 	}
 	st.keep(resp, body)
@@ -154,9 +151,13 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 // Retry-After (as checkRetry parsed it, within a call), capped at max.
 func Backoff(minWait, maxWait time.Duration, attemptNum int, resp *http.Response) time.Duration {
 	var ra time.Duration
+	var st *callState
+	if resp != nil && resp.Request != nil {
+		st = stateOf(resp.Request.Context())
+	}
 	switch {
-	case resp != nil && resp.Request != nil && stateOf(resp.Request.Context()) != nil:
-		ra = stateOf(resp.Request.Context()).wait
+	case st != nil:
+		ra = st.wait
 	case resp != nil:
 		ra = retryAfterOf(resp)
 	}

@@ -85,8 +85,6 @@ type callState struct {
 	last Result
 	// wait is the Retry-After of the latest response, read by Backoff.
 	wait time.Duration
-	// timeout is the latest attempt's per-attempt timeout, or 0.
-	timeout time.Duration
 }
 
 type stateKey struct{}

@@ -391,6 +391,10 @@ func TestCustomerMarshalRoundTrip(t *testing.T) {
 	if strings.Contains(string(plain), "cf_") || !json.Valid(plain) {
 		t.Errorf("plain = %s", plain)
 	}
+	// Custom fields without a cf_ key add nothing.
+	if only, err := json.Marshal(Customer{ID: "x", CustomFields: map[string]any{"id": "y"}}); err != nil || string(only) != string(plain) {
+		t.Errorf("non-cf fields only = %s, %v; want %s", only, err, plain)
+	}
 }
 
 // TestMissingTopLevelKey checks that a 2xx response without the key an

@@ -4,7 +4,6 @@ package customer
 
 import (
 	"encoding/json"
-	"strings"
 
 	"github.com/billingkit/chargebee-go"
 )
@@ -216,38 +215,6 @@ type Customer struct {
 	// cf_* key of the response, with its JSON value (string, number,
 	// bool, ...). It is nil when the response has none.
 	CustomFields map[string]any `json:"-"`
-}
-
-// customerFields is Customer without its methods, so that encoding through it
-// does not recurse.
-type customerFields Customer
-
-// MarshalJSON encodes the Customer as Chargebee sends it, with CustomFields as
-// top-level cf_* keys. Entries whose key does not start with "cf_" are left
-// out so that they cannot replace a modelled attribute.
-func (c Customer) MarshalJSON() ([]byte, error) {
-	b, err := json.Marshal(customerFields(c))
-	if err != nil || len(c.CustomFields) == 0 {
-		return b, err
-	}
-	extra := make(map[string]any, len(c.CustomFields))
-	for k, v := range c.CustomFields {
-		if strings.HasPrefix(k, "cf_") {
-			extra[k] = v
-		}
-	}
-	if len(extra) == 0 {
-		return b, nil
-	}
-	e, err := json.Marshal(extra)
-	if err != nil {
-		return nil, err
-	}
-	// Join {"id":...} and {"cf_x":...} into one object.
-	out := make([]byte, 0, len(b)+len(e))
-	out = append(out, b[:len(b)-1]...)
-	out = append(out, ',')
-	return append(out, e[1:]...), nil
 }
 
 // BillingAddress is the billing address of a customer; taxes are computed from

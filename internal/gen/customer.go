@@ -247,48 +247,9 @@ func (g *gen) models() ([]byte, error) {
 			b.WriteString("\tCustomFields map[string]any `json:\"-\"`\n")
 		}
 		b.WriteString("}\n\n")
-		if spec.Key == "customer" {
-			fmt.Fprintf(&b, customFieldsJSON, spec.Name, lowerFirst(spec.Name)+"Fields")
-		}
 	}
 	return g.file(b.Bytes()), nil
 }
-
-// customFieldsJSON is the MarshalJSON of a model with CustomFields (%[1]s),
-// and the type without methods (%[2]s) it encodes the model through.
-const customFieldsJSON = `// %[2]s is %[1]s without its methods, so that encoding through it
-// does not recurse.
-type %[2]s %[1]s
-
-// MarshalJSON encodes the %[1]s as Chargebee sends it, with CustomFields as
-// top-level cf_* keys. Entries whose key does not start with "cf_" are left
-// out so that they cannot replace a modelled attribute.
-func (c %[1]s) MarshalJSON() ([]byte, error) {
-	b, err := json.Marshal(%[2]s(c))
-	if err != nil || len(c.CustomFields) == 0 {
-		return b, err
-	}
-	extra := make(map[string]any, len(c.CustomFields))
-	for k, v := range c.CustomFields {
-		if strings.HasPrefix(k, "cf_") {
-			extra[k] = v
-		}
-	}
-	if len(extra) == 0 {
-		return b, nil
-	}
-	e, err := json.Marshal(extra)
-	if err != nil {
-		return nil, err
-	}
-	// Join {"id":...} and {"cf_x":...} into one object.
-	out := make([]byte, 0, len(b)+len(e))
-	out = append(out, b[:len(b)-1]...)
-	out = append(out, ',')
-	return append(out, e[1:]...), nil
-}
-
-`
 
 func attrDoc(name, modelKey string, a attribute, typ string) string {
 	var parts []string

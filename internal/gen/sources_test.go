@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -12,18 +11,7 @@ import (
 // for the others.
 func TestHeadersNameTheirSources(t *testing.T) {
 	t.Parallel()
-	raw, err := os.ReadFile("catalog.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	events, err := os.ReadFile("events.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := Generate(raw, events)
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := generated(t)
 	seen := map[string]int{}
 	for name, src := range files {
 		want := catalogFile

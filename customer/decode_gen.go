@@ -3,8 +3,6 @@
 package customer
 
 import (
-	"slices"
-
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/internal/jsonx"
 )
@@ -103,45 +101,9 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 			}
 			v.BillingAddress.decodeJSON(d)
 		case "referral_urls":
-			if d.Null() {
-				v.ReferralURLs = nil
-				break
-			}
-			s, n := v.ReferralURLs, 0
-			if s == nil {
-				s = make([]ReferralURL, 0, d.Len())
-			}
-			for more := d.Array(); more; more = d.NextItem() {
-				if n == len(s) {
-					s = slices.Grow(s, 1)[:n+1]
-				}
-				s[n].decodeJSON(d)
-				n++
-			}
-			if n == 0 {
-				s = []ReferralURL{}
-			}
-			v.ReferralURLs = s[:n]
+			jsonx.Slice(d, &v.ReferralURLs, (*ReferralURL).decodeJSON, true)
 		case "contacts":
-			if d.Null() {
-				v.Contacts = nil
-				break
-			}
-			s, n := v.Contacts, 0
-			if s == nil {
-				s = make([]Contact, 0, d.Len())
-			}
-			for more := d.Array(); more; more = d.NextItem() {
-				if n == len(s) {
-					s = slices.Grow(s, 1)[:n+1]
-				}
-				s[n].decodeJSON(d)
-				n++
-			}
-			if n == 0 {
-				s = []Contact{}
-			}
-			v.Contacts = s[:n]
+			jsonx.Slice(d, &v.Contacts, (*Contact).decodeJSON, true)
 		case "payment_method":
 			if d.Null() {
 				v.PaymentMethod = nil
@@ -168,65 +130,11 @@ func (v *Customer) decodeJSON(d *jsonx.Decoder) {
 		case "account_credits":
 			d.Num(&v.AccountCredits)
 		case "balances":
-			if d.Null() {
-				v.Balances = nil
-				break
-			}
-			s, n := v.Balances, 0
-			if s == nil {
-				s = make([]Balance, 0, d.Len())
-			}
-			for more := d.Array(); more; more = d.NextItem() {
-				if n == len(s) {
-					s = slices.Grow(s, 1)[:n+1]
-				}
-				s[n].decodeJSON(d)
-				n++
-			}
-			if n == 0 {
-				s = []Balance{}
-			}
-			v.Balances = s[:n]
+			jsonx.Slice(d, &v.Balances, (*Balance).decodeJSON, true)
 		case "entity_identifiers":
-			if d.Null() {
-				v.EntityIdentifiers = nil
-				break
-			}
-			s, n := v.EntityIdentifiers, 0
-			if s == nil {
-				s = make([]EntityIdentifier, 0, d.Len())
-			}
-			for more := d.Array(); more; more = d.NextItem() {
-				if n == len(s) {
-					s = slices.Grow(s, 1)[:n+1]
-				}
-				s[n].decodeJSON(d)
-				n++
-			}
-			if n == 0 {
-				s = []EntityIdentifier{}
-			}
-			v.EntityIdentifiers = s[:n]
+			jsonx.Slice(d, &v.EntityIdentifiers, (*EntityIdentifier).decodeJSON, true)
 		case "tax_providers_fields":
-			if d.Null() {
-				v.TaxProvidersFields = nil
-				break
-			}
-			s, n := v.TaxProvidersFields, 0
-			if s == nil {
-				s = make([]TaxProvidersField, 0, d.Len())
-			}
-			for more := d.Array(); more; more = d.NextItem() {
-				if n == len(s) {
-					s = slices.Grow(s, 1)[:n+1]
-				}
-				s[n].decodeJSON(d)
-				n++
-			}
-			if n == 0 {
-				s = []TaxProvidersField{}
-			}
-			v.TaxProvidersFields = s[:n]
+			jsonx.Slice(d, &v.TaxProvidersFields, (*TaxProvidersField).decodeJSON, true)
 		case "is_einvoice_enabled":
 			d.Bool(&v.IsEinvoiceEnabled)
 		case "einvoicing_method":
@@ -1042,45 +950,9 @@ func (v *Transaction) decodeJSON(d *jsonx.Decoder) {
 		case "reversal_transaction_id":
 			d.Str(&v.ReversalTransactionID)
 		case "linked_invoices":
-			if d.Null() {
-				v.LinkedInvoices = nil
-				break
-			}
-			s, n := v.LinkedInvoices, 0
-			if s == nil {
-				s = make([]LinkedInvoice, 0, d.Len())
-			}
-			for more := d.Array(); more; more = d.NextItem() {
-				if n == len(s) {
-					s = slices.Grow(s, 1)[:n+1]
-				}
-				s[n].decodeJSON(d)
-				n++
-			}
-			if n == 0 {
-				s = []LinkedInvoice{}
-			}
-			v.LinkedInvoices = s[:n]
+			jsonx.Slice(d, &v.LinkedInvoices, (*LinkedInvoice).decodeJSON, true)
 		case "linked_refunds":
-			if d.Null() {
-				v.LinkedRefunds = nil
-				break
-			}
-			s, n := v.LinkedRefunds, 0
-			if s == nil {
-				s = make([]LinkedRefund, 0, d.Len())
-			}
-			for more := d.Array(); more; more = d.NextItem() {
-				if n == len(s) {
-					s = slices.Grow(s, 1)[:n+1]
-				}
-				s[n].decodeJSON(d)
-				n++
-			}
-			if n == 0 {
-				s = []LinkedRefund{}
-			}
-			v.LinkedRefunds = s[:n]
+			jsonx.Slice(d, &v.LinkedRefunds, (*LinkedRefund).decodeJSON, true)
 		case "payment_method_details":
 			d.Str(&v.PaymentMethodDetails)
 		case "business_entity_id":
@@ -1800,18 +1672,7 @@ func (v *listEntryPage) decodeJSON(d *jsonx.Decoder) {
 			if v.List == nil {
 				v.List = new([]ListEntry)
 			}
-			s, n := (*v.List), 0
-			for more := d.Array(); more; more = d.NextItem() {
-				if n == len(s) {
-					s = slices.Grow(s, 1)[:n+1]
-				}
-				s[n].decodeJSON(d)
-				n++
-			}
-			if n == 0 {
-				s = []ListEntry{}
-			}
-			(*v.List) = s[:n]
+			jsonx.Slice(d, v.List, (*ListEntry).decodeJSON, false)
 		case "next_offset":
 			d.Str(&v.NextOffset)
 		default:

@@ -3,8 +3,6 @@
 package entitlement
 
 import (
-	"slices"
-
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/internal/jsonx"
 )
@@ -106,18 +104,7 @@ func (v *listEntryPage) decodeJSON(d *jsonx.Decoder) {
 			if v.List == nil {
 				v.List = new([]ListEntry)
 			}
-			s, n := (*v.List), 0
-			for more := d.Array(); more; more = d.NextItem() {
-				if n == len(s) {
-					s = slices.Grow(s, 1)[:n+1]
-				}
-				s[n].decodeJSON(d)
-				n++
-			}
-			if n == 0 {
-				s = []ListEntry{}
-			}
-			(*v.List) = s[:n]
+			jsonx.Slice(d, v.List, (*ListEntry).decodeJSON, false)
 		case "next_offset":
 			d.Str(&v.NextOffset)
 		default:

@@ -3,8 +3,6 @@
 package event
 
 import (
-	"slices"
-
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/credits"
 	"github.com/billingkit/chargebee-go/customer"
@@ -41,25 +39,7 @@ func (v *Event) decodeJSON(d *jsonx.Decoder) {
 		case "webhook_failure_reason":
 			d.Str(&v.WebhookFailureReason)
 		case "webhooks":
-			if d.Null() {
-				v.Webhooks = nil
-				break
-			}
-			s, n := v.Webhooks, 0
-			if s == nil {
-				s = make([]Webhook, 0, d.Len())
-			}
-			for more := d.Array(); more; more = d.NextItem() {
-				if n == len(s) {
-					s = slices.Grow(s, 1)[:n+1]
-				}
-				s[n].decodeJSON(d)
-				n++
-			}
-			if n == 0 {
-				s = []Webhook{}
-			}
-			v.Webhooks = s[:n]
+			jsonx.Slice(d, &v.Webhooks, (*Webhook).decodeJSON, true)
 		case "content":
 			v.Content.decodeJSON(d)
 		case "object":
@@ -379,18 +359,7 @@ func (v *listEntryPage) decodeJSON(d *jsonx.Decoder) {
 			if v.List == nil {
 				v.List = new([]ListEntry)
 			}
-			s, n := (*v.List), 0
-			for more := d.Array(); more; more = d.NextItem() {
-				if n == len(s) {
-					s = slices.Grow(s, 1)[:n+1]
-				}
-				s[n].decodeJSON(d)
-				n++
-			}
-			if n == 0 {
-				s = []ListEntry{}
-			}
-			(*v.List) = s[:n]
+			jsonx.Slice(d, v.List, (*ListEntry).decodeJSON, false)
 		case "next_offset":
 			d.Str(&v.NextOffset)
 		default:

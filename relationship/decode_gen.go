@@ -3,8 +3,6 @@
 package relationship
 
 import (
-	"slices"
-
 	"github.com/billingkit/chargebee-go"
 	"github.com/billingkit/chargebee-go/customer"
 	"github.com/billingkit/chargebee-go/internal/jsonx"
@@ -32,25 +30,7 @@ func (v *Hierarchy) decodeJSON(d *jsonx.Decoder) {
 		case "has_children":
 			d.Bool(&v.HasChildren)
 		case "children_ids":
-			if d.Null() {
-				v.ChildrenIDs = nil
-				break
-			}
-			s, n := v.ChildrenIDs, 0
-			if s == nil {
-				s = make([]string, 0, d.Len())
-			}
-			for more := d.Array(); more; more = d.NextItem() {
-				if n == len(s) {
-					s = slices.Grow(s, 1)[:n+1]
-				}
-				d.Str(&s[n])
-				n++
-			}
-			if n == 0 {
-				s = []string{}
-			}
-			v.ChildrenIDs = s[:n]
+			jsonx.Slice(d, &v.ChildrenIDs, func(p *string, d *jsonx.Decoder) { d.Str(p) }, true)
 		case "object":
 			d.Intern(&v.Object)
 		default:
@@ -177,25 +157,7 @@ func (v *HierarchyResult) decodeJSON(d *jsonx.Decoder) {
 	again:
 		switch string(k) {
 		case "hierarchies":
-			if d.Null() {
-				v.Hierarchies = nil
-				break
-			}
-			s, n := v.Hierarchies, 0
-			if s == nil {
-				s = make([]Hierarchy, 0, d.Len())
-			}
-			for more := d.Array(); more; more = d.NextItem() {
-				if n == len(s) {
-					s = slices.Grow(s, 1)[:n+1]
-				}
-				s[n].decodeJSON(d)
-				n++
-			}
-			if n == 0 {
-				s = []Hierarchy{}
-			}
-			v.Hierarchies = s[:n]
+			jsonx.Slice(d, &v.Hierarchies, (*Hierarchy).decodeJSON, true)
 		default:
 			if name := jsonx.Fold(k, hierarchyResultKeys); name != "" {
 				k = []byte(name)
@@ -268,18 +230,7 @@ func (v *listDetailEntryPage) decodeJSON(d *jsonx.Decoder) {
 			if v.List == nil {
 				v.List = new([]ListDetailEntry)
 			}
-			s, n := (*v.List), 0
-			for more := d.Array(); more; more = d.NextItem() {
-				if n == len(s) {
-					s = slices.Grow(s, 1)[:n+1]
-				}
-				s[n].decodeJSON(d)
-				n++
-			}
-			if n == 0 {
-				s = []ListDetailEntry{}
-			}
-			(*v.List) = s[:n]
+			jsonx.Slice(d, v.List, (*ListDetailEntry).decodeJSON, false)
 		case "next_offset":
 			d.Str(&v.NextOffset)
 		default:

@@ -203,43 +203,36 @@ func (g *gen) decodeField(expr string, typ ast.Expr, local map[string]bool) (cod
 				read = fmt.Sprintf("\t\t\td.Unmarshal(%s)\n", expr)
 			}
 		case *ast.ArrayType:
-			read = sliceCode("(*"+expr+")", x, local, true)
+			read = sliceCode(expr, x, local, true)
 		}
 		if read != "" {
 			return fmt.Sprintf("\t\t\tif d.Null() {\n\t\t\t\t%s = nil\n\t\t\t\tbreak\n\t\t\t}\n\t\t\tif %s == nil {\n\t\t\t\t%s = new(%s)\n\t\t\t}\n%s", expr, expr, expr, typeString(t.X), read), ""
 		}
 	case *ast.ArrayType:
-		if read := sliceCode(expr, t, local, false); read != "" {
-			return fmt.Sprintf("\t\t\tif d.Null() {\n\t\t\t\t%s = nil\n\t\t\t\tbreak\n\t\t\t}\n%s", expr, read), ""
+		if read := sliceCode("&"+expr, t, local, false); read != "" {
+			return read, ""
 		}
 	}
 	return fmt.Sprintf("\t\t\td.Unmarshal(&%s)\n", expr), ""
 }
 
-// sliceCode returns the statements that read a non-null array into the
-// slice expr of type t as encoding/json does (reusing the elements up to
-// its capacity; an empty array is a new empty slice), or "" for elements
-// the decoders do not read themselves. A new slice is made
-// with room for the elements counted ahead, except for a list page's
-// entries, which would cost a pass over the whole page.
+// sliceCode returns the statement that reads an array into the slice expr
+// of type t with jsonx.Slice, or "" for elements the decoders do not read
+// themselves. A list page's entries are not counted ahead.
 func sliceCode(expr string, t *ast.ArrayType, local map[string]bool, page bool) string {
 	id, ok := t.Elt.(*ast.Ident)
-	var read string
+	var item string
 	switch {
 	case !ok:
 		return ""
 	case id.Name == "string":
-		read = "d.Str(&s[n])"
+		item = "func(p *string, d *jsonx.Decoder) { d.Str(p) }"
 	case local[id.Name]:
-		read = "s[n].decodeJSON(d)"
+		item = "(*" + id.Name + ").decodeJSON"
 	default:
 		return ""
 	}
-	presize := ""
-	if !page {
-		presize = fmt.Sprintf("\t\t\tif s == nil {\n\t\t\t\ts = make(%s, 0, d.Len())\n\t\t\t}\n", typeString(t))
-	}
-	return fmt.Sprintf("\t\t\ts, n := %[1]s, 0\n%[3]s\t\t\tfor more := d.Array(); more; more = d.NextItem() {\n\t\t\t\tif n == len(s) {\n\t\t\t\t\ts = slices.Grow(s, 1)[:n+1]\n\t\t\t\t}\n\t\t\t\t%[2]s\n\t\t\t\tn++\n\t\t\t}\n\t\t\tif n == 0 {\n\t\t\t\ts = %[4]s{}\n\t\t\t}\n\t\t\t%[1]s = s[:n]\n", expr, read, presize, typeString(t))
+	return fmt.Sprintf("\t\t\tjsonx.Slice(d, %s, %s, %t)\n", expr, item, !page)
 }
 
 // generatedModel reports whether pkg.T names a model of another generated

@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -571,4 +572,30 @@ func (d *Decoder) Len() (n int) {
 		n++
 	}
 	return n
+}
+
+// Slice reads an array into *p as encoding/json reads one into a slice,
+// each element with item: null makes *p nil, [] a new empty slice, and the
+// elements within the capacity of *p are read into again. A nil *p is made
+// with room for Len elements when presize is set (not for a page's list).
+func Slice[T any](d *Decoder, p *[]T, item func(*T, *Decoder), presize bool) {
+	if d.Null() {
+		*p = nil
+		return
+	}
+	s, n := *p, 0
+	if s == nil && presize {
+		s = make([]T, 0, d.Len())
+	}
+	for more := d.Array(); more; more = d.NextItem() {
+		if n == len(s) {
+			s = slices.Grow(s, 1)[:n+1]
+		}
+		item(&s[n], d)
+		n++
+	}
+	if n == 0 {
+		s = []T{}
+	}
+	*p = s[:n]
 }

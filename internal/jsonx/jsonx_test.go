@@ -141,6 +141,39 @@ func TestLen(t *testing.T) {
 	}
 }
 
+// TestSlice checks Slice against encoding/json reading into a []string
+// that already holds elements, and that it reads into the capacity it has.
+func TestSlice(t *testing.T) {
+	t.Parallel()
+	str := func(p *string, d *Decoder) { d.Str(p) }
+	for _, in := range []string{`null`, `[]`, `["a"]`, `["a","b","c"]`, `["a",null,"c"]`, `[1]`, `{}`, `["a"`} {
+		for _, presize := range []bool{false, true} {
+			got, want := make([]string, 1, 2), make([]string, 1, 2)
+			got[0], want[0] = "old", "old"
+			var d Decoder
+			d.Reset([]byte(in))
+			Slice(&d, &got, str, presize)
+			gotErr, wantErr := d.Finish() != nil, json.Unmarshal([]byte(in), &want) != nil
+			if gotErr != wantErr || !wantErr && (!reflect.DeepEqual(got, want) || (got == nil) != (want == nil)) {
+				t.Errorf("Slice(%s, presize=%t) = %q, %t; encoding/json %q, %t", in, presize, got, gotErr, want, wantErr)
+			}
+		}
+	}
+	s := make([]string, 0, 4)
+	var d Decoder
+	d.Reset([]byte(`["a","b"]`))
+	Slice(&d, &s, str, false)
+	if len(s) != 2 || cap(s) != 4 {
+		t.Errorf("Slice into cap 4 gave len %d cap %d, want the same backing array", len(s), cap(s))
+	}
+	var nilSlice []string
+	d.Reset([]byte(`["a","b","c"]`))
+	Slice(&d, &nilSlice, str, true)
+	if len(nilSlice) != 3 || cap(nilSlice) != 3 {
+		t.Errorf("presized Slice gave len %d cap %d, want 3 and 3", len(nilSlice), cap(nilSlice))
+	}
+}
+
 // TestIntern checks that equal strings read through Intern share one copy.
 func TestIntern(t *testing.T) {
 	t.Parallel()

@@ -177,9 +177,8 @@ func (m *MemoryDeduper) Complete(ctx context.Context, id string) error {
 	return nil
 }
 
-// Release implements Deduper. When a delivery outlived its claim and
-// another claimed the id again, both hold it: the claim is dropped by the
-// last of their Releases, never while one of them may still be running.
+// Release implements Deduper: of two deliveries holding a re-taken claim,
+// the last to settle drops it.
 func (m *MemoryDeduper) Release(ctx context.Context, id string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -194,8 +193,7 @@ func (m *MemoryDeduper) Release(ctx context.Context, id string) error {
 	return nil
 }
 
-// Len returns the number of ids held, expired ones not yet dropped
-// included.
+// Len returns the number of ids held, expired ones not yet dropped included.
 func (m *MemoryDeduper) Len() int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -215,15 +213,10 @@ func (m *MemoryDeduper) sweep(now time.Time) {
 // makeRoom makes space for one more id, forgetting the processed id that
 // expires first, or reports false when every id held is a claim.
 func (m *MemoryDeduper) makeRoom() bool {
-	if len(m.ids) < m.max {
-		return true
+	if el := m.done.Front(); el != nil && len(m.ids) >= m.max {
+		m.remove(el)
 	}
-	el := m.done.Front()
-	if el == nil {
-		return false
-	}
-	m.remove(el)
-	return true
+	return len(m.ids) < m.max
 }
 
 // remove forgets the entry of el, which is in one of the lists (Remove

@@ -296,8 +296,7 @@ func (h *handler) call(ctx context.Context, ev *event.Event) (failure string) {
 }
 
 // log records a failure met with ev, the status answered (if not 0) and a
-// deduper's err. It logs with ctx's values but never its end: a failure met
-// after the client went away is logged all the same.
+// deduper's err, with ctx's values even after the client went away.
 func (h *handler) log(ctx context.Context, level slog.Level, msg string, ev *event.Event, status int, err error) {
 	if h.logger == nil {
 		return
@@ -338,11 +337,9 @@ func (h *handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, int)
 		return buf, 0
 	}
 	buf, err := io.ReadAll(body)
-	var tooLarge *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooLarge):
+	if tooLarge := new(http.MaxBytesError); errors.As(err, &tooLarge) {
 		return nil, http.StatusRequestEntityTooLarge
-	case err != nil:
+	} else if err != nil {
 		return nil, http.StatusBadRequest
 	}
 	return buf, 0

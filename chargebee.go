@@ -239,12 +239,15 @@ func checkOut(out any) error {
 	if out == nil {
 		return nil
 	}
-	_, decoder := out.(interface{ DecodeResponse(body []byte) error })
+	_, decoder := out.(responseDecoder)
 	if form.IsNil(out) || (!decoder && reflect.TypeOf(out).Kind() != reflect.Pointer) {
 		return &ValidationError{Param: "out", Reason: "must be nil, a non-nil pointer or a value with a DecodeResponse method"}
 	}
 	return nil
 }
+
+// responseDecoder is an out value that decodes a response body itself.
+type responseDecoder interface{ DecodeResponse(body []byte) error }
 
 // call is one API call, built and ready to send.
 type call struct {
@@ -424,7 +427,7 @@ func (cl *call) decode(res *transport.Result, out any) error {
 	var err error
 	if len(bytes.TrimSpace(res.Body)) == 0 {
 		err = errors.New("empty body")
-	} else if d, ok := out.(interface{ DecodeResponse(body []byte) error }); ok {
+	} else if d, ok := out.(responseDecoder); ok {
 		err = d.DecodeResponse(res.Body)
 	} else {
 		err = json.Unmarshal(res.Body, out)

@@ -151,7 +151,6 @@ var knownImports = []struct{ name, path string }{
 	{"url", "net/url"},
 	{"slices", "slices"},
 	{"strconv", "strconv"},
-	{"strings", "strings"},
 	{"testing", "testing"},
 	{"chargebee", "github.com/billingkit/chargebee-go"},
 	{"credits", "github.com/billingkit/chargebee-go/credits"},

@@ -1,10 +1,8 @@
 package chargebeetest_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/url"
-	"os"
 	"strconv"
 	"testing"
 	"time"
@@ -397,10 +395,6 @@ func TestChangeBillingDateMergeMoveClear(t *testing.T) {
 // required (always present).
 func cardRequired(t *testing.T) []string {
 	t.Helper()
-	raw, err := os.ReadFile("../internal/gen/catalog.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var cat struct {
 		Models map[string]struct {
 			Attributes []struct {
@@ -409,9 +403,7 @@ func cardRequired(t *testing.T) []string {
 			} `json:"attributes"`
 		} `json:"models"`
 	}
-	if err := json.Unmarshal(raw, &cat); err != nil {
-		t.Fatal(err)
-	}
+	readCatalog(t, &cat)
 	var out []string
 	for _, a := range cat.Models["card"].Attributes {
 		if a.Required {

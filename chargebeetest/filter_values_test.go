@@ -1,25 +1,22 @@
 package chargebeetest_test
 
 import (
-	"encoding/json"
-	"os"
 	"regexp"
 	"testing"
 
 	"github.com/billingkit/chargebee-go/chargebeetest"
 )
 
-// catalogPatterns returns, per list action path, each filter key the
-// catalog gives an sdk_pattern, with that pattern and the value type.
-func catalogPatterns(t *testing.T) map[string]map[string]struct {
+// catalogPattern is a filter operator's sdk_pattern and value type.
+type catalogPattern struct {
 	re  *regexp.Regexp
 	typ string
-} {
+}
+
+// catalogPatterns returns, per list action path, each filter key the
+// catalog gives an sdk_pattern, with that pattern and the value type.
+func catalogPatterns(t *testing.T) map[string]map[string]catalogPattern {
 	t.Helper()
-	raw, err := os.ReadFile("../internal/gen/catalog.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var cat struct {
 		Actions []struct {
 			Version string `json:"api_version"`
@@ -34,13 +31,8 @@ func catalogPatterns(t *testing.T) map[string]map[string]struct {
 			} `json:"filters"`
 		} `json:"actions"`
 	}
-	if err := json.Unmarshal(raw, &cat); err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]map[string]struct {
-		re  *regexp.Regexp
-		typ string
-	}{}
+	readCatalog(t, &cat)
+	out := map[string]map[string]catalogPattern{}
 	for _, a := range cat.Actions {
 		for _, f := range a.Filters {
 			for _, o := range f.Operators {
@@ -48,15 +40,9 @@ func catalogPatterns(t *testing.T) map[string]map[string]struct {
 					continue
 				}
 				if out[a.Path] == nil {
-					out[a.Path] = map[string]struct {
-						re  *regexp.Regexp
-						typ string
-					}{}
+					out[a.Path] = map[string]catalogPattern{}
 				}
-				out[a.Path][o.Wire] = struct {
-					re  *regexp.Regexp
-					typ string
-				}{regexp.MustCompile(o.Pattern), o.Type}
+				out[a.Path][o.Wire] = catalogPattern{regexp.MustCompile(o.Pattern), o.Type}
 			}
 		}
 	}

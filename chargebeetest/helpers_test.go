@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -143,6 +144,19 @@ func mustParamError(t testing.TB, a answer, param string) {
 	}
 	if a.str("type") != "invalid_request" || a.str("api_error_code") == "" || a.str("message") == "" {
 		t.Fatalf("not a Chargebee error body: %s", a.raw)
+	}
+}
+
+// readCatalog decodes the API catalog the fake's wire table is built from
+// into v.
+func readCatalog(t testing.TB, v any) {
+	t.Helper()
+	raw, err := os.ReadFile("../internal/gen/catalog.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -158,19 +158,13 @@ func (a *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	resp, err := a.attempt(req.WithContext(ctx))
 	if err != nil {
 		cancel()
-		return nil, timedOut(parent, err, timeout)
+		if errors.Is(err, context.DeadlineExceeded) && parent.Err() == nil {
+			err = &attemptTimeout{err: err, timeout: timeout}
+		}
+		return nil, err
 	}
-	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel, parent: parent, timeout: timeout}
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel, timeout: timeout}
 	return resp, nil
-}
-
-// timedOut returns err as an *attemptTimeout when it is the end of the
-// attempt's deadline rather than of its parent context.
-func timedOut(parent context.Context, err error, timeout time.Duration) error {
-	if errors.Is(err, context.DeadlineExceeded) && parent.Err() == nil {
-		return &attemptTimeout{err: err, timeout: timeout}
-	}
-	return err
 }
 
 // attemptTimeout reports an attempt out of time: a timeout net.Error that
@@ -191,18 +185,19 @@ func (e *attemptTimeout) Timeout() bool   { return true }
 func (e *attemptTimeout) Temporary() bool { return true }
 
 // cancelOnClose releases an attempt's deadline when its body is closed,
-// and reports a read the deadline cuts off as the attempt's timeout.
+// and reports a read the deadline cuts off as the attempt's timeout (the
+// end of the call's own context is told apart by checkRetry, which reads
+// the body).
 type cancelOnClose struct {
 	io.ReadCloser
 	cancel  context.CancelFunc
-	parent  context.Context
 	timeout time.Duration
 }
 
 func (b *cancelOnClose) Read(p []byte) (int, error) {
 	n, err := b.ReadCloser.Read(p)
-	if err != nil && err != io.EOF {
-		err = timedOut(b.parent, err, b.timeout)
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = &attemptTimeout{err: err, timeout: b.timeout}
 	}
 	return n, err
 }

@@ -151,13 +151,9 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 // Retry-After (as checkRetry parsed it, within a call), capped at max.
 func Backoff(minWait, maxWait time.Duration, attemptNum int, resp *http.Response) time.Duration {
 	var ra time.Duration
-	var st *callState
-	if resp != nil && resp.Request != nil {
-		st = stateOf(resp.Request.Context())
-	}
 	switch {
-	case st != nil:
-		ra = st.wait
+	case resp != nil && resp.Request != nil && stateOf(resp.Request.Context()) != nil:
+		ra = stateOf(resp.Request.Context()).wait
 	case resp != nil:
 		ra = retryAfterOf(resp)
 	}

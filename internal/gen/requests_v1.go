@@ -87,21 +87,23 @@ func (g *gen) v1Variant(id string) *wirekeys.Variant {
 	return nil
 }
 
-// needsV1Check reports whether API v1 requires keys of action id that API
-// v2 does not, so that its request has a validateV1.
-func (g *gen) needsV1Check(id string) bool {
-	v := g.v1Variant(id)
-	return v != nil && len(v.Required)+len(v.RequiredUnless) > 0
+// v1Check returns the API v1 form of action id when API v1 requires keys
+// of it that API v2 does not, so that its request has a validateV1; else nil.
+func (g *gen) v1Check(id string) *wirekeys.Variant {
+	if v := g.v1Variant(id); v != nil && len(v.Required)+len(v.RequiredUnless) > 0 {
+		return v
+	}
+	return nil
 }
 
 // validateV1 writes the method that checks the keys API v1 alone requires
 // of request name (x_v1_required, x_v1_required_unless); the service calls
 // it on an API v1 client. A nil request is left to Validate.
 func (g *gen) validateV1(b *bytes.Buffer, name string, a *action, fields []field) error {
-	if !g.needsV1Check(a.ID) {
+	v := g.v1Check(a.ID)
+	if v == nil {
 		return nil
 	}
-	v := g.v1Variant(a.ID)
 	fmt.Fprintf(b, "// validateV1 checks the parameters API v1 requires although API v2 does\n// not; the service calls it on an API v1 client.\nfunc (r *%s) validateV1() error {\n\tif r == nil {\n\t\treturn nil\n\t}\n", name)
 	var checks []string
 	for _, k := range v.Required {

@@ -175,7 +175,7 @@ func (g *gen) method(b *bytes.Buffer, spec *actionSpec, a *action) error {
 	} else if len(v1) > 0 {
 		prelude = append(prelude, "if cb := s.client(); cb != nil && cb.APIVersion() == chargebee.APIv2 {\n\tif err := req.validateV2(); err != nil {\n\t\treturn nil, err\n\t}\n}")
 	}
-	if g.needsV1Check(a.ID) {
+	if g.v1Check(a.ID) != nil {
 		prelude = append(prelude, "if cb := s.client(); cb != nil && cb.APIVersion() == chargebee.APIv1 {\n\tif err := req.validateV1(); err != nil {\n\t\treturn nil, err\n\t}\n}")
 	}
 	switch {

@@ -83,6 +83,12 @@ func sendAs(t testing.TB, s *chargebeetest.Server, key, method, path string, par
 	if !strings.HasPrefix(path, "/api/") {
 		path = "/api/v2" + path
 	}
+	return sendRaw(t, s, key, method, path, params, headers...)
+}
+
+// sendRaw is sendAs with path taken as it is, below the fake's URL.
+func sendRaw(t testing.TB, s *chargebeetest.Server, key, method, path string, params url.Values, headers ...string) answer {
+	t.Helper()
 	u := s.URL() + path
 	var body io.Reader
 	if method == http.MethodGet {

@@ -2,9 +2,7 @@ package chargebeetest_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -152,20 +150,9 @@ func TestRouting(t *testing.T) {
 	createCustomer(t, s, "id", "x")
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
-			req, _ := http.NewRequest(tt.method, s.URL()+tt.path, nil)
-			req.SetBasicAuth(s.APIKey(), "")
-			res, err := http.DefaultClient.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			body, _ := io.ReadAll(res.Body)
-			res.Body.Close()
-			var e struct {
-				Code string `json:"api_error_code"`
-			}
-			_ = json.Unmarshal(body, &e)
-			if res.StatusCode != tt.status || e.Code != tt.code {
-				t.Fatalf("status %d %q, want %d %q: %s", res.StatusCode, e.Code, tt.status, tt.code, body)
+			a := sendRaw(t, s, s.APIKey(), tt.method, tt.path, nil)
+			if code := a.str("api_error_code"); a.status != tt.status || code != tt.code {
+				t.Fatalf("status %d %q, want %d %q: %s", a.status, code, tt.status, tt.code, a.raw)
 			}
 		})
 	}

@@ -61,23 +61,19 @@ type TimestampFilter struct {
 // EncodeValues adds the filter's operators under key, or returns the
 // *ValidationError of the first value Chargebee would refuse.
 func (f TimestampFilter) EncodeValues(key string, v *url.Values) error {
-	for _, o := range []struct {
-		op string
-		t  []Timestamp
-	}{{"after", []Timestamp{f.After}}, {"before", []Timestamp{f.Before}}, {"on", []Timestamp{f.On}}, {"between", f.Between[:]}} {
-		if o.t[0] == 0 && o.t[len(o.t)-1] == 0 {
-			continue
+	for _, o := range [...]struct {
+		op       string
+		from, to Timestamp
+	}{{"after", f.After, f.After}, {"before", f.Before, f.Before}, {"on", f.On, f.On}, {"between", f.Between[0], f.Between[1]}} {
+		switch {
+		case o.from == 0 && o.to == 0:
+		case min(o.from, o.to) < 1e9 || max(o.from, o.to) >= 1e10:
+			return &ValidationError{Param: key + "[" + o.op + "]", Reason: "must be Unix time in whole seconds, 10 digits (chargebee.NewTimestamp makes one)"}
+		case o.op == "between":
+			v.Set(key+"[between]", "["+strconv.FormatInt(int64(o.from), 10)+","+strconv.FormatInt(int64(o.to), 10)+"]")
+		default:
+			v.Set(key+"["+o.op+"]", strconv.FormatInt(int64(o.from), 10))
 		}
-		for _, t := range o.t {
-			if t < 1e9 || t >= 1e10 {
-				return &ValidationError{Param: key + "[" + o.op + "]", Reason: "must be Unix time in whole seconds, 10 digits (chargebee.NewTimestamp makes one)"}
-			}
-		}
-		s := strconv.FormatInt(int64(o.t[0]), 10)
-		if len(o.t) == 2 {
-			s = "[" + s + "," + strconv.FormatInt(int64(o.t[1]), 10) + "]"
-		}
-		v.Set(key+"["+o.op+"]", s)
 	}
 	return nil
 }
